@@ -1,0 +1,122 @@
+//! The JSON contract (`api/openapi.yaml`) as Rust types, shared by the client and any server.
+
+use crate::enrollment::{Draft, NewTenant, PartnerType, Tenant};
+use crate::problem::{FieldProblem, Problem};
+use serde::{Deserialize, Serialize};
+
+/// Which partner types accept applications now (the operator switches them on and off).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProgramSettings {
+    pub open_partner_types: Vec<PartnerType>,
+}
+
+impl Default for ProgramSettings {
+    fn default() -> Self {
+        ProgramSettings {
+            open_partner_types: vec![PartnerType::IndirectReseller, PartnerType::IndirectProvider],
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignIn {
+    pub user_name: String,
+    pub password: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CreateTenant {
+    #[serde(flatten)]
+    pub tenant: NewTenant,
+}
+
+/// `POST /applications`: the idempotency key makes a retried or double-pressed submit create one application.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SubmitApplication {
+    pub idempotency_key: String,
+    pub draft: Draft,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ApplicationStatus {
+    AwaitingEmailVerification,
+    InReview,
+    Approved,
+    NeedsChanges,
+    Rejected,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Application {
+    pub id: String,
+    pub status: ApplicationStatus,
+    pub partner_type: Option<PartnerType>,
+    pub primary_contact_email: String,
+    pub tenant: Option<Tenant>,
+}
+
+/// A partner user: one agent setting and one admin setting (`None` = not an agent / not an admin).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct User {
+    pub id: String,
+    pub name: String,
+    pub email: String,
+    pub agent_role: Option<String>,
+    pub admin_role: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewUser {
+    pub name: String,
+    pub email: String,
+    pub agent_role: Option<String>,
+    pub admin_role: Option<String>,
+}
+
+/// Returned once by `POST /users`: the temporary password is never served again.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CreatedUser {
+    pub user: User,
+    pub sign_in_name: String,
+    pub temporary_password: String,
+}
+
+/// The one error shape of the API. `field_errors` (with 422) carry rule codes the UI places on fields.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApiError {
+    pub status: u16,
+    /// `validation`, `conflict`, `not-found`, `unauthorized`, `server`.
+    pub error: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub field_errors: Vec<FieldProblem>,
+}
+
+impl ApiError {
+    pub fn new(status: u16, error: &str) -> Self {
+        ApiError {
+            status,
+            error: error.into(),
+            field_errors: vec![],
+        }
+    }
+
+    pub fn validation(field_errors: Vec<FieldProblem>) -> Self {
+        ApiError {
+            status: 422,
+            error: "validation".into(),
+            field_errors,
+        }
+    }
+
+    pub fn field(status: u16, error: &str, field: &str, problem: Problem) -> Self {
+        ApiError {
+            status,
+            error: error.into(),
+            field_errors: vec![FieldProblem {
+                field: field.into(),
+                problem,
+            }],
+        }
+    }
+}

@@ -1,0 +1,461 @@
+//! The contract's behaviour, as plain state and methods: the in-browser backend keeps it in
+//! browser storage, a native server keeps it in memory; both make the same checks.
+
+use crate::address::{find, CountryRules};
+use crate::api::*;
+use crate::email::{identity_key, parse};
+use crate::enrollment::{check_new_tenant, check_submission, Context, Draft, NewTenant, Tenant};
+use crate::mpn::{OrgProfile, ProfileKind, ProfileStatus};
+use crate::problem::{required, Code, Problem, Report};
+use crate::roles::RoleCatalog;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct State {
+    pub settings: ProgramSettings,
+    /// (idempotency key, application)
+    pub applications: Vec<(String, Application)>,
+    pub tenants: Vec<Tenant>,
+    pub users: Vec<User>,
+    pub next_id: u64,
+}
+
+/// The backend: state plus the rules' context. Every method is one endpoint of the contract.
+pub struct Backend {
+    pub state: State,
+    pub ctx: Context,
+    pub catalog: RoleCatalog,
+}
+
+fn report_err(r: Report) -> Result<(), ApiError> {
+    if r.has_errors() {
+        Err(ApiError::validation(r.errors().cloned().collect()))
+    } else {
+        Ok(())
+    }
+}
+
+/// The demo partner-network directory: a multinational with one location per market, a
+/// global (headquarters) profile and an inactive one, so every rule can be seen.
+pub fn demo_profiles() -> Vec<OrgProfile> {
+    let loc = |id: &str, name: &str, c: &str| OrgProfile {
+        mpn_id: id.into(),
+        name: name.into(),
+        kind: ProfileKind::Location,
+        status: ProfileStatus::Active,
+        country: c.into(),
+    };
+    let mut v = vec![
+        OrgProfile {
+            mpn_id: "4410000".into(),
+            name: "Contoso Group (headquarters)".into(),
+            kind: ProfileKind::Global,
+            status: ProfileStatus::Active,
+            country: "US".into(),
+        },
+        loc("4410001", "Contoso France", "FR"),
+        loc("4410002", "Contoso UK", "GB"),
+        loc("4410003", "Contoso Deutschland", "DE"),
+        loc("4410004", "Contoso Rus", "RU"),
+        loc("4410005", "Contoso China", "CN"),
+        loc("4410006", "Contoso USA", "US"),
+    ];
+    v.push(OrgProfile {
+        status: ProfileStatus::Inactive,
+        ..loc("4410009", "Contoso Lyon (closed)", "FR")
+    });
+    v
+}
+
+impl Backend {
+    pub fn new(state: State) -> Self {
+        Backend {
+            state,
+            ctx: Context::default(),
+            catalog: RoleCatalog::builtin(),
+        }
+    }
+
+    fn next_id(&mut self, prefix: &str) -> String {
+        self.state.next_id += 1;
+        format!("{prefix}-{:06}", self.state.next_id)
+    }
+
+    pub fn settings(&self) -> ProgramSettings {
+        self.state.settings.clone()
+    }
+
+    pub fn countries(&self) -> Vec<CountryRules> {
+        self.ctx.countries.clone()
+    }
+
+    pub fn roles(&self) -> RoleCatalog {
+        self.catalog.clone()
+    }
+
+    /// Work-account sign-in. The demo directory knows every tenant created here; any other
+    /// `admin@company.<tld>` signs in to a tenant in the country of its top-level domain.
+    pub fn sign_in_work_account(&self, s: &SignIn) -> Result<Tenant, ApiError> {
+        let email =
+            parse(&s.user_name).map_err(|p| ApiError::field(422, "validation", "user_name", p))?;
+        if s.password.is_empty() {
+            return Err(ApiError::field(
+                422,
+                "validation",
+                "password",
+                Code::Required.into(),
+            ));
+        }
+        if let Some(t) = self.state.tenants.iter().find(|t| t.domain == email.domain) {
+            return Ok(t.clone());
+        }
+        let tld = email
+            .domain
+            .rsplit('.')
+            .next()
+            .unwrap_or_default()
+            .to_uppercase();
+        let country = match tld.as_str() {
+            "UK" => "GB".to_string(),
+            t if find(&self.ctx.countries, t).is_some() => t.to_string(),
+            _ => "US".to_string(),
+        };
+        let org = email
+            .domain
+            .split('.')
+            .next()
+            .unwrap_or_default()
+            .to_string();
+        Ok(Tenant {
+            domain: email.domain.clone(),
+            country,
+            organization: org,
+        })
+    }
+
+    pub fn create_tenant(&mut self, t: &NewTenant) -> Result<Tenant, ApiError> {
+        report_err(check_new_tenant(t, &self.ctx))?;
+        let domain = format!("{}.onmicrosoft.com", t.domain_prefix.trim().to_lowercase());
+        if self.state.tenants.iter().any(|x| x.domain == domain) {
+            return Err(ApiError::field(
+                409,
+                "conflict",
+                "tenant.domain_prefix",
+                Problem::new(Code::DomainPrefixTaken).arg("domain", &domain),
+            ));
+        }
+        let tenant = Tenant {
+            domain,
+            country: t.country.trim().to_uppercase(),
+            organization: t.organization.trim().into(),
+        };
+        self.state.tenants.push(tenant.clone());
+        Ok(tenant)
+    }
+
+    /// Partner-network sign-in: the organization profiles of that account.
+    pub fn partner_network_profiles(&self, s: &SignIn) -> Result<Vec<OrgProfile>, ApiError> {
+        if required(&s.user_name).is_err() || s.password.is_empty() {
+            return Err(ApiError::field(
+                401,
+                "unauthorized",
+                "user_name",
+                Code::SignInFailed.into(),
+            ));
+        }
+        Ok(demo_profiles())
+    }
+
+    /// Creates the application once per idempotency key; the same key returns the same one.
+    pub fn submit(&mut self, req: &SubmitApplication) -> Result<Application, ApiError> {
+        if let Some((_, a)) = self
+            .state
+            .applications
+            .iter()
+            .find(|(k, _)| *k == req.idempotency_key)
+        {
+            return Ok(a.clone());
+        }
+        if req.idempotency_key.trim().is_empty() {
+            return Err(ApiError::new(400, "bad-request"));
+        }
+        let draft: Draft = req.draft.for_submit(&self.ctx);
+        report_err(check_submission(
+            &draft,
+            &self.state.settings.open_partner_types,
+            &self.ctx,
+        ))?;
+        if let Some(p) = &draft.profile {
+            if !demo_profiles().iter().any(|x| x.mpn_id == p.mpn_id) {
+                return Err(ApiError::field(
+                    422,
+                    "validation",
+                    "profile",
+                    Problem::new(Code::MpnNotFound).arg("mpn", &p.mpn_id),
+                ));
+            }
+        }
+        let app = Application {
+            id: self.next_id("APP"),
+            status: ApplicationStatus::AwaitingEmailVerification,
+            partner_type: draft.partner_type,
+            primary_contact_email: if draft.already_enrolled {
+                draft.support.email.trim().into()
+            } else {
+                draft.contact.email.trim().into()
+            },
+            tenant: draft.tenant.clone(),
+        };
+        self.state
+            .applications
+            .push((req.idempotency_key.clone(), app.clone()));
+        Ok(app)
+    }
+
+    pub fn application(&self, id: &str) -> Result<Application, ApiError> {
+        self.state
+            .applications
+            .iter()
+            .map(|(_, a)| a)
+            .find(|a| a.id == id)
+            .cloned()
+            .ok_or_else(|| ApiError::new(404, "not-found"))
+    }
+
+    /// Moves an application along (what the vendor's reviewers do; the demo exposes it for tests).
+    pub fn set_status(
+        &mut self,
+        id: &str,
+        status: ApplicationStatus,
+    ) -> Result<Application, ApiError> {
+        let a = self
+            .state
+            .applications
+            .iter_mut()
+            .map(|(_, a)| a)
+            .find(|a| a.id == id)
+            .ok_or_else(|| ApiError::new(404, "not-found"))?;
+        a.status = status;
+        Ok(a.clone())
+    }
+
+    pub fn users(&self) -> Vec<User> {
+        self.state.users.clone()
+    }
+
+    /// Adds a user: full name, a work email unique among the partner's users, known roles.
+    pub fn add_user(
+        &mut self,
+        u: &NewUser,
+        temporary_password: String,
+    ) -> Result<CreatedUser, ApiError> {
+        let existing: Vec<&str> = self.state.users.iter().map(|x| x.email.as_str()).collect();
+        report_err(crate::users::check_new_user(
+            u,
+            &existing,
+            &self.catalog,
+            &self.ctx,
+        ))?;
+        if self
+            .state
+            .users
+            .iter()
+            .any(|x| identity_key(&x.email) == identity_key(&u.email))
+        {
+            return Err(ApiError::field(
+                409,
+                "conflict",
+                "user.email",
+                Code::EmailTaken.into(),
+            ));
+        }
+        let email = crate::email::normalize(&u.email);
+        let user = User {
+            id: self.next_id("USR"),
+            name: u.name.trim().into(),
+            email: email.clone(),
+            agent_role: u.agent_role.clone(),
+            admin_role: u.admin_role.clone(),
+        };
+        self.state.users.push(user.clone());
+        Ok(CreatedUser {
+            user,
+            sign_in_name: email,
+            temporary_password,
+        })
+    }
+
+    pub fn update_roles(
+        &mut self,
+        id: &str,
+        agent_role: Option<String>,
+        admin_role: Option<String>,
+    ) -> Result<User, ApiError> {
+        for r in agent_role.iter().chain(admin_role.iter()) {
+            if self.catalog.get(r).is_none() {
+                return Err(ApiError::field(
+                    422,
+                    "validation",
+                    "user.roles",
+                    Code::ChooseOne.into(),
+                ));
+            }
+        }
+        let u = self
+            .state
+            .users
+            .iter_mut()
+            .find(|u| u.id == id)
+            .ok_or_else(|| ApiError::new(404, "not-found"))?;
+        u.agent_role = agent_role;
+        u.admin_role = admin_role;
+        Ok(u.clone())
+    }
+
+    pub fn remove_user(&mut self, id: &str) -> Result<(), ApiError> {
+        let n = self.state.users.len();
+        self.state.users.retain(|u| u.id != id);
+        if self.state.users.len() == n {
+            Err(ApiError::new(404, "not-found"))
+        } else {
+            Ok(())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fixtures::french_draft;
+
+    fn backend() -> Backend {
+        Backend::new(State::default())
+    }
+
+    #[test]
+    fn one_application_per_idempotency_key() {
+        let mut b = backend();
+        let req = SubmitApplication {
+            idempotency_key: "k1".into(),
+            draft: french_draft(),
+        };
+        let a1 = b.submit(&req).unwrap();
+        let a2 = b.submit(&req).unwrap();
+        assert_eq!(a1, a2);
+        assert_eq!(b.state.applications.len(), 1);
+        assert_eq!(a1.status, ApplicationStatus::AwaitingEmailVerification);
+        assert_eq!(b.application(&a1.id).unwrap(), a1);
+    }
+
+    #[test]
+    fn submit_makes_the_same_checks_as_the_client() {
+        let mut b = backend();
+        let mut d = french_draft();
+        d.contact.email = "elodie@gmail.com".into();
+        let e = b
+            .submit(&SubmitApplication {
+                idempotency_key: "k".into(),
+                draft: d,
+            })
+            .unwrap_err();
+        assert_eq!(e.status, 422);
+        assert_eq!(e.field_errors[0].field, "contact.email");
+        assert_eq!(e.field_errors[0].problem.code, Code::EmailConsumer);
+    }
+
+    #[test]
+    fn closed_partner_type_and_unknown_profile_are_refused() {
+        let mut b = backend();
+        let mut d = french_draft();
+        d.partner_type = Some(crate::enrollment::PartnerType::DirectPartner);
+        assert_eq!(
+            b.submit(&SubmitApplication {
+                idempotency_key: "a".into(),
+                draft: d
+            })
+            .unwrap_err()
+            .field_errors[0]
+                .problem
+                .code,
+            Code::PartnerTypeClosed
+        );
+        let mut d = french_draft();
+        d.profile.as_mut().unwrap().mpn_id = "9999999".into();
+        assert_eq!(
+            b.submit(&SubmitApplication {
+                idempotency_key: "b".into(),
+                draft: d
+            })
+            .unwrap_err()
+            .field_errors[0]
+                .problem
+                .code,
+            Code::MpnNotFound
+        );
+    }
+
+    #[test]
+    fn user_emails_are_unique_case_insensitively() {
+        let mut b = backend();
+        let u = NewUser {
+            name: "Li Wei".into(),
+            email: "li.wei@contoso.cn".into(),
+            agent_role: Some("helpdesk-agent".into()),
+            admin_role: None,
+        };
+        let created = b.add_user(&u, "Tmp-1".into()).unwrap();
+        assert_eq!(created.temporary_password, "Tmp-1");
+        let dup = NewUser {
+            email: " LI.WEI@Contoso.CN ".into(),
+            ..u
+        };
+        let e = b.add_user(&dup, "Tmp-2".into()).unwrap_err();
+        assert_eq!(
+            (e.status, e.field_errors[0].problem.code),
+            (422, Code::EmailTaken)
+        );
+        assert!(b.users().iter().all(|u| u.email != "Tmp-1"));
+    }
+
+    #[test]
+    fn tenants_and_sign_in() {
+        let mut b = backend();
+        let nt = NewTenant {
+            organization: "Contoso".into(),
+            domain_prefix: "contosofr".into(),
+            country: "FR".into(),
+            admin_first_name: "A".into(),
+            admin_last_name: "B".into(),
+            admin_email: "a.b@contoso.fr".into(),
+        };
+        let t = b.create_tenant(&nt).unwrap();
+        assert_eq!(
+            (t.domain.as_str(), t.country.as_str()),
+            ("contosofr.onmicrosoft.com", "FR")
+        );
+        assert_eq!(b.create_tenant(&nt).unwrap_err().status, 409);
+        let s = b
+            .sign_in_work_account(&SignIn {
+                user_name: "admin@contosofr.onmicrosoft.com".into(),
+                password: "x".into(),
+            })
+            .unwrap();
+        assert_eq!(s.country, "FR");
+        let ru = b
+            .sign_in_work_account(&SignIn {
+                user_name: "admin@contoso.ru".into(),
+                password: "x".into(),
+            })
+            .unwrap();
+        assert_eq!(ru.country, "RU");
+        assert_eq!(
+            b.sign_in_work_account(&SignIn {
+                user_name: "admin@contoso.ru".into(),
+                password: String::new()
+            })
+            .unwrap_err()
+            .status,
+            422
+        );
+    }
+}
