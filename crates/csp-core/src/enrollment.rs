@@ -78,6 +78,22 @@ pub struct Support {
     pub website: String,
 }
 
+/// How the applicant gets a work account: sign in to an existing one, or create one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum WorkAccountMode {
+    SignIn,
+    Create,
+}
+
+/// The work-account step's answers (never the password).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WorkAccountForm {
+    pub mode: Option<WorkAccountMode>,
+    pub user_name: String,
+    pub new_tenant: NewTenant,
+}
+
 /// Everything the applicant has answered. Passwords are never part of it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Draft {
@@ -85,6 +101,8 @@ pub struct Draft {
     /// "Already enrolled in CSP": only customer support information is asked.
     #[serde(default)]
     pub already_enrolled: bool,
+    #[serde(default)]
+    pub work_account: WorkAccountForm,
     pub tenant: Option<Tenant>,
     pub profile: Option<OrgProfile>,
     pub legal: LegalProfile,
@@ -153,6 +171,7 @@ impl Draft {
             };
         }
         let mut d = self.clone();
+        d.work_account = WorkAccountForm::default();
         if let Some(rules) = find(&ctx.countries, &d.bank.country) {
             d.bank = crate::bank::for_submit(&d.bank, rules);
         }

@@ -10,6 +10,7 @@ pub fn french_draft() -> Draft {
     Draft {
         partner_type: Some(PartnerType::IndirectReseller),
         already_enrolled: false,
+        work_account: WorkAccountForm::default(),
         tenant: Some(Tenant {
             domain: "contoso.onmicrosoft.com".into(),
             country: "FR".into(),

@@ -13,6 +13,7 @@ pub mod mpn;
 pub mod phone;
 pub mod problem;
 pub mod roles;
+pub mod routes;
 pub mod users;
 
 pub use problem::{Code, FieldProblem, Problem, Report};

@@ -1,0 +1,203 @@
+//! The API client: every call of the contract, against the HTTP backend or the in-browser one
+//! (which answers through the same routes, in JSON, so the two behave alike).
+
+use csp_core::api::*;
+use csp_core::backend::{Backend, State};
+use csp_core::enrollment::{NewTenant, Tenant};
+use csp_core::mpn::OrgProfile;
+use csp_core::address::CountryRules;
+use csp_core::roles::RoleCatalog;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+/// Why a call failed, each with its own message and a retry in the UI.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Failure {
+    /// The backend answered with the contract's error shape (422 field errors, 409, 404 ...).
+    Api(ApiError),
+    /// 5xx.
+    Server(u16),
+    /// No answer in time.
+    Timeout,
+    /// No connection.
+    Network,
+    /// An answer that isn't the contract's JSON.
+    Malformed,
+}
+
+impl Failure {
+    /// The Fluent id of the message shown for this failure.
+    pub fn message_id(&self) -> &'static str {
+        match self {
+            Failure::Api(e) if e.status == 409 => "api-conflict",
+            Failure::Api(e) if e.status == 404 => "api-not-found",
+            Failure::Api(e) if e.status == 401 => "api-unauthorized",
+            Failure::Api(e) if e.status == 422 => "api-validation",
+            Failure::Api(_) => "api-bad-request",
+            Failure::Server(_) => "api-server",
+            Failure::Timeout => "api-timeout",
+            Failure::Network => "api-network",
+            Failure::Malformed => "api-malformed",
+        }
+    }
+
+    pub fn field_errors(&self) -> &[csp_core::FieldProblem] {
+        match self {
+            Failure::Api(e) => &e.field_errors,
+            _ => &[],
+        }
+    }
+}
+
+const LOCAL_KEY: &str = "csp-portal.local-backend.v1";
+
+/// The in-browser backend: csp-core's backend with its state in browser storage.
+pub struct LocalBackend {
+    backend: Backend,
+}
+
+impl LocalBackend {
+    fn load() -> Self {
+        use gloo::storage::{LocalStorage, Storage};
+        let state: State = LocalStorage::get(LOCAL_KEY).unwrap_or_default();
+        LocalBackend { backend: Backend::new(state) }
+    }
+
+    fn answer(&mut self, method: &str, path: &str, body: &str) -> csp_core::routes::Answer {
+        use gloo::storage::{LocalStorage, Storage};
+        let a = csp_core::routes::handle(&mut self.backend, method, path, body, || {
+            let mut b = [0u8; 16];
+            let _ = getrandom_fill(&mut b);
+            csp_core::routes::temporary_password(b)
+        });
+        if method != "GET" {
+            let _ = LocalStorage::set(LOCAL_KEY, &self.backend.state);
+        }
+        a
+    }
+}
+
+fn getrandom_fill(buf: &mut [u8]) -> Result<(), wasm_bindgen::JsValue> {
+    let crypto = gloo::utils::window().crypto()?;
+    crypto.get_random_values_with_u8_array(buf)?;
+    Ok(())
+}
+
+#[derive(Clone)]
+pub enum Api {
+    Http { base: String, timeout_ms: u32 },
+    Local(Rc<RefCell<LocalBackend>>),
+}
+
+impl PartialEq for Api {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (Api::Http { base: a, .. }, Api::Http { base: b, .. }) => a == b,
+            (Api::Local(a), Api::Local(b)) => Rc::ptr_eq(a, b),
+            _ => false,
+        }
+    }
+}
+
+impl Api {
+    pub fn http(base: &str, timeout_ms: u32) -> Api {
+        Api::Http { base: base.trim_end_matches('/').to_owned(), timeout_ms }
+    }
+
+    pub fn local() -> Api {
+        Api::Local(Rc::new(RefCell::new(LocalBackend::load())))
+    }
+
+    async fn call<Q: Serialize, R: DeserializeOwned>(&self, method: &str, path: &str, req: Option<&Q>) -> Result<R, Failure> {
+        let body = req.map(|q| serde_json::to_string(q).expect("contract types serialize")).unwrap_or_default();
+        let (status, text) = match self {
+            Api::Local(b) => {
+                // Yield once so the UI shows its busy state, as with a real request.
+                gloo::timers::future::TimeoutFuture::new(0).await;
+                let a = b.borrow_mut().answer(method, path, &body);
+                (a.status, a.body)
+            }
+            Api::Http { base, timeout_ms } => http_call(base, *timeout_ms, method, path, &body).await?,
+        };
+        decode(status, &text)
+    }
+
+    pub async fn settings(&self) -> Result<ProgramSettings, Failure> {
+        self.call::<(), _>("GET", "/settings", None).await
+    }
+    pub async fn countries(&self) -> Result<Vec<CountryRules>, Failure> {
+        self.call::<(), _>("GET", "/countries", None).await
+    }
+    pub async fn roles(&self) -> Result<RoleCatalog, Failure> {
+        self.call::<(), _>("GET", "/roles", None).await
+    }
+    pub async fn sign_in_work_account(&self, s: &SignIn) -> Result<Tenant, Failure> {
+        self.call("POST", "/work-account/sign-in", Some(s)).await
+    }
+    pub async fn create_tenant(&self, t: &NewTenant) -> Result<Tenant, Failure> {
+        self.call("POST", "/work-account/tenants", Some(t)).await
+    }
+    pub async fn partner_network_profiles(&self, s: &SignIn) -> Result<Vec<OrgProfile>, Failure> {
+        self.call("POST", "/partner-network/profiles", Some(s)).await
+    }
+    pub async fn submit(&self, s: &SubmitApplication) -> Result<Application, Failure> {
+        self.call("POST", "/applications", Some(s)).await
+    }
+    pub async fn application(&self, id: &str) -> Result<Application, Failure> {
+        self.call::<(), _>("GET", &format!("/applications/{id}"), None).await
+    }
+    pub async fn users(&self) -> Result<Vec<User>, Failure> {
+        self.call::<(), _>("GET", "/users", None).await
+    }
+    pub async fn add_user(&self, u: &NewUser) -> Result<CreatedUser, Failure> {
+        self.call("POST", "/users", Some(u)).await
+    }
+}
+
+fn decode<R: DeserializeOwned>(status: u16, text: &str) -> Result<R, Failure> {
+    match status {
+        200..=299 => serde_json::from_str(if text.is_empty() { "null" } else { text }).map_err(|_| Failure::Malformed),
+        500..=599 => Err(Failure::Server(status)),
+        _ => match serde_json::from_str::<ApiError>(text) {
+            Ok(e) => Err(Failure::Api(e)),
+            Err(_) => Err(Failure::Api(ApiError::new(status, "unknown"))),
+        },
+    }
+}
+
+async fn http_call(base: &str, timeout_ms: u32, method: &str, path: &str, body: &str) -> Result<(u16, String), Failure> {
+    use gloo::net::http::{Method, RequestBuilder};
+    let controller = web_sys::AbortController::new().map_err(|_| Failure::Network)?;
+    let signal = controller.signal();
+    let timed_out = Rc::new(std::cell::Cell::new(false));
+    let flag = timed_out.clone();
+    let timer = gloo::timers::callback::Timeout::new(timeout_ms, move || {
+        flag.set(true);
+        controller.abort();
+    });
+    let m = match method {
+        "POST" => Method::POST,
+        "PUT" => Method::PUT,
+        "DELETE" => Method::DELETE,
+        _ => Method::GET,
+    };
+    let rb = RequestBuilder::new(&format!("{base}{path}")).method(m).abort_signal(Some(&signal)).header("Accept", "application/json");
+    let req = if body.is_empty() { rb.build() } else { rb.header("Content-Type", "application/json").body(body.to_owned()) };
+    let req = req.map_err(|_| Failure::Network)?;
+    let result = match req.send().await {
+        Ok(resp) => {
+            let status = resp.status();
+            match resp.text().await {
+                Ok(t) => Ok((status, t)),
+                Err(_) if timed_out.get() => Err(Failure::Timeout),
+                Err(_) => Err(Failure::Malformed),
+            }
+        }
+        Err(_) if timed_out.get() => Err(Failure::Timeout),
+        Err(_) => Err(Failure::Network),
+    };
+    drop(timer);
+    result
+}

@@ -1,0 +1,276 @@
+//! Form building blocks with the GOV.UK behaviours: labels on every control, inline errors
+//! tied by `aria-describedby`, an error summary that takes focus and links to each field.
+
+use crate::i18n::I18n;
+use csp_core::Report;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+#[hook]
+pub fn use_i18n() -> I18n {
+    use_context::<I18n>().expect("I18n context")
+}
+
+/// The DOM id of a field (`contact.email` → `contact-email`): summary links point at it.
+pub fn dom_id(field: &str) -> String {
+    field.replace(['.', '_'], "-")
+}
+
+/// Reads an input's or select's value from its event.
+pub fn event_value(e: &Event) -> String {
+    let t = e.target();
+    if let Some(i) = t.as_ref().and_then(|t| t.dyn_ref::<web_sys::HtmlInputElement>()) {
+        return i.value();
+    }
+    if let Some(s) = t.as_ref().and_then(|t| t.dyn_ref::<web_sys::HtmlSelectElement>()) {
+        return s.value();
+    }
+    String::new()
+}
+
+/// Moves focus to the element with `id` (summary links; anchors alone only scroll).
+pub fn focus_id(id: &str) {
+    if let Some(el) = gloo::utils::document().get_element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = el.focus();
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct TextFieldProps {
+    /// Field name as in rule reports (`contact.email`).
+    pub field: AttrValue,
+    pub label: AttrValue,
+    #[prop_or_default]
+    pub hint: Option<AttrValue>,
+    pub value: AttrValue,
+    pub oninput: Callback<String>,
+    #[prop_or_default]
+    pub report: Report,
+    #[prop_or("text".into())]
+    pub input_type: AttrValue,
+    #[prop_or_default]
+    pub autocomplete: Option<AttrValue>,
+    #[prop_or_default]
+    pub inputmode: Option<AttrValue>,
+    #[prop_or_default]
+    pub spellcheck_off: bool,
+    #[prop_or_default]
+    pub width: Option<AttrValue>,
+}
+
+/// A labelled text input with its inline error or warning.
+#[function_component]
+pub fn TextField(p: &TextFieldProps) -> Html {
+    let i18n = use_i18n();
+    let id = dom_id(&p.field);
+    let problem = p.report.for_field(&p.field);
+    let error = problem.filter(|pr| !pr.is_warning()).map(|pr| i18n.problem(&p.field, pr));
+    let warning = problem.filter(|pr| pr.is_warning()).map(|pr| i18n.problem(&p.field, pr));
+    let hint_id = format!("{id}-hint");
+    let err_id = format!("{id}-error");
+    let warn_id = format!("{id}-warning");
+    let described: Vec<&str> = [p.hint.as_ref().map(|_| hint_id.as_str()), error.as_ref().map(|_| err_id.as_str()), warning.as_ref().map(|_| warn_id.as_str())]
+        .into_iter()
+        .flatten()
+        .collect();
+    let oninput = {
+        let cb = p.oninput.clone();
+        Callback::from(move |e: InputEvent| cb.emit(event_value(&e)))
+    };
+    html! {
+        <div class={classes!("form-group", error.is_some().then_some("form-group--error"))}>
+            <label class="label" for={id.clone()}>{ &p.label }</label>
+            if let Some(h) = &p.hint { <div id={hint_id.clone()} class="hint">{ h }</div> }
+            if let Some(e) = &error { <p id={err_id.clone()} class="error-message"><span class="visually-hidden">{ i18n.t("error-prefix") }</span>{ e }</p> }
+            <input
+                id={id.clone()} name={id.clone()}
+                class={classes!("input", p.width.clone(), error.is_some().then_some("input--error"))}
+                type={p.input_type.clone()}
+                value={p.value.clone()}
+                {oninput}
+                autocomplete={p.autocomplete.clone()}
+                inputmode={p.inputmode.clone()}
+                spellcheck={p.spellcheck_off.then_some("false")}
+                aria-invalid={error.is_some().then_some("true")}
+                aria-describedby={(!described.is_empty()).then(|| described.join(" "))}
+            />
+            if let Some(w) = &warning { <p id={warn_id.clone()} class="warning-message" role="status">{ w }</p> }
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct SelectFieldProps {
+    pub field: AttrValue,
+    pub label: AttrValue,
+    #[prop_or_default]
+    pub hint: Option<AttrValue>,
+    pub value: AttrValue,
+    /// (value, text); an empty first option ("Choose ...") is added.
+    pub options: Vec<(String, String)>,
+    pub placeholder: AttrValue,
+    pub onchange: Callback<String>,
+    #[prop_or_default]
+    pub report: Report,
+    #[prop_or_default]
+    pub autocomplete: Option<AttrValue>,
+}
+
+#[function_component]
+pub fn SelectField(p: &SelectFieldProps) -> Html {
+    let i18n = use_i18n();
+    let id = dom_id(&p.field);
+    let error = p.report.for_field(&p.field).filter(|pr| !pr.is_warning()).map(|pr| i18n.problem(&p.field, pr));
+    let err_id = format!("{id}-error");
+    let hint_id = format!("{id}-hint");
+    let described: Vec<&str> = [p.hint.as_ref().map(|_| hint_id.as_str()), error.as_ref().map(|_| err_id.as_str())].into_iter().flatten().collect();
+    let onchange = {
+        let cb = p.onchange.clone();
+        Callback::from(move |e: Event| cb.emit(event_value(&e)))
+    };
+    html! {
+        <div class={classes!("form-group", error.is_some().then_some("form-group--error"))}>
+            <label class="label" for={id.clone()}>{ &p.label }</label>
+            if let Some(h) = &p.hint { <div id={hint_id.clone()} class="hint">{ h }</div> }
+            if let Some(e) = &error { <p id={err_id.clone()} class="error-message"><span class="visually-hidden">{ i18n.t("error-prefix") }</span>{ e }</p> }
+            <select id={id.clone()} name={id.clone()} class="select" {onchange} autocomplete={p.autocomplete.clone()}
+                aria-invalid={error.is_some().then_some("true")}
+                aria-describedby={(!described.is_empty()).then(|| described.join(" "))}>
+                <option value="" selected={p.value.is_empty()}>{ &p.placeholder }</option>
+                { for p.options.iter().map(|(v, t)| html! { <option value={v.clone()} selected={*v == *p.value}>{ t }</option> }) }
+            </select>
+        </div>
+    }
+}
+
+#[derive(Clone, PartialEq)]
+pub struct RadioOption {
+    pub value: String,
+    pub label: String,
+    pub hint: Option<String>,
+    pub disabled: bool,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct RadiosProps {
+    pub field: AttrValue,
+    pub legend: AttrValue,
+    #[prop_or_default]
+    pub hint: Option<AttrValue>,
+    pub value: Option<String>,
+    pub options: Vec<RadioOption>,
+    pub onchange: Callback<String>,
+    #[prop_or_default]
+    pub report: Report,
+}
+
+/// A fieldset of radios; the first radio carries the field's id for summary links.
+#[function_component]
+pub fn Radios(p: &RadiosProps) -> Html {
+    let i18n = use_i18n();
+    let id = dom_id(&p.field);
+    let error = p.report.for_field(&p.field).filter(|pr| !pr.is_warning()).map(|pr| i18n.problem(&p.field, pr));
+    let err_id = format!("{id}-error");
+    html! {
+        <div class={classes!("form-group", error.is_some().then_some("form-group--error"))}>
+            <fieldset class="fieldset" aria-describedby={error.as_ref().map(|_| err_id.clone())}>
+                <legend class="legend">{ &p.legend }</legend>
+                if let Some(h) = &p.hint { <div class="hint">{ h }</div> }
+                if let Some(e) = &error { <p id={err_id.clone()} class="error-message"><span class="visually-hidden">{ i18n.t("error-prefix") }</span>{ e }</p> }
+                <div class="radios">
+                { for p.options.iter().enumerate().map(|(i, o)| {
+                    let rid = if i == 0 { id.clone() } else { format!("{id}-{}", i + 1) };
+                    let hint_id = format!("{rid}-hint");
+                    let cb = p.onchange.clone();
+                    let v = o.value.clone();
+                    html! {
+                        <div class={classes!("radio", o.disabled.then_some("radio--disabled"))}>
+                            <input class="radio-input" type="radio" id={rid.clone()} name={id.clone()} value={o.value.clone()}
+                                checked={p.value.as_deref() == Some(o.value.as_str())}
+                                disabled={o.disabled}
+                                aria-describedby={o.hint.as_ref().map(|_| hint_id.clone())}
+                                onchange={Callback::from(move |_| cb.emit(v.clone()))} />
+                            <label class="radio-label" for={rid}>{ &o.label }</label>
+                            if let Some(h) = &o.hint { <div id={hint_id} class="hint radio-hint">{ h }</div> }
+                        </div>
+                    }
+                }) }
+                </div>
+            </fieldset>
+        </div>
+    }
+}
+
+#[derive(Properties)]
+pub struct ErrorSummaryProps {
+    pub report: Report,
+    /// Changes on each failed attempt, so focus moves to the summary again.
+    pub attempt: u32,
+    /// A message not tied to a field (a failed backend call).
+    #[prop_or_default]
+    pub general: Option<AttrValue>,
+    /// The id a field's summary link points at (the field itself by default).
+    #[prop_or(dom_id as fn(&str) -> String)]
+    pub link: fn(&str) -> String,
+}
+
+impl PartialEq for ErrorSummaryProps {
+    /// `link` is fixed per call site, so it takes no part in re-rendering.
+    fn eq(&self, o: &Self) -> bool {
+        self.report == o.report && self.attempt == o.attempt && self.general == o.general
+    }
+}
+
+/// "There is a problem": focused after a failed Continue, one link per field in error.
+#[function_component]
+pub fn ErrorSummary(p: &ErrorSummaryProps) -> Html {
+    let i18n = use_i18n();
+    let node = use_node_ref();
+    let errors: Vec<_> = p.report.errors().cloned().collect();
+    let visible = !errors.is_empty() || p.general.is_some();
+    {
+        let node = node.clone();
+        use_effect_with((p.attempt, visible), move |(_, visible)| {
+            if *visible {
+                if let Some(el) = node.cast::<web_sys::HtmlElement>() {
+                    let _ = el.focus();
+                }
+            }
+        });
+    }
+    if !visible {
+        return html! {};
+    }
+    html! {
+        <div class="error-summary" ref={node} tabindex="-1" role="alert" aria-labelledby="error-summary-title">
+            <h2 class="error-summary-title" id="error-summary-title">{ i18n.t("error-summary-title") }</h2>
+            <ul class="error-summary-list">
+                if let Some(g) = &p.general { <li>{ g }</li> }
+                { for errors.iter().map(|fp| {
+                    let id = (p.link)(&fp.field);
+                    let target = id.clone();
+                    let onclick = Callback::from(move |e: MouseEvent| { e.prevent_default(); focus_id(&target); });
+                    html! { <li><a href={format!("#{id}")} {onclick}>{ i18n.field_problem(fp) }</a></li> }
+                }) }
+            </ul>
+        </div>
+    }
+}
+
+/// Sets the document title, prefixed "Error: " while the page shows errors.
+pub fn set_title(i18n: &I18n, heading: &str, has_errors: bool) {
+    let app = i18n.t("app-title");
+    let t = if has_errors { format!("{} {heading} – {app}", i18n.t("title-error-prefix")) } else { format!("{heading} – {app}") };
+    gloo::utils::document().set_title(&t);
+}
+
+#[derive(Properties, PartialEq)]
+pub struct BusyProps {
+    pub label: AttrValue,
+}
+
+/// The spinner shown during every backend call.
+#[function_component]
+pub fn Busy(p: &BusyProps) -> Html {
+    html! { <p class="busy" role="status" aria-live="polite"><span class="spinner" aria-hidden="true"></span>{ &p.label }</p> }
+}

@@ -1,0 +1,32 @@
+//! Country names from the browser's own data (`Intl.DisplayNames`): no bundle cost.
+
+use crate::i18n::Locale;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = Intl, js_name = DisplayNames)]
+    type DisplayNames;
+    #[wasm_bindgen(constructor, js_namespace = Intl, js_class = DisplayNames, catch)]
+    fn new(locales: &JsValue, options: &JsValue) -> Result<DisplayNames, JsValue>;
+    #[wasm_bindgen(method, catch)]
+    fn of(this: &DisplayNames, code: &str) -> Result<JsValue, JsValue>;
+}
+
+/// The localized name of an ISO 3166-1 alpha-2 code, or the code itself.
+pub fn name(code: &str, locale: Locale) -> String {
+    let opts = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&opts, &"type".into(), &"region".into());
+    DisplayNames::new(&JsValue::from_str(locale.tag()), &opts)
+        .ok()
+        .and_then(|d| d.of(&code.to_uppercase()).ok())
+        .and_then(|v| v.as_string())
+        .unwrap_or_else(|| code.to_uppercase())
+}
+
+/// `(code, name)` pairs sorted by name in the user's language.
+pub fn sorted(codes: impl IntoIterator<Item = String>, locale: Locale) -> Vec<(String, String)> {
+    let mut v: Vec<(String, String)> = codes.into_iter().map(|c| { let n = name(&c, locale); (c, n) }).collect();
+    v.sort_by(|a, b| a.1.cmp(&b.1));
+    v
+}

@@ -1,0 +1,155 @@
+//! Languages: Fluent bundles compiled in (4 small files), the chosen locale remembered in
+//! browser storage, the first visit following the browser's languages.
+
+use csp_core::{FieldProblem, Problem};
+use fluent_bundle::{FluentArgs, FluentBundle, FluentResource};
+use std::rc::Rc;
+use unic_langid::LanguageIdentifier;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Locale {
+    En,
+    Ru,
+    ZhCn,
+    Fr,
+}
+
+const STORAGE_KEY: &str = "csp-portal.locale";
+
+impl Locale {
+    pub const ALL: [Locale; 4] = [Locale::En, Locale::Ru, Locale::ZhCn, Locale::Fr];
+
+    /// BCP 47 tag, also the key of localized data (role names).
+    pub fn tag(self) -> &'static str {
+        match self {
+            Locale::En => "en",
+            Locale::Ru => "ru",
+            Locale::ZhCn => "zh-CN",
+            Locale::Fr => "fr",
+        }
+    }
+
+    /// The language's own name, as language pickers show it.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Locale::En => "English",
+            Locale::Ru => "Русский",
+            Locale::ZhCn => "简体中文",
+            Locale::Fr => "Français",
+        }
+    }
+
+    fn source(self) -> &'static str {
+        match self {
+            Locale::En => include_str!("../static/locales/en.ftl"),
+            Locale::Ru => include_str!("../static/locales/ru.ftl"),
+            Locale::ZhCn => include_str!("../static/locales/zh-CN.ftl"),
+            Locale::Fr => include_str!("../static/locales/fr.ftl"),
+        }
+    }
+
+    /// Matches a browser language tag (`ru-RU`, `zh-Hans-CN`, `fr-CA`) to a supported locale.
+    pub fn from_tag(tag: &str) -> Option<Locale> {
+        let t = tag.to_ascii_lowercase();
+        let primary = t.split(['-', '_']).next().unwrap_or("");
+        match primary {
+            "en" => Some(Locale::En),
+            "ru" => Some(Locale::Ru),
+            "fr" => Some(Locale::Fr),
+            "zh" if !(t.contains("hant") || t.ends_with("-tw") || t.ends_with("-hk")) => Some(Locale::ZhCn),
+            _ => None,
+        }
+    }
+
+    /// The remembered choice, else the first supported browser language, else English.
+    pub fn initial() -> Locale {
+        use gloo::storage::{LocalStorage, Storage};
+        if let Some(l) = LocalStorage::get::<String>(STORAGE_KEY).ok().and_then(|t| Locale::from_tag(&t)) {
+            return l;
+        }
+        let langs = gloo::utils::window().navigator().languages();
+        langs.iter().filter_map(|v| v.as_string()).find_map(|t| Locale::from_tag(&t)).unwrap_or(Locale::En)
+    }
+
+    /// Remembers the choice and sets `<html lang>`.
+    pub fn apply(self) {
+        use gloo::storage::{LocalStorage, Storage};
+        let _ = LocalStorage::set(STORAGE_KEY, self.tag());
+        if let Some(html) = gloo::utils::document().document_element() {
+            let _ = html.set_attribute("lang", self.tag());
+        }
+    }
+}
+
+/// The translator handed down the component tree as context.
+#[derive(Clone)]
+pub struct I18n {
+    pub locale: Locale,
+    bundle: Rc<FluentBundle<FluentResource>>,
+}
+
+impl PartialEq for I18n {
+    fn eq(&self, other: &Self) -> bool {
+        self.locale == other.locale
+    }
+}
+
+impl I18n {
+    pub fn new(locale: Locale) -> Self {
+        let lang: LanguageIdentifier = locale.tag().parse().expect("valid tag");
+        let mut bundle = FluentBundle::new(vec![lang]);
+        // Placeables without U+2068/U+2069 marks: the text goes into the DOM, which isolates itself.
+        bundle.set_use_isolating(false);
+        let res = FluentResource::try_new(locale.source().to_owned()).unwrap_or_else(|(res, _)| res);
+        bundle.add_resource_overriding(res);
+        I18n { locale, bundle: Rc::new(bundle) }
+    }
+
+    pub fn has(&self, id: &str) -> bool {
+        self.bundle.has_message(id)
+    }
+
+    /// The message `id`; the id itself when missing, so a gap is visible, never blank.
+    pub fn t(&self, id: &str) -> String {
+        self.format(id, None)
+    }
+
+    /// The message `id` with named arguments.
+    pub fn ta(&self, id: &str, args: &[(&str, &str)]) -> String {
+        let mut fa = FluentArgs::new();
+        for (k, v) in args {
+            // Numbers stay numbers so that plural rules (Russian!) apply.
+            match v.parse::<f64>() {
+                Ok(n) if !v.starts_with('0') || *v == "0" => fa.set(*k, n),
+                _ => fa.set(*k, v.to_string()),
+            }
+        }
+        self.format(id, Some(&fa))
+    }
+
+    fn format(&self, id: &str, args: Option<&FluentArgs>) -> String {
+        let Some(msg) = self.bundle.get_message(id).and_then(|m| m.value()) else {
+            return id.to_owned();
+        };
+        let mut errs = vec![];
+        self.bundle.format_pattern(msg, args, &mut errs).into_owned()
+    }
+
+    /// A rule's message, field-specific when the locale has one (`err-required--contact-email`).
+    pub fn problem(&self, field: &str, p: &Problem) -> String {
+        let code = p.code.id();
+        let specific = format!("err-{code}--{}", field.replace('.', "-"));
+        let id = if self.has(&specific) { specific } else { format!("err-{code}") };
+        let country_names: Vec<(String, String)> = p
+            .args
+            .iter()
+            .map(|(k, v)| if k.ends_with("country") { (k.clone(), crate::countries::name(v, self.locale)) } else { (k.clone(), v.clone()) })
+            .collect();
+        let args: Vec<(&str, &str)> = country_names.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        self.ta(&id, &args)
+    }
+
+    pub fn field_problem(&self, fp: &FieldProblem) -> String {
+        self.problem(&fp.field, &fp.problem)
+    }
+}

@@ -1,0 +1,3 @@
+fn main() {
+    yew::Renderer::<csp_portal::App>::new().render();
+}

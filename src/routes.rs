@@ -1,0 +1,34 @@
+//! The app's typed routes: one per page, deep-linkable.
+
+use yew_router::prelude::*;
+
+#[derive(Clone, Routable, PartialEq, Debug)]
+pub enum Route {
+    #[at("/")]
+    Home,
+    #[at("/enroll")]
+    Welcome,
+    #[at("/enroll/partner-type")]
+    PartnerType,
+    #[at("/enroll/partner-type-closed")]
+    PartnerTypeClosed,
+    #[at("/enroll/work-account")]
+    WorkAccount,
+    #[at("/enroll/mpn-id")]
+    Mpn,
+    #[at("/enroll/legal-profile")]
+    Legal,
+    #[at("/enroll/primary-contact")]
+    Contact,
+    #[at("/enroll/support")]
+    Support,
+    #[at("/enroll/bank")]
+    Bank,
+    #[at("/enroll/check-answers")]
+    Check,
+    #[at("/applications/:id")]
+    Status { id: String },
+    #[not_found]
+    #[at("/404")]
+    NotFound,
+}

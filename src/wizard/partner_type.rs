@@ -1,0 +1,93 @@
+//! Partner type: which sales model; a closed type leads to an explanation, not an error.
+
+use super::{go_next, use_attempt, use_env, use_journey, StepPage};
+use crate::components::{set_title, use_i18n, RadioOption, Radios};
+use crate::routes::Route;
+use crate::store::edit;
+use csp_core::enrollment::{check_partner_type, PartnerType};
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+#[function_component]
+pub fn PartnerTypeStep() -> Html {
+    let i18n = use_i18n();
+    let env = use_env();
+    let j = use_journey();
+    let nav = use_navigator().expect("router");
+    let attempt = use_attempt();
+    let open = env.settings.open_partner_types.clone();
+    let report = attempt.shown(|| check_partner_type(&j.draft, &open));
+    let options = PartnerType::ALL
+        .iter()
+        .map(|t| {
+            let mut hint = i18n.t(&format!("partner-type-{}-hint", t.id()));
+            if !open.contains(t) {
+                hint = format!("{hint} {}", i18n.t("partner-type-closed-hint"));
+            }
+            RadioOption { value: t.id().into(), label: i18n.t(&format!("partner-type-{}", t.id())), hint: Some(hint), disabled: false }
+        })
+        .collect::<Vec<_>>();
+    let onchange = {
+        let j = j.clone();
+        Callback::from(move |v: String| {
+            let t = PartnerType::ALL.into_iter().find(|t| t.id() == v);
+            j.dispatch(edit(move |d| d.partner_type = t));
+        })
+    };
+    let on_enrolled = {
+        let j = j.clone();
+        Callback::from(move |e: Event| {
+            let checked = e.target_unchecked_into::<web_sys::HtmlInputElement>().checked();
+            j.dispatch(edit(move |d| d.already_enrolled = checked));
+        })
+    };
+    let onsubmit = {
+        let (j, nav, attempt, open) = (j.clone(), nav.clone(), attempt.clone(), open.clone());
+        Callback::from(move |_| {
+            let r = check_partner_type(&j.draft, &open);
+            let closed = r.0.iter().any(|p| p.problem.code == csp_core::Code::PartnerTypeClosed);
+            if closed {
+                nav.push(&Route::PartnerTypeClosed);
+            } else if attempt.press(&r) {
+                go_next(&nav, &j, &Route::PartnerType);
+            }
+        })
+    };
+    html! {
+        <StepPage route={Route::PartnerType} heading={i18n.t("partner-type-heading")} report={report.clone()} attempt={attempt.clone()} {onsubmit}>
+            <Radios field="partner_type" legend={i18n.t("partner-type-legend")} value={j.draft.partner_type.map(|t| t.id().to_string())} {options} {onchange} report={report.clone()} />
+            <div class="form-group">
+                <div class="checkbox">
+                    <input class="checkbox-input" type="checkbox" id="already-enrolled" checked={j.draft.already_enrolled} onchange={on_enrolled} aria-describedby="already-enrolled-hint" />
+                    <label class="checkbox-label" for="already-enrolled">{ i18n.t("already-enrolled") }</label>
+                    <div id="already-enrolled-hint" class="hint checkbox-hint">{ i18n.t("already-enrolled-hint") }</div>
+                </div>
+            </div>
+        </StepPage>
+    }
+}
+
+/// The eligibility page for a type that is not accepting applications.
+#[function_component]
+pub fn PartnerTypeClosed() -> Html {
+    let i18n = use_i18n();
+    let j = use_journey();
+    let heading = i18n.t("partner-type-closed-heading");
+    set_title(&i18n, &heading, false);
+    let name = j.draft.partner_type.map(|t| i18n.t(&format!("partner-type-{}", t.id()))).unwrap_or_default();
+    let choose_reseller = {
+        let j = j.clone();
+        Callback::from(move |_| j.dispatch(edit(|d| d.partner_type = Some(PartnerType::IndirectReseller))))
+    };
+    html! {
+        <div class="step">
+            <Link<Route> to={Route::PartnerType} classes="back-link">{ i18n.t("back") }</Link<Route>>
+            <h1 class="heading">{ heading }</h1>
+            <p>{ i18n.ta("partner-type-closed-body", &[("type", &name)]) }</p>
+            <p>{ i18n.t("partner-type-closed-suggest") }</p>
+            <div onclick={choose_reseller}>
+                <Link<Route> to={Route::WorkAccount} classes="button">{ i18n.t("partner-type-closed-action") }</Link<Route>>
+            </div>
+        </div>
+    }
+}
