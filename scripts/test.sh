@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# The README's second command: installs what is missing, then runs every test layer:
+#   1. format and lints;
+#   2. native tests of the rules core and the reference server (cargo test);
+#   3. component tests in headless Chromium (wasm-pack test --headless --chrome);
+#   4. the release build, its size budget and the rules benchmark figures;
+#   5. end-to-end journeys in headless Chromium against the reference HTTP backend.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh --browser
+source scripts/env.sh
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "format and lints"
+cargo fmt --all -- --check
+cargo clippy -q -p csp-core -p csp-server --all-targets -- -D warnings
+cargo clippy -q -p csp-portal --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+step "native tests: rules core and reference server"
+cargo test -p csp-core -p csp-server
+
+step "component tests in headless Chromium"
+wasm-pack test --headless --chrome
+
+step "release build and size budget"
+trunk build --release
+scripts/size-budget.sh dist
+
+step "rules benchmark"
+scripts/bench.sh
+
+step "end-to-end journeys against the reference HTTP backend"
+scripts/e2e.sh

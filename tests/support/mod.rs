@@ -1,0 +1,173 @@
+//! Drives the mounted app the way a person does: by label text, button text and visible text.
+
+#![allow(dead_code)]
+
+use csp_portal::api::Api;
+use csp_portal::config::Config;
+use csp_portal::{Env, Shell};
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+#[function_component]
+fn TestApp() -> Html {
+    let env = use_memo((), |_| Env::with_api(Api::local(), Config::default()));
+    html! { <BrowserRouter><Shell env={(*env).clone()} /></BrowserRouter> }
+}
+
+pub struct Ui {
+    pub root: Element,
+    handle: Option<yew::AppHandle<TestApp>>,
+}
+
+fn doc() -> web_sys::Document {
+    gloo::utils::document()
+}
+
+/// Lets effects, spawned calls and the in-browser backend's yield run.
+pub async fn settle() {
+    for _ in 0..6 {
+        yew::scheduler::flush().await;
+        gloo::timers::future::TimeoutFuture::new(1).await;
+    }
+}
+
+impl Ui {
+    /// A fresh app at `path`, with empty browser storage unless `keep_storage`.
+    pub async fn at(path: &str) -> Ui {
+        Self::mount(path, false).await
+    }
+
+    pub async fn mount(path: &str, keep_storage: bool) -> Ui {
+        let w = gloo::utils::window();
+        if !keep_storage {
+            w.local_storage().unwrap().unwrap().clear().unwrap();
+        }
+        w.history().unwrap().push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path)).unwrap();
+        let root = doc().create_element("div").unwrap();
+        doc().body().unwrap().append_child(&root).unwrap();
+        let handle = yew::Renderer::<TestApp>::with_root(root.clone()).render();
+        settle().await;
+        Ui { root, handle: Some(handle) }
+    }
+
+    pub fn text(&self) -> String {
+        self.root.text_content().unwrap_or_default()
+    }
+
+    pub fn has_text(&self, t: &str) -> bool {
+        self.text().contains(t)
+    }
+
+    #[track_caller]
+    pub fn assert_text(&self, t: &str) {
+        assert!(self.has_text(t), "expected {t:?} on the page; page says: {}", self.text());
+    }
+
+    #[track_caller]
+    pub fn assert_no_text(&self, t: &str) {
+        assert!(!self.has_text(t), "did not expect {t:?} on the page; page says: {}", self.text());
+    }
+
+    pub fn heading(&self) -> String {
+        self.root.query_selector("h1").unwrap().map(|h| h.text_content().unwrap_or_default()).unwrap_or_default()
+    }
+
+    fn all(&self, sel: &str) -> Vec<Element> {
+        let list = self.root.query_selector_all(sel).unwrap();
+        (0..list.length()).filter_map(|i| list.item(i)).filter_map(|n| n.dyn_into::<Element>().ok()).collect()
+    }
+
+    /// The control whose `<label>` text starts with `label`.
+    #[track_caller]
+    pub fn control(&self, label: &str) -> Element {
+        let l = self
+            .all("label")
+            .into_iter()
+            .find(|l| l.text_content().unwrap_or_default().trim().starts_with(label))
+            .unwrap_or_else(|| panic!("no label {label:?}; page says: {}", self.text()));
+        let id = l.get_attribute("for").expect("label has for");
+        self.root.query_selector(&format!("#{id}")).unwrap().expect("labelled control exists")
+    }
+
+    #[track_caller]
+    pub fn input(&self, label: &str) -> HtmlInputElement {
+        self.control(label).dyn_into().expect("an input")
+    }
+
+    pub async fn fill(&self, label: &str, value: &str) {
+        let i = self.input(label);
+        i.set_value(value);
+        let ev = web_sys::InputEvent::new_with_event_init_dict("input", &{
+            let d = web_sys::InputEventInit::new();
+            d.set_bubbles(true);
+            d
+        })
+        .unwrap();
+        i.dispatch_event(&ev).unwrap();
+        settle().await;
+    }
+
+    pub async fn select(&self, label: &str, value: &str) {
+        let s: HtmlSelectElement = self.control(label).dyn_into().expect("a select");
+        s.set_value(value);
+        let d = web_sys::EventInit::new();
+        d.set_bubbles(true);
+        s.dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &d).unwrap()).unwrap();
+        settle().await;
+    }
+
+    /// Clicks a radio or checkbox by its label.
+    pub async fn check(&self, label: &str) {
+        self.input(label).click();
+        settle().await;
+    }
+
+    /// Clicks the button or link whose text is `text`.
+    #[track_caller]
+    pub fn click_sync(&self, text: &str) {
+        let el = self
+            .all("button, a")
+            .into_iter()
+            .find(|b| b.text_content().unwrap_or_default().trim() == text)
+            .unwrap_or_else(|| panic!("no button or link {text:?}; page says: {}", self.text()));
+        el.dyn_into::<HtmlElement>().unwrap().click();
+    }
+
+    pub async fn click(&self, text: &str) {
+        self.click_sync(text);
+        settle().await;
+    }
+
+    /// The visible error text tied to a control by aria-describedby.
+    pub fn error_for(&self, label: &str) -> Option<String> {
+        let c = self.control(label);
+        let ids = c.get_attribute("aria-describedby").unwrap_or_default();
+        ids.split_whitespace()
+            .filter(|id| id.ends_with("-error"))
+            .find_map(|id| self.root.query_selector(&format!("#{id}")).unwrap())
+            .map(|e| e.text_content().unwrap_or_default())
+    }
+
+    pub fn invalid(&self, label: &str) -> bool {
+        self.control(label).get_attribute("aria-invalid").as_deref() == Some("true")
+    }
+
+    pub fn summary(&self) -> Option<String> {
+        self.root.query_selector(".error-summary").unwrap().map(|e| e.text_content().unwrap_or_default())
+    }
+
+    pub fn stored(&self, key: &str) -> Option<String> {
+        gloo::utils::window().local_storage().unwrap().unwrap().get_item(key).unwrap()
+    }
+}
+
+impl Drop for Ui {
+    fn drop(&mut self) {
+        if let Some(h) = self.handle.take() {
+            h.destroy();
+        }
+        self.root.remove();
+    }
+}

@@ -1,0 +1,214 @@
+//! Component tests in headless Chromium: each enrollment page refuses bad input with the
+//! summary and inline messages, keeps what was typed, and moves on when the input is valid.
+
+mod support;
+
+use support::{settle, Ui};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const DRAFT_KEY: &str = "csp-portal.draft.v1";
+
+#[wasm_bindgen_test]
+async fn shell_switches_language_and_remembers_it() {
+    let ui = Ui::at("/").await;
+    ui.select("Language", "en").await;
+    ui.assert_text("CSP Partner Portal");
+    ui.select("Language", "ru").await;
+    ui.assert_text("Портал партнеров CSP");
+    ui.assert_text("Регистрация в программе поставщиков облачных решений");
+    let html = gloo::utils::document().document_element().unwrap();
+    assert_eq!(html.get_attribute("lang").as_deref(), Some("ru"));
+    assert_eq!(ui.stored("csp-portal.locale").as_deref(), Some("\"ru\""));
+    ui.select("Язык", "zh-CN").await;
+    ui.assert_text("CSP 合作伙伴门户");
+    ui.select("语言", "fr").await;
+    ui.assert_text("Portail partenaires CSP");
+    ui.select("Langue", "en").await;
+}
+
+#[wasm_bindgen_test]
+async fn partner_type_needs_a_choice_and_closed_types_explain_themselves() {
+    let ui = Ui::at("/enroll/partner-type").await;
+    ui.select("Language", "en").await;
+    ui.assert_text("Step 1 of 8");
+    ui.click("Continue").await;
+    let summary = ui.summary().expect("error summary");
+    assert!(summary.contains("There is a problem") && summary.contains("Select how you will sell cloud services"), "{summary}");
+    assert!(gloo::utils::document().title().starts_with("Error:"));
+    assert_eq!(ui.heading(), "How will you sell cloud services?");
+    // Direct partner is closed in the default settings: an explanation page, not an error.
+    ui.check("Direct partner").await;
+    ui.click("Continue").await;
+    assert_eq!(ui.heading(), "This partner type is not accepting applications");
+    ui.assert_text("Applications for Direct partner are closed");
+    ui.click("Enroll as an indirect reseller").await;
+    assert_eq!(ui.heading(), "Your work account");
+}
+
+#[wasm_bindgen_test]
+async fn work_account_sign_in_checks_the_user_name_and_finds_the_country() {
+    let ui = Ui::at("/enroll/work-account").await;
+    ui.select("Language", "en").await;
+    ui.click("Continue").await;
+    ui.assert_text("Select whether you have a work account");
+    ui.check("Yes, sign in as global admin").await;
+    ui.fill("Global admin user name", "admin@").await;
+    ui.click("Continue").await;
+    assert_eq!(ui.error_for("Global admin user name").unwrap(), "Error:Enter the user name in the correct format, like admin@contoso.onmicrosoft.com");
+    assert!(ui.invalid("Global admin user name"));
+    ui.assert_text("Enter the password");
+    ui.fill("Global admin user name", "admin@contoso.fr").await;
+    ui.fill("Password", "secret").await;
+    ui.click("Continue").await;
+    assert_eq!(ui.heading(), "Link your MPN ID");
+    let saved = ui.stored(DRAFT_KEY).unwrap();
+    assert!(saved.contains("\"country\":\"FR\"") && !saved.contains("secret"), "{saved}");
+}
+
+#[wasm_bindgen_test]
+async fn new_work_account_needs_every_field() {
+    let ui = Ui::at("/enroll/work-account").await;
+    ui.select("Language", "en").await;
+    ui.check("No, create a work account").await;
+    ui.click("Continue").await;
+    for m in ["Enter the organization name", "Enter a domain name", "Choose the country or region of the account", "Enter the admin's work email address"] {
+        ui.assert_text(m);
+    }
+    ui.fill("Organization name", "Contoso").await;
+    ui.fill("Domain name", "contoso.fr").await;
+    ui.assert_text("Enter a domain name of up to 27 letters and numbers");
+    ui.fill("Domain name", "contosofr").await;
+    ui.select("Country or region of the account", "FR").await;
+    ui.fill("First name", "Élodie").await;
+    ui.fill("Last name", "Martin").await;
+    ui.fill("Admin's work email address", "elodie@gmail.com").await;
+    ui.assert_text("personal addresses at gmail.com are not accepted");
+    ui.fill("Admin's work email address", "elodie@contoso.fr").await;
+    ui.click("Continue").await;
+    assert_eq!(ui.heading(), "Link your MPN ID");
+}
+
+async fn signed_in(country_tld: &str) -> Ui {
+    let ui = Ui::at("/enroll/work-account").await;
+    ui.select("Language", "en").await;
+    ui.check("Yes, sign in as global admin").await;
+    ui.fill("Global admin user name", &format!("admin@contoso.{country_tld}")).await;
+    ui.fill("Password", "pw").await;
+    ui.click("Continue").await;
+    ui
+}
+
+#[wasm_bindgen_test]
+async fn mpn_profiles_from_another_country_cannot_be_chosen() {
+    let ui = signed_in("fr").await;
+    ui.click("Continue").await;
+    ui.assert_text("Enter your partner network user name");
+    ui.fill("Partner network user name", "pmc@contoso.fr").await;
+    ui.fill("Password", "pw").await;
+    ui.click("Continue").await;
+    ui.assert_text("Which profile carries your incentives");
+    let uk = ui.input("Contoso UK");
+    assert!(uk.disabled());
+    ui.assert_text("This profile is in United Kingdom, but your work account is in France");
+    assert!(ui.input("Contoso Group (headquarters)").disabled());
+    assert!(ui.input("Contoso Lyon (closed)").disabled());
+    ui.click("Continue").await;
+    ui.assert_text("Select the profile that carries your incentives");
+    ui.check("Contoso France").await;
+    ui.click("Continue").await;
+    assert_eq!(ui.heading(), "Legal business profile");
+}
+
+#[wasm_bindgen_test]
+async fn legal_profile_follows_the_country_and_wants_latin_text() {
+    let ui = Ui::at("/enroll/legal-profile").await;
+    ui.select("Language", "en").await;
+    ui.click("Continue").await;
+    ui.assert_text("Enter the legal business name");
+    ui.assert_text("Choose the country or region");
+    ui.select("Country or region", "RU").await;
+    ui.fill("Legal business name", "ООО Контосо").await;
+    ui.fill("Address line 1", "ул. Тверская, 7").await;
+    ui.fill("Town or city", "Moskva").await;
+    ui.fill("Postal code", "1250").await;
+    assert!(ui.error_for("Legal business name").unwrap().contains("Latin"));
+    assert!(ui.error_for("Address line 1").unwrap().contains("\"у\" is not accepted"));
+    assert_eq!(ui.error_for("Postal code").unwrap(), "Error:Enter a real postal code, like 125075");
+    ui.assert_text("Enter the state, province or region");
+    ui.assert_text("INN (taxpayer number)");
+    ui.fill("INN (taxpayer number)", "7707083894").await;
+    ui.assert_text("Enter a real INN");
+    // What was typed is still there.
+    assert_eq!(ui.input("Address line 1").value(), "ул. Тверская, 7");
+    ui.fill("Legal business name", "OOO Contoso").await;
+    ui.fill("Address line 1", "ul. Tverskaya, 7").await;
+    ui.fill("State, province or region", "Moskva").await;
+    ui.fill("Postal code", "125009").await;
+    ui.fill("INN (taxpayer number)", "7707083893").await;
+    assert!(ui.summary().is_none(), "{:?}", ui.summary());
+    ui.click("Continue").await;
+    assert_eq!(ui.heading(), "Primary contact");
+}
+
+#[wasm_bindgen_test]
+async fn primary_contact_refuses_webmail_and_role_mailboxes() {
+    let ui = Ui::at("/enroll/primary-contact").await;
+    ui.select("Language", "en").await;
+    ui.fill("First name", "Anna").await;
+    ui.fill("Last name", "Petrova").await;
+    ui.fill("Work email address", "anna@gmail.com").await;
+    ui.click("Continue").await;
+    assert_eq!(ui.error_for("Work email address").unwrap(), "Error:Enter a work email address: personal addresses at gmail.com are not accepted");
+    ui.fill("Work email address", "info@contoso.com").await;
+    ui.assert_text("not a shared mailbox like info@");
+    ui.fill("Work email address", "anna@gmial.com").await;
+    ui.assert_text("Did you mean anna@gmail.com?");
+    ui.fill("Work email address", "anna@contoso.onmicrosoft.com").await;
+    ui.assert_text("an address on your company's own domain is better");
+    ui.fill("Work email address", "anna.petrova@contoso.com").await;
+    ui.fill("Phone number", "01 23 45 67 89").await;
+    ui.assert_text("Enter the phone number with its country code");
+    ui.fill("Phone number", "+33 1 23 45 67 89").await;
+    ui.click("Continue").await;
+    assert_eq!(ui.heading(), "Customer support details");
+}
+
+#[wasm_bindgen_test]
+async fn bank_shows_only_the_countrys_fields() {
+    let ui = Ui::at("/enroll/bank").await;
+    ui.select("Language", "en").await;
+    ui.select("Country or region of the bank", "FR").await;
+    ui.assert_text("IBAN");
+    ui.assert_no_text("ABA routing number");
+    ui.fill("Name on the account", "Contoso SARL").await;
+    ui.fill("IBAN", "FR76 3000 6000 0112 3456 7890 188").await;
+    ui.fill("BIC (SWIFT code)", "BNPAFRPP").await;
+    ui.click("Continue").await;
+    ui.assert_text("Enter a real IBAN: the check digits do not match");
+    ui.select("Country or region of the bank", "US").await;
+    ui.assert_text("ABA routing number");
+    ui.assert_no_text("IBAN");
+    ui.select("Country or region of the bank", "RU").await;
+    ui.fill("BIK", "044525225").await;
+    ui.fill("Settlement account number", "40702810938000000000").await;
+    ui.assert_text("This account number does not match the BIK");
+    ui.select("Country or region of the bank", "FR").await;
+    ui.fill("IBAN", "FR76 3000 6000 0112 3456 7890 189").await;
+    let saved = ui.stored(DRAFT_KEY).unwrap();
+    assert!(!saved.contains("FR76") && !saved.contains("4070281"), "bank numbers must not be stored: {saved}");
+    ui.click("Continue").await;
+    assert_eq!(ui.heading(), "Check your answers before enrolling");
+}
+
+#[wasm_bindgen_test]
+async fn the_draft_survives_a_reload_and_a_pristine_draft_is_not_saved() {
+    let ui = Ui::at("/enroll/primary-contact").await;
+    assert!(ui.stored(DRAFT_KEY).is_none());
+    ui.fill("First name", "Li").await;
+    drop(ui);
+    let ui = Ui::mount("/enroll/primary-contact", true).await;
+    assert_eq!(ui.input("First name").value(), "Li");
+    settle().await;
+}
