@@ -39,6 +39,7 @@ impl Env {
     /// Config, then the backend's settings, countries and roles (built-ins where a call fails).
     pub async fn load() -> Env {
         let config = Config::load().await;
+        Locale::initial().load().await;
         let api = if config.uses_http_backend() {
             Api::http(config.api_base_url.as_deref().unwrap_or_default(), config.request_timeout_ms)
         } else {
@@ -98,13 +99,19 @@ pub struct ShellProps {
 pub fn Shell(p: &ShellProps) -> Html {
     let locale = use_state(Locale::initial);
     let i18n = use_memo(*locale, |l| I18n::new(*l));
+    // A locale whose file could not be fetched shows in English: remember what is shown.
+    let shown = i18n.locale;
     let journey = use_reducer(store::load);
-    use_effect_with(*locale, |l| l.apply());
+    use_effect_with(shown, |l| l.apply());
     let on_lang = {
         let locale = locale.clone();
         Callback::from(move |tag: String| {
             if let Some(l) = Locale::from_tag(&tag) {
-                locale.set(l);
+                let locale = locale.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    l.load().await;
+                    locale.set(l);
+                });
             }
         })
     };
@@ -112,7 +119,7 @@ pub fn Shell(p: &ShellProps) -> Html {
         <ContextProvider<I18n> context={(*i18n).clone()}>
         <ContextProvider<Env> context={p.env.clone()}>
         <ContextProvider<UseReducerHandle<Journey>> context={journey}>
-            <Header locale={*locale} {on_lang} />
+            <Header locale={shown} {on_lang} />
             <main class="main" id="main-content">
                 <Switch<Route> render={crate::pages::switch} />
             </main>

@@ -4,6 +4,7 @@
 
 use csp_portal::api::Api;
 use csp_portal::config::Config;
+use csp_portal::i18n::{preload, Locale};
 use csp_portal::{Env, Shell};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
@@ -40,6 +41,10 @@ impl Ui {
     }
 
     pub async fn mount(path: &str, keep_storage: bool) -> Ui {
+        // The test server has no static/: hand the fetched locale files in directly.
+        preload(Locale::Ru, include_str!("../../static/locales/ru.ftl"));
+        preload(Locale::ZhCn, include_str!("../../static/locales/zh-CN.ftl"));
+        preload(Locale::Fr, include_str!("../../static/locales/fr.ftl"));
         let w = gloo::utils::window();
         if !keep_storage {
             w.local_storage().unwrap().unwrap().clear().unwrap();

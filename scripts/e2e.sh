@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# End-to-end journeys: the release build in dist/ served by the reference HTTP backend
+# (crates/csp-server, configured as the app's API), driven in Debian's headless Chromium by
+# Playwright through labels, roles and visible text. Usage: scripts/e2e.sh (after trunk build --release).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+[ -f dist/index.html ] || { echo "no release build in dist/: run trunk build --release" >&2; exit 1; }
+cargo build -q -p csp-server
+site=$(mktemp -d)
+cp -r dist/. "$site/"
+# The same build, pointed at an HTTP backend instead of the in-browser one.
+python3 - "$site/config.json" <<'PY'
+import json, sys
+p = sys.argv[1]; c = json.load(open(p)); c["api_base_url"] = "/api"; json.dump(c, open(p, "w"))
+PY
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+target/debug/csp-server --port "$port" --dist "$site" > "$site.log" 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null || true; rm -rf "$site" "$site.log"' EXIT
+for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/api/settings" >/dev/null && break; sleep 0.1; done
+cd tests/e2e
+BASE_URL="http://127.0.0.1:$port" node --test --test-concurrency=1 ./*.test.mjs

@@ -1,0 +1,138 @@
+// The whole enrollment, in French, against the reference HTTP backend: a consumer email and
+// a profile from another country refused, a reload halfway that keeps the answers, and the
+// status page read back from the backend.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { openBrowser, newPage, BASE } from './browser.mjs';
+
+let browser;
+before(async () => { browser = await openBrowser(); });
+after(async () => { await browser?.close(); });
+
+const next = (page) => page.getByRole('button', { name: 'Continuer' }).click();
+
+test('an indirect reseller enrolls in French with a French address and IBAN', async () => {
+  const page = await newPage(browser);
+  await page.getByLabel('Language').selectOption('fr');
+  await page.getByRole('heading', { name: 'Inscription au programme Fournisseur de solutions cloud' }).waitFor();
+  assert.equal(await page.locator('html').getAttribute('lang'), 'fr');
+  await page.getByRole('link', { name: 'Commencer' }).click();
+  await page.getByRole('heading', { name: 'Avant de commencer' }).waitFor();
+  await page.getByRole('link', { name: 'Continuer' }).click();
+
+  // Partner type
+  await next(page);
+  await page.getByRole('alert').getByText('Il y a un problème').waitFor();
+  assert.match(await page.title(), /^Erreur :/);
+  await page.getByLabel('Revendeur indirect').check();
+  await next(page);
+
+  // Work account: the tenant's country comes from the backend (contoso.fr → France)
+  await page.getByLabel('Oui, me connecter en tant qu\'administrateur général').check();
+  await page.getByLabel('Nom d\'utilisateur de l\'administrateur général').fill('admin@contoso.fr');
+  await page.getByLabel('Mot de passe').fill('motdepasse');
+  await next(page);
+
+  // MPN ID: the UK profile is shown with the reason and cannot be chosen
+  await page.getByRole('heading', { name: 'Associer votre ID MPN' }).waitFor();
+  await page.getByLabel('Nom d\'utilisateur du réseau de partenaires').fill('pmc@contoso.fr');
+  await page.getByLabel('Mot de passe').fill('motdepasse');
+  await next(page);
+  const uk = page.getByLabel(/Contoso UK/);
+  assert.equal(await uk.isDisabled(), true);
+  await page.getByText('Ce profil est situé en Royaume-Uni, mais votre compte professionnel est en France').waitFor();
+  await page.getByLabel(/Contoso France/).check();
+  await next(page);
+
+  // Legal profile: Cyrillic refused, then a French address
+  await page.getByRole('heading', { name: 'Profil juridique de l\'entreprise' }).waitFor();
+  assert.equal(await page.getByLabel('Pays ou région').inputValue(), 'FR');
+  await page.getByLabel('Raison sociale').fill('Contoso SARL');
+  await page.getByLabel('Adresse, ligne 1').fill('Тверская 7');
+  await page.getByLabel(/^Ville/).fill('Paris');
+  await page.getByLabel(/^Code postal/).fill('75002');
+  await next(page);
+  await page.getByText('Utilisez uniquement des caractères latins (Europe occidentale) : « Т » n\'est pas accepté').first().waitFor();
+  await page.getByLabel('Adresse, ligne 1').fill('12 rue de la Paix');
+  await next(page);
+
+  // Primary contact: reload halfway keeps what was typed
+  await page.getByRole('heading', { name: 'Contact principal' }).waitFor();
+  await page.getByLabel('Prénom').fill('Élodie');
+  await page.getByLabel('Nom', { exact: true }).fill('Martin');
+  await page.reload();
+  await page.getByRole('heading', { name: 'Contact principal' }).waitFor();
+  assert.equal(await page.getByLabel('Prénom').inputValue(), 'Élodie');
+  assert.equal(await page.getByLabel('Nom', { exact: true }).inputValue(), 'Martin');
+  await page.getByLabel('Adresse e-mail professionnelle').fill('elodie.martin@gmail.com');
+  await next(page);
+  await page.getByRole('alert').getByText('les adresses personnelles en gmail.com ne sont pas acceptées').waitFor();
+  assert.equal(await page.getByLabel('Adresse e-mail professionnelle').getAttribute('aria-invalid'), 'true');
+  await page.getByLabel('Adresse e-mail professionnelle').fill('elodie.martin@contoso.fr');
+  await page.getByLabel(/^Numéro de téléphone/).fill('+33 1 23 45 67 89');
+  await next(page);
+
+  // Customer support
+  await page.getByLabel('Adresse e-mail du support').fill('support@contoso.fr');
+  await page.getByLabel('Numéro de téléphone du support').fill('+33 1 98 76 54 32');
+  await page.getByLabel(/^Site web du support/).fill('contoso.fr');
+  await next(page);
+
+  // Bank
+  await page.getByRole('heading', { name: 'Coordonnées bancaires' }).waitFor();
+  await page.getByLabel('Titulaire du compte').fill('Contoso SARL');
+  await page.getByLabel('IBAN').fill('FR76 3000 6000 0112 3456 7890 188');
+  await page.getByLabel('BIC (code SWIFT)').fill('BNPAFRPP');
+  await next(page);
+  await page.getByText('Saisissez un IBAN valide : la clé de contrôle ne correspond pas').first().waitFor();
+  await page.getByLabel('IBAN').fill('FR76 3000 6000 0112 3456 7890 189');
+  await next(page);
+
+  // Check answers, then Enroll now (twice: one application)
+  await page.getByRole('heading', { name: 'Vérifiez vos réponses avant de vous inscrire' }).waitFor();
+  await page.getByText('12 rue de la Paix, Paris, 75002, France').waitFor();
+  await page.getByText('elodie.martin@contoso.fr').waitFor();
+  const enroll = page.getByRole('button', { name: 'S\'inscrire maintenant' });
+  await enroll.dblclick();
+  await page.getByRole('heading', { name: 'Demande envoyée' }).waitFor();
+  await page.getByText('En attente de vérification de l\'e-mail').waitFor();
+  const id = page.url().split('/applications/')[1];
+  assert.match(id, /^APP-\d{6}$/);
+  const res = await fetch(`${BASE}/api/applications/${id}`);
+  assert.equal(res.status, 200);
+  const app = await res.json();
+  assert.equal(app.primary_contact_email, 'elodie.martin@contoso.fr');
+  assert.equal(app.tenant.country, 'FR');
+  // The draft is cleared after a successful submit.
+  assert.equal(await page.evaluate(() => localStorage.getItem('csp-portal.draft.v1')), null);
+  await page.context().close();
+});
+
+test('the status page follows the backend', async () => {
+  // An application made through the API (an Russian already-enrolled reseller: support only),
+  // then approved by a reviewer.
+  const draft = {
+    partner_type: 'indirect-reseller', already_enrolled: true, tenant: null, profile: null,
+    legal: { legal_name: '', address: { line1: '', line2: '', city: '', state: '', postal_code: '', country: '' } },
+    contact: { first_name: '', last_name: '', email: '', phone: '' },
+    support: { email: 'support@contoso.ru', phone: '+7 495 123-45-67', website: '' },
+    bank: { country: '', account_holder: '' },
+  };
+  const made = await fetch(`${BASE}/api/applications`, { method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ idempotency_key: 'e2e-status', draft }) });
+  assert.equal(made.status, 201, await made.clone().text());
+  const { id } = await made.json();
+  const page = await newPage(browser, `/applications/${id}`);
+  await page.getByLabel('Language').selectOption('ru');
+  await page.getByRole('heading', { name: 'Заявка отправлена' }).waitFor();
+  await page.getByText('Ожидается подтверждение адреса электронной почты').waitFor();
+  const put = await fetch(`${BASE}/api/applications/${id}/status`, { method: 'PUT', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ status: 'approved' }) });
+  assert.equal(put.status, 200);
+  await page.getByRole('button', { name: 'Проверить состояние снова' }).click();
+  await page.getByText('Одобрена', { exact: true }).waitFor();
+  await page.getByText('Убедитесь, что вы входите в группу агентов по администрированию').waitFor();
+  await page.goto(`${BASE}/applications/APP-999999`);
+  await page.getByText('Не удалось найти запрошенные данные').waitFor();
+  await page.context().close();
+});
