@@ -38,7 +38,7 @@ if ! wasm-opt --version 2>/dev/null | grep -q "version $BINARYEN_VERSION"; then
   npm install --silent --no-audit --no-fund --prefix "$TOOLS_DIR/binaryen" "binaryen@$BINARYEN_VERSION"
 fi
 
-python3 -c "import brotli" 2>/dev/null || { say "installing the brotli module (size report)"; pip install --quiet brotli; }
+python3 -c "import brotli" 2>/dev/null || { say "installing the brotli module (size report)"; pip install --quiet --root-user-action=ignore brotli; }
 
 if $browser; then
   if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then

@@ -1,11 +1,11 @@
 //! The API client: every call of the contract, against the HTTP backend or the in-browser one
 //! (which answers through the same routes, in JSON, so the two behave alike).
 
+use csp_core::address::CountryRules;
 use csp_core::api::*;
 use csp_core::backend::{Backend, State};
 use csp_core::enrollment::{NewTenant, Tenant};
 use csp_core::mpn::OrgProfile;
-use csp_core::address::CountryRules;
 use csp_core::roles::RoleCatalog;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -62,7 +62,9 @@ impl LocalBackend {
     fn load() -> Self {
         use gloo::storage::{LocalStorage, Storage};
         let state: State = LocalStorage::get(LOCAL_KEY).unwrap_or_default();
-        LocalBackend { backend: Backend::new(state) }
+        LocalBackend {
+            backend: Backend::new(state),
+        }
     }
 
     fn answer(&mut self, method: &str, path: &str, body: &str) -> csp_core::routes::Answer {
@@ -103,15 +105,25 @@ impl PartialEq for Api {
 
 impl Api {
     pub fn http(base: &str, timeout_ms: u32) -> Api {
-        Api::Http { base: base.trim_end_matches('/').to_owned(), timeout_ms }
+        Api::Http {
+            base: base.trim_end_matches('/').to_owned(),
+            timeout_ms,
+        }
     }
 
     pub fn local() -> Api {
         Api::Local(Rc::new(RefCell::new(LocalBackend::load())))
     }
 
-    async fn call<Q: Serialize, R: DeserializeOwned>(&self, method: &str, path: &str, req: Option<&Q>) -> Result<R, Failure> {
-        let body = req.map(|q| serde_json::to_string(q).expect("contract types serialize")).unwrap_or_default();
+    async fn call<Q: Serialize, R: DeserializeOwned>(
+        &self,
+        method: &str,
+        path: &str,
+        req: Option<&Q>,
+    ) -> Result<R, Failure> {
+        let body = req
+            .map(|q| serde_json::to_string(q).expect("contract types serialize"))
+            .unwrap_or_default();
         let (status, text) = match self {
             Api::Local(b) => {
                 // Yield once so the UI shows its busy state, as with a real request.
@@ -119,7 +131,9 @@ impl Api {
                 let a = b.borrow_mut().answer(method, path, &body);
                 (a.status, a.body)
             }
-            Api::Http { base, timeout_ms } => http_call(base, *timeout_ms, method, path, &body).await?,
+            Api::Http { base, timeout_ms } => {
+                http_call(base, *timeout_ms, method, path, &body).await?
+            }
         };
         decode(status, &text)
     }
@@ -140,13 +154,15 @@ impl Api {
         self.call("POST", "/work-account/tenants", Some(t)).await
     }
     pub async fn partner_network_profiles(&self, s: &SignIn) -> Result<Vec<OrgProfile>, Failure> {
-        self.call("POST", "/partner-network/profiles", Some(s)).await
+        self.call("POST", "/partner-network/profiles", Some(s))
+            .await
     }
     pub async fn submit(&self, s: &SubmitApplication) -> Result<Application, Failure> {
         self.call("POST", "/applications", Some(s)).await
     }
     pub async fn application(&self, id: &str) -> Result<Application, Failure> {
-        self.call::<(), _>("GET", &format!("/applications/{id}"), None).await
+        self.call::<(), _>("GET", &format!("/applications/{id}"), None)
+            .await
     }
     pub async fn users(&self) -> Result<Vec<User>, Failure> {
         self.call::<(), _>("GET", "/users", None).await
@@ -158,7 +174,8 @@ impl Api {
 
 fn decode<R: DeserializeOwned>(status: u16, text: &str) -> Result<R, Failure> {
     match status {
-        200..=299 => serde_json::from_str(if text.is_empty() { "null" } else { text }).map_err(|_| Failure::Malformed),
+        200..=299 => serde_json::from_str(if text.is_empty() { "null" } else { text })
+            .map_err(|_| Failure::Malformed),
         500..=599 => Err(Failure::Server(status)),
         _ => match serde_json::from_str::<ApiError>(text) {
             Ok(e) => Err(Failure::Api(e)),
@@ -167,7 +184,13 @@ fn decode<R: DeserializeOwned>(status: u16, text: &str) -> Result<R, Failure> {
     }
 }
 
-async fn http_call(base: &str, timeout_ms: u32, method: &str, path: &str, body: &str) -> Result<(u16, String), Failure> {
+async fn http_call(
+    base: &str,
+    timeout_ms: u32,
+    method: &str,
+    path: &str,
+    body: &str,
+) -> Result<(u16, String), Failure> {
     use gloo::net::http::{Method, RequestBuilder};
     let controller = web_sys::AbortController::new().map_err(|_| Failure::Network)?;
     let signal = controller.signal();
@@ -183,8 +206,16 @@ async fn http_call(base: &str, timeout_ms: u32, method: &str, path: &str, body: 
         "DELETE" => Method::DELETE,
         _ => Method::GET,
     };
-    let rb = RequestBuilder::new(&format!("{base}{path}")).method(m).abort_signal(Some(&signal)).header("Accept", "application/json");
-    let req = if body.is_empty() { rb.build() } else { rb.header("Content-Type", "application/json").body(body.to_owned()) };
+    let rb = RequestBuilder::new(&format!("{base}{path}"))
+        .method(m)
+        .abort_signal(Some(&signal))
+        .header("Accept", "application/json");
+    let req = if body.is_empty() {
+        rb.build()
+    } else {
+        rb.header("Content-Type", "application/json")
+            .body(body.to_owned())
+    };
     let req = req.map_err(|_| Failure::Network)?;
     let result = match req.send().await {
         Ok(resp) => {

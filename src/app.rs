@@ -25,15 +25,29 @@ pub struct Env {
 
 impl PartialEq for Env {
     fn eq(&self, o: &Self) -> bool {
-        self.api == o.api && Rc::ptr_eq(&self.config, &o.config) && Rc::ptr_eq(&self.ctx, &o.ctx) && self.settings == o.settings && Rc::ptr_eq(&self.catalog, &o.catalog)
+        self.api == o.api
+            && Rc::ptr_eq(&self.config, &o.config)
+            && Rc::ptr_eq(&self.ctx, &o.ctx)
+            && self.settings == o.settings
+            && Rc::ptr_eq(&self.catalog, &o.catalog)
     }
 }
 
 impl Env {
     /// Built-in data with the given API: what tests mount, and the fallback while loading.
     pub fn with_api(api: Api, config: Config) -> Env {
-        let ctx = Context { domains: config.domain_policy(None), mpn_length: config.mpn_length, ..Context::default() };
-        Env { api, config: Rc::new(config), ctx: Rc::new(ctx), settings: ProgramSettings::default(), catalog: Rc::new(RoleCatalog::builtin()) }
+        let ctx = Context {
+            domains: config.domain_policy(None),
+            mpn_length: config.mpn_length,
+            ..Context::default()
+        };
+        Env {
+            api,
+            config: Rc::new(config),
+            ctx: Rc::new(ctx),
+            settings: ProgramSettings::default(),
+            catalog: Rc::new(RoleCatalog::builtin()),
+        }
     }
 
     /// Config, then the backend's settings, countries and roles (built-ins where a call fails).
@@ -41,7 +55,10 @@ impl Env {
         let config = Config::load().await;
         Locale::initial().load().await;
         let api = if config.uses_http_backend() {
-            Api::http(config.api_base_url.as_deref().unwrap_or_default(), config.request_timeout_ms)
+            Api::http(
+                config.api_base_url.as_deref().unwrap_or_default(),
+                config.request_timeout_ms,
+            )
         } else {
             Api::local()
         };
@@ -60,7 +77,9 @@ impl Env {
 
     /// Adds the full consumer-webmail list once it has been fetched.
     pub async fn with_domain_list(mut self) -> Env {
-        let Some(url) = self.config.consumer_domains_url.clone() else { return self };
+        let Some(url) = self.config.consumer_domains_url.clone() else {
+            return self;
+        };
         if let Ok(r) = gloo::net::http::Request::get(&url).send().await {
             if let (true, Ok(text)) = (r.ok(), r.text().await) {
                 Rc::make_mut(&mut self.ctx).domains = self.config.domain_policy(Some(&text));
@@ -85,7 +104,9 @@ pub fn App() -> Html {
     }
     match (*env).clone() {
         Some(env) => html! { <BrowserRouter><Shell {env} /></BrowserRouter> },
-        None => html! { <p class="busy" role="status"><span class="spinner" aria-hidden="true"></span>{ "…" }</p> },
+        None => {
+            html! { <p class="busy" role="status"><span class="spinner" aria-hidden="true"></span>{ "…" }</p> }
+        }
     }
 }
 

@@ -19,10 +19,16 @@ pub fn dom_id(field: &str) -> String {
 /// Reads an input's or select's value from its event.
 pub fn event_value(e: &Event) -> String {
     let t = e.target();
-    if let Some(i) = t.as_ref().and_then(|t| t.dyn_ref::<web_sys::HtmlInputElement>()) {
+    if let Some(i) = t
+        .as_ref()
+        .and_then(|t| t.dyn_ref::<web_sys::HtmlInputElement>())
+    {
         return i.value();
     }
-    if let Some(s) = t.as_ref().and_then(|t| t.dyn_ref::<web_sys::HtmlSelectElement>()) {
+    if let Some(s) = t
+        .as_ref()
+        .and_then(|t| t.dyn_ref::<web_sys::HtmlSelectElement>())
+    {
         return s.value();
     }
     String::new()
@@ -30,7 +36,10 @@ pub fn event_value(e: &Event) -> String {
 
 /// Moves focus to the element with `id` (summary links; anchors alone only scroll).
 pub fn focus_id(id: &str) {
-    if let Some(el) = gloo::utils::document().get_element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+    if let Some(el) = gloo::utils::document()
+        .get_element_by_id(id)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
         let _ = el.focus();
     }
 }
@@ -64,15 +73,23 @@ pub fn TextField(p: &TextFieldProps) -> Html {
     let i18n = use_i18n();
     let id = dom_id(&p.field);
     let problem = p.report.for_field(&p.field);
-    let error = problem.filter(|pr| !pr.is_warning()).map(|pr| i18n.problem(&p.field, pr));
-    let warning = problem.filter(|pr| pr.is_warning()).map(|pr| i18n.problem(&p.field, pr));
+    let error = problem
+        .filter(|pr| !pr.is_warning())
+        .map(|pr| i18n.problem(&p.field, pr));
+    let warning = problem
+        .filter(|pr| pr.is_warning())
+        .map(|pr| i18n.problem(&p.field, pr));
     let hint_id = format!("{id}-hint");
     let err_id = format!("{id}-error");
     let warn_id = format!("{id}-warning");
-    let described: Vec<&str> = [p.hint.as_ref().map(|_| hint_id.as_str()), error.as_ref().map(|_| err_id.as_str()), warning.as_ref().map(|_| warn_id.as_str())]
-        .into_iter()
-        .flatten()
-        .collect();
+    let described: Vec<&str> = [
+        p.hint.as_ref().map(|_| hint_id.as_str()),
+        error.as_ref().map(|_| err_id.as_str()),
+        warning.as_ref().map(|_| warn_id.as_str()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
     let oninput = {
         let cb = p.oninput.clone();
         Callback::from(move |e: InputEvent| cb.emit(event_value(&e)))
@@ -120,10 +137,20 @@ pub struct SelectFieldProps {
 pub fn SelectField(p: &SelectFieldProps) -> Html {
     let i18n = use_i18n();
     let id = dom_id(&p.field);
-    let error = p.report.for_field(&p.field).filter(|pr| !pr.is_warning()).map(|pr| i18n.problem(&p.field, pr));
+    let error = p
+        .report
+        .for_field(&p.field)
+        .filter(|pr| !pr.is_warning())
+        .map(|pr| i18n.problem(&p.field, pr));
     let err_id = format!("{id}-error");
     let hint_id = format!("{id}-hint");
-    let described: Vec<&str> = [p.hint.as_ref().map(|_| hint_id.as_str()), error.as_ref().map(|_| err_id.as_str())].into_iter().flatten().collect();
+    let described: Vec<&str> = [
+        p.hint.as_ref().map(|_| hint_id.as_str()),
+        error.as_ref().map(|_| err_id.as_str()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
     let onchange = {
         let cb = p.onchange.clone();
         Callback::from(move |e: Event| cb.emit(event_value(&e)))
@@ -169,7 +196,11 @@ pub struct RadiosProps {
 pub fn Radios(p: &RadiosProps) -> Html {
     let i18n = use_i18n();
     let id = dom_id(&p.field);
-    let error = p.report.for_field(&p.field).filter(|pr| !pr.is_warning()).map(|pr| i18n.problem(&p.field, pr));
+    let error = p
+        .report
+        .for_field(&p.field)
+        .filter(|pr| !pr.is_warning())
+        .map(|pr| i18n.problem(&p.field, pr));
     let err_id = format!("{id}-error");
     html! {
         <div class={classes!("form-group", error.is_some().then_some("form-group--error"))}>
@@ -260,7 +291,11 @@ pub fn ErrorSummary(p: &ErrorSummaryProps) -> Html {
 /// Sets the document title, prefixed "Error: " while the page shows errors.
 pub fn set_title(i18n: &I18n, heading: &str, has_errors: bool) {
     let app = i18n.t("app-title");
-    let t = if has_errors { format!("{} {heading} – {app}", i18n.t("title-error-prefix")) } else { format!("{heading} – {app}") };
+    let t = if has_errors {
+        format!("{} {heading} – {app}", i18n.t("title-error-prefix"))
+    } else {
+        format!("{heading} – {app}")
+    };
     gloo::utils::document().set_title(&t);
 }
 

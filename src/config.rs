@@ -59,6 +59,8 @@ impl Config {
     }
 
     pub fn uses_http_backend(&self) -> bool {
-        self.api_base_url.as_deref().is_some_and(|u| !u.trim().is_empty())
+        self.api_base_url
+            .as_deref()
+            .is_some_and(|u| !u.trim().is_empty())
     }
 }

@@ -26,7 +26,13 @@ pub fn name(code: &str, locale: Locale) -> String {
 
 /// `(code, name)` pairs sorted by name in the user's language.
 pub fn sorted(codes: impl IntoIterator<Item = String>, locale: Locale) -> Vec<(String, String)> {
-    let mut v: Vec<(String, String)> = codes.into_iter().map(|c| { let n = name(&c, locale); (c, n) }).collect();
+    let mut v: Vec<(String, String)> = codes
+        .into_iter()
+        .map(|c| {
+            let n = name(&c, locale);
+            (c, n)
+        })
+        .collect();
     v.sort_by(|a, b| a.1.cmp(&b.1));
     v
 }

@@ -86,7 +86,9 @@ impl Locale {
             "en" => Some(Locale::En),
             "ru" => Some(Locale::Ru),
             "fr" => Some(Locale::Fr),
-            "zh" if !(t.contains("hant") || t.ends_with("-tw") || t.ends_with("-hk")) => Some(Locale::ZhCn),
+            "zh" if !(t.contains("hant") || t.ends_with("-tw") || t.ends_with("-hk")) => {
+                Some(Locale::ZhCn)
+            }
             _ => None,
         }
     }
@@ -94,11 +96,18 @@ impl Locale {
     /// The remembered choice, else the first supported browser language, else English.
     pub fn initial() -> Locale {
         use gloo::storage::{LocalStorage, Storage};
-        if let Some(l) = LocalStorage::get::<String>(STORAGE_KEY).ok().and_then(|t| Locale::from_tag(&t)) {
+        if let Some(l) = LocalStorage::get::<String>(STORAGE_KEY)
+            .ok()
+            .and_then(|t| Locale::from_tag(&t))
+        {
             return l;
         }
         let langs = gloo::utils::window().navigator().languages();
-        langs.iter().filter_map(|v| v.as_string()).find_map(|t| Locale::from_tag(&t)).unwrap_or(Locale::En)
+        langs
+            .iter()
+            .filter_map(|v| v.as_string())
+            .find_map(|t| Locale::from_tag(&t))
+            .unwrap_or(Locale::En)
     }
 
     /// Remembers the choice and sets `<html lang>`.
@@ -129,7 +138,10 @@ impl I18n {
     pub fn new(locale: Locale) -> Self {
         let (locale, src) = match locale.source() {
             Some(src) => (locale, src),
-            None => (Locale::En, Locale::En.source().unwrap_or_else(|| Rc::from(""))),
+            None => (
+                Locale::En,
+                Locale::En.source().unwrap_or_else(|| Rc::from("")),
+            ),
         };
         let lang: LanguageIdentifier = locale.tag().parse().unwrap_or_default();
         let mut bundle = FluentBundle::new(vec![lang]);
@@ -137,7 +149,10 @@ impl I18n {
         bundle.set_use_isolating(false);
         let res = FluentResource::try_new(src.to_string()).unwrap_or_else(|(res, _)| res);
         bundle.add_resource_overriding(res);
-        I18n { locale, bundle: Rc::new(bundle) }
+        I18n {
+            locale,
+            bundle: Rc::new(bundle),
+        }
     }
 
     pub fn has(&self, id: &str) -> bool {
@@ -167,20 +182,35 @@ impl I18n {
             return id.to_owned();
         };
         let mut errs = vec![];
-        self.bundle.format_pattern(msg, args, &mut errs).into_owned()
+        self.bundle
+            .format_pattern(msg, args, &mut errs)
+            .into_owned()
     }
 
     /// A rule's message, field-specific when the locale has one (`err-required--contact-email`).
     pub fn problem(&self, field: &str, p: &Problem) -> String {
         let code = p.code.id();
         let specific = format!("err-{code}--{}", field.replace('.', "-"));
-        let id = if self.has(&specific) { specific } else { format!("err-{code}") };
+        let id = if self.has(&specific) {
+            specific
+        } else {
+            format!("err-{code}")
+        };
         let country_names: Vec<(String, String)> = p
             .args
             .iter()
-            .map(|(k, v)| if k.ends_with("country") { (k.clone(), crate::countries::name(v, self.locale)) } else { (k.clone(), v.clone()) })
+            .map(|(k, v)| {
+                if k.ends_with("country") {
+                    (k.clone(), crate::countries::name(v, self.locale))
+                } else {
+                    (k.clone(), v.clone())
+                }
+            })
             .collect();
-        let args: Vec<(&str, &str)> = country_names.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        let args: Vec<(&str, &str)> = country_names
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
         self.ta(&id, &args)
     }
 

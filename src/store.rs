@@ -73,7 +73,14 @@ fn save(j: &Journey) -> bool {
     let mut draft = j.draft.clone();
     draft.bank.iban.clear();
     draft.bank.account_number.clear();
-    LocalStorage::set(DRAFT_KEY, &Saved { draft, idempotency_key: j.idempotency_key.clone() }).is_ok()
+    LocalStorage::set(
+        DRAFT_KEY,
+        &Saved {
+            draft,
+            idempotency_key: j.idempotency_key.clone(),
+        },
+    )
+    .is_ok()
 }
 
 fn remove() {
@@ -85,7 +92,11 @@ fn remove() {
 pub fn load() -> Journey {
     use gloo::storage::{LocalStorage, Storage};
     match LocalStorage::get::<Saved>(DRAFT_KEY) {
-        Ok(s) => Journey { draft: s.draft, idempotency_key: s.idempotency_key, ..Default::default() },
+        Ok(s) => Journey {
+            draft: s.draft,
+            idempotency_key: s.idempotency_key,
+            ..Default::default()
+        },
         Err(_) => Journey::default(),
     }
 }

@@ -35,13 +35,20 @@ async fn partner_type_needs_a_choice_and_closed_types_explain_themselves() {
     ui.assert_text("Step 1 of 8");
     ui.click("Continue").await;
     let summary = ui.summary().expect("error summary");
-    assert!(summary.contains("There is a problem") && summary.contains("Select how you will sell cloud services"), "{summary}");
+    assert!(
+        summary.contains("There is a problem")
+            && summary.contains("Select how you will sell cloud services"),
+        "{summary}"
+    );
     assert!(gloo::utils::document().title().starts_with("Error:"));
     assert_eq!(ui.heading(), "How will you sell cloud services?");
     // Direct partner is closed in the default settings: an explanation page, not an error.
     ui.check("Direct partner").await;
     ui.click("Continue").await;
-    assert_eq!(ui.heading(), "This partner type is not accepting applications");
+    assert_eq!(
+        ui.heading(),
+        "This partner type is not accepting applications"
+    );
     ui.assert_text("Applications for Direct partner are closed");
     ui.click("Enroll as an indirect reseller").await;
     assert_eq!(ui.heading(), "Your work account");
@@ -56,7 +63,10 @@ async fn work_account_sign_in_checks_the_user_name_and_finds_the_country() {
     ui.check("Yes, sign in as global admin").await;
     ui.fill("Global admin user name", "admin@").await;
     ui.click("Continue").await;
-    assert_eq!(ui.error_for("Global admin user name").unwrap(), "Error:Enter the user name in the correct format, like admin@contoso.onmicrosoft.com");
+    assert_eq!(
+        ui.error_for("Global admin user name").unwrap(),
+        "Error:Enter the user name in the correct format, like admin@contoso.onmicrosoft.com"
+    );
     assert!(ui.invalid("Global admin user name"));
     ui.assert_text("Enter the password");
     ui.fill("Global admin user name", "admin@contoso.fr").await;
@@ -64,7 +74,10 @@ async fn work_account_sign_in_checks_the_user_name_and_finds_the_country() {
     ui.click("Continue").await;
     assert_eq!(ui.heading(), "Link your MPN ID");
     let saved = ui.stored(DRAFT_KEY).unwrap();
-    assert!(saved.contains("\"country\":\"FR\"") && !saved.contains("secret"), "{saved}");
+    assert!(
+        saved.contains("\"country\":\"FR\"") && !saved.contains("secret"),
+        "{saved}"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -73,7 +86,12 @@ async fn new_work_account_needs_every_field() {
     ui.select("Language", "en").await;
     ui.check("No, create a work account").await;
     ui.click("Continue").await;
-    for m in ["Enter the organization name", "Enter a domain name", "Choose the country or region of the account", "Enter the admin's work email address"] {
+    for m in [
+        "Enter the organization name",
+        "Enter a domain name",
+        "Choose the country or region of the account",
+        "Enter the admin's work email address",
+    ] {
         ui.assert_text(m);
     }
     ui.fill("Organization name", "Contoso").await;
@@ -83,9 +101,11 @@ async fn new_work_account_needs_every_field() {
     ui.select("Country or region of the account", "FR").await;
     ui.fill("First name", "Élodie").await;
     ui.fill("Last name", "Martin").await;
-    ui.fill("Admin's work email address", "elodie@gmail.com").await;
+    ui.fill("Admin's work email address", "elodie@gmail.com")
+        .await;
     ui.assert_text("personal addresses at gmail.com are not accepted");
-    ui.fill("Admin's work email address", "elodie@contoso.fr").await;
+    ui.fill("Admin's work email address", "elodie@contoso.fr")
+        .await;
     ui.click("Continue").await;
     assert_eq!(ui.heading(), "Link your MPN ID");
 }
@@ -94,7 +114,11 @@ async fn signed_in(country_tld: &str) -> Ui {
     let ui = Ui::at("/enroll/work-account").await;
     ui.select("Language", "en").await;
     ui.check("Yes, sign in as global admin").await;
-    ui.fill("Global admin user name", &format!("admin@contoso.{country_tld}")).await;
+    ui.fill(
+        "Global admin user name",
+        &format!("admin@contoso.{country_tld}"),
+    )
+    .await;
     ui.fill("Password", "pw").await;
     ui.click("Continue").await;
     ui
@@ -133,9 +157,18 @@ async fn legal_profile_follows_the_country_and_wants_latin_text() {
     ui.fill("Address line 1", "ул. Тверская, 7").await;
     ui.fill("Town or city", "Moskva").await;
     ui.fill("Postal code", "1250").await;
-    assert!(ui.error_for("Legal business name").unwrap().contains("Latin"));
-    assert!(ui.error_for("Address line 1").unwrap().contains("\"у\" is not accepted"));
-    assert_eq!(ui.error_for("Postal code").unwrap(), "Error:Enter a real postal code, like 125075");
+    assert!(ui
+        .error_for("Legal business name")
+        .unwrap()
+        .contains("Latin"));
+    assert!(ui
+        .error_for("Address line 1")
+        .unwrap()
+        .contains("\"у\" is not accepted"));
+    assert_eq!(
+        ui.error_for("Postal code").unwrap(),
+        "Error:Enter a real postal code, like 125075"
+    );
     ui.assert_text("Enter the state, province or region");
     ui.assert_text("INN (taxpayer number)");
     ui.fill("INN (taxpayer number)", "7707083894").await;
@@ -160,14 +193,19 @@ async fn primary_contact_refuses_webmail_and_role_mailboxes() {
     ui.fill("Last name", "Petrova").await;
     ui.fill("Work email address", "anna@gmail.com").await;
     ui.click("Continue").await;
-    assert_eq!(ui.error_for("Work email address").unwrap(), "Error:Enter a work email address: personal addresses at gmail.com are not accepted");
+    assert_eq!(
+        ui.error_for("Work email address").unwrap(),
+        "Error:Enter a work email address: personal addresses at gmail.com are not accepted"
+    );
     ui.fill("Work email address", "info@contoso.com").await;
     ui.assert_text("not a shared mailbox like info@");
     ui.fill("Work email address", "anna@gmial.com").await;
     ui.assert_text("Did you mean anna@gmail.com?");
-    ui.fill("Work email address", "anna@contoso.onmicrosoft.com").await;
+    ui.fill("Work email address", "anna@contoso.onmicrosoft.com")
+        .await;
     ui.assert_text("an address on your company's own domain is better");
-    ui.fill("Work email address", "anna.petrova@contoso.com").await;
+    ui.fill("Work email address", "anna.petrova@contoso.com")
+        .await;
     ui.fill("Phone number", "01 23 45 67 89").await;
     ui.assert_text("Enter the phone number with its country code");
     ui.fill("Phone number", "+33 1 23 45 67 89").await;
@@ -192,12 +230,16 @@ async fn bank_shows_only_the_countrys_fields() {
     ui.assert_no_text("IBAN");
     ui.select("Country or region of the bank", "RU").await;
     ui.fill("BIK", "044525225").await;
-    ui.fill("Settlement account number", "40702810938000000000").await;
+    ui.fill("Settlement account number", "40702810938000000000")
+        .await;
     ui.assert_text("This account number does not match the BIK");
     ui.select("Country or region of the bank", "FR").await;
     ui.fill("IBAN", "FR76 3000 6000 0112 3456 7890 189").await;
     let saved = ui.stored(DRAFT_KEY).unwrap();
-    assert!(!saved.contains("FR76") && !saved.contains("4070281"), "bank numbers must not be stored: {saved}");
+    assert!(
+        !saved.contains("FR76") && !saved.contains("4070281"),
+        "bank numbers must not be stored: {saved}"
+    );
     ui.click("Continue").await;
     assert_eq!(ui.heading(), "Check your answers before enrolling");
 }

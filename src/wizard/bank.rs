@@ -41,7 +41,10 @@ pub fn BankStep() -> Html {
             }
         })
     };
-    let country_options = countries::sorted(env.ctx.countries.iter().map(|c| c.code.clone()), i18n.locale);
+    let country_options = countries::sorted(
+        env.ctx.countries.iter().map(|c| c.code.clone()),
+        i18n.locale,
+    );
     let form = find(&env.ctx.countries, &b.country).map(|r| r.bank_form);
     let iban = html! {
         <TextField field="bank.iban" label={i18n.t("bank-iban")} hint={i18n.t("bank-iban-hint")} value={b.iban.clone()} spellcheck_off=true width="input--wide" autocomplete="off"
@@ -51,13 +54,17 @@ pub fn BankStep() -> Html {
         <TextField field="bank.bic" label={i18n.t("bank-bic")} hint={i18n.t("bank-bic-hint")} value={b.bic.clone()} spellcheck_off=true width="input--short"
             oninput={setter(&j, |d, v| d.bank.bic = v)} report={report.clone()} />
     };
-    let account = |label: &str| html! {
-        <TextField field="bank.account_number" label={i18n.t(label)} value={b.account_number.clone()} spellcheck_off=true inputmode="numeric" autocomplete="off"
-            oninput={setter(&j, |d, v| d.bank.account_number = v)} report={report.clone()} />
+    let account = |label: &str| {
+        html! {
+            <TextField field="bank.account_number" label={i18n.t(label)} value={b.account_number.clone()} spellcheck_off=true inputmode="numeric" autocomplete="off"
+                oninput={setter(&j, |d, v| d.bank.account_number = v)} report={report.clone()} />
+        }
     };
-    let code = |label: &str| html! {
-        <TextField field="bank.bank_code" label={i18n.t(label)} hint={i18n.t(&format!("{label}-hint"))} value={b.bank_code.clone()} spellcheck_off=true inputmode="numeric" width="input--short"
-            oninput={setter(&j, |d, v| d.bank.bank_code = v)} report={report.clone()} />
+    let code = |label: &str| {
+        html! {
+            <TextField field="bank.bank_code" label={i18n.t(label)} hint={i18n.t(&format!("{label}-hint"))} value={b.bank_code.clone()} spellcheck_off=true inputmode="numeric" width="input--short"
+                oninput={setter(&j, |d, v| d.bank.bank_code = v)} report={report.clone()} />
+        }
     };
     let fields = match form {
         Some(BankForm::Iban) => html! { <>{ iban }{ bic }</> },

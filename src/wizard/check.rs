@@ -33,7 +33,11 @@ pub fn CheckAnswers() -> Html {
     };
     let report = attempt.shown(live.clone());
     let heading = i18n.t("check-heading");
-    set_title(&i18n, &heading, report.has_errors() || attempt.failure.is_some());
+    set_title(
+        &i18n,
+        &heading,
+        report.has_errors() || attempt.failure.is_some(),
+    );
 
     let onsubmit = {
         let (j, nav, attempt, env) = (j.clone(), nav.clone(), attempt.clone(), env.clone());
@@ -44,7 +48,10 @@ pub fn CheckAnswers() -> Html {
             }
             let key = j.idempotency_key.clone().unwrap_or_else(new_key);
             j.dispatch(Action::SetIdempotencyKey(key.clone()));
-            let req = SubmitApplication { idempotency_key: key, draft: j.draft.for_submit(&env.ctx) };
+            let req = SubmitApplication {
+                idempotency_key: key,
+                draft: j.draft.for_submit(&env.ctx),
+            };
             let (j, nav, attempt, api) = (j.clone(), nav.clone(), attempt.clone(), env.api.clone());
             attempt.busy.set(true);
             wasm_bindgen_futures::spawn_local(async move {
@@ -81,24 +88,46 @@ pub fn CheckAnswers() -> Html {
             </div>
         }
     };
-    let country = |c: &str| if c.is_empty() { String::new() } else { countries::name(c, i18n.locale) };
+    let country = |c: &str| {
+        if c.is_empty() {
+            String::new()
+        } else {
+            countries::name(c, i18n.locale)
+        }
+    };
     let a = &d.legal.address;
-    let address = [a.line1.clone(), a.line2.clone(), a.city.clone(), a.state.clone(), a.postal_code.clone(), country(&a.country)]
-        .iter()
-        .map(|s| s.trim().to_string())
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join(", ");
+    let address = [
+        a.line1.clone(),
+        a.line2.clone(),
+        a.city.clone(),
+        a.state.clone(),
+        a.postal_code.clone(),
+        country(&a.country),
+    ]
+    .iter()
+    .map(|s| s.trim().to_string())
+    .filter(|s| !s.is_empty())
+    .collect::<Vec<_>>()
+    .join(", ");
     let steps = d.steps();
     let has = |s: Step| steps.contains(&s);
-    let section = |title: &str, rows: Html| html! {
-        <>
-            <h2 class="subheading">{ i18n.t(title) }</h2>
-            <dl class="summary-list">{ rows }</dl>
-        </>
+    let section = |title: &str, rows: Html| {
+        html! {
+            <>
+                <h2 class="subheading">{ i18n.t(title) }</h2>
+                <dl class="summary-list">{ rows }</dl>
+            </>
+        }
     };
-    let pt = d.partner_type.map(|t| i18n.t(&format!("partner-type-{}", t.id()))).unwrap_or_default();
-    let pt = if d.already_enrolled { format!("{pt} ({})", i18n.t("already-enrolled")) } else { pt };
+    let pt = d
+        .partner_type
+        .map(|t| i18n.t(&format!("partner-type-{}", t.id())))
+        .unwrap_or_default();
+    let pt = if d.already_enrolled {
+        format!("{pt} ({})", i18n.t("already-enrolled"))
+    } else {
+        pt
+    };
     // Errors on this page point to the page that holds the answer.
     html! {
         <div class="step">

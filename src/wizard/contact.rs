@@ -31,8 +31,14 @@ pub fn ContactStep() -> Html {
         })
     };
     let rules = find(&env.ctx.countries, &country);
-    let phone_label = if rules.is_some_and(|r| r.phone_required) { i18n.t("phone") } else { format!("{} {}", i18n.t("phone"), i18n.t("optional")) };
-    let calling = rules.map(|r| r.calling_code.clone()).unwrap_or_else(|| "33".into());
+    let phone_label = if rules.is_some_and(|r| r.phone_required) {
+        i18n.t("phone")
+    } else {
+        format!("{} {}", i18n.t("phone"), i18n.t("optional"))
+    };
+    let calling = rules
+        .map(|r| r.calling_code.clone())
+        .unwrap_or_else(|| "33".into());
     html! {
         <StepPage route={Route::Contact} heading={i18n.t("contact-heading")} report={report.clone()} attempt={attempt.clone()} {onsubmit}>
             <p class="inset">{ i18n.t("contact-verification-note") }</p>

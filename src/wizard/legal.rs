@@ -31,9 +31,21 @@ pub fn LegalStep() -> Html {
         })
     };
     let rules = find(&env.ctx.countries, &l.address.country).cloned();
-    let optional = |id: &str, required: bool| if required { i18n.t(id) } else { format!("{} {}", i18n.t(id), i18n.t("optional")) };
-    let country_options = countries::sorted(env.ctx.countries.iter().map(|c| c.code.clone()), i18n.locale);
-    let postal_hint = rules.as_ref().and_then(|r| r.postal_code_example.clone()).map(|ex| i18n.ta("postal-code-hint", &[("example", &ex)]));
+    let optional = |id: &str, required: bool| {
+        if required {
+            i18n.t(id)
+        } else {
+            format!("{} {}", i18n.t(id), i18n.t("optional"))
+        }
+    };
+    let country_options = countries::sorted(
+        env.ctx.countries.iter().map(|c| c.code.clone()),
+        i18n.locale,
+    );
+    let postal_hint = rules
+        .as_ref()
+        .and_then(|r| r.postal_code_example.clone())
+        .map(|ex| i18n.ta("postal-code-hint", &[("example", &ex)]));
     let registration = rules.as_ref().and_then(|r| r.registration_id).map(|kind| {
         let id = match kind {
             RegistrationId::Inn => "registration-inn",

@@ -92,13 +92,22 @@ pub struct Attempt {
 
 #[hook]
 pub fn use_attempt() -> Attempt {
-    Attempt { count: use_state(|| 0), server: use_state(Report::default), failure: use_state(|| None), busy: use_state(|| false) }
+    Attempt {
+        count: use_state(|| 0),
+        server: use_state(Report::default),
+        failure: use_state(|| None),
+        busy: use_state(|| false),
+    }
 }
 
 impl Attempt {
     /// What the page shows: the live report once Continue was pressed, plus the backend's.
     pub fn shown(&self, live: impl FnOnce() -> Report) -> Report {
-        let mut r = if *self.count > 0 { live() } else { Report::default() };
+        let mut r = if *self.count > 0 {
+            live()
+        } else {
+            Report::default()
+        };
         r.extend((*self.server).clone());
         r
     }
@@ -146,7 +155,9 @@ pub fn StepPage(p: &StepPageProps) -> Html {
     set_title(&i18n, &p.heading, has_errors);
     let back = neighbour(&p.route, &j.draft, -1);
     let position = pages.iter().position(|r| *r == p.route).unwrap_or(0);
-    let general = (*p.attempt.failure).as_ref().map(|id| AttrValue::from(i18n.t(id)));
+    let general = (*p.attempt.failure)
+        .as_ref()
+        .map(|id| AttrValue::from(i18n.t(id)));
     let onsubmit = {
         let cb = p.onsubmit.clone();
         let busy = p.attempt.busy.clone();
@@ -177,7 +188,13 @@ pub fn StepPage(p: &StepPageProps) -> Html {
 
 /// "Step 3 of 9": the welcome page is not counted.
 fn progress(i18n: &I18n, position: usize, total: usize) -> String {
-    i18n.ta("step-progress", &[("current", &position.to_string()), ("total", &(total - 1).to_string())])
+    i18n.ta(
+        "step-progress",
+        &[
+            ("current", &position.to_string()),
+            ("total", &(total - 1).to_string()),
+        ],
+    )
 }
 
 /// A callback that writes a typed value into the draft.

@@ -25,11 +25,21 @@ pub fn MpnStep() -> Html {
     let user = use_state(String::new);
     let password = use_state(String::new);
     let profiles = use_state(|| None::<Vec<OrgProfile>>);
-    let tenant_country = j.draft.tenant.as_ref().map(|t| t.country.clone()).unwrap_or_default();
+    let tenant_country = j
+        .draft
+        .tenant
+        .as_ref()
+        .map(|t| t.country.clone())
+        .unwrap_or_default();
     let signing_in = profiles.is_none() && j.draft.profile.is_none();
 
     let live = {
-        let (env, draft, user, password) = (env.clone(), j.draft.clone(), (*user).clone(), (*password).clone());
+        let (env, draft, user, password) = (
+            env.clone(),
+            j.draft.clone(),
+            (*user).clone(),
+            (*password).clone(),
+        );
         move || {
             if signing_in {
                 let mut r = Report::default();
@@ -44,7 +54,15 @@ pub fn MpnStep() -> Html {
     let report = attempt.shown(live.clone());
 
     let onsubmit = {
-        let (j, nav, attempt, env, user, password, profiles) = (j.clone(), nav.clone(), attempt.clone(), env.clone(), user.clone(), password.clone(), profiles.clone());
+        let (j, nav, attempt, env, user, password, profiles) = (
+            j.clone(),
+            nav.clone(),
+            attempt.clone(),
+            env.clone(),
+            user.clone(),
+            password.clone(),
+            profiles.clone(),
+        );
         Callback::from(move |_| {
             if !attempt.press(&live()) {
                 return;
@@ -53,8 +71,16 @@ pub fn MpnStep() -> Html {
                 go_next(&nav, &j, &Route::Mpn);
                 return;
             }
-            let (attempt, api, profiles, password) = (attempt.clone(), env.api.clone(), profiles.clone(), password.clone());
-            let req = SignIn { user_name: user.trim().into(), password: (*password).clone() };
+            let (attempt, api, profiles, password) = (
+                attempt.clone(),
+                env.api.clone(),
+                profiles.clone(),
+                password.clone(),
+            );
+            let req = SignIn {
+                user_name: user.trim().into(),
+                password: (*password).clone(),
+            };
             attempt.busy.set(true);
             wasm_bindgen_futures::spawn_local(async move {
                 let r = api.partner_network_profiles(&req).await;
@@ -91,14 +117,37 @@ pub fn MpnStep() -> Html {
             </>
         }
     } else {
-        let list = (*profiles).clone().unwrap_or_else(|| j.draft.profile.iter().cloned().collect());
+        let list = (*profiles)
+            .clone()
+            .unwrap_or_else(|| j.draft.profile.iter().cloned().collect());
         let options = list
             .iter()
             .map(|p| {
-                let why = check_profile(p, &tenant_country).err().map(|e| i18n.problem("profile", &e));
-                let kind = i18n.t(&format!("mpn-kind-{}", serde_json::to_value(p.kind).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default()));
-                let label = i18n.ta("mpn-profile-label", &[("name", &p.name), ("mpn", &p.mpn_id), ("country", &countries::name(&p.country, i18n.locale)), ("kind", &kind)]);
-                RadioOption { value: p.mpn_id.clone(), label, disabled: why.is_some(), hint: why }
+                let why = check_profile(p, &tenant_country)
+                    .err()
+                    .map(|e| i18n.problem("profile", &e));
+                let kind = i18n.t(&format!(
+                    "mpn-kind-{}",
+                    serde_json::to_value(p.kind)
+                        .ok()
+                        .and_then(|v| v.as_str().map(String::from))
+                        .unwrap_or_default()
+                ));
+                let label = i18n.ta(
+                    "mpn-profile-label",
+                    &[
+                        ("name", &p.name),
+                        ("mpn", &p.mpn_id),
+                        ("country", &countries::name(&p.country, i18n.locale)),
+                        ("kind", &kind),
+                    ],
+                );
+                RadioOption {
+                    value: p.mpn_id.clone(),
+                    label,
+                    disabled: why.is_some(),
+                    hint: why,
+                }
             })
             .collect::<Vec<_>>();
         let onchange = {

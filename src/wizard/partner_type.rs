@@ -24,7 +24,12 @@ pub fn PartnerTypeStep() -> Html {
             if !open.contains(t) {
                 hint = format!("{hint} {}", i18n.t("partner-type-closed-hint"));
             }
-            RadioOption { value: t.id().into(), label: i18n.t(&format!("partner-type-{}", t.id())), hint: Some(hint), disabled: false }
+            RadioOption {
+                value: t.id().into(),
+                label: i18n.t(&format!("partner-type-{}", t.id())),
+                hint: Some(hint),
+                disabled: false,
+            }
         })
         .collect::<Vec<_>>();
     let onchange = {
@@ -37,7 +42,9 @@ pub fn PartnerTypeStep() -> Html {
     let on_enrolled = {
         let j = j.clone();
         Callback::from(move |e: Event| {
-            let checked = e.target_unchecked_into::<web_sys::HtmlInputElement>().checked();
+            let checked = e
+                .target_unchecked_into::<web_sys::HtmlInputElement>()
+                .checked();
             j.dispatch(edit(move |d| d.already_enrolled = checked));
         })
     };
@@ -45,7 +52,9 @@ pub fn PartnerTypeStep() -> Html {
         let (j, nav, attempt, open) = (j.clone(), nav.clone(), attempt.clone(), open.clone());
         Callback::from(move |_| {
             let r = check_partner_type(&j.draft, &open);
-            let closed = r.0.iter().any(|p| p.problem.code == csp_core::Code::PartnerTypeClosed);
+            let closed =
+                r.0.iter()
+                    .any(|p| p.problem.code == csp_core::Code::PartnerTypeClosed);
             if closed {
                 nav.push(&Route::PartnerTypeClosed);
             } else if attempt.press(&r) {
@@ -74,10 +83,18 @@ pub fn PartnerTypeClosed() -> Html {
     let j = use_journey();
     let heading = i18n.t("partner-type-closed-heading");
     set_title(&i18n, &heading, false);
-    let name = j.draft.partner_type.map(|t| i18n.t(&format!("partner-type-{}", t.id()))).unwrap_or_default();
+    let name = j
+        .draft
+        .partner_type
+        .map(|t| i18n.t(&format!("partner-type-{}", t.id())))
+        .unwrap_or_default();
     let choose_reseller = {
         let j = j.clone();
-        Callback::from(move |_| j.dispatch(edit(|d| d.partner_type = Some(PartnerType::IndirectReseller))))
+        Callback::from(move |_| {
+            j.dispatch(edit(|d| {
+                d.partner_type = Some(PartnerType::IndirectReseller)
+            }))
+        })
     };
     html! {
         <div class="step">

@@ -30,7 +30,9 @@ pub fn SupportStep() -> Html {
             }
         })
     };
-    let calling = find(&env.ctx.countries, &country).map(|r| r.calling_code.clone()).unwrap_or_else(|| "33".into());
+    let calling = find(&env.ctx.countries, &country)
+        .map(|r| r.calling_code.clone())
+        .unwrap_or_else(|| "33".into());
     html! {
         <StepPage route={Route::Support} heading={i18n.t("support-heading")} report={report.clone()} attempt={attempt.clone()} {onsubmit}>
             <p>{ i18n.t("support-intro") }</p>

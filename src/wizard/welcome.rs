@@ -12,7 +12,16 @@ pub fn Welcome() -> Html {
     let env = use_env();
     let heading = i18n.t("welcome-heading");
     set_title(&i18n, &heading, false);
-    let needs = ["welcome-need-mpn", "welcome-need-admin", "welcome-need-pmc", "welcome-need-legal", "welcome-need-contact", "welcome-need-support", "welcome-need-bank", "welcome-need-admin-email"];
+    let needs = [
+        "welcome-need-mpn",
+        "welcome-need-admin",
+        "welcome-need-pmc",
+        "welcome-need-legal",
+        "welcome-need-contact",
+        "welcome-need-support",
+        "welcome-need-bank",
+        "welcome-need-admin-email",
+    ];
     html! {
         <div class="step">
             <h1 class="heading">{ heading }</h1>

@@ -15,7 +15,10 @@ use yew_router::prelude::*;
 
 fn check_sign_in(user: &str, password: &str) -> Report {
     let mut r = Report::default();
-    r.check("work_account.user_name", csp_core::email::parse(user).map(|_| ()));
+    r.check(
+        "work_account.user_name",
+        csp_core::email::parse(user).map(|_| ()),
+    );
     r.check("work_account.password", required(password).map(|_| ()));
     r
 }
@@ -32,7 +35,8 @@ pub fn WorkAccountStep() -> Html {
     let tenant = j.draft.tenant.clone();
 
     let live = {
-        let (wa, password, env, tenant) = (wa.clone(), (*password).clone(), env.clone(), tenant.clone());
+        let (wa, password, env, tenant) =
+            (wa.clone(), (*password).clone(), env.clone(), tenant.clone());
         move || {
             let mut r = Report::default();
             if tenant.is_some() {
@@ -49,7 +53,13 @@ pub fn WorkAccountStep() -> Html {
     let report = attempt.shown(live.clone());
 
     let onsubmit = {
-        let (j, nav, attempt, env, password) = (j.clone(), nav.clone(), attempt.clone(), env.clone(), password.clone());
+        let (j, nav, attempt, env, password) = (
+            j.clone(),
+            nav.clone(),
+            attempt.clone(),
+            env.clone(),
+            password.clone(),
+        );
         Callback::from(move |_| {
             if !attempt.press(&live()) {
                 return;
@@ -65,7 +75,13 @@ pub fn WorkAccountStep() -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 let result = match wa.mode {
                     Some(WorkAccountMode::Create) => api.create_tenant(&wa.new_tenant).await,
-                    _ => api.sign_in_work_account(&SignIn { user_name: wa.user_name.trim().into(), password: pw }).await,
+                    _ => {
+                        api.sign_in_work_account(&SignIn {
+                            user_name: wa.user_name.trim().into(),
+                            password: pw,
+                        })
+                        .await
+                    }
                 };
                 attempt.busy.set(false);
                 match result {
@@ -87,13 +103,20 @@ pub fn WorkAccountStep() -> Html {
 
     let set = |f: fn(&mut NewTenant, String)| {
         let j = j.clone();
-        Callback::from(move |v: String| j.dispatch(edit(move |d| f(&mut d.work_account.new_tenant, v))))
+        Callback::from(move |v: String| {
+            j.dispatch(edit(move |d| f(&mut d.work_account.new_tenant, v)))
+        })
     };
 
     let body = if let Some(t) = &tenant {
         let sign_out = {
             let j = j.clone();
-            Callback::from(move |_| j.dispatch(edit(|d| { d.tenant = None; d.profile = None; })))
+            Callback::from(move |_| {
+                j.dispatch(edit(|d| {
+                    d.tenant = None;
+                    d.profile = None;
+                }))
+            })
         };
         html! {
             <div class="panel" role="status">
@@ -105,16 +128,39 @@ pub fn WorkAccountStep() -> Html {
         let on_mode = {
             let j = j.clone();
             Callback::from(move |v: String| {
-                let m = if v == "create" { WorkAccountMode::Create } else { WorkAccountMode::SignIn };
+                let m = if v == "create" {
+                    WorkAccountMode::Create
+                } else {
+                    WorkAccountMode::SignIn
+                };
                 j.dispatch(edit(move |d| d.work_account.mode = Some(m)));
             })
         };
         let options = vec![
-            RadioOption { value: "sign-in".into(), label: i18n.t("work-account-mode-sign-in"), hint: Some(i18n.t("work-account-mode-sign-in-hint")), disabled: false },
-            RadioOption { value: "create".into(), label: i18n.t("work-account-mode-create"), hint: Some(i18n.t("work-account-mode-create-hint")), disabled: false },
+            RadioOption {
+                value: "sign-in".into(),
+                label: i18n.t("work-account-mode-sign-in"),
+                hint: Some(i18n.t("work-account-mode-sign-in-hint")),
+                disabled: false,
+            },
+            RadioOption {
+                value: "create".into(),
+                label: i18n.t("work-account-mode-create"),
+                hint: Some(i18n.t("work-account-mode-create-hint")),
+                disabled: false,
+            },
         ];
-        let mode = wa.mode.map(|m| if m == WorkAccountMode::Create { "create".to_string() } else { "sign-in".to_string() });
-        let country_options = countries::sorted(env.ctx.countries.iter().map(|c| c.code.clone()), i18n.locale);
+        let mode = wa.mode.map(|m| {
+            if m == WorkAccountMode::Create {
+                "create".to_string()
+            } else {
+                "sign-in".to_string()
+            }
+        });
+        let country_options = countries::sorted(
+            env.ctx.countries.iter().map(|c| c.code.clone()),
+            i18n.locale,
+        );
         html! {
             <>
             <Radios field="work_account.mode" legend={i18n.t("work-account-mode-legend")} value={mode} {options} onchange={on_mode} report={report.clone()} />

@@ -49,12 +49,18 @@ impl Ui {
         if !keep_storage {
             w.local_storage().unwrap().unwrap().clear().unwrap();
         }
-        w.history().unwrap().push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path)).unwrap();
+        w.history()
+            .unwrap()
+            .push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path))
+            .unwrap();
         let root = doc().create_element("div").unwrap();
         doc().body().unwrap().append_child(&root).unwrap();
         let handle = yew::Renderer::<TestApp>::with_root(root.clone()).render();
         settle().await;
-        Ui { root, handle: Some(handle) }
+        Ui {
+            root,
+            handle: Some(handle),
+        }
     }
 
     pub fn text(&self) -> String {
@@ -67,21 +73,36 @@ impl Ui {
 
     #[track_caller]
     pub fn assert_text(&self, t: &str) {
-        assert!(self.has_text(t), "expected {t:?} on the page; page says: {}", self.text());
+        assert!(
+            self.has_text(t),
+            "expected {t:?} on the page; page says: {}",
+            self.text()
+        );
     }
 
     #[track_caller]
     pub fn assert_no_text(&self, t: &str) {
-        assert!(!self.has_text(t), "did not expect {t:?} on the page; page says: {}", self.text());
+        assert!(
+            !self.has_text(t),
+            "did not expect {t:?} on the page; page says: {}",
+            self.text()
+        );
     }
 
     pub fn heading(&self) -> String {
-        self.root.query_selector("h1").unwrap().map(|h| h.text_content().unwrap_or_default()).unwrap_or_default()
+        self.root
+            .query_selector("h1")
+            .unwrap()
+            .map(|h| h.text_content().unwrap_or_default())
+            .unwrap_or_default()
     }
 
     fn all(&self, sel: &str) -> Vec<Element> {
         let list = self.root.query_selector_all(sel).unwrap();
-        (0..list.length()).filter_map(|i| list.item(i)).filter_map(|n| n.dyn_into::<Element>().ok()).collect()
+        (0..list.length())
+            .filter_map(|i| list.item(i))
+            .filter_map(|n| n.dyn_into::<Element>().ok())
+            .collect()
     }
 
     /// The control whose `<label>` text starts with `label`.
@@ -90,10 +111,18 @@ impl Ui {
         let l = self
             .all("label")
             .into_iter()
-            .find(|l| l.text_content().unwrap_or_default().trim().starts_with(label))
+            .find(|l| {
+                l.text_content()
+                    .unwrap_or_default()
+                    .trim()
+                    .starts_with(label)
+            })
             .unwrap_or_else(|| panic!("no label {label:?}; page says: {}", self.text()));
         let id = l.get_attribute("for").expect("label has for");
-        self.root.query_selector(&format!("#{id}")).unwrap().expect("labelled control exists")
+        self.root
+            .query_selector(&format!("#{id}"))
+            .unwrap()
+            .expect("labelled control exists")
     }
 
     #[track_caller]
@@ -119,7 +148,8 @@ impl Ui {
         s.set_value(value);
         let d = web_sys::EventInit::new();
         d.set_bubbles(true);
-        s.dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &d).unwrap()).unwrap();
+        s.dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &d).unwrap())
+            .unwrap();
         settle().await;
     }
 
@@ -160,11 +190,19 @@ impl Ui {
     }
 
     pub fn summary(&self) -> Option<String> {
-        self.root.query_selector(".error-summary").unwrap().map(|e| e.text_content().unwrap_or_default())
+        self.root
+            .query_selector(".error-summary")
+            .unwrap()
+            .map(|e| e.text_content().unwrap_or_default())
     }
 
     pub fn stored(&self, key: &str) -> Option<String> {
-        gloo::utils::window().local_storage().unwrap().unwrap().get_item(key).unwrap()
+        gloo::utils::window()
+            .local_storage()
+            .unwrap()
+            .unwrap()
+            .get_item(key)
+            .unwrap()
     }
 }
 

@@ -123,6 +123,22 @@ pub fn check_postal_code(raw: &str, rules: &CountryRules) -> Result<(), Problem>
     }
 }
 
+thread_local! {
+    /// Compiled postal-code patterns: validation runs on every keystroke after a failed Continue.
+    static PATTERNS: std::cell::RefCell<std::collections::HashMap<String, regex_lite::Regex>> = Default::default();
+}
+
+fn matches_whole(pattern: &str, text: &str) -> Result<bool, regex_lite::Error> {
+    PATTERNS.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if !cache.contains_key(pattern) {
+            let re = regex_lite::Regex::new(&format!("^(?:{pattern})$"))?;
+            cache.insert(pattern.to_owned(), re);
+        }
+        Ok(cache[pattern].is_match(text))
+    })
+}
+
 /// Checks a whole address; problems are placed on `{prefix}.line1`, `{prefix}.city` and so on.
 pub fn check_address(a: &Address, countries: &[CountryRules], prefix: &str, report: &mut Report) {
     let f = |name: &str| format!("{prefix}.{name}");

@@ -315,32 +315,32 @@ pub fn suggest_domain(domain: &str) -> Option<&'static str> {
         .find(|p| osa_distance(domain, p) == 1)
 }
 
-/// Optimal string alignment distance (Damerau–Levenshtein without repeated edits).
+/// Optimal string alignment distance (Damerau–Levenshtein without repeated edits), on three
+/// rolling rows: it runs on every check, so it must not allocate a table.
 fn osa_distance(a: &str, b: &str) -> usize {
+    if a.len().abs_diff(b.len()) > 4 {
+        return 2; // byte lengths this far apart are more than one edit apart
+    }
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
     if a.len().abs_diff(b.len()) > 1 {
         return 2;
     }
-    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
-    for (i, row) in d.iter_mut().enumerate() {
-        row[0] = i;
-    }
-    for j in 0..=b.len() {
-        d[0][j] = j;
-    }
+    let n = b.len() + 1;
+    let (mut prev2, mut prev, mut cur) = (vec![0usize; n], (0..n).collect::<Vec<_>>(), vec![0usize; n]);
     for i in 1..=a.len() {
-        for j in 1..=b.len() {
+        cur[0] = i;
+        for j in 1..n {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            d[i][j] = (d[i - 1][j] + 1)
-                .min(d[i][j - 1] + 1)
-                .min(d[i - 1][j - 1] + cost);
+            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
+                cur[j] = cur[j].min(prev2[j - 2] + 1);
             }
         }
+        std::mem::swap(&mut prev2, &mut prev);
+        std::mem::swap(&mut prev, &mut cur);
     }
-    d[a.len()][b.len()]
+    prev[n - 1]
 }
 
 #[cfg(test)]
@@ -529,6 +529,9 @@ mod tests {
             assert_eq!(w[0].args["suggestion"], format!("a@{fix}"));
         }
         assert_eq!(suggest_domain("contoso.com"), None);
+        assert_eq!(osa_distance("ab", "ba"), 1);
+        assert_eq!(osa_distance("", "a"), 1);
+        assert_eq!(osa_distance("abc", "abc"), 0);
     }
 
     #[test]

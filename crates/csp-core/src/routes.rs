@@ -15,7 +15,10 @@ pub struct Answer {
 }
 
 fn ok<T: Serialize>(status: u16, v: &T) -> Answer {
-    Answer { status, body: serde_json::to_string(v).expect("contract types serialize") }
+    Answer {
+        status,
+        body: serde_json::to_string(v).expect("contract types serialize"),
+    }
 }
 
 fn fail(e: ApiError) -> Answer {
@@ -39,7 +42,13 @@ struct StatusChange {
 
 /// Answers `method path` (path without the API base, e.g. `/users/USR-000001`). `password`
 /// is the temporary password to hand out if the call creates a user.
-pub fn handle(b: &mut Backend, method: &str, path: &str, raw: &str, password: impl FnOnce() -> String) -> Answer {
+pub fn handle(
+    b: &mut Backend,
+    method: &str,
+    path: &str,
+    raw: &str,
+    password: impl FnOnce() -> String,
+) -> Answer {
     let segs: Vec<&str> = path.trim_matches('/').split('/').collect();
     let r: Result<Answer, ApiError> = (|| {
         Ok(match (method, segs.as_slice()) {
@@ -48,7 +57,9 @@ pub fn handle(b: &mut Backend, method: &str, path: &str, raw: &str, password: im
             ("GET", ["roles"]) => ok(200, &b.roles()),
             ("POST", ["work-account", "sign-in"]) => ok(200, &b.sign_in_work_account(&body(raw)?)?),
             ("POST", ["work-account", "tenants"]) => ok(201, &b.create_tenant(&body(raw)?)?),
-            ("POST", ["partner-network", "profiles"]) => ok(200, &b.partner_network_profiles(&body(raw)?)?),
+            ("POST", ["partner-network", "profiles"]) => {
+                ok(200, &b.partner_network_profiles(&body(raw)?)?)
+            }
             ("POST", ["applications"]) => ok(201, &b.submit(&body(raw)?)?),
             ("GET", ["applications", id]) => ok(200, &b.application(id)?),
             ("PUT", ["applications", id, "status"]) => {
@@ -63,7 +74,10 @@ pub fn handle(b: &mut Backend, method: &str, path: &str, raw: &str, password: im
             }
             ("DELETE", ["users", id]) => {
                 b.remove_user(id)?;
-                Answer { status: 204, body: String::new() }
+                Answer {
+                    status: 204,
+                    body: String::new(),
+                }
             }
             _ => return Err(ApiError::new(404, "not-found")),
         })
@@ -74,8 +88,15 @@ pub fn handle(b: &mut Backend, method: &str, path: &str, raw: &str, password: im
 /// A temporary password from 16 random bytes: 4 groups of letters and digits, no look-alikes.
 pub fn temporary_password(random: [u8; 16]) -> String {
     const A: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
-    let chars: Vec<char> = random.iter().map(|b| A[*b as usize % A.len()] as char).collect();
-    chars.chunks(4).map(|c| c.iter().collect::<String>()).collect::<Vec<_>>().join("-")
+    let chars: Vec<char> = random
+        .iter()
+        .map(|b| A[*b as usize % A.len()] as char)
+        .collect();
+    chars
+        .chunks(4)
+        .map(|c| c.iter().collect::<String>())
+        .collect::<Vec<_>>()
+        .join("-")
 }
 
 #[cfg(test)]
@@ -89,11 +110,25 @@ mod tests {
         let mut b = Backend::new(State::default());
         let a = handle(&mut b, "GET", "/settings", "", String::new);
         assert_eq!(a.status, 200);
-        let sub = serde_json::to_string(&SubmitApplication { idempotency_key: "k".into(), draft: french_draft() }).unwrap();
+        let sub = serde_json::to_string(&SubmitApplication {
+            idempotency_key: "k".into(),
+            draft: french_draft(),
+        })
+        .unwrap();
         let a = handle(&mut b, "POST", "/applications", &sub, String::new);
         assert_eq!(a.status, 201);
         let app: Application = serde_json::from_str(&a.body).unwrap();
-        assert_eq!(handle(&mut b, "GET", &format!("/applications/{}", app.id), "", String::new).status, 200);
+        assert_eq!(
+            handle(
+                &mut b,
+                "GET",
+                &format!("/applications/{}", app.id),
+                "",
+                String::new
+            )
+            .status,
+            200
+        );
         let e = handle(&mut b, "POST", "/applications", "{not json", String::new);
         assert_eq!(e.status, 400);
         let err: ApiError = serde_json::from_str(&e.body).unwrap();
@@ -103,7 +138,9 @@ mod tests {
         let a = handle(&mut b, "POST", "/users", u, || "Abcd-Efgh".into());
         assert_eq!(a.status, 201, "{}", a.body);
         assert!(a.body.contains("Abcd-Efgh"));
-        assert!(!handle(&mut b, "GET", "/users", "", String::new).body.contains("Abcd-Efgh"));
+        assert!(!handle(&mut b, "GET", "/users", "", String::new)
+            .body
+            .contains("Abcd-Efgh"));
     }
 
     #[test]

@@ -8,9 +8,13 @@ use std::collections::BTreeSet;
 const LOCALES: [&str; 4] = ["en", "ru", "zh-CN", "fr"];
 
 fn ids(locale: &str) -> BTreeSet<String> {
-    let path = format!("{}/../../static/locales/{locale}.ftl", env!("CARGO_MANIFEST_DIR"));
+    let path = format!(
+        "{}/../../static/locales/{locale}.ftl",
+        env!("CARGO_MANIFEST_DIR")
+    );
     let src = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    let res = FluentResource::try_new(src).unwrap_or_else(|(_, errs)| panic!("{locale}.ftl does not parse: {errs:?}"));
+    let res = FluentResource::try_new(src)
+        .unwrap_or_else(|(_, errs)| panic!("{locale}.ftl does not parse: {errs:?}"));
     let mut bundle = FluentBundle::new(vec![locale.parse().unwrap()]);
     bundle.add_resource(res).expect("no duplicate ids");
     let mut out = BTreeSet::new();
@@ -30,7 +34,11 @@ fn every_code_has_a_message_in_every_locale() {
     for l in LOCALES {
         let ids = ids(l);
         for c in Code::ALL {
-            assert!(ids.contains(&format!("err-{}", c.id())), "{l}.ftl lacks err-{}", c.id());
+            assert!(
+                ids.contains(&format!("err-{}", c.id())),
+                "{l}.ftl lacks err-{}",
+                c.id()
+            );
         }
     }
 }
@@ -42,19 +50,49 @@ fn every_locale_has_the_same_messages_as_english() {
         let other = ids(l);
         let missing: Vec<_> = en.difference(&other).collect();
         let extra: Vec<_> = other.difference(&en).collect();
-        assert!(missing.is_empty() && extra.is_empty(), "{l}: missing {missing:?}, extra {extra:?}");
+        assert!(
+            missing.is_empty() && extra.is_empty(),
+            "{l}: missing {missing:?}, extra {extra:?}"
+        );
     }
 }
 
 #[test]
 fn consumer_list_covers_the_big_providers() {
-    let list = std::fs::read_to_string(format!("{}/../../static/data/free-email-domains.txt", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    let list = std::fs::read_to_string(format!(
+        "{}/../../static/data/free-email-domains.txt",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
     let mut p = csp_core::email::DomainPolicy::default();
     p.add_consumer(list.lines());
     assert!(p.consumer_count() > 4000);
-    for d in ["gmail.com", "yahoo.com", "icloud.com", "me.com", "aol.com", "outlook.com", "hotmail.com", "live.com", "mail.ru",
-        "yandex.ru", "rambler.ru", "qq.com", "163.com", "126.com", "sina.com", "sohu.com", "foxmail.com", "orange.fr", "free.fr",
-        "laposte.net", "sfr.fr", "wanadoo.fr", "gmx.de", "gmx.com"] {
+    for d in [
+        "gmail.com",
+        "yahoo.com",
+        "icloud.com",
+        "me.com",
+        "aol.com",
+        "outlook.com",
+        "hotmail.com",
+        "live.com",
+        "mail.ru",
+        "yandex.ru",
+        "rambler.ru",
+        "qq.com",
+        "163.com",
+        "126.com",
+        "sina.com",
+        "sohu.com",
+        "foxmail.com",
+        "orange.fr",
+        "free.fr",
+        "laposte.net",
+        "sfr.fr",
+        "wanadoo.fr",
+        "gmx.de",
+        "gmx.com",
+    ] {
         assert!(p.is_consumer(d), "{d} missing from the list");
     }
 }

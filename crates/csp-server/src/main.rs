@@ -11,7 +11,11 @@ use tiny_http::{Header, Method, Response, Server};
 
 fn arg(name: &str, default: &str) -> String {
     let args: Vec<String> = std::env::args().collect();
-    args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).cloned().unwrap_or_else(|| default.into())
+    args.iter()
+        .position(|a| a == name)
+        .and_then(|i| args.get(i + 1))
+        .cloned()
+        .unwrap_or_else(|| default.into())
 }
 
 fn random16() -> [u8; 16] {
@@ -44,7 +48,10 @@ fn static_file(dist: &Path, url_path: &str) -> (PathBuf, bool) {
     if safe && !rel.is_empty() && candidate.is_file() {
         (candidate, true)
     } else {
-        (dist.join("index.html"), !rel.contains('.') || rel.is_empty())
+        (
+            dist.join("index.html"),
+            !rel.contains('.') || rel.is_empty(),
+        )
     }
 }
 
@@ -54,7 +61,10 @@ fn main() {
     let prefix = arg("--api-prefix", "/api");
     let server = Server::http(format!("127.0.0.1:{port}")).expect("port is free");
     let mut backend = Backend::new(State::default());
-    println!("csp-server: http://127.0.0.1:{port}/ (API under {prefix}, files from {})", dist.display());
+    println!(
+        "csp-server: http://127.0.0.1:{port}/ (API under {prefix}, files from {})",
+        dist.display()
+    );
     for mut req in server.incoming_requests() {
         let url = req.url().to_string();
         let path = url.split('?').next().unwrap_or("/").to_string();
@@ -63,8 +73,12 @@ fn main() {
             let mut body = String::new();
             let _ = req.as_reader().read_to_string(&mut body);
             let method = req.method().as_str().to_uppercase();
-            let a = handle(&mut backend, &method, api_path, &body, || temporary_password(random16()));
-            Response::from_data(a.body.into_bytes()).with_status_code(a.status).with_header(json)
+            let a = handle(&mut backend, &method, api_path, &body, || {
+                temporary_password(random16())
+            });
+            Response::from_data(a.body.into_bytes())
+                .with_status_code(a.status)
+                .with_header(json)
         } else if *req.method() == Method::Get {
             let (file, found) = static_file(&dist, &path);
             match std::fs::read(&file) {
