@@ -61,7 +61,7 @@ pub struct LocalBackend {
 impl LocalBackend {
     fn load() -> Self {
         use gloo::storage::{LocalStorage, Storage};
-        let state: State = LocalStorage::get(LOCAL_KEY).unwrap_or_default();
+        let state: State = LocalStorage::get(LOCAL_KEY).unwrap_or_else(|_| State::seeded());
         LocalBackend {
             backend: Backend::new(state),
         }
@@ -169,6 +169,34 @@ impl Api {
     }
     pub async fn add_user(&self, u: &NewUser) -> Result<CreatedUser, Failure> {
         self.call("POST", "/users", Some(u)).await
+    }
+    pub async fn sign_in(&self, s: &SignIn) -> Result<User, Failure> {
+        self.call("POST", "/session", Some(s)).await
+    }
+    pub async fn update_roles(
+        &self,
+        id: &str,
+        agent_role: Option<String>,
+        admin_role: Option<String>,
+    ) -> Result<User, Failure> {
+        #[derive(Serialize)]
+        struct Roles {
+            agent_role: Option<String>,
+            admin_role: Option<String>,
+        }
+        self.call(
+            "PUT",
+            &format!("/users/{id}/roles"),
+            Some(&Roles {
+                agent_role,
+                admin_role,
+            }),
+        )
+        .await
+    }
+    pub async fn remove_user(&self, id: &str) -> Result<(), Failure> {
+        self.call::<(), ()>("DELETE", &format!("/users/{id}"), None)
+            .await
     }
 }
 

@@ -17,7 +17,40 @@ pub struct State {
     pub applications: Vec<(String, Application)>,
     pub tenants: Vec<Tenant>,
     pub users: Vec<User>,
+    /// (user id, password hash): the demo backends never keep a password itself.
+    #[serde(default)]
+    pub credentials: Vec<(String, u64)>,
     pub next_id: u64,
+}
+
+/// The demo partner's first user: the global admin who enrolled (password `demo`).
+pub const DEMO_ADMIN: &str = "admin@contoso.onmicrosoft.com";
+
+impl State {
+    /// A partner with its enrolling global admin, not yet in the admin agent group.
+    pub fn seeded() -> State {
+        let admin = User {
+            id: "USR-000000".into(),
+            name: "Alex Wilber".into(),
+            email: DEMO_ADMIN.into(),
+            agent_role: None,
+            admin_role: Some("global-admin".into()),
+        };
+        State {
+            credentials: vec![(admin.id.clone(), password_hash(DEMO_ADMIN, "demo"))],
+            users: vec![admin],
+            ..State::default()
+        }
+    }
+}
+
+/// A salted hash for the demo backends (std's SipHash: not for production secrets; a real
+/// server uses its identity provider).
+pub fn password_hash(user: &str, password: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::hash::DefaultHasher::new();
+    ("csp-portal", identity_key(user), password).hash(&mut h);
+    h.finish()
 }
 
 /// The backend: state plus the rules' context. Every method is one endpoint of the contract.
@@ -277,12 +310,44 @@ impl Backend {
             agent_role: u.agent_role.clone(),
             admin_role: u.admin_role.clone(),
         };
+        self.state
+            .credentials
+            .push((user.id.clone(), password_hash(&email, &temporary_password)));
         self.state.users.push(user.clone());
         Ok(CreatedUser {
             user,
             sign_in_name: email,
             temporary_password,
         })
+    }
+
+    /// Signs a partner user in; the same answer for an unknown user and a wrong password.
+    pub fn sign_in(&self, s: &SignIn) -> Result<User, ApiError> {
+        let denied = || {
+            ApiError::field(
+                401,
+                "unauthorized",
+                "session.user_name",
+                Code::SignInFailed.into(),
+            )
+        };
+        let user = self
+            .state
+            .users
+            .iter()
+            .find(|u| identity_key(&u.email) == identity_key(&s.user_name))
+            .ok_or_else(denied)?;
+        let hash = password_hash(&user.email, &s.password);
+        if self
+            .state
+            .credentials
+            .iter()
+            .any(|(id, h)| *id == user.id && *h == hash)
+        {
+            Ok(user.clone())
+        } else {
+            Err(denied())
+        }
     }
 
     pub fn update_roles(
@@ -315,6 +380,7 @@ impl Backend {
     pub fn remove_user(&mut self, id: &str) -> Result<(), ApiError> {
         let n = self.state.users.len();
         self.state.users.retain(|u| u.id != id);
+        self.state.credentials.retain(|(u, _)| u != id);
         if self.state.users.len() == n {
             Err(ApiError::new(404, "not-found"))
         } else {
@@ -415,6 +481,58 @@ mod tests {
             (422, Code::EmailTaken)
         );
         assert!(b.users().iter().all(|u| u.email != "Tmp-1"));
+    }
+
+    #[test]
+    fn partner_users_sign_in_with_their_password() {
+        let mut b = Backend::new(State::seeded());
+        assert_eq!(
+            b.sign_in(&SignIn {
+                user_name: DEMO_ADMIN.to_uppercase(),
+                password: "demo".into()
+            })
+            .unwrap()
+            .admin_role
+            .as_deref(),
+            Some("global-admin")
+        );
+        assert_eq!(
+            b.sign_in(&SignIn {
+                user_name: DEMO_ADMIN.into(),
+                password: "nope".into()
+            })
+            .unwrap_err()
+            .status,
+            401
+        );
+        let u = NewUser {
+            name: "Li Wei".into(),
+            email: "li.wei@contoso.cn".into(),
+            agent_role: Some("helpdesk-agent".into()),
+            admin_role: None,
+        };
+        let c = b.add_user(&u, "Abcd-Efgh".into()).unwrap();
+        assert_eq!(
+            b.sign_in(&SignIn {
+                user_name: "li.wei@contoso.cn".into(),
+                password: "Abcd-Efgh".into()
+            })
+            .unwrap(),
+            c.user
+        );
+        assert!(!serde_json::to_string(&b.state)
+            .unwrap()
+            .contains("Abcd-Efgh"));
+        b.remove_user(&c.user.id).unwrap();
+        assert_eq!(
+            b.sign_in(&SignIn {
+                user_name: "li.wei@contoso.cn".into(),
+                password: "Abcd-Efgh".into()
+            })
+            .unwrap_err()
+            .status,
+            401
+        );
     }
 
     #[test]

@@ -327,7 +327,8 @@ fn osa_distance(a: &str, b: &str) -> usize {
         return 2;
     }
     let n = b.len() + 1;
-    let (mut prev2, mut prev, mut cur) = (vec![0usize; n], (0..n).collect::<Vec<_>>(), vec![0usize; n]);
+    let (mut prev2, mut prev, mut cur) =
+        (vec![0usize; n], (0..n).collect::<Vec<_>>(), vec![0usize; n]);
     for i in 1..=a.len() {
         cur[0] = i;
         for j in 1..n {

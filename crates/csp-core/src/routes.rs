@@ -66,6 +66,7 @@ pub fn handle(
                 let s: StatusChange = body(raw)?;
                 ok(200, &b.set_status(id, s.status)?)
             }
+            ("POST", ["session"]) => ok(200, &b.sign_in(&body(raw)?)?),
             ("GET", ["users"]) => ok(200, &b.users()),
             ("POST", ["users"]) => ok(201, &b.add_user(&body(raw)?, password())?),
             ("PUT", ["users", id, "roles"]) => {

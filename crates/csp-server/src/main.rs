@@ -60,7 +60,7 @@ fn main() {
     let dist = PathBuf::from(arg("--dist", "dist"));
     let prefix = arg("--api-prefix", "/api");
     let server = Server::http(format!("127.0.0.1:{port}")).expect("port is free");
-    let mut backend = Backend::new(State::default());
+    let mut backend = Backend::new(State::seeded());
     println!(
         "csp-server: http://127.0.0.1:{port}/ (API under {prefix}, files from {})",
         dist.display()
