@@ -6,6 +6,7 @@ use crate::config::Config;
 use crate::i18n::{I18n, Locale};
 use crate::routes::Route;
 use crate::store::{self, Journey};
+use crate::team::{Team, TeamAction};
 use csp_core::api::ProgramSettings;
 use csp_core::enrollment::Context;
 use csp_core::roles::RoleCatalog;
@@ -123,6 +124,7 @@ pub fn Shell(p: &ShellProps) -> Html {
     // A locale whose file could not be fetched shows in English: remember what is shown.
     let shown = i18n.locale;
     let journey = use_reducer(store::load);
+    let team = use_reducer(crate::team::load);
     use_effect_with(shown, |l| l.apply());
     let on_lang = {
         let locale = locale.clone();
@@ -140,10 +142,12 @@ pub fn Shell(p: &ShellProps) -> Html {
         <ContextProvider<I18n> context={(*i18n).clone()}>
         <ContextProvider<Env> context={p.env.clone()}>
         <ContextProvider<UseReducerHandle<Journey>> context={journey}>
+        <ContextProvider<UseReducerHandle<Team>> context={team}>
             <Header locale={shown} {on_lang} />
             <main class="main" id="main-content">
                 <Switch<Route> render={crate::pages::switch} />
             </main>
+        </ContextProvider<UseReducerHandle<Team>>>
         </ContextProvider<UseReducerHandle<Journey>>>
         </ContextProvider<Env>>
         </ContextProvider<I18n>>
@@ -156,9 +160,25 @@ struct HeaderProps {
     on_lang: Callback<String>,
 }
 
+/// Pages a feature opens in the navigation; features without a page here are listed on the
+/// account page instead.
+const FEATURE_PAGES: &[(&str, Route, &str)] =
+    &[(csp_core::roles::MANAGE_USERS, Route::Users, "nav-users")];
+
 #[function_component]
 fn Header(p: &HeaderProps) -> Html {
     let i18n = crate::components::use_i18n();
+    let env = crate::wizard::use_env();
+    let team = crate::team::use_team();
+    let nav = use_navigator().expect("router");
+    let features = crate::team::features(team.user.as_ref(), &env.catalog);
+    let sign_out = {
+        let team = team.clone();
+        Callback::from(move |_| {
+            team.dispatch(TeamAction::SignOut);
+            nav.push(&Route::Home);
+        })
+    };
     let onchange = {
         let cb = p.on_lang.clone();
         Callback::from(move |e: Event| cb.emit(crate::components::event_value(&e)))
@@ -170,6 +190,16 @@ fn Header(p: &HeaderProps) -> Html {
                 <Link<Route> to={Route::Home} classes="header-title">{ i18n.t("app-title") }</Link<Route>>
                 <nav class="header-nav" aria-label={i18n.t("nav-label")}>
                     <Link<Route> to={Route::Welcome}>{ i18n.t("nav-enroll") }</Link<Route>>
+                    <Link<Route> to={Route::Roles}>{ i18n.t("nav-roles") }</Link<Route>>
+                    { for FEATURE_PAGES.iter().filter(|(f, _, _)| features.contains(*f)).map(|(_, r, label)| html! {
+                        <Link<Route> to={r.clone()}>{ i18n.t(label) }</Link<Route>>
+                    }) }
+                    if let Some(u) = &team.user {
+                        <Link<Route> to={Route::Account}>{ i18n.t("nav-account") }<span class="visually-hidden">{ format!(" ({})", u.name) }</span></Link<Route>>
+                        <button type="button" class="link-button header-link" onclick={sign_out}>{ i18n.t("sign-out") }</button>
+                    } else {
+                        <Link<Route> to={Route::SignIn}>{ i18n.t("sign-in") }</Link<Route>>
+                    }
                 </nav>
                 <div class="language">
                     <label for="language-select">{ i18n.t("language-label") }</label>

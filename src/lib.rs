@@ -10,6 +10,7 @@ pub mod i18n;
 pub mod pages;
 pub mod routes;
 pub mod store;
+pub mod team;
 pub mod wizard;
 
 pub use app::{App, Env, Shell};

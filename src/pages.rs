@@ -20,6 +20,14 @@ pub fn switch(route: Route) -> Html {
         Route::Bank => html! { <BankStep /> },
         Route::Check => html! { <CheckAnswers /> },
         Route::Status { id } => html! { <StatusPage id={id} /> },
+        Route::SignIn => html! { <crate::team::SignInPage /> },
+        Route::Account => html! { <crate::team::AccountPage /> },
+        Route::Roles => html! { <crate::team::RoleTable /> },
+        Route::Users => html! { <crate::team::UsersPage /> },
+        Route::AddUser => html! { <crate::team::AddUserPage /> },
+        Route::ConfirmUser => html! { <crate::team::ConfirmUserPage /> },
+        Route::UserAdded => html! { <crate::team::UserAddedPage /> },
+        Route::EditUser { id } => html! { <crate::team::EditUserPage {id} /> },
         Route::NotFound => html! { <NotFound /> },
     }
 }

@@ -28,6 +28,22 @@ pub enum Route {
     Check,
     #[at("/applications/:id")]
     Status { id: String },
+    #[at("/sign-in")]
+    SignIn,
+    #[at("/account")]
+    Account,
+    #[at("/roles")]
+    Roles,
+    #[at("/users")]
+    Users,
+    #[at("/users/add")]
+    AddUser,
+    #[at("/users/add/confirm")]
+    ConfirmUser,
+    #[at("/users/added")]
+    UserAdded,
+    #[at("/users/:id")]
+    EditUser { id: String },
     #[not_found]
     #[at("/404")]
     NotFound,

@@ -11,10 +11,19 @@ use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+#[derive(Properties, PartialEq)]
+pub struct TestAppProps {
+    pub env: Env,
+}
+
 #[function_component]
-fn TestApp() -> Html {
-    let env = use_memo((), |_| Env::with_api(Api::local(), Config::default()));
-    html! { <BrowserRouter><Shell env={(*env).clone()} /></BrowserRouter> }
+fn TestApp(p: &TestAppProps) -> Html {
+    html! { <BrowserRouter><Shell env={p.env.clone()} /></BrowserRouter> }
+}
+
+/// The app's environment as the tests mount it: built-in data, the in-browser backend.
+pub fn default_env() -> Env {
+    Env::with_api(Api::local(), Config::default())
 }
 
 pub struct Ui {
@@ -41,6 +50,12 @@ impl Ui {
     }
 
     pub async fn mount(path: &str, keep_storage: bool) -> Ui {
+        Self::mount_with(path, keep_storage, default_env).await
+    }
+
+    /// Mounts with an environment made after storage is prepared (the in-browser backend
+    /// reads its state when made).
+    pub async fn mount_with(path: &str, keep_storage: bool, env: impl FnOnce() -> Env) -> Ui {
         // The test server has no static/: hand the fetched locale files in directly.
         preload(Locale::Ru, include_str!("../../static/locales/ru.ftl"));
         preload(Locale::ZhCn, include_str!("../../static/locales/zh-CN.ftl"));
@@ -55,7 +70,11 @@ impl Ui {
             .unwrap();
         let root = doc().create_element("div").unwrap();
         doc().body().unwrap().append_child(&root).unwrap();
-        let handle = yew::Renderer::<TestApp>::with_root(root.clone()).render();
+        let handle = yew::Renderer::<TestApp>::with_root_and_props(
+            root.clone(),
+            TestAppProps { env: env() },
+        )
+        .render();
         settle().await;
         Ui {
             root,
@@ -170,6 +189,17 @@ impl Ui {
         el.dyn_into::<HtmlElement>().unwrap().click();
     }
 
+    /// Presses the button (not a link) whose text is `text`.
+    pub async fn press(&self, text: &str) {
+        let el = self
+            .all("button")
+            .into_iter()
+            .find(|b| b.text_content().unwrap_or_default().trim() == text)
+            .unwrap_or_else(|| panic!("no button {text:?}; page says: {}", self.text()));
+        el.dyn_into::<HtmlElement>().unwrap().click();
+        settle().await;
+    }
+
     pub async fn click(&self, text: &str) {
         self.click_sync(text);
         settle().await;
@@ -194,6 +224,23 @@ impl Ui {
             .query_selector(".error-summary")
             .unwrap()
             .map(|e| e.text_content().unwrap_or_default())
+    }
+
+    /// Whether a link or button with exactly this text is on the page.
+    pub fn has_control(&self, text: &str) -> bool {
+        self.all("button, a")
+            .iter()
+            .any(|b| b.text_content().unwrap_or_default().trim() == text)
+    }
+
+    /// Text of all storage, to check that secrets never reach it.
+    pub fn all_storage(&self) -> String {
+        let s = gloo::utils::window().local_storage().unwrap().unwrap();
+        (0..s.length().unwrap())
+            .filter_map(|i| s.key(i).unwrap())
+            .map(|k| format!("{k}={}", s.get_item(&k).unwrap().unwrap_or_default()))
+            .collect::<Vec<_>>()
+            .join("\n")
     }
 
     pub fn stored(&self, key: &str) -> Option<String> {

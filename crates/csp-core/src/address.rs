@@ -111,9 +111,7 @@ pub fn check_postal_code(raw: &str, rules: &CountryRules) -> Result<(), Problem>
     let Some(pattern) = &rules.postal_code_pattern else {
         return Ok(());
     };
-    let re = regex_lite::Regex::new(&format!("^(?:{pattern})$"))
-        .map_err(|_| Problem::new(Code::PostalCodeFormat))?;
-    if re.is_match(&code) {
+    if matches_whole(pattern, &code).map_err(|_| Problem::new(Code::PostalCodeFormat))? {
         Ok(())
     } else {
         Err(Problem::new(Code::PostalCodeFormat).arg(
