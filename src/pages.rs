@@ -36,6 +36,23 @@ pub fn switch(route: Route) -> Html {
 fn Home() -> Html {
     let i18n = use_i18n();
     let j = use_journey();
+    let env = use_env();
+    // Resume at the first page whose answers are incomplete, or at the check page.
+    let resume = j
+        .draft
+        .steps()
+        .into_iter()
+        .find(|s| {
+            csp_core::enrollment::check_step(
+                *s,
+                &j.draft,
+                &env.settings.open_partner_types,
+                &env.ctx,
+            )
+            .has_errors()
+        })
+        .map(step_route)
+        .unwrap_or(Route::Check);
     let heading = i18n.t("home-heading");
     set_title(&i18n, &heading, false);
     html! {
@@ -45,7 +62,7 @@ fn Home() -> Html {
             if !j.draft.is_pristine() {
                 <div class="panel" role="status">
                     <p>{ i18n.t("home-resume") }</p>
-                    <Link<Route> to={Route::Check} classes="button">{ i18n.t("home-resume-action") }</Link<Route>>
+                    <Link<Route> to={resume} classes="button">{ i18n.t("home-resume-action") }</Link<Route>>
                 </div>
             }
             <Link<Route> to={Route::Welcome} classes="button">{ i18n.t("home-start") }</Link<Route>>

@@ -254,3 +254,37 @@ async fn the_draft_survives_a_reload_and_a_pristine_draft_is_not_saved() {
     assert_eq!(ui.input("First name").value(), "Li");
     settle().await;
 }
+
+#[wasm_bindgen_test]
+async fn a_backend_that_cannot_be_reached_gets_a_message_and_keeps_the_answers() {
+    let ui = support::Ui::mount_with("/enroll/work-account", false, || {
+        csp_portal::Env::with_api(
+            csp_portal::api::Api::http("http://127.0.0.1:9/api", 3000),
+            csp_portal::config::Config::default(),
+        )
+    })
+    .await;
+    ui.select("Language", "en").await;
+    ui.check("Yes, sign in as global admin").await;
+    ui.fill("Global admin user name", "admin@contoso.fr").await;
+    ui.fill("Password", "pw").await;
+    ui.click("Continue").await;
+    for _ in 0..50 {
+        if ui.summary().is_some() {
+            break;
+        }
+        gloo::timers::future::TimeoutFuture::new(20).await;
+        settle().await;
+    }
+    let summary = ui.summary().expect("a failure message");
+    assert!(
+        summary.contains("There is no connection to the service"),
+        "{summary}"
+    );
+    assert_eq!(ui.heading(), "Your work account");
+    assert_eq!(
+        ui.input("Global admin user name").value(),
+        "admin@contoso.fr"
+    );
+    assert!(gloo::utils::document().title().starts_with("Error:"));
+}
