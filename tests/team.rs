@@ -257,3 +257,34 @@ async fn a_role_added_to_the_catalog_needs_no_code() {
     ui.click("Add user").await;
     ui.assert_text("User auditor");
 }
+
+#[wasm_bindgen_test]
+async fn a_taken_email_refused_by_the_backend_lands_on_the_email_field() {
+    set_session(&user_with(None, Some("global-admin")));
+    let env = default_env();
+    let api = env.api.clone();
+    let ui = Ui::mount_with("/users/add", true, move || env).await;
+    // Someone else adds the same person after this form loaded its list of users.
+    let other = csp_core::api::NewUser {
+        name: "Anna Petrova".into(),
+        email: "anna@contoso.ru".into(),
+        agent_role: None,
+        admin_role: None,
+    };
+    api.add_user(&other).await.unwrap();
+    ui.fill("Full name", "Anna Petrova").await;
+    ui.fill("Email address", "Anna@Contoso.ru").await;
+    ui.check("Not an agent").await;
+    ui.press("Add").await;
+    ui.press("Add user").await;
+    assert_eq!(ui.heading(), "Add a user");
+    assert_eq!(
+        ui.error_for("Email address").as_deref(),
+        Some("Error:A user with this email address already exists")
+    );
+    assert!(ui
+        .summary()
+        .unwrap()
+        .contains("A user with this email address already exists"));
+    assert_eq!(ui.input("Full name").value(), "Anna Petrova");
+}

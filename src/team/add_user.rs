@@ -67,7 +67,11 @@ fn AddUser() -> Html {
             r
         }
     };
-    let report = attempt.shown(live.clone());
+    let mut report = attempt.shown(live.clone());
+    // What the backend refused on the confirm page, until the user presses Add again.
+    if *attempt.count == 0 {
+        report.extend(team.rejected.clone());
+    }
     let heading = i18n.t("add-user-heading");
     set_title(&i18n, &heading, report.has_errors());
     let onsubmit = {
@@ -83,7 +87,7 @@ fn AddUser() -> Html {
     html! {
         <div class="step">
             <Link<Route> to={Route::Users} classes="back-link">{ i18n.t("back") }</Link<Route>>
-            <ErrorSummary report={report.clone()} attempt={*attempt.count} />
+            <ErrorSummary report={report.clone()} attempt={*attempt.count + team.rejected.0.len() as u32} />
             <h1 class="heading">{ heading }</h1>
             <form novalidate=true {onsubmit}>
                 <TextField field="user.name" label={i18n.t("user-full-name")} value={(*name).clone()} autocomplete="off" width="input--wide"
@@ -153,6 +157,12 @@ fn ConfirmUser() -> Html {
                         team.dispatch(TeamAction::Pending(None));
                         team.dispatch(TeamAction::Created(Some(created)));
                         nav.push(&Route::UserAdded);
+                    }
+                    Err(f) if !f.field_errors().is_empty() => {
+                        team.dispatch(TeamAction::Rejected(csp_core::Report(
+                            f.field_errors().to_vec(),
+                        )));
+                        nav.push(&Route::AddUser);
                     }
                     Err(f) => attempt.fail(&f),
                 }

@@ -31,6 +31,8 @@ const SESSION_KEY: &str = "csp-portal.session.v1";
 pub struct Team {
     pub user: Option<User>,
     pub pending: Option<NewUser>,
+    /// Field errors the backend returned for `pending` (a 409 on a taken email).
+    pub rejected: csp_core::Report,
     pub created: Option<CreatedUser>,
 }
 
@@ -38,6 +40,7 @@ pub enum TeamAction {
     SignedIn(User),
     SignOut,
     Pending(Option<NewUser>),
+    Rejected(csp_core::Report),
     Created(Option<CreatedUser>),
 }
 
@@ -55,7 +58,11 @@ impl Reducible for Team {
                 LocalStorage::delete(SESSION_KEY);
                 t = Team::default();
             }
-            TeamAction::Pending(p) => t.pending = p,
+            TeamAction::Pending(p) => {
+                t.pending = p;
+                t.rejected = csp_core::Report::default();
+            }
+            TeamAction::Rejected(r) => t.rejected = r,
             TeamAction::Created(c) => t.created = c,
         }
         Rc::new(t)

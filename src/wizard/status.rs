@@ -2,8 +2,10 @@
 
 use super::use_env;
 use crate::components::{set_title, use_i18n, Busy};
+use crate::routes::Route;
 use csp_core::api::{Application, ApplicationStatus};
 use yew::prelude::*;
+use yew_router::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct StatusProps {
@@ -62,7 +64,12 @@ pub fn StatusPage(p: &StatusProps) -> Html {
                     </div>
                 </dl>
                 <p>{ i18n.t(&format!("{}-body", status_id(a.status))) }</p>
-                if a.status == ApplicationStatus::Approved { <p class="inset">{ i18n.t("status-approved-admin-agent") }</p> }
+                if a.status == ApplicationStatus::Approved {
+                    <div class="inset">
+                        <p>{ i18n.t("status-approved-admin-agent") }</p>
+                        <Link<Route> to={Route::Account}>{ i18n.t("status-approved-check-now") }</Link<Route>>
+                    </div>
+                }
                 <h2 class="subheading">{ i18n.t("status-next-heading") }</h2>
                 <ol class="list list--number">
                     <li>{ i18n.ta("status-next-verify", &[("email", &a.primary_contact_email)]) }</li>

@@ -359,3 +359,4 @@ err-required--session-user_name = Enter your user name
 err-required--session-password = Enter your password
 err-choose-one--user-agent_role = Select an agent role, or "Not an agent"
 err-choose-one--user-admin_role = Select an admin role, or "Not an admin"
+status-approved-check-now = Check my admin agent group

@@ -359,3 +359,4 @@ err-required--session-user_name = Saisissez votre nom d'utilisateur
 err-required--session-password = Saisissez votre mot de passe
 err-choose-one--user-agent_role = Sélectionnez un rôle d'agent, ou « Pas agent »
 err-choose-one--user-admin_role = Sélectionnez un rôle d'administrateur, ou « Pas administrateur »
+status-approved-check-now = Vérifier mon groupe d'agents d'administration

@@ -370,3 +370,4 @@ err-required--session-user_name = Введите имя пользователя
 err-required--session-password = Введите пароль
 err-choose-one--user-agent_role = Выберите роль агента или «Не агент»
 err-choose-one--user-admin_role = Выберите роль администратора или «Не администратор»
+status-approved-check-now = Проверить мою группу агентов по администрированию

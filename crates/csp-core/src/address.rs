@@ -1,7 +1,7 @@
 //! Legal address and registration IDs, driven by per-country rules (libaddressinput-style data
 //! that the backend can serve and an operator can change).
 
-use crate::problem::{max_chars, required, Code, Problem, Report};
+use crate::problem::{required, Code, Problem, Report};
 use serde::{Deserialize, Serialize};
 use validator::Validate;
 
@@ -151,22 +151,37 @@ pub fn check_address(a: &Address, countries: &[CountryRules], prefix: &str, repo
         );
         return;
     };
-    let mut text = |name: &str, value: &str, needed: bool, max: usize| {
+    // The vendor API's length limits, declared on `Address` and checked by validator's derive.
+    let limits = a.validate().err();
+    let too_long = |name: &str| -> Option<Problem> {
+        let errs = limits.as_ref()?.field_errors();
+        let max = errs
+            .get(name)?
+            .iter()
+            .find(|e| e.code == "length")?
+            .params
+            .get("max")?
+            .as_u64()?;
+        Some(Problem::new(Code::TooLong).arg("max", max))
+    };
+    let mut text = |name: &str, value: &str, needed: bool| {
         let r = if value.trim().is_empty() {
             if needed {
                 Err(Code::Required.into())
             } else {
                 Ok(())
             }
+        } else if let Some(p) = too_long(name) {
+            Err(p)
         } else {
-            max_chars(value, max).and_then(|_| latin_only(value))
+            latin_only(value)
         };
         report.check(&f(name), r);
     };
-    text("line1", &a.line1, true, 200);
-    text("line2", &a.line2, false, 200);
-    text("city", &a.city, rules.city_required, 100);
-    text("state", &a.state, rules.state_required, 100);
+    text("line1", &a.line1, true);
+    text("line2", &a.line2, false);
+    text("city", &a.city, rules.city_required);
+    text("state", &a.state, rules.state_required);
     report.check(&f("postal_code"), check_postal_code(&a.postal_code, rules));
 }
 
@@ -325,6 +340,17 @@ mod tests {
         let long = "a".repeat(201);
         let p = problems(&addr("FR", &long, "Paris", "", "75001"));
         assert_eq!(p, vec![("legal.address.line1".into(), Code::TooLong)]);
+        let mut r = Report::default();
+        check_address(
+            &addr("FR", &long, "Paris", "", "75001"),
+            &default_countries(),
+            "a",
+            &mut r,
+        );
+        assert_eq!(r.0[0].problem.args["max"], "200");
+        // Limits count characters, not bytes: 200 Cyrillic letters fit.
+        let cyr = "ж".repeat(200);
+        assert!(addr("FR", &cyr, "Paris", "", "75001").validate().is_ok());
         assert!(addr("FR", &long, "Paris", "", "75001").validate().is_err());
     }
 
