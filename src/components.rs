@@ -67,53 +67,87 @@ pub struct TextFieldProps {
     pub width: Option<AttrValue>,
 }
 
+/// What a labelled control shows around itself: its messages and `aria-describedby`.
+struct FieldText {
+    id: String,
+    error: Option<String>,
+    warning: Option<String>,
+    described_by: Option<String>,
+}
+
+impl FieldText {
+    fn new(i18n: &I18n, field: &str, has_hint: bool, report: &Report) -> Self {
+        let id = dom_id(field);
+        let problem = report.for_field(field);
+        let error = problem
+            .filter(|pr| !pr.is_warning())
+            .map(|pr| i18n.problem(field, pr));
+        let warning = problem
+            .filter(|pr| pr.is_warning())
+            .map(|pr| i18n.problem(field, pr));
+        let ids: Vec<String> = [
+            (has_hint, "hint"),
+            (error.is_some(), "error"),
+            (warning.is_some(), "warning"),
+        ]
+        .iter()
+        .filter(|(on, _)| *on)
+        .map(|(_, suffix)| format!("{id}-{suffix}"))
+        .collect();
+        let described_by = (!ids.is_empty()).then(|| ids.join(" "));
+        FieldText {
+            id,
+            error,
+            warning,
+            described_by,
+        }
+    }
+
+    /// The label, hint and error above the control, a warning below it.
+    fn frame(
+        &self,
+        i18n: &I18n,
+        label: &AttrValue,
+        hint: &Option<AttrValue>,
+        control: Html,
+    ) -> Html {
+        let id = &self.id;
+        html! {
+            <div class={classes!("form-group", self.error.is_some().then_some("form-group--error"))}>
+                <label class="label" for={id.clone()}>{ label }</label>
+                if let Some(h) = hint { <div id={format!("{id}-hint")} class="hint">{ h }</div> }
+                if let Some(e) = &self.error { <p id={format!("{id}-error")} class="error-message"><span class="visually-hidden">{ i18n.t("error-prefix") }</span>{ e }</p> }
+                { control }
+                if let Some(w) = &self.warning { <p id={format!("{id}-warning")} class="warning-message" role="status">{ w }</p> }
+            </div>
+        }
+    }
+}
+
 /// A labelled text input with its inline error or warning.
 #[function_component]
 pub fn TextField(p: &TextFieldProps) -> Html {
     let i18n = use_i18n();
-    let id = dom_id(&p.field);
-    let problem = p.report.for_field(&p.field);
-    let error = problem
-        .filter(|pr| !pr.is_warning())
-        .map(|pr| i18n.problem(&p.field, pr));
-    let warning = problem
-        .filter(|pr| pr.is_warning())
-        .map(|pr| i18n.problem(&p.field, pr));
-    let hint_id = format!("{id}-hint");
-    let err_id = format!("{id}-error");
-    let warn_id = format!("{id}-warning");
-    let described: Vec<&str> = [
-        p.hint.as_ref().map(|_| hint_id.as_str()),
-        error.as_ref().map(|_| err_id.as_str()),
-        warning.as_ref().map(|_| warn_id.as_str()),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
+    let f = FieldText::new(&i18n, &p.field, p.hint.is_some(), &p.report);
     let oninput = {
         let cb = p.oninput.clone();
         Callback::from(move |e: InputEvent| cb.emit(event_value(&e)))
     };
-    html! {
-        <div class={classes!("form-group", error.is_some().then_some("form-group--error"))}>
-            <label class="label" for={id.clone()}>{ &p.label }</label>
-            if let Some(h) = &p.hint { <div id={hint_id.clone()} class="hint">{ h }</div> }
-            if let Some(e) = &error { <p id={err_id.clone()} class="error-message"><span class="visually-hidden">{ i18n.t("error-prefix") }</span>{ e }</p> }
-            <input
-                id={id.clone()} name={id.clone()}
-                class={classes!("input", p.width.clone(), error.is_some().then_some("input--error"))}
-                type={p.input_type.clone()}
-                value={p.value.clone()}
-                {oninput}
-                autocomplete={p.autocomplete.clone()}
-                inputmode={p.inputmode.clone()}
-                spellcheck={p.spellcheck_off.then_some("false")}
-                aria-invalid={error.is_some().then_some("true")}
-                aria-describedby={(!described.is_empty()).then(|| described.join(" "))}
-            />
-            if let Some(w) = &warning { <p id={warn_id.clone()} class="warning-message" role="status">{ w }</p> }
-        </div>
-    }
+    let control = html! {
+        <input
+            id={f.id.clone()} name={f.id.clone()}
+            class={classes!("input", p.width.clone(), f.error.is_some().then_some("input--error"))}
+            type={p.input_type.clone()}
+            value={p.value.clone()}
+            {oninput}
+            autocomplete={p.autocomplete.clone()}
+            inputmode={p.inputmode.clone()}
+            spellcheck={p.spellcheck_off.then_some("false")}
+            aria-invalid={f.error.is_some().then_some("true")}
+            aria-describedby={f.described_by.clone()}
+        />
+    };
+    f.frame(&i18n, &p.label, &p.hint, control)
 }
 
 #[derive(Properties, PartialEq)]
@@ -133,41 +167,24 @@ pub struct SelectFieldProps {
     pub autocomplete: Option<AttrValue>,
 }
 
+/// A labelled select with its inline error.
 #[function_component]
 pub fn SelectField(p: &SelectFieldProps) -> Html {
     let i18n = use_i18n();
-    let id = dom_id(&p.field);
-    let error = p
-        .report
-        .for_field(&p.field)
-        .filter(|pr| !pr.is_warning())
-        .map(|pr| i18n.problem(&p.field, pr));
-    let err_id = format!("{id}-error");
-    let hint_id = format!("{id}-hint");
-    let described: Vec<&str> = [
-        p.hint.as_ref().map(|_| hint_id.as_str()),
-        error.as_ref().map(|_| err_id.as_str()),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
+    let f = FieldText::new(&i18n, &p.field, p.hint.is_some(), &p.report);
     let onchange = {
         let cb = p.onchange.clone();
         Callback::from(move |e: Event| cb.emit(event_value(&e)))
     };
-    html! {
-        <div class={classes!("form-group", error.is_some().then_some("form-group--error"))}>
-            <label class="label" for={id.clone()}>{ &p.label }</label>
-            if let Some(h) = &p.hint { <div id={hint_id.clone()} class="hint">{ h }</div> }
-            if let Some(e) = &error { <p id={err_id.clone()} class="error-message"><span class="visually-hidden">{ i18n.t("error-prefix") }</span>{ e }</p> }
-            <select id={id.clone()} name={id.clone()} class="select" {onchange} autocomplete={p.autocomplete.clone()}
-                aria-invalid={error.is_some().then_some("true")}
-                aria-describedby={(!described.is_empty()).then(|| described.join(" "))}>
-                <option value="" selected={p.value.is_empty()}>{ &p.placeholder }</option>
-                { for p.options.iter().map(|(v, t)| html! { <option value={v.clone()} selected={*v == *p.value}>{ t }</option> }) }
-            </select>
-        </div>
-    }
+    let control = html! {
+        <select id={f.id.clone()} name={f.id.clone()} class="select" {onchange} autocomplete={p.autocomplete.clone()}
+            aria-invalid={f.error.is_some().then_some("true")}
+            aria-describedby={f.described_by.clone()}>
+            <option value="" selected={p.value.is_empty()}>{ &p.placeholder }</option>
+            { for p.options.iter().map(|(v, t)| html! { <option value={v.clone()} selected={*v == *p.value}>{ t }</option> }) }
+        </select>
+    };
+    f.frame(&i18n, &p.label, &p.hint, control)
 }
 
 #[derive(Clone, PartialEq)]
