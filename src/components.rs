@@ -326,3 +326,28 @@ pub struct BusyProps {
 pub fn Busy(p: &BusyProps) -> Html {
     html! { <p class="busy" role="status" aria-live="polite"><span class="spinner" aria-hidden="true"></span>{ &p.label }</p> }
 }
+
+#[derive(Properties, PartialEq)]
+pub struct NavButtonProps {
+    pub to: crate::routes::Route,
+    pub label: AttrValue,
+    /// Runs before navigating (e.g. records a choice).
+    #[prop_or_default]
+    pub onclick: Option<Callback<()>>,
+}
+
+/// A primary action that moves to another page: a real button, like every other action.
+#[function_component]
+pub fn NavButton(p: &NavButtonProps) -> Html {
+    let nav = yew_router::prelude::use_navigator().expect("router");
+    let onclick = {
+        let (to, before) = (p.to.clone(), p.onclick.clone());
+        Callback::from(move |_| {
+            if let Some(cb) = &before {
+                cb.emit(());
+            }
+            nav.push(&to);
+        })
+    };
+    html! { <button type="button" class="button" {onclick}>{ &p.label }</button> }
+}

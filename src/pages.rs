@@ -1,6 +1,6 @@
 //! Route → page, and the pages outside the enrollment journey.
 
-use crate::components::{set_title, use_i18n};
+use crate::components::{set_title, use_i18n, NavButton};
 use crate::routes::Route;
 use crate::wizard::*;
 use yew::prelude::*;
@@ -62,10 +62,10 @@ fn Home() -> Html {
             if !j.draft.is_pristine() {
                 <div class="panel" role="status">
                     <p>{ i18n.t("home-resume") }</p>
-                    <Link<Route> to={resume} classes="button">{ i18n.t("home-resume-action") }</Link<Route>>
+                    <NavButton to={resume} label={i18n.t("home-resume-action")} />
                 </div>
             }
-            <Link<Route> to={Route::Welcome} classes="button">{ i18n.t("home-start") }</Link<Route>>
+            <NavButton to={Route::Welcome} label={i18n.t("home-start")} />
         </div>
     }
 }

@@ -253,7 +253,7 @@ fn UserAdded() -> Html {
             <button type="button" class="button button--secondary" onclick={copy}>{ i18n.t("user-added-copy") }</button>
             if *copied { <p role="status">{ i18n.t("user-added-copied") }</p> }
             <p>{ i18n.t("user-added-change-password") }</p>
-            <Link<Route> to={Route::Users} classes="button">{ i18n.t("user-added-done") }</Link<Route>>
+            <crate::components::NavButton to={Route::Users} label={i18n.t("user-added-done")} />
         </div>
     }
 }

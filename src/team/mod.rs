@@ -132,7 +132,7 @@ pub fn Guard(p: &GuardProps) -> Html {
             <div class="step">
                 <h1 class="heading">{ heading }</h1>
                 <p>{ i18n.t("sign-in-needed-body") }</p>
-                <Link<Route> to={Route::SignIn} classes="button">{ i18n.t("sign-in") }</Link<Route>>
+                <crate::components::NavButton to={Route::SignIn} label={i18n.t("sign-in")} />
             </div>
         };
     }

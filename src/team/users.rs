@@ -1,7 +1,7 @@
 //! The users list and the page that changes a user's roles or removes them.
 
 use super::{role_name, use_team, Guard, TeamAction};
-use crate::components::{set_title, use_i18n, Busy, RadioOption, Radios};
+use crate::components::{set_title, use_i18n, Busy, NavButton, RadioOption, Radios};
 use crate::routes::Route;
 use crate::wizard::{use_attempt, use_env};
 use csp_core::api::User;
@@ -109,7 +109,7 @@ fn Users() -> Html {
     html! {
         <div>
             <h1 class="heading">{ heading }</h1>
-            <Link<Route> to={Route::AddUser} classes="button">{ i18n.t("users-add") }</Link<Route>>
+            <NavButton to={Route::AddUser} label={i18n.t("users-add")} />
             { body }
         </div>
     }

@@ -1,7 +1,7 @@
 //! Partner type: which sales model; a closed type leads to an explanation, not an error.
 
 use super::{go_next, use_attempt, use_env, use_journey, StepPage};
-use crate::components::{set_title, use_i18n, RadioOption, Radios};
+use crate::components::{set_title, use_i18n, NavButton, RadioOption, Radios};
 use crate::routes::Route;
 use crate::store::edit;
 use csp_core::enrollment::{check_partner_type, PartnerType};
@@ -90,7 +90,7 @@ pub fn PartnerTypeClosed() -> Html {
         .unwrap_or_default();
     let choose_reseller = {
         let j = j.clone();
-        Callback::from(move |_| {
+        Callback::from(move |()| {
             j.dispatch(edit(|d| {
                 d.partner_type = Some(PartnerType::IndirectReseller)
             }))
@@ -102,9 +102,7 @@ pub fn PartnerTypeClosed() -> Html {
             <h1 class="heading">{ heading }</h1>
             <p>{ i18n.ta("partner-type-closed-body", &[("type", &name)]) }</p>
             <p>{ i18n.t("partner-type-closed-suggest") }</p>
-            <div onclick={choose_reseller}>
-                <Link<Route> to={Route::WorkAccount} classes="button">{ i18n.t("partner-type-closed-action") }</Link<Route>>
-            </div>
+            <NavButton to={Route::WorkAccount} label={i18n.t("partner-type-closed-action")} onclick={choose_reseller} />
         </div>
     }
 }

@@ -1,10 +1,9 @@
 //! Welcome: what the applicant needs before starting.
 
 use super::use_env;
-use crate::components::{set_title, use_i18n};
+use crate::components::{set_title, use_i18n, NavButton};
 use crate::routes::Route;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 #[function_component]
 pub fn Welcome() -> Html {
@@ -35,7 +34,7 @@ pub fn Welcome() -> Html {
                 <a href={env.config.partner_network_join_url.clone()} target="_blank" rel="noopener">{ i18n.t("welcome-join") }</a>
             </p>
             <p class="inset">{ i18n.t("welcome-review-time") }</p>
-            <Link<Route> to={Route::PartnerType} classes="button">{ i18n.t("continue") }</Link<Route>>
+            <NavButton to={Route::PartnerType} label={i18n.t("continue")} />
         </div>
     }
 }

@@ -16,9 +16,9 @@ test('an indirect reseller enrolls in French with a French address and IBAN', as
   await page.getByLabel('Language').selectOption('fr');
   await page.getByRole('heading', { name: 'Inscription au programme Fournisseur de solutions cloud' }).waitFor();
   assert.equal(await page.locator('html').getAttribute('lang'), 'fr');
-  await page.getByRole('link', { name: 'Commencer' }).click();
+  await page.getByRole('button', { name: 'Commencer' }).click();
   await page.getByRole('heading', { name: 'Avant de commencer' }).waitFor();
-  await page.getByRole('link', { name: 'Continuer' }).click();
+  await next(page);
 
   // Partner type
   await next(page);

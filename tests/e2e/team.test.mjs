@@ -21,7 +21,7 @@ test('a global admin adds a helpdesk agent who then sees only what the role allo
   await page.getByText('You are in the admin agent group.').waitFor();
 
   await page.getByRole('link', { name: 'Users', exact: true }).click();
-  await page.getByRole('link', { name: 'Add user' }).click();
+  await page.getByRole('button', { name: 'Add user' }).click();
   await page.getByRole('button', { name: 'Add', exact: true }).click();
   await page.getByText('Select an agent role, or "Not an agent"').first().waitFor();
   await page.getByLabel('Full name').fill('Wang Fang');
