@@ -17,6 +17,13 @@ port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); p
 target/debug/csp-server --port "$port" --dist "$site" > "$site.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true; rm -rf "$site" "$site.log"' EXIT
-for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/api/settings" >/dev/null && break; sleep 0.1; done
+python3 - "$port" <<'PY'
+import sys, time, urllib.request
+for _ in range(100):
+    try:
+        urllib.request.urlopen(f"http://127.0.0.1:{sys.argv[1]}/api/settings", timeout=1); break
+    except OSError:
+        time.sleep(0.1)
+PY
 cd tests/e2e
 BASE_URL="http://127.0.0.1:$port" node --test --test-concurrency=1 ./*.test.mjs

@@ -32,13 +32,20 @@ if ! wasm-pack --version 2>/dev/null | grep -q "$WASM_PACK_VERSION"; then
   CARGO_PROFILE_RELEASE_LTO=false cargo install wasm-pack --version "$WASM_PACK_VERSION" --locked --force
 fi
 
+if ! command -v npm >/dev/null; then
+  say "installing Debian's nodejs and npm"
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq nodejs npm >/dev/null
+fi
+
 if ! wasm-opt --version 2>/dev/null | grep -q "version $BINARYEN_VERSION"; then
   say "installing wasm-opt (npm binaryen@$BINARYEN_VERSION) into $TOOLS_DIR"
   mkdir -p "$TOOLS_DIR/binaryen"
   npm install --silent --no-audit --no-fund --prefix "$TOOLS_DIR/binaryen" "binaryen@$BINARYEN_VERSION"
 fi
 
-python3 -c "import brotli" 2>/dev/null || { say "installing the brotli module (size report)"; pip install --quiet --root-user-action=ignore brotli; }
+python3 -c "import brotli" 2>/dev/null || { say "installing the brotli module (size report)";
+  python3 -m pip install --quiet --root-user-action=ignore brotli 2>/dev/null || say "no pip: the size report will show gzip only"; }
 
 if $browser; then
   if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
