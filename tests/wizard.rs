@@ -288,3 +288,14 @@ async fn a_backend_that_cannot_be_reached_gets_a_message_and_keeps_the_answers()
     );
     assert!(gloo::utils::document().title().starts_with("Error:"));
 }
+
+#[wasm_bindgen_test]
+async fn the_mpn_page_asks_for_the_work_account_first() {
+    let ui = Ui::at("/enroll/mpn-id").await;
+    ui.select("Language", "en").await;
+    ui.assert_text("Sign in to your work account first");
+    ui.click("Continue").await;
+    ui.assert_text("Sign in to a work account or create one");
+    ui.click("Your work account").await;
+    assert_eq!(ui.heading(), "Your work account");
+}

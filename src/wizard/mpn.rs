@@ -41,7 +41,11 @@ pub fn MpnStep() -> Html {
             (*password).clone(),
         );
         move || {
-            if signing_in {
+            if draft.tenant.is_none() {
+                let mut r = Report::default();
+                r.add("tenant", csp_core::Code::Required);
+                r
+            } else if signing_in {
                 let mut r = Report::default();
                 r.check("pmc.user_name", required(&user).map(|_| ()));
                 r.check("pmc.password", required(&password).map(|_| ()));
@@ -106,7 +110,15 @@ pub fn MpnStep() -> Html {
         })
     };
 
-    let body = if signing_in {
+    let body = if j.draft.tenant.is_none() {
+        // Profiles are checked against the work account's country: that step comes first.
+        html! {
+            <div class="inset" role="status">
+                <p>{ i18n.t("mpn-needs-work-account") }</p>
+                <Link<Route> to={Route::WorkAccount}>{ i18n.t("work-account-heading") }</Link<Route>>
+            </div>
+        }
+    } else if signing_in {
         html! {
             <>
             <p>{ i18n.t("mpn-sign-in-intro") }</p>

@@ -360,3 +360,4 @@ err-required--session-password = Enter your password
 err-choose-one--user-agent_role = Select an agent role, or "Not an agent"
 err-choose-one--user-admin_role = Select an admin role, or "Not an admin"
 status-approved-check-now = Check my admin agent group
+mpn-needs-work-account = Sign in to your work account first: the MPN profile is checked against its country or region.

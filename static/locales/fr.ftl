@@ -360,3 +360,4 @@ err-required--session-password = Saisissez votre mot de passe
 err-choose-one--user-agent_role = Sélectionnez un rôle d'agent, ou « Pas agent »
 err-choose-one--user-admin_role = Sélectionnez un rôle d'administrateur, ou « Pas administrateur »
 status-approved-check-now = Vérifier mon groupe d'agents d'administration
+mpn-needs-work-account = Connectez-vous d'abord à votre compte professionnel : le profil MPN est vérifié par rapport à son pays ou sa région.

@@ -371,3 +371,4 @@ err-required--session-password = Введите пароль
 err-choose-one--user-agent_role = Выберите роль агента или «Не агент»
 err-choose-one--user-admin_role = Выберите роль администратора или «Не администратор»
 status-approved-check-now = Проверить мою группу агентов по администрированию
+mpn-needs-work-account = Сначала войдите в рабочую учетную запись: профиль MPN проверяется по ее стране или региону.

@@ -357,3 +357,4 @@ err-required--session-password = 请输入密码
 err-choose-one--user-agent_role = 请选择代理角色，或选择“不是代理”
 err-choose-one--user-admin_role = 请选择管理员角色，或选择“不是管理员”
 status-approved-check-now = 检查我的管理员代理组
+mpn-needs-work-account = 请先登录工作帐户：MPN 资料将按其国家或地区进行检查。
