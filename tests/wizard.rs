@@ -299,3 +299,36 @@ async fn the_mpn_page_asks_for_the_work_account_first() {
     ui.click("Your work account").await;
     assert_eq!(ui.heading(), "Your work account");
 }
+
+#[wasm_bindgen_test]
+async fn change_links_return_to_check_answers_and_enroll_now_submits_once() {
+    let saved =
+        serde_json::json!({ "draft": csp_core::fixtures::french_draft(), "idempotency_key": null });
+    let s = gloo::utils::window().local_storage().unwrap().unwrap();
+    s.clear().unwrap();
+    s.set_item(DRAFT_KEY, &saved.to_string()).unwrap();
+    let ui = Ui::mount("/enroll/check-answers", true).await;
+    ui.select("Language", "en").await;
+    assert_eq!(ui.heading(), "Check your answers before enrolling");
+    ui.assert_text("12 rue de la Paix, Paris, 75002, France");
+    ui.click("Change Work email address").await;
+    assert_eq!(ui.heading(), "Primary contact");
+    ui.fill("Work email address", "e.martin@contoso.fr").await;
+    ui.click("Continue").await;
+    assert_eq!(ui.heading(), "Check your answers before enrolling");
+    ui.assert_text("e.martin@contoso.fr");
+    ui.press("Enroll now").await;
+    for _ in 0..20 {
+        if ui.heading() == "Application submitted" {
+            break;
+        }
+        settle().await;
+    }
+    assert_eq!(ui.heading(), "Application submitted");
+    ui.assert_text("Awaiting email verification");
+    ui.assert_text("We email e.martin@contoso.fr");
+    assert!(
+        ui.stored(DRAFT_KEY).is_none(),
+        "the draft is cleared after submitting"
+    );
+}
