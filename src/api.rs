@@ -70,9 +70,7 @@ impl LocalBackend {
     fn answer(&mut self, method: &str, path: &str, body: &str) -> csp_core::routes::Answer {
         use gloo::storage::{LocalStorage, Storage};
         let a = csp_core::routes::handle(&mut self.backend, method, path, body, || {
-            let mut b = [0u8; 16];
-            let _ = getrandom_fill(&mut b);
-            csp_core::routes::temporary_password(b)
+            csp_core::routes::temporary_password(random_bytes())
         });
         if method != "GET" {
             let _ = LocalStorage::set(LOCAL_KEY, &self.backend.state);
@@ -81,10 +79,13 @@ impl LocalBackend {
     }
 }
 
-fn getrandom_fill(buf: &mut [u8]) -> Result<(), wasm_bindgen::JsValue> {
-    let crypto = gloo::utils::window().crypto()?;
-    crypto.get_random_values_with_u8_array(buf)?;
-    Ok(())
+/// 16 bytes from the browser's CSPRNG (temporary passwords, idempotency keys).
+pub fn random_bytes() -> [u8; 16] {
+    let mut b = [0u8; 16];
+    if let Ok(c) = gloo::utils::window().crypto() {
+        let _ = c.get_random_values_with_u8_array(&mut b);
+    }
+    b
 }
 
 #[derive(Clone)]

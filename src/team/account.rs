@@ -2,7 +2,7 @@
 //! admin's step 9: "am I in the admin agent group?" with the one action that adds them.
 
 use super::{features, role_name, use_team, Guard, TeamAction};
-use crate::components::{set_title, use_i18n, Busy};
+use crate::components::{set_title, use_i18n, Busy, ErrorSummary};
 use crate::wizard::{use_attempt, use_env};
 use csp_core::roles::{Role, RoleKind};
 use yew::prelude::*;
@@ -60,7 +60,7 @@ fn Account() -> Html {
     html! {
         <div class="step">
             <h1 class="heading">{ heading }</h1>
-            if let Some(id) = &*attempt.failure { <div class="error-summary" role="alert"><p>{ i18n.t(id) }</p></div> }
+            <ErrorSummary report={csp_core::Report::default()} attempt={*attempt.count} general={(*attempt.failure).as_ref().map(|id| AttrValue::from(i18n.t(id)))} />
             <dl class="summary-list">
                 <div class="summary-row"><dt class="summary-key">{ i18n.t("user-name") }</dt><dd class="summary-value">{ &user.name }</dd></div>
                 <div class="summary-row"><dt class="summary-key">{ i18n.t("user-email") }</dt><dd class="summary-value">{ &user.email }</dd></div>

@@ -1,7 +1,7 @@
 //! The users list and the page that changes a user's roles or removes them.
 
 use super::{role_name, use_team, Guard, TeamAction};
-use crate::components::{set_title, use_i18n, Busy, NavButton, RadioOption, Radios};
+use crate::components::{set_title, use_i18n, Busy, ErrorSummary, NavButton, RadioOption, Radios};
 use crate::routes::Route;
 use crate::wizard::{use_attempt, use_env};
 use csp_core::api::User;
@@ -77,10 +77,10 @@ fn Users() -> Html {
     let body = match &*users {
         None => html! { <Busy label={i18n.t("busy")} /> },
         Some(Err(f)) => html! {
-            <div class="error-summary" role="alert">
-                <p>{ i18n.t(f.message_id()) }</p>
+            <>
+                <ErrorSummary report={csp_core::Report::default()} attempt={0} general={AttrValue::from(i18n.t(f.message_id()))} />
                 <button type="button" class="button button--secondary" onclick={again.reform(|_| ())}>{ i18n.t("retry") }</button>
-            </div>
+            </>
         },
         Some(Ok(list)) => html! {
             <table class="role-table users-table">
@@ -215,7 +215,7 @@ fn EditUser(p: &EditUserProps) -> Html {
     html! {
         <div class="step">
             <Link<Route> to={Route::Users} classes="back-link">{ i18n.t("back") }</Link<Route>>
-            if let Some(id) = &*attempt.failure { <div class="error-summary" role="alert" tabindex="-1"><h2 class="error-summary-title">{ i18n.t("error-summary-title") }</h2><p>{ i18n.t(id) }</p></div> }
+            <ErrorSummary report={csp_core::Report::default()} attempt={*attempt.count} general={(*attempt.failure).as_ref().map(|id| AttrValue::from(i18n.t(id)))} />
             <h1 class="heading">{ heading }</h1>
             <p>{ &user.email }</p>
             <form novalidate=true onsubmit={run(false)}>

@@ -12,11 +12,10 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 fn new_key() -> String {
-    let mut b = [0u8; 16];
-    if let Ok(c) = gloo::utils::window().crypto() {
-        let _ = c.get_random_values_with_u8_array(&mut b);
-    }
-    b.iter().map(|x| format!("{x:02x}")).collect()
+    crate::api::random_bytes()
+        .iter()
+        .map(|x| format!("{x:02x}"))
+        .collect()
 }
 
 #[function_component]

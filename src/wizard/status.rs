@@ -1,7 +1,7 @@
 //! Submitted: what happens next, and the application's state as the backend reports it.
 
 use super::use_env;
-use crate::components::{set_title, use_i18n, Busy};
+use crate::components::{set_title, use_i18n, Busy, ErrorSummary};
 use crate::routes::Route;
 use csp_core::api::{Application, ApplicationStatus};
 use yew::prelude::*;
@@ -46,10 +46,7 @@ pub fn StatusPage(p: &StatusProps) -> Html {
     let body = match &*app {
         None => html! { <Busy label={i18n.t("busy")} /> },
         Some(Err(f)) => html! {
-            <div class="error-summary" role="alert">
-                <h2 class="error-summary-title">{ i18n.t("error-summary-title") }</h2>
-                <p>{ i18n.t(f.message_id()) }</p>
-            </div>
+            <ErrorSummary report={csp_core::Report::default()} attempt={0} general={AttrValue::from(i18n.t(f.message_id()))} />
         },
         Some(Ok(a)) => html! {
             <>

@@ -289,19 +289,6 @@ impl Backend {
             &self.catalog,
             &self.ctx,
         ))?;
-        if self
-            .state
-            .users
-            .iter()
-            .any(|x| identity_key(&x.email) == identity_key(&u.email))
-        {
-            return Err(ApiError::field(
-                409,
-                "conflict",
-                "user.email",
-                Code::EmailTaken.into(),
-            ));
-        }
         let email = crate::email::normalize(&u.email);
         let user = User {
             id: self.next_id("USR"),

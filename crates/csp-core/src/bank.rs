@@ -133,9 +133,7 @@ pub fn check_account_number(raw: &str) -> Result<(), Problem> {
 pub fn check_bank(b: &BankDetails, rules: &CountryRules, report: &mut Report) {
     report.check(
         "bank.account_holder",
-        required(&b.account_holder)
-            .map(|_| ())
-            .and_then(|v| crate::address::latin_only(&b.account_holder).map(|_| v)),
+        required(&b.account_holder).and_then(crate::address::latin_only),
     );
     match rules.bank_form {
         BankForm::Iban => {
