@@ -1,14 +1,13 @@
-//! Languages: Fluent bundles, the chosen locale remembered in browser storage, the first
+//! Languages: Fluent messages (read by `csp_core::messages`), the chosen locale remembered in browser storage, the first
 //! visit following the browser's languages. English is compiled in (first paint, fallback);
 //! the other locale files are fetched from `static/locales/` when chosen, which keeps ~20 KB
 //! gzip out of the first load.
 
+use csp_core::messages::Messages;
 use csp_core::{FieldProblem, Problem};
-use fluent_bundle::{FluentArgs, FluentBundle, FluentResource};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
-use unic_langid::LanguageIdentifier;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Locale {
@@ -124,7 +123,9 @@ impl Locale {
 #[derive(Clone)]
 pub struct I18n {
     pub locale: Locale,
-    bundle: Rc<FluentBundle<FluentResource>>,
+    messages: Rc<Messages>,
+    /// The browser's CLDR plural rules for the locale (Russian `few`/`many`).
+    plurals: Rc<js_sys::Intl::PluralRules>,
 }
 
 impl PartialEq for I18n {
@@ -134,7 +135,7 @@ impl PartialEq for I18n {
 }
 
 impl I18n {
-    /// The locale's bundle; English when the locale's file has not been loaded.
+    /// The locale's messages; English when the locale's file has not been loaded.
     pub fn new(locale: Locale) -> Self {
         let (locale, src) = match locale.source() {
             Some(src) => (locale, src),
@@ -143,48 +144,32 @@ impl I18n {
                 Locale::En.source().unwrap_or_else(|| Rc::from("")),
             ),
         };
-        let lang: LanguageIdentifier = locale.tag().parse().unwrap_or_default();
-        let mut bundle = FluentBundle::new(vec![lang]);
-        // Placeables without U+2068/U+2069 marks: the text goes into the DOM, which isolates itself.
-        bundle.set_use_isolating(false);
-        let res = FluentResource::try_new(src.to_string()).unwrap_or_else(|(res, _)| res);
-        bundle.add_resource_overriding(res);
+        let plurals = js_sys::Intl::PluralRules::new(
+            &js_sys::Array::of1(&locale.tag().into()),
+            &js_sys::Object::new(),
+        );
         I18n {
             locale,
-            bundle: Rc::new(bundle),
+            messages: Rc::new(Messages::parse(&src)),
+            plurals: Rc::new(plurals),
         }
     }
 
     pub fn has(&self, id: &str) -> bool {
-        self.bundle.has_message(id)
+        self.messages.has(id)
     }
 
     /// The message `id`; the id itself when missing, so a gap is visible, never blank.
     pub fn t(&self, id: &str) -> String {
-        self.format(id, None)
+        self.ta(id, &[])
     }
 
-    /// The message `id` with named arguments.
+    /// The message `id` with named arguments; numbers pick the plural variant.
     pub fn ta(&self, id: &str, args: &[(&str, &str)]) -> String {
-        let mut fa = FluentArgs::new();
-        for (k, v) in args {
-            // Numbers stay numbers so that plural rules (Russian!) apply.
-            match v.parse::<f64>() {
-                Ok(n) if !v.starts_with('0') || *v == "0" => fa.set(*k, n),
-                _ => fa.set(*k, v.to_string()),
-            }
-        }
-        self.format(id, Some(&fa))
-    }
-
-    fn format(&self, id: &str, args: Option<&FluentArgs>) -> String {
-        let Some(msg) = self.bundle.get_message(id).and_then(|m| m.value()) else {
-            return id.to_owned();
-        };
-        let mut errs = vec![];
-        self.bundle
-            .format_pattern(msg, args, &mut errs)
-            .into_owned()
+        let plural = |n: f64| String::from(self.plurals.select(n));
+        self.messages
+            .format(id, args, &plural)
+            .unwrap_or_else(|| id.to_owned())
     }
 
     /// A rule's message, field-specific when the locale has one (`err-required--contact-email`).

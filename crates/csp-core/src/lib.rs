@@ -9,6 +9,7 @@ pub mod bank;
 pub mod email;
 pub mod enrollment;
 pub mod fixtures;
+pub mod messages;
 pub mod mpn;
 pub mod phone;
 pub mod problem;

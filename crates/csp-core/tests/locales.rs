@@ -1,8 +1,9 @@
 //! Every rule code has a message in every locale, every locale has the same messages as
 //! English, and each file parses: a missing translation fails here, not in front of a user.
 
+use csp_core::messages::Messages;
 use csp_core::Code;
-use fluent_bundle::{FluentBundle, FluentResource};
+use fluent_bundle::{FluentArgs, FluentBundle, FluentResource};
 use std::collections::BTreeSet;
 
 const LOCALES: [&str; 4] = ["en", "ru", "zh-CN", "fr"];
@@ -69,5 +70,74 @@ fn consumer_list_covers_the_big_providers() {
     assert!(p.consumer_count() > 4000);
     for d in csp_core::email::REQUIRED_CONSUMER_DOMAINS {
         assert!(p.is_consumer(d), "{d} missing from the list");
+    }
+}
+
+/// The browser reads the files with `csp_core::messages`: every message of every locale must
+/// come out exactly as fluent-bundle formats it, with numbers that hit each plural category
+/// and with text arguments.
+#[test]
+fn the_browser_reader_agrees_with_fluent_bundle() {
+    use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
+    for l in LOCALES {
+        let path = format!(
+            "{}/../../static/locales/{l}.ftl",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let src = std::fs::read_to_string(&path).unwrap();
+        let mut bundle = FluentBundle::new(vec![l.parse().unwrap()]);
+        bundle.set_use_isolating(false);
+        bundle
+            .add_resource(FluentResource::try_new(src.clone()).unwrap())
+            .unwrap();
+        let ours = Messages::parse(&src);
+        let rules = PluralRules::create(
+            // CLDR's plural data is per language (intl_pluralrules has `zh`, not `zh-CN`).
+            l[..2].parse::<unic_langid::LanguageIdentifier>().unwrap(),
+            PluralRuleType::CARDINAL,
+        )
+        .unwrap();
+        let plural = |n: f64| {
+            match rules.select(n).unwrap() {
+                PluralCategory::ZERO => "zero",
+                PluralCategory::ONE => "one",
+                PluralCategory::TWO => "two",
+                PluralCategory::FEW => "few",
+                PluralCategory::MANY => "many",
+                PluralCategory::OTHER => "other",
+            }
+            .to_owned()
+        };
+        let names: Vec<String> = src
+            .split("{ $")
+            .skip(1)
+            .filter_map(|s| s.split([' ', '}']).next())
+            .map(str::to_owned)
+            .collect();
+        let ids = ids(l);
+        assert!(!ids.is_empty());
+        for id in &ids {
+            let msg = bundle.get_message(id).unwrap().value().unwrap();
+            for value in [
+                "0", "1", "2", "3", "5", "11", "21", "22", "25", "101", "Contoso",
+            ] {
+                let mut fa = FluentArgs::new();
+                let mut args = vec![];
+                for n in &names {
+                    match value.parse::<f64>() {
+                        Ok(x) => fa.set(n.as_str(), x),
+                        Err(_) => fa.set(n.as_str(), value),
+                    }
+                    args.push((n.as_str(), value));
+                }
+                let mut errs = vec![];
+                let want = bundle.format_pattern(msg, Some(&fa), &mut errs);
+                assert_eq!(
+                    ours.format(id, &args, &plural).as_deref(),
+                    Some(want.as_ref()),
+                    "{l}: {id} with {value}"
+                );
+            }
+        }
     }
 }
