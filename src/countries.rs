@@ -1,4 +1,5 @@
-//! Country names from the browser's own data (`Intl.DisplayNames`): no bundle cost.
+//! Country data from the browser itself, at no bundle cost: names (`Intl.DisplayNames`) and the
+//! regex engine for postal-code patterns (`RegExp`).
 
 use crate::i18n::Locale;
 use wasm_bindgen::prelude::*;
@@ -11,6 +12,24 @@ extern "C" {
     fn new(locales: &JsValue, options: &JsValue) -> Result<DisplayNames, JsValue>;
     #[wasm_bindgen(method, catch)]
     fn of(this: &DisplayNames, code: &str) -> Result<JsValue, JsValue>;
+}
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_name = RegExp)]
+    type Pattern;
+    #[wasm_bindgen(constructor, js_class = RegExp, catch)]
+    fn new(pattern: &str) -> Result<Pattern, JsValue>;
+    #[wasm_bindgen(method)]
+    fn test(this: &Pattern, text: &str) -> bool;
+}
+
+/// csp-core's postal-code matcher in the browser: libaddressinput's patterns are JavaScript
+/// regexes. None for a pattern that does not compile (the rule then reports the format).
+pub fn pattern_matches(pattern: &str, text: &str) -> Option<bool> {
+    Pattern::new(&format!("^(?:{pattern})$"))
+        .ok()
+        .map(|re| re.test(text))
 }
 
 /// The localized name of an ISO 3166-1 alpha-2 code, or the code itself.
@@ -33,6 +52,6 @@ pub fn sorted(codes: impl IntoIterator<Item = String>, locale: Locale) -> Vec<(S
             (c, n)
         })
         .collect();
-    v.sort_by(|a, b| a.1.cmp(&b.1));
+    v.sort_unstable_by(|a, b| a.1.cmp(&b.1));
     v
 }

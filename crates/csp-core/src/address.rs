@@ -111,7 +111,7 @@ pub fn check_postal_code(raw: &str, rules: &CountryRules) -> Result<(), Problem>
     let Some(pattern) = &rules.postal_code_pattern else {
         return Ok(());
     };
-    if matches_whole(pattern, &code).map_err(|_| Problem::new(Code::PostalCodeFormat))? {
+    if matches_whole(pattern, &code).ok_or_else(|| Problem::new(Code::PostalCodeFormat))? {
         Ok(())
     } else {
         Err(Problem::new(Code::PostalCodeFormat).arg(
@@ -121,20 +121,46 @@ pub fn check_postal_code(raw: &str, rules: &CountryRules) -> Result<(), Problem>
     }
 }
 
-thread_local! {
-    /// Compiled postal-code patterns: validation runs on every keystroke after a failed Continue.
-    static PATTERNS: std::cell::RefCell<std::collections::HashMap<String, regex_lite::Regex>> = Default::default();
+/// Matches a whole postal code against a pattern; None when the pattern is not a valid regex.
+pub type PatternMatcher = fn(pattern: &str, text: &str) -> Option<bool>;
+
+static MATCHER: std::sync::OnceLock<PatternMatcher> = std::sync::OnceLock::new();
+
+/// Installs the regex engine for postal-code patterns. Native builds have regex-lite (feature
+/// `regex`, on by default); the browser app installs the platform's RegExp, which runs the same
+/// libaddressinput patterns and keeps regex-lite's ~12 KB gzip out of its first load. The first
+/// call wins.
+pub fn set_pattern_matcher(m: PatternMatcher) {
+    let _ = MATCHER.set(m);
 }
 
-fn matches_whole(pattern: &str, text: &str) -> Result<bool, regex_lite::Error> {
+fn matches_whole(pattern: &str, text: &str) -> Option<bool> {
+    match MATCHER.get() {
+        Some(m) => m(pattern, text),
+        None => builtin_matcher(pattern, text),
+    }
+}
+
+#[cfg(feature = "regex")]
+fn builtin_matcher(pattern: &str, text: &str) -> Option<bool> {
+    thread_local! {
+        /// Compiled patterns: validation runs on every keystroke after a failed Continue.
+        static PATTERNS: std::cell::RefCell<std::collections::HashMap<String, regex_lite::Regex>> = Default::default();
+    }
     PATTERNS.with(|cache| {
         let mut cache = cache.borrow_mut();
         if !cache.contains_key(pattern) {
-            let re = regex_lite::Regex::new(&format!("^(?:{pattern})$"))?;
+            let re = regex_lite::Regex::new(&format!("^(?:{pattern})$")).ok()?;
             cache.insert(pattern.to_owned(), re);
         }
-        Ok(cache[pattern].is_match(text))
+        Some(cache[pattern].is_match(text))
     })
+}
+
+/// Without an engine the pattern is not checked here: the backend checks it on submit.
+#[cfg(not(feature = "regex"))]
+fn builtin_matcher(_pattern: &str, _text: &str) -> Option<bool> {
+    Some(true)
 }
 
 /// Checks a whole address; problems are placed on `{prefix}.line1`, `{prefix}.city` and so on.
