@@ -38,9 +38,9 @@ pub fn name(code: &str, locale: Locale) -> String {
     let _ = js_sys::Reflect::set(&opts, &"type".into(), &"region".into());
     DisplayNames::new(&JsValue::from_str(locale.tag()), &opts)
         .ok()
-        .and_then(|d| d.of(&code.to_uppercase()).ok())
+        .and_then(|d| d.of(&code.to_ascii_uppercase()).ok())
         .and_then(|v| v.as_string())
-        .unwrap_or_else(|| code.to_uppercase())
+        .unwrap_or_else(|| code.to_ascii_uppercase())
 }
 
 /// `(code, name)` pairs sorted by name in the user's language.

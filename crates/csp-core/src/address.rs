@@ -96,7 +96,7 @@ pub fn normalize_postal_code(raw: &str) -> String {
     raw.split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
-        .to_uppercase()
+        .to_ascii_uppercase()
 }
 
 pub fn check_postal_code(raw: &str, rules: &CountryRules) -> Result<(), Problem> {
@@ -236,7 +236,7 @@ const USCC_CHARS: &str = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 
 /// Chinese unified social credit code (GB 32100-2015): 18 characters, the last a mod-31 check.
 pub fn check_uscc(raw: &str) -> Result<(), Problem> {
-    let s = required(raw)?.to_uppercase();
+    let s = required(raw)?.to_ascii_uppercase();
     let vals: Vec<usize> = s.chars().filter_map(|c| USCC_CHARS.find(c)).collect();
     if s.chars().count() != 18 || vals.len() != 18 {
         return Err(Code::UsccFormat.into());

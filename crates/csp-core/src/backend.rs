@@ -147,7 +147,7 @@ impl Backend {
             .rsplit('.')
             .next()
             .unwrap_or_default()
-            .to_uppercase();
+            .to_ascii_uppercase();
         let country = match tld.as_str() {
             "UK" => "GB".to_string(),
             t if find(&self.ctx.countries, t).is_some() => t.to_string(),
@@ -168,7 +168,10 @@ impl Backend {
 
     pub fn create_tenant(&mut self, t: &NewTenant) -> Result<Tenant, ApiError> {
         report_err(check_new_tenant(t, &self.ctx))?;
-        let domain = format!("{}.onmicrosoft.com", t.domain_prefix.trim().to_lowercase());
+        let domain = format!(
+            "{}.onmicrosoft.com",
+            t.domain_prefix.trim().to_ascii_lowercase()
+        );
         if self.state.tenants.iter().any(|x| x.domain == domain) {
             return Err(ApiError::field(
                 409,
@@ -179,7 +182,7 @@ impl Backend {
         }
         let tenant = Tenant {
             domain,
-            country: t.country.trim().to_uppercase(),
+            country: t.country.trim().to_ascii_uppercase(),
             organization: t.organization.trim().into(),
         };
         self.state.tenants.push(tenant.clone());
@@ -475,7 +478,7 @@ mod tests {
         let mut b = Backend::new(State::seeded());
         assert_eq!(
             b.sign_in(&SignIn {
-                user_name: DEMO_ADMIN.to_uppercase(),
+                user_name: DEMO_ADMIN.to_ascii_uppercase(),
                 password: "demo".into()
             })
             .unwrap()

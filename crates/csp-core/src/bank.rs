@@ -27,7 +27,7 @@ pub fn compact(raw: &str) -> String {
     raw.chars()
         .filter(|c| !c.is_whitespace() && *c != '-')
         .collect::<String>()
-        .to_uppercase()
+        .to_ascii_uppercase()
 }
 
 /// IBAN with check digits and the BBAN format of its country, which must be `country`.

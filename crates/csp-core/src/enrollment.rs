@@ -210,7 +210,7 @@ pub fn check_new_tenant(t: &NewTenant, ctx: &Context) -> Report {
         "tenant.organization",
         required(&t.organization).and_then(|v| max_chars(v, 256)),
     );
-    let prefix = t.domain_prefix.trim().to_lowercase();
+    let prefix = t.domain_prefix.trim().to_ascii_lowercase();
     r.check(
         "tenant.domain_prefix",
         if prefix.is_empty() {

@@ -105,7 +105,11 @@ fn write(parts: &[Part], args: &[(&str, &str)], plural: &dyn Fn(f64) -> String, 
             } => {
                 let value = arg(name);
                 // Fluent's order: an exact key first, then the number's plural category.
-                let category = value.and_then(|v| v.trim().parse::<f64>().ok()).map(plural);
+                // Counts are integers: parsing floats would pull core's 10 KB dec2flt table into
+                // the wasm.
+                let category = value
+                    .and_then(|v| v.trim().parse::<i64>().ok())
+                    .map(|n| plural(n as f64));
                 let chosen = variants
                     .iter()
                     .position(|(k, _)| Some(k.as_str()) == value)

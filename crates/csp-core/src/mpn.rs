@@ -74,8 +74,8 @@ pub fn check_profile(profile: &OrgProfile, tenant_country: &str) -> Result<(), P
     }
     if !profile.country.eq_ignore_ascii_case(tenant_country) {
         return Err(Problem::new(Code::ProfileCountry)
-            .arg("profile_country", profile.country.to_uppercase())
-            .arg("tenant_country", tenant_country.to_uppercase()));
+            .arg("profile_country", profile.country.to_ascii_uppercase())
+            .arg("tenant_country", tenant_country.to_ascii_uppercase()));
     }
     Ok(())
 }
