@@ -55,6 +55,8 @@ impl Env {
     /// Config, then the backend's settings, countries and roles (built-ins where a call fails).
     pub async fn load() -> Env {
         let config = Config::load().await;
+        // English is what shows when the chosen locale's file can't be had.
+        Locale::En.load().await;
         Locale::initial().load().await;
         let api = if config.uses_http_backend() {
             Api::http(

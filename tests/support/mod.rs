@@ -57,6 +57,7 @@ impl Ui {
     /// reads its state when made).
     pub async fn mount_with(path: &str, keep_storage: bool, env: impl FnOnce() -> Env) -> Ui {
         // The test server has no static/: hand the fetched locale files in directly.
+        preload(Locale::En, include_str!("../../static/locales/en.ftl"));
         preload(Locale::Ru, include_str!("../../static/locales/ru.ftl"));
         preload(Locale::ZhCn, include_str!("../../static/locales/zh-CN.ftl"));
         preload(Locale::Fr, include_str!("../../static/locales/fr.ftl"));
