@@ -194,7 +194,7 @@ fn Header(p: &HeaderProps) -> Html {
                 <nav class="header-nav" aria-label={i18n.t("nav-label")}>
                     <Link<Route> to={Route::Welcome}>{ i18n.t("nav-enroll") }</Link<Route>>
                     <Link<Route> to={Route::Roles}>{ i18n.t("nav-roles") }</Link<Route>>
-                    { for FEATURE_PAGES.iter().filter(|(f, _, _)| features.contains(*f)).map(|(_, r, label)| html! {
+                    { for FEATURE_PAGES.iter().filter(|(f, _, _)| features.iter().any(|g| g == f)).map(|(_, r, label)| html! {
                         <Link<Route> to={r.clone()}>{ i18n.t(label) }</Link<Route>>
                     }) }
                     if let Some(u) = &team.user {

@@ -6,7 +6,6 @@
 use csp_core::messages::Messages;
 use csp_core::{FieldProblem, Problem};
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,12 +19,12 @@ pub enum Locale {
 const STORAGE_KEY: &str = "csp-portal.locale";
 
 thread_local! {
-    static SOURCES: RefCell<HashMap<&'static str, Rc<str>>> = RefCell::new(HashMap::new());
+    static SOURCES: RefCell<[Option<Rc<str>>; 4]> = const { RefCell::new([None, None, None, None]) };
 }
 
 /// Registers a locale's Fluent source (fetched, or handed in by tests).
 pub fn preload(locale: Locale, source: &str) {
-    SOURCES.with(|s| s.borrow_mut().insert(locale.tag(), Rc::from(source)));
+    SOURCES.with(|s| s.borrow_mut()[locale as usize] = Some(Rc::from(source)));
 }
 
 impl Locale {
@@ -53,7 +52,7 @@ impl Locale {
 
     /// The locale's Fluent source, once fetched (or handed in by tests).
     fn source(self) -> Option<Rc<str>> {
-        SOURCES.with(|s| s.borrow().get(&self.tag()).cloned())
+        SOURCES.with(|s| s.borrow()[self as usize].clone())
     }
 
     /// Makes the locale available: fetches `/locales/<tag>.ftl` once. False when it can't be had.

@@ -18,7 +18,6 @@ use crate::routes::Route;
 use crate::wizard::use_env;
 use csp_core::api::{CreatedUser, NewUser, User};
 use csp_core::roles::{Role, RoleCatalog, RoleKind};
-use std::collections::BTreeSet;
 use std::rc::Rc;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -84,7 +83,7 @@ pub fn use_team() -> UseReducerHandle<Team> {
 }
 
 /// The features the signed-in user's roles open.
-pub fn features(user: Option<&User>, catalog: &RoleCatalog) -> BTreeSet<String> {
+pub fn features(user: Option<&User>, catalog: &RoleCatalog) -> Vec<String> {
     user.map(|u| {
         catalog.features(
             u.agent_role
@@ -137,7 +136,9 @@ pub fn Guard(p: &GuardProps) -> Html {
         };
     }
     if !p.feature.is_empty()
-        && !features(team.user.as_ref(), &env.catalog).contains(p.feature.as_str())
+        && !features(team.user.as_ref(), &env.catalog)
+            .iter()
+            .any(|f| *f == *p.feature)
     {
         let heading = i18n.t("no-permission-heading");
         set_title(&i18n, &heading, false);

@@ -4,7 +4,6 @@
 use crate::components::{event_value, set_title, use_i18n};
 use crate::wizard::use_env;
 use csp_core::roles::{Role, RoleKind};
-use std::collections::BTreeSet;
 use yew::prelude::*;
 
 #[function_component]
@@ -15,12 +14,14 @@ pub fn RoleTable() -> Html {
     let heading = i18n.t("roles-heading");
     set_title(&i18n, &heading, false);
     let tag = i18n.locale.tag();
-    let tasks: BTreeSet<String> = env
+    let mut tasks: Vec<String> = env
         .catalog
         .roles
         .iter()
         .flat_map(|r| Role::localized(&r.can, tag).cloned().unwrap_or_default())
         .collect();
+    tasks.sort_unstable();
+    tasks.dedup();
     let can = |r: &Role| Role::localized(&r.can, tag).is_some_and(|c| c.contains(&*task));
     let matching: Vec<String> = env
         .catalog

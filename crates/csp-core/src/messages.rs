@@ -8,8 +8,6 @@
 //! Plural categories come from the caller (the browser's `Intl.PluralRules`), so the rules
 //! for Russian's `few`/`many` are CLDR's, not ours.
 
-use std::collections::HashMap;
-
 #[derive(Debug, Clone, PartialEq)]
 enum Part {
     Text(String),
@@ -25,14 +23,15 @@ enum Part {
 /// A locale's messages.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Messages {
-    map: HashMap<String, Vec<Part>>,
+    /// Sorted by id (a few hundred messages: a binary search, no hash table code in the wasm).
+    map: Vec<(String, Vec<Part>)>,
 }
 
 impl Messages {
     /// Reads a Fluent file. Comments, terms and anything the subset lacks are skipped, never
     /// fatal: a broken message shows its id, the rest of the file still works.
     pub fn parse(src: &str) -> Messages {
-        let mut map = HashMap::new();
+        let mut map = vec![];
         let mut lines = src.lines().peekable();
         while let Some(line) = lines.next() {
             let Some((id, first)) = line.split_once('=') else {
@@ -54,14 +53,20 @@ impl Messages {
             }
             let mut chars = Cursor::new(value.trim_end());
             if let Some(parts) = pattern(&mut chars, false) {
-                map.insert(id.to_owned(), parts);
+                map.push((id.to_owned(), parts));
             }
         }
+        map.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         Messages { map }
     }
 
+    fn get(&self, id: &str) -> Option<&[Part]> {
+        let i = self.map.binary_search_by(|m| m.0.as_str().cmp(id)).ok()?;
+        Some(&self.map[i].1)
+    }
+
     pub fn has(&self, id: &str) -> bool {
-        self.map.contains_key(id)
+        self.get(id).is_some()
     }
 
     /// The message with its arguments; `plural` names the CLDR category of a number
@@ -73,7 +78,7 @@ impl Messages {
         plural: &dyn Fn(f64) -> String,
     ) -> Option<String> {
         let mut out = String::new();
-        write(self.map.get(id)?, args, plural, &mut out);
+        write(self.get(id)?, args, plural, &mut out);
         Some(out)
     }
 }

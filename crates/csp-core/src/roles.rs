@@ -2,7 +2,7 @@
 //! what each user sees; no code is written per role.
 
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -48,13 +48,16 @@ impl RoleCatalog {
         self.roles.iter().filter(move |r| r.kind == kind)
     }
 
-    /// Everything a user with these roles may open.
-    pub fn features<'a>(&self, roles: impl IntoIterator<Item = &'a str>) -> BTreeSet<String> {
-        roles
+    /// Everything a user with these roles may open, sorted, each once.
+    pub fn features<'a>(&self, roles: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+        let mut f: Vec<String> = roles
             .into_iter()
             .filter_map(|id| self.get(id))
             .flat_map(|r| r.features.iter().cloned())
-            .collect()
+            .collect();
+        f.sort_unstable();
+        f.dedup();
+        f
     }
 }
 
@@ -97,13 +100,22 @@ mod tests {
         }
     }
 
+    fn has(f: &[String], x: &str) -> bool {
+        f.iter().any(|g| g == x)
+    }
+
     #[test]
     fn features_follow_the_catalog() {
         let c = RoleCatalog::builtin();
+        let all = c.features(["global-admin", "admin-agent", "global-admin"]);
+        assert!(
+            all.windows(2).all(|w| w[0] < w[1]),
+            "sorted, each once: {all:?}"
+        );
         let f = c.features(["helpdesk-agent"]);
-        assert!(f.contains("customers") && f.contains("service-health"));
-        assert!(!f.contains(MANAGE_USERS) && !f.contains("relationship-requests"));
-        assert!(c.features(["global-admin"]).contains(MANAGE_USERS));
-        assert!(c.features(["user-management-admin"]).contains(MANAGE_USERS));
+        assert!(has(&f, "customers") && has(&f, "service-health"));
+        assert!(!has(&f, MANAGE_USERS) && !has(&f, "relationship-requests"));
+        assert!(has(&c.features(["global-admin"]), MANAGE_USERS));
+        assert!(has(&c.features(["user-management-admin"]), MANAGE_USERS));
     }
 }
