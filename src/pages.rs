@@ -2,7 +2,9 @@
 
 use crate::components::{set_title, use_i18n, NavButton};
 use crate::routes::Route;
+use crate::team;
 use crate::wizard::*;
+use csp_core::roles::MANAGE_USERS;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -20,16 +22,22 @@ pub fn switch(route: Route) -> Html {
         Route::Bank => html! { <BankStep /> },
         Route::Check => html! { <CheckAnswers /> },
         Route::Status { id } => html! { <StatusPage id={id} /> },
-        Route::SignIn => html! { <crate::team::SignInPage /> },
-        Route::Account => html! { <crate::team::AccountPage /> },
-        Route::Roles => html! { <crate::team::RoleTable /> },
-        Route::Users => html! { <crate::team::UsersPage /> },
-        Route::AddUser => html! { <crate::team::AddUserPage /> },
-        Route::ConfirmUser => html! { <crate::team::ConfirmUserPage /> },
-        Route::UserAdded => html! { <crate::team::UserAddedPage /> },
-        Route::EditUser { id } => html! { <crate::team::EditUserPage {id} /> },
+        Route::SignIn => html! { <team::SignInPage /> },
+        Route::Roles => html! { <team::RoleTable /> },
+        // Who may open what: any signed-in user, or the roles whose features include it.
+        Route::Account => guarded("", html! { <team::Account /> }),
+        Route::Users => guarded(MANAGE_USERS, html! { <team::Users /> }),
+        Route::AddUser => guarded(MANAGE_USERS, html! { <team::AddUser /> }),
+        Route::ConfirmUser => guarded(MANAGE_USERS, html! { <team::ConfirmUser /> }),
+        Route::UserAdded => guarded(MANAGE_USERS, html! { <team::UserAdded /> }),
+        Route::EditUser { id } => guarded(MANAGE_USERS, html! { <team::EditUser {id} /> }),
         Route::NotFound => html! { <NotFound /> },
     }
+}
+
+/// The page behind the team guard: shown to a signed-in user whose roles open `feature`.
+fn guarded(feature: &'static str, page: Html) -> Html {
+    html! { <team::Guard {feature}>{ page }</team::Guard> }
 }
 
 #[function_component]

@@ -1,7 +1,7 @@
 //! The signed-in user's account: their roles, what those let them do, and the enrolling
 //! admin's step 9: "am I in the admin agent group?" with the one action that adds them.
 
-use super::{features, role_name, use_team, Guard, TeamAction};
+use super::{features, role_name, use_team, TeamAction};
 use crate::components::{set_title, use_i18n, Busy, ErrorSummary};
 use crate::wizard::{use_attempt, use_env};
 use csp_core::roles::{Role, RoleKind};
@@ -10,12 +10,7 @@ use yew::prelude::*;
 const ADMIN_AGENT: &str = "admin-agent";
 
 #[function_component]
-pub fn AccountPage() -> Html {
-    html! { <Guard feature=""><Account /></Guard> }
-}
-
-#[function_component]
-fn Account() -> Html {
+pub fn Account() -> Html {
     let i18n = use_i18n();
     let env = use_env();
     let team = use_team();

@@ -2,24 +2,19 @@
 //! not an admin); confirm on the next page; the sign-in details are shown once.
 
 use super::users::{from_choice, role_options, use_users, NONE};
-use super::{role_name, use_team, Guard, TeamAction};
+use super::{role_name, use_team, TeamAction};
 use crate::components::{set_title, use_i18n, Busy, ErrorSummary, Radios, TextField};
 use crate::routes::Route;
 use crate::wizard::{use_attempt, use_env};
 use csp_core::api::NewUser;
-use csp_core::roles::{RoleKind, MANAGE_USERS};
+use csp_core::roles::RoleKind;
 use csp_core::users::check_new_user;
 use csp_core::{Code, Report};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 #[function_component]
-pub fn AddUserPage() -> Html {
-    html! { <Guard feature={MANAGE_USERS}><AddUser /></Guard> }
-}
-
-#[function_component]
-fn AddUser() -> Html {
+pub fn AddUser() -> Html {
     let i18n = use_i18n();
     let env = use_env();
     let team = use_team();
@@ -105,12 +100,7 @@ fn AddUser() -> Html {
 }
 
 #[function_component]
-pub fn ConfirmUserPage() -> Html {
-    html! { <Guard feature={MANAGE_USERS}><ConfirmUser /></Guard> }
-}
-
-#[function_component]
-fn ConfirmUser() -> Html {
+pub fn ConfirmUser() -> Html {
     let i18n = use_i18n();
     let env = use_env();
     let team = use_team();
@@ -196,14 +186,9 @@ fn ConfirmUser() -> Html {
     }
 }
 
-#[function_component]
-pub fn UserAddedPage() -> Html {
-    html! { <Guard feature={MANAGE_USERS}><UserAdded /></Guard> }
-}
-
 /// The one-time view of the new user's sign-in details: never stored, forgotten on leaving.
 #[function_component]
-fn UserAdded() -> Html {
+pub fn UserAdded() -> Html {
     let i18n = use_i18n();
     let team = use_team();
     let copied = use_state(|| false);

@@ -7,11 +7,11 @@ mod roles;
 mod sign_in;
 mod users;
 
-pub use account::AccountPage;
-pub use add_user::{AddUserPage, ConfirmUserPage, UserAddedPage};
+pub use account::Account;
+pub use add_user::{AddUser, ConfirmUser, UserAdded};
 pub use roles::RoleTable;
 pub use sign_in::SignInPage;
-pub use users::{EditUserPage, UsersPage};
+pub use users::{EditUser, Users};
 
 use crate::components::{set_title, use_i18n};
 use crate::routes::Route;

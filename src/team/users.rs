@@ -1,11 +1,11 @@
 //! The users list and the page that changes a user's roles or removes them.
 
-use super::{role_name, use_team, Guard, TeamAction};
+use super::{role_name, use_team, TeamAction};
 use crate::components::{set_title, use_i18n, Busy, ErrorSummary, NavButton, RadioOption, Radios};
 use crate::routes::Route;
 use crate::wizard::{use_attempt, use_env};
 use csp_core::api::User;
-use csp_core::roles::{Role, RoleCatalog, RoleKind, MANAGE_USERS};
+use csp_core::roles::{Role, RoleCatalog, RoleKind};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -63,12 +63,7 @@ pub fn from_choice(v: &str) -> Option<String> {
 }
 
 #[function_component]
-pub fn UsersPage() -> Html {
-    html! { <Guard feature={MANAGE_USERS}><Users /></Guard> }
-}
-
-#[function_component]
-fn Users() -> Html {
+pub fn Users() -> Html {
     let i18n = use_i18n();
     let env = use_env();
     let (users, again) = use_users();
@@ -121,12 +116,7 @@ pub struct EditUserProps {
 }
 
 #[function_component]
-pub fn EditUserPage(p: &EditUserProps) -> Html {
-    html! { <Guard feature={MANAGE_USERS}><EditUser id={p.id.clone()} /></Guard> }
-}
-
-#[function_component]
-fn EditUser(p: &EditUserProps) -> Html {
+pub fn EditUser(p: &EditUserProps) -> Html {
     let i18n = use_i18n();
     let env = use_env();
     let team = use_team();
