@@ -37,6 +37,7 @@ impl PartialEq for Env {
 impl Env {
     /// Built-in data with the given API: what tests mount, and the fallback while loading.
     pub fn with_api(api: Api, config: Config) -> Env {
+        // The rules' postal-code patterns run on the browser's RegExp (no regex crate in the wasm).
         csp_core::address::set_pattern_matcher(crate::countries::pattern_matches);
         let ctx = Context {
             domains: config.domain_policy(None),

@@ -1,7 +1,7 @@
-//! Languages: Fluent messages (read by `csp_core::messages`), the chosen locale remembered in browser storage, the first
-//! visit following the browser's languages. Every locale file is fetched from
-//! `static/locales/` (English always, as the fallback; another when chosen): compiled in, they
-//! would add ~6 KB gzip each to the first load.
+//! Languages: Fluent messages (read by `csp_core::messages`), the chosen locale remembered in
+//! browser storage, the first visit following the browser's languages. Every locale file is
+//! fetched from `static/locales/` (English always, as the fallback; another when chosen):
+//! compiled in, each would add ~6 KB gzip to the first load.
 
 use csp_core::messages::Messages;
 use csp_core::{FieldProblem, Problem};
