@@ -28,6 +28,23 @@ async fn shell_switches_language_and_remembers_it() {
     ui.select("Langue", "en").await;
 }
 
+/// The locale files' plural variants are chosen by the browser's CLDR rules (Russian's
+/// one / few / many), through the app's own message reader.
+#[wasm_bindgen_test]
+async fn russian_plurals_follow_the_browser_rules() {
+    use csp_portal::i18n::{preload, I18n, Locale};
+    preload(Locale::Ru, include_str!("../static/locales/ru.ftl"));
+    let ru = I18n::new(Locale::Ru);
+    let too_long = |n: &str| ru.ta("err-too-long", &[("max", n)]);
+    assert_eq!(too_long("21"), "Введите не более 21 символа");
+    assert_eq!(too_long("5"), "Введите не более 5 символов");
+    assert_eq!(too_long("12"), "Введите не более 12 символов");
+    let iban = |n: &str| ru.ta("err-iban-length", &[("country", "Франция"), ("length", n)]);
+    assert!(iban("27").ends_with("27 символов"), "{}", iban("27"));
+    assert!(iban("22").ends_with("22 символа"), "{}", iban("22"));
+    assert!(iban("21").ends_with("21 символ"), "{}", iban("21"));
+}
+
 #[wasm_bindgen_test]
 async fn partner_type_needs_a_choice_and_closed_types_explain_themselves() {
     let ui = Ui::at("/enroll/partner-type").await;
