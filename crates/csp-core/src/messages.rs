@@ -110,17 +110,15 @@ fn write(parts: &[Part], args: &[(&str, &str)], plural: &dyn Fn(f64) -> String, 
             } => {
                 let value = arg(name);
                 // Fluent's order: an exact key first, then the number's plural category.
-                // Counts are integers: parsing floats would pull core's 10 KB dec2flt table into
-                // the wasm.
-                let category = value
-                    .and_then(|v| v.trim().parse::<i64>().ok())
-                    .map(|n| plural(n as f64));
                 let chosen = variants
                     .iter()
                     .position(|(k, _)| Some(k.as_str()) == value)
                     .or_else(|| {
-                        let c = category.as_deref()?;
-                        variants.iter().position(|(k, _)| k == c)
+                        // Counts are integers: parsing floats would pull core's 10 KB dec2flt
+                        // table into the wasm.
+                        let n = value?.trim().parse::<i64>().ok()?;
+                        let c = plural(n as f64);
+                        variants.iter().position(|(k, _)| *k == c)
                     })
                     .unwrap_or(*default);
                 write(&variants[chosen].1, args, plural, out);
