@@ -2,4 +2,4 @@
 # Prints the rules benchmark: ns per work-email check and per full-draft validation.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cargo bench -q -p csp-core --bench rules -- --warm-up-time 1 --measurement-time 3 2>&1 | grep -E "^[a-z].*|time:" 
+cargo bench -q -p csp-core --features fixtures --bench rules -- --warm-up-time 1 --measurement-time 3 2>&1 | grep -E "^[a-z].*|time:" 

@@ -1,66 +1,11 @@
-//! Legal address and registration IDs, driven by per-country rules (libaddressinput-style data
-//! that the backend can serve and an operator can change).
+//! Postal addresses: the country decides which fields are required and the postal-code
+//! pattern; the vendor accepts Latin characters only.
 
-use crate::problem::{required, Code, Problem, Report};
+use crate::country::{find, CountryRules};
+use crate::field::AddressFields;
+use crate::problem::{Code, Problem, Report};
 use serde::{Deserialize, Serialize};
 use validator::Validate;
-
-/// Which bank form a country uses.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum BankForm {
-    /// IBAN + BIC.
-    Iban,
-    /// Russia: BIK + settlement account.
-    Ru,
-    /// United States: ABA routing number + account number.
-    Us,
-    /// Account number + SWIFT code.
-    Swift,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum RegistrationId {
-    /// Russia: taxpayer number, 10 digits (companies) or 12 (sole traders), with checksums.
-    Inn,
-    /// China: unified social credit code, 18 characters with a check character.
-    Uscc,
-}
-
-/// The per-country rules resource of the API contract.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CountryRules {
-    /// ISO 3166-1 alpha-2.
-    pub code: String,
-    /// E.164 country calling code, digits only.
-    pub calling_code: String,
-    #[serde(default)]
-    pub postal_code_pattern: Option<String>,
-    #[serde(default)]
-    pub postal_code_example: Option<String>,
-    pub postal_code_required: bool,
-    pub state_required: bool,
-    pub city_required: bool,
-    pub phone_required: bool,
-    #[serde(default)]
-    pub registration_id: Option<RegistrationId>,
-    #[serde(default)]
-    pub iban_length: Option<usize>,
-    pub bank_form: BankForm,
-}
-
-/// The built-in table (48 markets), also what the in-browser backend serves.
-pub fn default_countries() -> Vec<CountryRules> {
-    serde_json::from_str(include_str!("../data/countries.json"))
-        .expect("built-in countries.json is valid")
-}
-
-pub fn find<'a>(rules: &'a [CountryRules], code: &str) -> Option<&'a CountryRules> {
-    rules
-        .iter()
-        .find(|c| c.code.eq_ignore_ascii_case(code.trim()))
-}
 
 /// A postal address, with the vendor API's limits.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Validate)]
@@ -163,12 +108,16 @@ fn builtin_matcher(_pattern: &str, _text: &str) -> Option<bool> {
     Some(true)
 }
 
-/// Checks a whole address; problems are placed on `{prefix}.line1`, `{prefix}.city` and so on.
-pub fn check_address(a: &Address, countries: &[CountryRules], prefix: &str, report: &mut Report) {
-    let f = |name: &str| format!("{prefix}.{name}");
+/// Checks a whole address; each problem lands on its field of `fields`.
+pub fn check_address(
+    a: &Address,
+    countries: &[CountryRules],
+    fields: &AddressFields,
+    report: &mut Report,
+) {
     let Some(rules) = find(countries, &a.country) else {
         report.add(
-            &f("country"),
+            fields.country,
             if a.country.trim().is_empty() {
                 Code::Required
             } else {
@@ -190,7 +139,7 @@ pub fn check_address(a: &Address, countries: &[CountryRules], prefix: &str, repo
             .as_u64()?;
         Some(Problem::new(Code::TooLong).arg("max", max))
     };
-    let mut text = |name: &str, value: &str, needed: bool| {
+    let mut text = |field, name: &str, value: &str, needed: bool| {
         let r = if value.trim().is_empty() {
             if needed {
                 Err(Code::Required.into())
@@ -202,68 +151,20 @@ pub fn check_address(a: &Address, countries: &[CountryRules], prefix: &str, repo
         } else {
             latin_only(value)
         };
-        report.check(&f(name), r);
+        report.check(field, r);
     };
-    text("line1", &a.line1, true);
-    text("line2", &a.line2, false);
-    text("city", &a.city, rules.city_required);
-    text("state", &a.state, rules.state_required);
-    report.check(&f("postal_code"), check_postal_code(&a.postal_code, rules));
-}
-
-/// Russian INN: 10 digits (one check digit) or 12 digits (two).
-pub fn check_inn(raw: &str) -> Result<(), Problem> {
-    let s = required(raw)?;
-    let d: Vec<u32> = s.chars().filter_map(|c| c.to_digit(10)).collect();
-    if d.len() != s.chars().count() || !(d.len() == 10 || d.len() == 12) {
-        return Err(Code::InnFormat.into());
-    }
-    let check = |weights: &[u32]| weights.iter().zip(&d).map(|(w, x)| w * x).sum::<u32>() % 11 % 10;
-    let ok = if d.len() == 10 {
-        check(&[2, 4, 10, 3, 5, 9, 4, 6, 8]) == d[9]
-    } else {
-        check(&[7, 2, 4, 10, 3, 5, 9, 4, 6, 8]) == d[10]
-            && check(&[3, 7, 2, 4, 10, 3, 5, 9, 4, 6, 8]) == d[11]
-    };
-    if ok {
-        Ok(())
-    } else {
-        Err(Code::InnChecksum.into())
-    }
-}
-
-const USCC_CHARS: &str = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-
-/// Chinese unified social credit code (GB 32100-2015): 18 characters, the last a mod-31 check.
-pub fn check_uscc(raw: &str) -> Result<(), Problem> {
-    let s = required(raw)?.to_ascii_uppercase();
-    let vals: Vec<usize> = s.chars().filter_map(|c| USCC_CHARS.find(c)).collect();
-    if s.chars().count() != 18 || vals.len() != 18 {
-        return Err(Code::UsccFormat.into());
-    }
-    const W: [usize; 17] = [
-        1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28,
-    ];
-    let sum: usize = W.iter().zip(&vals).map(|(w, v)| w * v).sum();
-    if (31 - sum % 31) % 31 == vals[17] {
-        Ok(())
-    } else {
-        Err(Code::UsccChecksum.into())
-    }
-}
-
-/// The registration ID a country requires, if any.
-pub fn check_registration_id(raw: &str, rules: &CountryRules) -> Result<(), Problem> {
-    match rules.registration_id {
-        Some(RegistrationId::Inn) => check_inn(raw),
-        Some(RegistrationId::Uscc) => check_uscc(raw),
-        None => Ok(()),
-    }
+    text(fields.line1, "line1", &a.line1, true);
+    text(fields.line2, "line2", &a.line2, false);
+    text(fields.city, "city", &a.city, rules.city_required);
+    text(fields.state, "state", &a.state, rules.state_required);
+    report.check(fields.postal_code, check_postal_code(&a.postal_code, rules));
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::country::default_countries;
+    use crate::field::{Field, LEGAL_ADDRESS};
 
     fn rules(c: &str) -> CountryRules {
         find(&default_countries(), c).unwrap().clone()
@@ -280,9 +181,9 @@ mod tests {
         }
     }
 
-    fn problems(a: &Address) -> Vec<(String, Code)> {
+    fn problems(a: &Address) -> Vec<(Field, Code)> {
         let mut r = Report::default();
-        check_address(a, &default_countries(), "legal.address", &mut r);
+        check_address(a, &default_countries(), &LEGAL_ADDRESS, &mut r);
         r.0.into_iter().map(|p| (p.field, p.problem.code)).collect()
     }
 
@@ -320,19 +221,19 @@ mod tests {
                 "",
                 "100080"
             )),
-            vec![("legal.address.state".into(), Code::Required)]
+            vec![(Field::LegalState, Code::Required)]
         );
         assert_eq!(
             problems(&addr("US", "1 Microsoft Way", "Redmond", "", "98052")),
-            vec![("legal.address.state".into(), Code::Required)]
+            vec![(Field::LegalState, Code::Required)]
         );
         assert_eq!(
             problems(&addr("", "x", "y", "", "1")),
-            vec![("legal.address.country".into(), Code::Required)]
+            vec![(Field::LegalCountry, Code::Required)]
         );
         assert_eq!(
             problems(&addr("XX", "x", "y", "", "1")),
-            vec![("legal.address.country".into(), Code::CountryUnknown)]
+            vec![(Field::LegalCountry, Code::CountryUnknown)]
         );
     }
 
@@ -342,8 +243,8 @@ mod tests {
         assert_eq!(
             p,
             vec![
-                ("legal.address.line1".into(), Code::LatinOnly),
-                ("legal.address.city".into(), Code::LatinOnly)
+                (Field::LegalLine1, Code::LatinOnly),
+                (Field::LegalCity, Code::LatinOnly)
             ]
         );
         assert_eq!(
@@ -365,12 +266,12 @@ mod tests {
     fn address_lines_have_the_vendor_limits() {
         let long = "a".repeat(201);
         let p = problems(&addr("FR", &long, "Paris", "", "75001"));
-        assert_eq!(p, vec![("legal.address.line1".into(), Code::TooLong)]);
+        assert_eq!(p, vec![(Field::LegalLine1, Code::TooLong)]);
         let mut r = Report::default();
         check_address(
             &addr("FR", &long, "Paris", "", "75001"),
             &default_countries(),
-            "a",
+            &LEGAL_ADDRESS,
             &mut r,
         );
         assert_eq!(r.0[0].problem.args["max"], "200");
@@ -380,40 +281,11 @@ mod tests {
         assert!(addr("FR", &long, "Paris", "", "75001").validate().is_err());
     }
 
-    #[test]
-    fn inn_checksums() {
-        assert!(check_inn("7707083893").is_ok()); // Sberbank
-        assert!(check_inn("500100732259").is_ok()); // a 12-digit INN
-        assert_eq!(check_inn("7707083894").unwrap_err().code, Code::InnChecksum);
-        assert_eq!(check_inn("770708389").unwrap_err().code, Code::InnFormat);
-        assert_eq!(check_inn("77070838９3").unwrap_err().code, Code::InnFormat);
-    }
-
-    #[test]
-    fn uscc_checksum() {
-        assert!(check_uscc("91350100M000100Y43").is_ok());
-        assert!(check_uscc("91350100m000100y43").is_ok());
-        assert_eq!(
-            check_uscc("91350100M000100Y44").unwrap_err().code,
-            Code::UsccChecksum
-        );
-        assert_eq!(
-            check_uscc("91350100M000100Y4").unwrap_err().code,
-            Code::UsccFormat
-        );
-        assert_eq!(
-            check_uscc("91350100I000100Y43").unwrap_err().code,
-            Code::UsccFormat
-        );
-    }
-
     proptest::proptest! {
         #[test]
         fn never_panics(s in "\\PC*", c in "[A-Z]{2}") {
-            let _ = check_inn(&s);
-            let _ = check_uscc(&s);
             let mut r = Report::default();
-            check_address(&addr(&c, &s, &s, &s, &s), &default_countries(), "a", &mut r);
+            check_address(&addr(&c, &s, &s, &s, &s), &default_countries(), &LEGAL_ADDRESS, &mut r);
         }
     }
 }

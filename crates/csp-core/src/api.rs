@@ -1,6 +1,8 @@
-//! The JSON contract (`api/openapi.yaml`) as Rust types, shared by the client and any server.
+//! The JSON contract's bodies (`api/openapi.yaml`) as Rust types, shared by the client and
+//! every backend; `endpoint` says which operation carries which.
 
-use crate::enrollment::{Draft, NewTenant, PartnerType, Tenant};
+use crate::enrollment::{Draft, PartnerType, Tenant};
+use crate::field::Field;
 use crate::problem::{FieldProblem, Problem};
 use serde::{Deserialize, Serialize};
 
@@ -24,10 +26,17 @@ pub struct SignIn {
     pub password: String,
 }
 
+/// `PUT /users/{id}/roles`: the user's new agent and admin settings (`None` = not one).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RoleChange {
+    pub agent_role: Option<String>,
+    pub admin_role: Option<String>,
+}
+
+/// `PUT /applications/{id}/status`: a reviewer moves an application along.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CreateTenant {
-    #[serde(flatten)]
-    pub tenant: NewTenant,
+pub struct StatusChange {
+    pub status: ApplicationStatus,
 }
 
 /// `POST /applications`: the idempotency key makes a retried or double-pressed submit create one application.
@@ -109,14 +118,11 @@ impl ApiError {
         }
     }
 
-    pub fn field(status: u16, error: &str, field: &str, problem: Problem) -> Self {
+    pub fn field(status: u16, error: &str, field: Field, problem: Problem) -> Self {
         ApiError {
             status,
             error: error.into(),
-            field_errors: vec![FieldProblem {
-                field: field.into(),
-                problem,
-            }],
+            field_errors: vec![FieldProblem { field, problem }],
         }
     }
 }

@@ -1,9 +1,24 @@
 //! Bank details: IBAN + BIC, Russia's BIK + settlement account, US ABA routing, or account + SWIFT.
 
-use crate::address::{BankForm, CountryRules};
+use crate::country::CountryRules;
+use crate::field::Field;
 use crate::problem::{required, Code, Problem, Report};
 use iban::{Iban, IbanLike, ParseIbanError};
 use serde::{Deserialize, Serialize};
+
+/// Which bank form a country uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum BankForm {
+    /// IBAN + BIC.
+    Iban,
+    /// Russia: BIK + settlement account.
+    Ru,
+    /// United States: ABA routing number + account number.
+    Us,
+    /// Account number + SWIFT code.
+    Swift,
+}
 
 /// The bank step's fields; only those of the country's form are filled and submitted.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -132,34 +147,34 @@ pub fn check_account_number(raw: &str) -> Result<(), Problem> {
 /// Checks the fields of the country's bank form only; problems land on `bank.<field>`.
 pub fn check_bank(b: &BankDetails, rules: &CountryRules, report: &mut Report) {
     report.check(
-        "bank.account_holder",
+        Field::BankAccountHolder,
         required(&b.account_holder).and_then(crate::address::latin_only),
     );
     match rules.bank_form {
         BankForm::Iban => {
-            report.check("bank.iban", check_iban(&b.iban, rules));
-            report.check("bank.bic", check_bic(&b.bic));
+            report.check(Field::BankIban, check_iban(&b.iban, rules));
+            report.check(Field::BankBic, check_bic(&b.bic));
         }
         BankForm::Ru => {
-            report.check("bank.bank_code", check_bik(&b.bank_code));
+            report.check(Field::BankCode, check_bik(&b.bank_code));
             report.check(
-                "bank.account_number",
+                Field::BankAccountNumber,
                 check_ru_account(&b.account_number, &b.bank_code),
             );
         }
         BankForm::Us => {
-            report.check("bank.bank_code", check_aba(&b.bank_code));
+            report.check(Field::BankCode, check_aba(&b.bank_code));
             report.check(
-                "bank.account_number",
+                Field::BankAccountNumber,
                 check_account_number(&b.account_number),
             );
         }
         BankForm::Swift => {
             report.check(
-                "bank.account_number",
+                Field::BankAccountNumber,
                 check_account_number(&b.account_number),
             );
-            report.check("bank.bic", check_bic(&b.bic));
+            report.check(Field::BankBic, check_bic(&b.bic));
         }
     }
 }
@@ -187,7 +202,7 @@ pub fn for_submit(b: &BankDetails, rules: &CountryRules) -> BankDetails {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::address::{default_countries, find};
+    use crate::country::{default_countries, find};
 
     fn rules(c: &str) -> CountryRules {
         find(&default_countries(), c).unwrap().clone()

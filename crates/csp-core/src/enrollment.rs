@@ -1,14 +1,15 @@
 //! The enrollment draft: one model for the whole journey, and the checks of each step.
 //! The browser runs them on Continue; a server runs `check_submission` on the same data.
 
-use crate::address::{
-    check_address, check_registration_id, find, latin_only, Address, CountryRules,
-};
+use crate::address::{check_address, latin_only, Address};
 use crate::bank::{check_bank, BankDetails};
+use crate::country::{find, CountryRules};
 use crate::email::{check_work_email, DomainPolicy, Purpose};
+use crate::field::{Field, LEGAL_ADDRESS};
 use crate::mpn::{check_profile, parse_mpn_id, MpnLength, OrgProfile};
 use crate::phone::{check_phone, check_website};
 use crate::problem::{max_chars, required, Code, Problem, Report};
+use crate::registration::check_registration_id;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -122,7 +123,7 @@ pub struct Context {
 impl Default for Context {
     fn default() -> Self {
         Context {
-            countries: crate::address::default_countries(),
+            countries: crate::country::default_countries(),
             domains: DomainPolicy::builtin(),
             mpn_length: MpnLength::default(),
         }
@@ -193,9 +194,9 @@ impl Draft {
 pub fn check_partner_type(d: &Draft, open: &[PartnerType]) -> Report {
     let mut r = Report::default();
     match d.partner_type {
-        None => r.add("partner_type", Code::ChooseOne),
+        None => r.add(Field::PartnerType, Code::ChooseOne),
         Some(t) if !d.already_enrolled && !open.contains(&t) => r.add(
-            "partner_type",
+            Field::PartnerType,
             Problem::new(Code::PartnerTypeClosed).arg("type", t.id()),
         ),
         _ => {}
@@ -203,16 +204,49 @@ pub fn check_partner_type(d: &Draft, open: &[PartnerType]) -> Report {
     r
 }
 
+/// The work-account step: choose sign-in or create, then that branch's fields. The password
+/// is the page's own (never in the draft).
+pub fn check_work_account(form: &WorkAccountForm, password: &str, ctx: &Context) -> Report {
+    match form.mode {
+        None => {
+            let mut r = Report::default();
+            r.add(Field::WorkAccountMode, Code::ChooseOne);
+            r
+        }
+        Some(WorkAccountMode::SignIn) => check_work_account_sign_in(&form.user_name, password),
+        Some(WorkAccountMode::Create) => check_new_tenant(&form.new_tenant, ctx),
+    }
+}
+
+/// Signing in to an existing work account: an email-shaped user name and a password.
+pub fn check_work_account_sign_in(user_name: &str, password: &str) -> Report {
+    let mut r = Report::default();
+    r.check(
+        Field::WorkAccountUserName,
+        crate::email::parse(user_name).map(|_| ()),
+    );
+    r.check(Field::WorkAccountPassword, required(password).map(|_| ()));
+    r
+}
+
+/// Signing in to the partner network to list the organization profiles.
+pub fn check_pmc_sign_in(user_name: &str, password: &str) -> Report {
+    let mut r = Report::default();
+    r.check(Field::PmcUserName, required(user_name).map(|_| ()));
+    r.check(Field::PmcPassword, required(password).map(|_| ()));
+    r
+}
+
 /// The "Create a work account" form.
 pub fn check_new_tenant(t: &NewTenant, ctx: &Context) -> Report {
     let mut r = Report::default();
     r.check(
-        "tenant.organization",
+        Field::TenantOrganization,
         required(&t.organization).and_then(|v| max_chars(v, 256)),
     );
     let prefix = t.domain_prefix.trim().to_ascii_lowercase();
     r.check(
-        "tenant.domain_prefix",
+        Field::TenantDomainPrefix,
         if prefix.is_empty() {
             Err(Code::Required.into())
         } else if prefix.len() > 27
@@ -225,18 +259,18 @@ pub fn check_new_tenant(t: &NewTenant, ctx: &Context) -> Report {
             Ok(())
         },
     );
-    r.check("tenant.country", country(&t.country, ctx));
+    r.check(Field::TenantCountry, country(&t.country, ctx));
     r.check(
-        "tenant.admin_first_name",
+        Field::TenantAdminFirstName,
         required(&t.admin_first_name).map(|_| ()),
     );
     r.check(
-        "tenant.admin_last_name",
+        Field::TenantAdminLastName,
         required(&t.admin_last_name).map(|_| ()),
     );
     email(
         &mut r,
-        "tenant.admin_email",
+        Field::TenantAdminEmail,
         &t.admin_email,
         Purpose::User,
         ctx,
@@ -251,14 +285,14 @@ fn country(code: &str, ctx: &Context) -> Result<(), Problem> {
         .ok_or_else(|| Code::CountryUnknown.into())
 }
 
-fn email(r: &mut Report, field: &str, value: &str, purpose: Purpose, ctx: &Context) {
+fn email(r: &mut Report, field: Field, value: &str, purpose: Purpose, ctx: &Context) {
     match check_work_email(value, purpose, &ctx.domains) {
         Ok(warnings) => warnings.into_iter().for_each(|w| r.add(field, w)),
         Err(e) => r.add(field, e),
     }
 }
 
-fn phone(r: &mut Report, field: &str, value: &str, country: &str, ctx: &Context) {
+fn phone(r: &mut Report, field: Field, value: &str, country: &str, ctx: &Context) {
     let rules = find(&ctx.countries, country);
     if value.trim().is_empty() && !rules.is_some_and(|c| c.phone_required) {
         return;
@@ -270,14 +304,14 @@ fn phone(r: &mut Report, field: &str, value: &str, country: &str, ctx: &Context)
 pub fn check_mpn(d: &Draft, ctx: &Context) -> Report {
     let mut r = Report::default();
     match (&d.profile, &d.tenant) {
-        (None, _) => r.add("profile", Code::ChooseOne),
+        (None, _) => r.add(Field::Profile, Code::ChooseOne),
         (Some(p), tenant) => {
             r.check(
-                "profile",
+                Field::Profile,
                 parse_mpn_id(&p.mpn_id, ctx.mpn_length).map(|_| ()),
             );
             if let Some(t) = tenant {
-                r.check("profile", check_profile(p, &t.country));
+                r.check(Field::Profile, check_profile(p, &t.country));
             }
         }
     }
@@ -287,15 +321,15 @@ pub fn check_mpn(d: &Draft, ctx: &Context) -> Report {
 pub fn check_legal(l: &LegalProfile, ctx: &Context) -> Report {
     let mut r = Report::default();
     r.check(
-        "legal.legal_name",
+        Field::LegalName,
         required(&l.legal_name)
             .and_then(|v| max_chars(v, 200))
             .and_then(|_| latin_only(&l.legal_name)),
     );
-    check_address(&l.address, &ctx.countries, "legal.address", &mut r);
+    check_address(&l.address, &ctx.countries, &LEGAL_ADDRESS, &mut r);
     if let Some(rules) = find(&ctx.countries, &l.address.country) {
         r.check(
-            "legal.registration_id",
+            Field::LegalRegistrationId,
             check_registration_id(&l.registration_id, rules),
         );
     }
@@ -305,35 +339,35 @@ pub fn check_legal(l: &LegalProfile, ctx: &Context) -> Report {
 pub fn check_contact(c: &Contact, country_code: &str, ctx: &Context) -> Report {
     let mut r = Report::default();
     r.check(
-        "contact.first_name",
+        Field::ContactFirstName,
         required(&c.first_name).and_then(|v| max_chars(v, 100)),
     );
     r.check(
-        "contact.last_name",
+        Field::ContactLastName,
         required(&c.last_name).and_then(|v| max_chars(v, 100)),
     );
     email(
         &mut r,
-        "contact.email",
+        Field::ContactEmail,
         &c.email,
         Purpose::PrimaryContact,
         ctx,
     );
-    phone(&mut r, "contact.phone", &c.phone, country_code, ctx);
+    phone(&mut r, Field::ContactPhone, &c.phone, country_code, ctx);
     r
 }
 
 pub fn check_support(s: &Support, country_code: &str, ctx: &Context) -> Report {
     let mut r = Report::default();
-    email(&mut r, "support.email", &s.email, Purpose::Support, ctx);
+    email(&mut r, Field::SupportEmail, &s.email, Purpose::Support, ctx);
     r.check(
-        "support.phone",
+        Field::SupportPhone,
         required(&s.phone).and_then(|p| {
             check_phone(p, find(&ctx.countries, country_code), &ctx.countries).map(|_| ())
         }),
     );
     if !s.website.trim().is_empty() {
-        r.check("support.website", check_website(&s.website).map(|_| ()));
+        r.check(Field::SupportWebsite, check_website(&s.website).map(|_| ()));
     }
     r
 }
@@ -343,7 +377,7 @@ pub fn check_bank_step(b: &BankDetails, ctx: &Context) -> Report {
     match find(&ctx.countries, &b.country) {
         Some(rules) => check_bank(b, rules, &mut r),
         None => r.add(
-            "bank.country",
+            Field::BankCountry,
             if b.country.trim().is_empty() {
                 Code::Required
             } else {
@@ -362,7 +396,7 @@ pub fn check_step(step: Step, d: &Draft, open: &[PartnerType], ctx: &Context) ->
         Step::WorkAccount => {
             let mut r = Report::default();
             if d.tenant.is_none() {
-                r.add("tenant", Code::Required);
+                r.add(Field::Tenant, Code::Required);
             }
             r
         }
@@ -415,10 +449,13 @@ mod tests {
         d.tenant.as_mut().unwrap().country = "GB".into();
         let r = check_submission(&d, &PartnerType::ALL, &Context::default());
         assert_eq!(
-            r.for_field("contact.email").unwrap().code,
+            r.for_field(Field::ContactEmail).unwrap().code,
             Code::EmailConsumer
         );
-        assert_eq!(r.for_field("profile").unwrap().code, Code::ProfileCountry);
+        assert_eq!(
+            r.for_field(Field::Profile).unwrap().code,
+            Code::ProfileCountry
+        );
     }
 
     #[test]
@@ -446,7 +483,7 @@ mod tests {
         };
         assert_eq!(
             check_legal(&l, &ctx)
-                .for_field("legal.registration_id")
+                .for_field(Field::LegalRegistrationId)
                 .unwrap()
                 .code,
             Code::Required
@@ -459,13 +496,13 @@ mod tests {
         };
         assert_eq!(
             check_contact(&c, "RU", &ctx)
-                .for_field("contact.phone")
+                .for_field(Field::ContactPhone)
                 .unwrap()
                 .code,
             Code::Required
         );
         assert!(check_contact(&c, "FR", &ctx)
-            .for_field("contact.phone")
+            .for_field(Field::ContactPhone)
             .is_none());
     }
 

@@ -1,20 +1,25 @@
-//! The CSP portal's rules and backend behaviour, in pure Rust: no web types, so the browser
-//! app and any native server use the same code. Rules return [`problem::Problem`] codes, never
+//! The CSP portal's rules and its JSON contract, in pure Rust: no web types, so the browser
+//! app and every backend use the same code. Rules return [`problem::Problem`] codes, never
 //! text; the locale files in `static/locales/` give each code its message.
 
 pub mod address;
 pub mod api;
-pub mod backend;
 pub mod bank;
+pub mod country;
 pub mod email;
+pub mod endpoint;
 pub mod enrollment;
+pub mod field;
+/// Sample data for tests and benchmarks (feature `fixtures`), never in a release build.
+#[cfg(any(test, feature = "fixtures"))]
 pub mod fixtures;
 pub mod messages;
 pub mod mpn;
 pub mod phone;
 pub mod problem;
+pub mod registration;
 pub mod roles;
-pub mod routes;
 pub mod users;
 
+pub use field::Field;
 pub use problem::{Code, FieldProblem, Problem, Report};

@@ -1,7 +1,7 @@
 //! A light E.164 check. Full numbering-plan validation (the `phonenumber` crate) costs ~0.5 MB
 //! of wasm gzip, so it belongs to the backend; here: a `+`, a known calling code, 8–15 digits.
 
-use crate::address::CountryRules;
+use crate::country::CountryRules;
 use crate::problem::{Code, Problem};
 
 /// Returns the number as `+<digits>`, or why it isn't one. `country` gives the example code.
@@ -72,7 +72,7 @@ pub fn check_website(raw: &str) -> Result<String, Problem> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::address::{default_countries, find};
+    use crate::country::{default_countries, find};
 
     #[test]
     fn e164_with_calling_code() {

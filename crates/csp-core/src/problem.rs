@@ -1,6 +1,7 @@
 //! What a rule reports: a message code and its arguments, never English text.
 //! The UI looks the code up in its locale files; a server returns it in a 422 body.
 
+use crate::field::Field;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -124,10 +125,10 @@ impl From<Code> for Problem {
     }
 }
 
-/// A problem placed on a form field, by the field's stable name (`contact.email`).
+/// A problem placed on a form field.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FieldProblem {
-    pub field: String,
+    pub field: Field,
     #[serde(flatten)]
     pub problem: Problem,
 }
@@ -137,15 +138,15 @@ pub struct FieldProblem {
 pub struct Report(pub Vec<FieldProblem>);
 
 impl Report {
-    pub fn add(&mut self, field: &str, problem: impl Into<Problem>) {
+    pub fn add(&mut self, field: Field, problem: impl Into<Problem>) {
         self.0.push(FieldProblem {
-            field: field.to_owned(),
+            field,
             problem: problem.into(),
         });
     }
 
     /// Runs a check and records its problem, if any, on `field`.
-    pub fn check(&mut self, field: &str, result: Result<(), Problem>) {
+    pub fn check(&mut self, field: Field, result: Result<(), Problem>) {
         if let Err(p) = result {
             self.add(field, p);
         }
@@ -160,7 +161,7 @@ impl Report {
         self.errors().next().is_some()
     }
 
-    pub fn for_field(&self, field: &str) -> Option<&Problem> {
+    pub fn for_field(&self, field: Field) -> Option<&Problem> {
         self.0.iter().find(|p| p.field == field).map(|p| &p.problem)
     }
 

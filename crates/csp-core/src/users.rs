@@ -3,19 +3,30 @@
 use crate::api::NewUser;
 use crate::email::{check_work_email, identity_key, Purpose};
 use crate::enrollment::Context;
+use crate::field::Field;
 use crate::problem::{max_chars, required, Code, Report};
 use crate::roles::{RoleCatalog, RoleKind};
 
+/// Partner-user sign-in: both fields filled (the backend decides the rest).
+pub fn check_sign_in(user_name: &str, password: &str) -> Report {
+    let mut r = Report::default();
+    r.check(Field::SessionUserName, required(user_name).map(|_| ()));
+    r.check(Field::SessionPassword, required(password).map(|_| ()));
+    r
+}
+
 /// `existing` are the partner's current user emails; uniqueness ignores case and spaces.
+/// `agent_answered`: "Not an agent" is a choice the user must make, never a default.
 pub fn check_new_user(
     u: &NewUser,
+    agent_answered: bool,
     existing: &[&str],
     catalog: &RoleCatalog,
     ctx: &Context,
 ) -> Report {
     let mut r = Report::default();
     r.check(
-        "user.name",
+        Field::UserName,
         required(&u.name).and_then(|v| max_chars(v, 100)),
     );
     match check_work_email(&u.email, Purpose::User, &ctx.domains) {
@@ -24,20 +35,22 @@ pub fn check_new_user(
                 .iter()
                 .any(|e| identity_key(e) == identity_key(&u.email)) =>
         {
-            r.add("user.email", Code::EmailTaken)
+            r.add(Field::UserEmail, Code::EmailTaken)
         }
-        Ok(warnings) => warnings.into_iter().for_each(|w| r.add("user.email", w)),
-        Err(e) => r.add("user.email", e),
+        Ok(warnings) => warnings
+            .into_iter()
+            .for_each(|w| r.add(Field::UserEmail, w)),
+        Err(e) => r.add(Field::UserEmail, e),
     }
     let known = |id: &Option<String>, kind: RoleKind| {
         id.as_ref()
             .is_none_or(|id| catalog.get(id).is_some_and(|r| r.kind == kind))
     };
-    if !known(&u.agent_role, RoleKind::Agent) {
-        r.add("user.agent_role", Code::ChooseOne);
+    if !agent_answered || !known(&u.agent_role, RoleKind::Agent) {
+        r.add(Field::UserAgentRole, Code::ChooseOne);
     }
     if !known(&u.admin_role, RoleKind::Admin) {
-        r.add("user.admin_role", Code::ChooseOne);
+        r.add(Field::UserAdminRole, Code::ChooseOne);
     }
     r
 }
@@ -56,9 +69,9 @@ mod tests {
             agent_role: Some("admin-agent".into()),
             admin_role: None,
         };
-        assert_eq!(check_new_user(&ok, &[], &c, &ctx).0, vec![]);
+        assert_eq!(check_new_user(&ok, true, &[], &c, &ctx).0, vec![]);
         let codes = |u: &NewUser, ex: &[&str]| {
-            check_new_user(u, ex, &c, &ctx)
+            check_new_user(u, true, ex, &c, &ctx)
                 .0
                 .into_iter()
                 .map(|p| (p.field, p.problem.code))
@@ -66,7 +79,7 @@ mod tests {
         };
         assert_eq!(
             codes(&ok, &["IVAN@contoso.ru"]),
-            vec![("user.email".into(), Code::EmailTaken)]
+            vec![(Field::UserEmail.into(), Code::EmailTaken)]
         );
         let bad = NewUser {
             name: " ".into(),
@@ -77,10 +90,10 @@ mod tests {
         assert_eq!(
             codes(&bad, &[]),
             vec![
-                ("user.name".into(), Code::Required),
-                ("user.email".into(), Code::EmailConsumer),
-                ("user.agent_role".into(), Code::ChooseOne),
-                ("user.admin_role".into(), Code::ChooseOne),
+                (Field::UserName.into(), Code::Required),
+                (Field::UserEmail.into(), Code::EmailConsumer),
+                (Field::UserAgentRole.into(), Code::ChooseOne),
+                (Field::UserAdminRole.into(), Code::ChooseOne),
             ]
         );
     }

@@ -44,6 +44,22 @@ fn every_code_has_a_message_in_every_locale() {
     }
 }
 
+/// `err-<code>--<field>` overrides name a real code and a real field's DOM id, so a renamed
+/// field cannot leave its message behind unused.
+#[test]
+fn field_specific_messages_name_a_real_field() {
+    let fields: Vec<String> = csp_core::Field::ALL.iter().map(|f| f.dom_id()).collect();
+    for id in ids("en") {
+        if let Some((code, field)) = id.strip_prefix("err-").and_then(|r| r.split_once("--")) {
+            assert!(
+                Code::ALL.iter().any(|c| c.id() == code),
+                "{id}: no code {code}"
+            );
+            assert!(fields.iter().any(|f| f == field), "{id}: no field {field}");
+        }
+    }
+}
+
 #[test]
 fn every_locale_has_the_same_messages_as_english() {
     let en = ids("en");

@@ -3,8 +3,8 @@
 //!
 //! `csp-server --port 8090 --dist dist [--api-prefix /api]`
 
-use csp_core::backend::{Backend, State};
-use csp_core::routes::{handle, temporary_password};
+use csp_demo::backend::{Backend, State};
+use csp_demo::routes::{handle, temporary_password};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use tiny_http::{Header, Method, Response, Server};

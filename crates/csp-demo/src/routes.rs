@@ -1,9 +1,8 @@
-//! The contract's paths mapped onto [`Backend`] methods, JSON in and out. The browser's
-//! in-memory backend and the native server both answer through this one function, so the
-//! client cannot tell them apart.
+//! The contract's operations (`csp_core::endpoint`) mapped onto [`Backend`] methods, JSON in
+//! and out, so the client cannot tell this backend from an HTTP one.
 
-use crate::api::*;
 use crate::backend::Backend;
+use csp_core::api::*;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
@@ -29,19 +28,8 @@ fn body<T: DeserializeOwned>(raw: &str) -> Result<T, ApiError> {
     serde_json::from_str(raw).map_err(|_| ApiError::new(400, "bad-request"))
 }
 
-#[derive(serde::Deserialize)]
-struct Roles {
-    agent_role: Option<String>,
-    admin_role: Option<String>,
-}
-
-#[derive(serde::Deserialize)]
-struct StatusChange {
-    status: ApplicationStatus,
-}
-
-/// Answers `method path` (path without the API base, e.g. `/users/USR-000001`). `password`
-/// is the temporary password to hand out if the call creates a user.
+/// Answers `method path` (path without the API base, e.g. `/users/7f3a…`). `password` is the
+/// temporary password to hand out if the call creates a user.
 pub fn handle(
     b: &mut Backend,
     method: &str,
@@ -49,38 +37,44 @@ pub fn handle(
     raw: &str,
     password: impl FnOnce() -> String,
 ) -> Answer {
-    let segs: Vec<&str> = path.trim_matches('/').split('/').collect();
+    use csp_core::endpoint::*;
     let r: Result<Answer, ApiError> = (|| {
-        Ok(match (method, segs.as_slice()) {
-            ("GET", ["settings"]) => ok(200, &b.settings()),
-            ("GET", ["countries"]) => ok(200, &b.countries()),
-            ("GET", ["roles"]) => ok(200, &b.roles()),
-            ("POST", ["work-account", "sign-in"]) => ok(200, &b.sign_in_work_account(&body(raw)?)?),
-            ("POST", ["work-account", "tenants"]) => ok(201, &b.create_tenant(&body(raw)?)?),
-            ("POST", ["partner-network", "profiles"]) => {
-                ok(200, &b.partner_network_profiles(&body(raw)?)?)
+        Ok(if SETTINGS.matches(method, path).is_some() {
+            ok(200, &b.settings())
+        } else if COUNTRIES.matches(method, path).is_some() {
+            ok(200, &b.countries())
+        } else if ROLES.matches(method, path).is_some() {
+            ok(200, &b.roles())
+        } else if WORK_ACCOUNT_SIGN_IN.matches(method, path).is_some() {
+            ok(200, &b.sign_in_work_account(&body(raw)?)?)
+        } else if CREATE_TENANT.matches(method, path).is_some() {
+            ok(201, &b.create_tenant(&body(raw)?)?)
+        } else if PARTNER_NETWORK_PROFILES.matches(method, path).is_some() {
+            ok(200, &b.partner_network_profiles(&body(raw)?)?)
+        } else if SUBMIT_APPLICATION.matches(method, path).is_some() {
+            ok(201, &b.submit(&body(raw)?)?)
+        } else if let Some(p) = APPLICATION.matches(method, path) {
+            ok(200, &b.application(p[0])?)
+        } else if let Some(p) = SET_APPLICATION_STATUS.matches(method, path) {
+            let s: StatusChange = body(raw)?;
+            ok(200, &b.set_status(p[0], s.status)?)
+        } else if SIGN_IN.matches(method, path).is_some() {
+            ok(200, &b.sign_in(&body(raw)?)?)
+        } else if USERS.matches(method, path).is_some() {
+            ok(200, &b.users())
+        } else if ADD_USER.matches(method, path).is_some() {
+            ok(201, &b.add_user(&body(raw)?, password())?)
+        } else if let Some(p) = UPDATE_ROLES.matches(method, path) {
+            let r: RoleChange = body(raw)?;
+            ok(200, &b.update_roles(p[0], r.agent_role, r.admin_role)?)
+        } else if let Some(p) = REMOVE_USER.matches(method, path) {
+            b.remove_user(p[0])?;
+            Answer {
+                status: 204,
+                body: String::new(),
             }
-            ("POST", ["applications"]) => ok(201, &b.submit(&body(raw)?)?),
-            ("GET", ["applications", id]) => ok(200, &b.application(id)?),
-            ("PUT", ["applications", id, "status"]) => {
-                let s: StatusChange = body(raw)?;
-                ok(200, &b.set_status(id, s.status)?)
-            }
-            ("POST", ["session"]) => ok(200, &b.sign_in(&body(raw)?)?),
-            ("GET", ["users"]) => ok(200, &b.users()),
-            ("POST", ["users"]) => ok(201, &b.add_user(&body(raw)?, password())?),
-            ("PUT", ["users", id, "roles"]) => {
-                let r: Roles = body(raw)?;
-                ok(200, &b.update_roles(id, r.agent_role, r.admin_role)?)
-            }
-            ("DELETE", ["users", id]) => {
-                b.remove_user(id)?;
-                Answer {
-                    status: 204,
-                    body: String::new(),
-                }
-            }
-            _ => return Err(ApiError::new(404, "not-found")),
+        } else {
+            return Err(ApiError::new(404, "not-found"));
         })
     })();
     r.unwrap_or_else(fail)
@@ -104,7 +98,7 @@ pub fn temporary_password(random: [u8; 16]) -> String {
 mod tests {
     use super::*;
     use crate::backend::State;
-    use crate::fixtures::french_draft;
+    use csp_core::fixtures::french_draft;
 
     #[test]
     fn routes_speak_json_and_the_error_shape() {

@@ -1,13 +1,15 @@
-//! The contract's behaviour, as plain state and methods: the in-browser backend keeps it in
-//! browser storage, a native server keeps it in memory; both make the same checks.
+//! The contract's behaviour as plain state and methods; the browser keeps the state in its
+//! storage. Every check is a csp-core rule, as in any other backend.
 
-use crate::address::{find, CountryRules};
-use crate::api::*;
-use crate::email::{identity_key, parse};
-use crate::enrollment::{check_new_tenant, check_submission, Context, Draft, NewTenant, Tenant};
-use crate::mpn::{OrgProfile, ProfileKind, ProfileStatus};
-use crate::problem::{required, Code, Problem, Report};
-use crate::roles::RoleCatalog;
+use crate::seed::{demo_profiles, password_hash};
+use csp_core::api::*;
+use csp_core::country::{find, CountryRules};
+use csp_core::email::{identity_key, parse};
+use csp_core::enrollment::{check_new_tenant, check_submission, Context, Draft, NewTenant, Tenant};
+use csp_core::field::Field;
+use csp_core::mpn::OrgProfile;
+use csp_core::problem::{required, Code, Problem, Report};
+use csp_core::roles::{RoleCatalog, RoleKind};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -23,36 +25,6 @@ pub struct State {
     pub next_id: u64,
 }
 
-/// The demo partner's first user: the global admin who enrolled (password `demo`).
-pub const DEMO_ADMIN: &str = "admin@contoso.onmicrosoft.com";
-
-impl State {
-    /// A partner with its enrolling global admin, not yet in the admin agent group.
-    pub fn seeded() -> State {
-        let admin = User {
-            id: "USR-000000".into(),
-            name: "Alex Wilber".into(),
-            email: DEMO_ADMIN.into(),
-            agent_role: None,
-            admin_role: Some("global-admin".into()),
-        };
-        State {
-            credentials: vec![(admin.id.clone(), password_hash(DEMO_ADMIN, "demo"))],
-            users: vec![admin],
-            ..State::default()
-        }
-    }
-}
-
-/// A salted hash for the demo backends (std's SipHash: not for production secrets; a real
-/// server uses its identity provider).
-pub fn password_hash(user: &str, password: &str) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::hash::DefaultHasher::new();
-    ("csp-portal", identity_key(user), password).hash(&mut h);
-    h.finish()
-}
-
 /// The backend: state plus the rules' context. Every method is one endpoint of the contract.
 pub struct Backend {
     pub state: State,
@@ -66,38 +38,6 @@ fn report_err(r: Report) -> Result<(), ApiError> {
     } else {
         Ok(())
     }
-}
-
-/// The demo partner-network directory: a multinational with one location per market, a
-/// global (headquarters) profile and an inactive one, so every rule can be seen.
-pub fn demo_profiles() -> Vec<OrgProfile> {
-    let loc = |id: &str, name: &str, c: &str| OrgProfile {
-        mpn_id: id.into(),
-        name: name.into(),
-        kind: ProfileKind::Location,
-        status: ProfileStatus::Active,
-        country: c.into(),
-    };
-    let mut v = vec![
-        OrgProfile {
-            mpn_id: "4410000".into(),
-            name: "Contoso Group (headquarters)".into(),
-            kind: ProfileKind::Global,
-            status: ProfileStatus::Active,
-            country: "US".into(),
-        },
-        loc("4410001", "Contoso France", "FR"),
-        loc("4410002", "Contoso UK", "GB"),
-        loc("4410003", "Contoso Deutschland", "DE"),
-        loc("4410004", "Contoso Rus", "RU"),
-        loc("4410005", "Contoso China", "CN"),
-        loc("4410006", "Contoso USA", "US"),
-    ];
-    v.push(OrgProfile {
-        status: ProfileStatus::Inactive,
-        ..loc("4410009", "Contoso Lyon (closed)", "FR")
-    });
-    v
 }
 
 impl Backend {
@@ -129,13 +69,13 @@ impl Backend {
     /// Work-account sign-in. The demo directory knows every tenant created here; any other
     /// `admin@company.<tld>` signs in to a tenant in the country of its top-level domain.
     pub fn sign_in_work_account(&self, s: &SignIn) -> Result<Tenant, ApiError> {
-        let email =
-            parse(&s.user_name).map_err(|p| ApiError::field(422, "validation", "user_name", p))?;
+        let email = parse(&s.user_name)
+            .map_err(|p| ApiError::field(422, "validation", Field::WorkAccountUserName, p))?;
         if s.password.is_empty() {
             return Err(ApiError::field(
                 422,
                 "validation",
-                "password",
+                Field::WorkAccountPassword,
                 Code::Required.into(),
             ));
         }
@@ -176,7 +116,7 @@ impl Backend {
             return Err(ApiError::field(
                 409,
                 "conflict",
-                "tenant.domain_prefix",
+                Field::TenantDomainPrefix,
                 Problem::new(Code::DomainPrefixTaken).arg("domain", &domain),
             ));
         }
@@ -195,7 +135,7 @@ impl Backend {
             return Err(ApiError::field(
                 401,
                 "unauthorized",
-                "user_name",
+                Field::WorkAccountUserName,
                 Code::SignInFailed.into(),
             ));
         }
@@ -226,7 +166,7 @@ impl Backend {
                 return Err(ApiError::field(
                     422,
                     "validation",
-                    "profile",
+                    Field::Profile,
                     Problem::new(Code::MpnNotFound).arg("mpn", &p.mpn_id),
                 ));
             }
@@ -286,13 +226,14 @@ impl Backend {
         temporary_password: String,
     ) -> Result<CreatedUser, ApiError> {
         let existing: Vec<&str> = self.state.users.iter().map(|x| x.email.as_str()).collect();
-        report_err(crate::users::check_new_user(
+        report_err(csp_core::users::check_new_user(
             u,
+            true,
             &existing,
             &self.catalog,
             &self.ctx,
         ))?;
-        let email = crate::email::normalize(&u.email);
+        let email = csp_core::email::normalize(&u.email);
         let user = User {
             id: self.next_id("USR"),
             name: u.name.trim().into(),
@@ -317,7 +258,7 @@ impl Backend {
             ApiError::field(
                 401,
                 "unauthorized",
-                "session.user_name",
+                Field::SessionUserName,
                 Code::SignInFailed.into(),
             )
         };
@@ -346,12 +287,18 @@ impl Backend {
         agent_role: Option<String>,
         admin_role: Option<String>,
     ) -> Result<User, ApiError> {
-        for r in agent_role.iter().chain(admin_role.iter()) {
-            if self.catalog.get(r).is_none() {
+        for (role, kind, field) in [
+            (&agent_role, RoleKind::Agent, Field::UserAgentRole),
+            (&admin_role, RoleKind::Admin, Field::UserAdminRole),
+        ] {
+            if role
+                .as_ref()
+                .is_some_and(|r| self.catalog.get(r).is_none_or(|r| r.kind != kind))
+            {
                 return Err(ApiError::field(
                     422,
                     "validation",
-                    "user.roles",
+                    field,
                     Code::ChooseOne.into(),
                 ));
             }
@@ -382,7 +329,8 @@ impl Backend {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::fixtures::french_draft;
+    use crate::seed::DEMO_ADMIN;
+    use csp_core::fixtures::french_draft;
 
     fn backend() -> Backend {
         Backend::new(State::default())
@@ -415,7 +363,7 @@ mod tests {
             })
             .unwrap_err();
         assert_eq!(e.status, 422);
-        assert_eq!(e.field_errors[0].field, "contact.email");
+        assert_eq!(e.field_errors[0].field, Field::ContactEmail);
         assert_eq!(e.field_errors[0].problem.code, Code::EmailConsumer);
     }
 
@@ -423,7 +371,7 @@ mod tests {
     fn closed_partner_type_and_unknown_profile_are_refused() {
         let mut b = backend();
         let mut d = french_draft();
-        d.partner_type = Some(crate::enrollment::PartnerType::DirectPartner);
+        d.partner_type = Some(csp_core::enrollment::PartnerType::DirectPartner);
         assert_eq!(
             b.submit(&SubmitApplication {
                 idempotency_key: "a".into(),

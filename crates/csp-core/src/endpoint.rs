@@ -1,0 +1,189 @@
+//! The contract's operations, declared once: method, path template and the request and
+//! response types. The browser client calls them, every backend routes them, and a test
+//! checks the list against `api/openapi.yaml` both ways (leptos' "declare a server function
+//! once" idea, without its macros).
+
+use crate::api::*;
+use crate::country::CountryRules;
+use crate::enrollment::{NewTenant, Tenant};
+use crate::mpn::OrgProfile;
+use crate::roles::RoleCatalog;
+use std::marker::PhantomData;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Method {
+    Get,
+    Post,
+    Put,
+    Delete,
+}
+
+impl Method {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Post => "POST",
+            Method::Put => "PUT",
+            Method::Delete => "DELETE",
+        }
+    }
+}
+
+/// One operation: `Q` is the JSON body sent (`()` for none), `R` the JSON answer (`()` for 204).
+pub struct Endpoint<Q, R> {
+    pub method: Method,
+    /// OpenAPI-style template, also axum's: `/users/{id}/roles`.
+    pub path: &'static str,
+    types: PhantomData<fn(Q) -> R>,
+}
+
+impl<Q, R> Endpoint<Q, R> {
+    pub const fn new(method: Method, path: &'static str) -> Self {
+        Endpoint {
+            method,
+            path,
+            types: PhantomData,
+        }
+    }
+
+    /// The path with its `{…}` parameters filled in order, each percent-encoded so an ID can
+    /// never add a path segment.
+    pub fn url(&self, params: &[&str]) -> String {
+        let mut values = params.iter();
+        self.path
+            .split('/')
+            .map(|seg| {
+                if seg.starts_with('{') {
+                    encode_segment(values.next().copied().unwrap_or_default())
+                } else {
+                    seg.to_owned()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("/")
+    }
+
+    /// The path parameters when `method path` is this operation (exact segments: `/apiusers`
+    /// is not `/api/users`, `/users/` is not `/users`).
+    pub fn matches<'a>(&self, method: &str, path: &'a str) -> Option<Vec<&'a str>> {
+        if method != self.method.as_str() {
+            return None;
+        }
+        let mut got = path.split('/');
+        let mut params = vec![];
+        for want in self.path.split('/') {
+            let seg = got.next()?;
+            if want.starts_with('{') {
+                if seg.is_empty() {
+                    return None;
+                }
+                params.push(seg);
+            } else if want != seg {
+                return None;
+            }
+        }
+        got.next().is_none().then_some(params)
+    }
+}
+
+fn encode_segment(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+use Method::*;
+
+pub const SETTINGS: Endpoint<(), ProgramSettings> = Endpoint::new(Get, "/settings");
+pub const COUNTRIES: Endpoint<(), Vec<CountryRules>> = Endpoint::new(Get, "/countries");
+pub const ROLES: Endpoint<(), RoleCatalog> = Endpoint::new(Get, "/roles");
+pub const WORK_ACCOUNT_SIGN_IN: Endpoint<SignIn, Tenant> =
+    Endpoint::new(Post, "/work-account/sign-in");
+pub const CREATE_TENANT: Endpoint<NewTenant, Tenant> = Endpoint::new(Post, "/work-account/tenants");
+pub const PARTNER_NETWORK_PROFILES: Endpoint<SignIn, Vec<OrgProfile>> =
+    Endpoint::new(Post, "/partner-network/profiles");
+pub const SUBMIT_APPLICATION: Endpoint<SubmitApplication, Application> =
+    Endpoint::new(Post, "/applications");
+pub const APPLICATION: Endpoint<(), Application> = Endpoint::new(Get, "/applications/{id}");
+pub const SET_APPLICATION_STATUS: Endpoint<StatusChange, Application> =
+    Endpoint::new(Put, "/applications/{id}/status");
+pub const SIGN_IN: Endpoint<SignIn, User> = Endpoint::new(Post, "/session");
+pub const USERS: Endpoint<(), Vec<User>> = Endpoint::new(Get, "/users");
+pub const ADD_USER: Endpoint<NewUser, CreatedUser> = Endpoint::new(Post, "/users");
+pub const UPDATE_ROLES: Endpoint<RoleChange, User> = Endpoint::new(Put, "/users/{id}/roles");
+pub const REMOVE_USER: Endpoint<(), ()> = Endpoint::new(Delete, "/users/{id}");
+
+/// Every operation of the contract: what the OpenAPI test compares with `api/openapi.yaml`.
+pub const ALL: &[(Method, &str)] = &[
+    (SETTINGS.method, SETTINGS.path),
+    (COUNTRIES.method, COUNTRIES.path),
+    (ROLES.method, ROLES.path),
+    (WORK_ACCOUNT_SIGN_IN.method, WORK_ACCOUNT_SIGN_IN.path),
+    (CREATE_TENANT.method, CREATE_TENANT.path),
+    (
+        PARTNER_NETWORK_PROFILES.method,
+        PARTNER_NETWORK_PROFILES.path,
+    ),
+    (SUBMIT_APPLICATION.method, SUBMIT_APPLICATION.path),
+    (APPLICATION.method, APPLICATION.path),
+    (SET_APPLICATION_STATUS.method, SET_APPLICATION_STATUS.path),
+    (SIGN_IN.method, SIGN_IN.path),
+    (USERS.method, USERS.path),
+    (ADD_USER.method, ADD_USER.path),
+    (UPDATE_ROLES.method, UPDATE_ROLES.path),
+    (REMOVE_USER.method, REMOVE_USER.path),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_fill_and_match_exactly() {
+        assert_eq!(UPDATE_ROLES.url(&["USR 1/.."]), "/users/USR%201%2F../roles");
+        assert_eq!(
+            UPDATE_ROLES.matches("PUT", "/users/u1/roles"),
+            Some(vec!["u1"])
+        );
+        assert_eq!(UPDATE_ROLES.matches("GET", "/users/u1/roles"), None);
+        assert_eq!(USERS.matches("GET", "/users/"), None);
+        assert_eq!(USERS.matches("GET", "/users"), Some(vec![]));
+        assert_eq!(REMOVE_USER.matches("DELETE", "/users/"), None);
+        assert_eq!(REMOVE_USER.matches("DELETE", "/users/a/b"), None);
+    }
+
+    /// The OpenAPI file's operations, read from its `paths:` block (two-space path keys,
+    /// four-space method keys), against [`ALL`], both ways.
+    #[test]
+    fn every_operation_is_in_the_openapi_file_and_back() {
+        let yaml = include_str!("../../../api/openapi.yaml");
+        let mut documented = vec![];
+        let mut path = None;
+        for line in yaml.lines() {
+            if line.starts_with("components:") {
+                break;
+            }
+            if let Some(p) = line.strip_prefix("  /") {
+                path = Some(format!("/{}", p.trim_end_matches(':')));
+            } else if let (Some(p), Some(m)) = (&path, line.strip_prefix("    ")) {
+                let m = m.split(':').next().unwrap_or_default();
+                if ["get", "post", "put", "delete", "patch"].contains(&m) {
+                    documented.push((m.to_ascii_uppercase(), p.clone()));
+                }
+            }
+        }
+        let mut declared: Vec<(String, String)> = ALL
+            .iter()
+            .map(|(m, p)| (m.as_str().to_owned(), p.to_string()))
+            .collect();
+        documented.sort();
+        declared.sort();
+        assert_eq!(documented, declared);
+    }
+}

@@ -1,0 +1,8 @@
+//! The in-browser demo backend: every endpoint of the contract over in-memory state, so the
+//! portal runs with no server at all. The browser keeps the state in its storage. A real
+//! backend (`crates/csp-server`) implements the same contract over a database; both run
+//! csp-core's rules, so they refuse the same input.
+
+pub mod backend;
+pub mod routes;
+pub mod seed;
