@@ -1,12 +1,11 @@
-//! The API client: every call of the contract, against the HTTP backend or the in-browser one
-//! (which answers through the same routes, in JSON, so the two behave alike).
+//! The API client: one request function for every operation of the contract
+//! (`csp_core::endpoint`), against the HTTP backend or the in-browser one (which answers
+//! through the same routes, in JSON, so the two behave alike), mapping each answer to a value
+//! or a typed [`Failure`].
 
-use csp_core::address::CountryRules;
-use csp_core::api::*;
-use csp_core::backend::{Backend, State};
-use csp_core::enrollment::{NewTenant, Tenant};
-use csp_core::mpn::OrgProfile;
-use csp_core::roles::RoleCatalog;
+use csp_core::api::ApiError;
+use csp_core::endpoint::Endpoint;
+use csp_demo::backend::{Backend, State};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use std::cell::RefCell;
@@ -59,7 +58,7 @@ pub struct LocalBackend {
 }
 
 impl LocalBackend {
-    fn load() -> Self {
+    fn open() -> Self {
         use gloo::storage::{LocalStorage, Storage};
         let state: State = LocalStorage::get(LOCAL_KEY).unwrap_or_else(|_| State::seeded());
         LocalBackend {
@@ -67,10 +66,10 @@ impl LocalBackend {
         }
     }
 
-    fn answer(&mut self, method: &str, path: &str, body: &str) -> csp_core::routes::Answer {
+    fn answer(&mut self, method: &str, path: &str, body: &str) -> csp_demo::routes::Answer {
         use gloo::storage::{LocalStorage, Storage};
-        let a = csp_core::routes::handle(&mut self.backend, method, path, body, || {
-            csp_core::routes::temporary_password(random_bytes())
+        let a = csp_demo::routes::handle(&mut self.backend, method, path, body, || {
+            csp_demo::routes::temporary_password(random_bytes())
         });
         if method != "GET" {
             let _ = LocalStorage::set(LOCAL_KEY, &self.backend.state);
@@ -113,91 +112,33 @@ impl Api {
     }
 
     pub fn local() -> Api {
-        Api::Local(Rc::new(RefCell::new(LocalBackend::load())))
+        Api::Local(Rc::new(RefCell::new(LocalBackend::open())))
     }
 
-    async fn call<Q: Serialize, R: DeserializeOwned>(
+    /// Calls one operation: `params` fill the path's `{…}` in order; `()` sends no body.
+    pub async fn call<Q: Serialize, R: DeserializeOwned>(
         &self,
-        method: &str,
-        path: &str,
-        req: Option<&Q>,
+        op: &Endpoint<Q, R>,
+        params: &[&str],
+        req: &Q,
     ) -> Result<R, Failure> {
-        let body = req
-            .map(|q| serde_json::to_string(q).expect("contract types serialize"))
-            .unwrap_or_default();
+        let mut body = serde_json::to_string(req).expect("contract types serialize");
+        if body == "null" {
+            body.clear();
+        }
+        let (method, path) = (op.method.as_str(), op.url(params));
         let (status, text) = match self {
             Api::Local(b) => {
                 // Yield once so the UI shows its busy state, as with a real request.
                 gloo::timers::future::TimeoutFuture::new(0).await;
-                let a = b.borrow_mut().answer(method, path, &body);
+                let a = b.borrow_mut().answer(method, &path, &body);
                 (a.status, a.body)
             }
             Api::Http { base, timeout_ms } => {
-                http_call(base, *timeout_ms, method, path, &body).await?
+                http_call(base, *timeout_ms, method, &path, &body).await?
             }
         };
         decode(status, &text)
-    }
-
-    pub async fn settings(&self) -> Result<ProgramSettings, Failure> {
-        self.call::<(), _>("GET", "/settings", None).await
-    }
-    pub async fn countries(&self) -> Result<Vec<CountryRules>, Failure> {
-        self.call::<(), _>("GET", "/countries", None).await
-    }
-    pub async fn roles(&self) -> Result<RoleCatalog, Failure> {
-        self.call::<(), _>("GET", "/roles", None).await
-    }
-    pub async fn sign_in_work_account(&self, s: &SignIn) -> Result<Tenant, Failure> {
-        self.call("POST", "/work-account/sign-in", Some(s)).await
-    }
-    pub async fn create_tenant(&self, t: &NewTenant) -> Result<Tenant, Failure> {
-        self.call("POST", "/work-account/tenants", Some(t)).await
-    }
-    pub async fn partner_network_profiles(&self, s: &SignIn) -> Result<Vec<OrgProfile>, Failure> {
-        self.call("POST", "/partner-network/profiles", Some(s))
-            .await
-    }
-    pub async fn submit(&self, s: &SubmitApplication) -> Result<Application, Failure> {
-        self.call("POST", "/applications", Some(s)).await
-    }
-    pub async fn application(&self, id: &str) -> Result<Application, Failure> {
-        self.call::<(), _>("GET", &format!("/applications/{id}"), None)
-            .await
-    }
-    pub async fn users(&self) -> Result<Vec<User>, Failure> {
-        self.call::<(), _>("GET", "/users", None).await
-    }
-    pub async fn add_user(&self, u: &NewUser) -> Result<CreatedUser, Failure> {
-        self.call("POST", "/users", Some(u)).await
-    }
-    pub async fn sign_in(&self, s: &SignIn) -> Result<User, Failure> {
-        self.call("POST", "/session", Some(s)).await
-    }
-    pub async fn update_roles(
-        &self,
-        id: &str,
-        agent_role: Option<String>,
-        admin_role: Option<String>,
-    ) -> Result<User, Failure> {
-        #[derive(Serialize)]
-        struct Roles {
-            agent_role: Option<String>,
-            admin_role: Option<String>,
-        }
-        self.call(
-            "PUT",
-            &format!("/users/{id}/roles"),
-            Some(&Roles {
-                agent_role,
-                admin_role,
-            }),
-        )
-        .await
-    }
-    pub async fn remove_user(&self, id: &str) -> Result<(), Failure> {
-        self.call::<(), ()>("DELETE", &format!("/users/{id}"), None)
-            .await
     }
 }
 

@@ -1,98 +1,16 @@
-//! The shell: loads config and backend data, provides them as context, and renders the
-//! header (product name, language switch) above the routed page.
+//! The shell: fetches the environment, provides it and the shared state as context, renders
+//! the header (product name, navigation, language) and the page the route names.
 
-use crate::api::Api;
-use crate::config::Config;
-use crate::i18n::{I18n, Locale};
-use crate::routes::Route;
-use crate::store::{self, Journey};
-use crate::team::{Team, TeamAction};
-use csp_core::api::ProgramSettings;
-use csp_core::enrollment::Context;
-use csp_core::roles::RoleCatalog;
-use std::rc::Rc;
+use crate::components::event_value;
+use crate::env::{use_env, Env};
+use crate::i18n::{use_i18n, I18n, Locale};
+use crate::journey::{use_saved_journey, Journey};
+use crate::pages::{enroll, home::Home, not_found::NotFound, team};
+use crate::route::Route;
+use crate::session::{features, use_saved_session, use_session, Guard, Session, SessionAction};
+use csp_core::roles::MANAGE_USERS;
 use yew::prelude::*;
 use yew_router::prelude::*;
-
-/// What every page needs from outside: the API, the config and the rules' data.
-#[derive(Clone)]
-pub struct Env {
-    pub api: Api,
-    pub config: Rc<Config>,
-    pub ctx: Rc<Context>,
-    pub settings: ProgramSettings,
-    pub catalog: Rc<RoleCatalog>,
-}
-
-impl PartialEq for Env {
-    fn eq(&self, o: &Self) -> bool {
-        self.api == o.api
-            && Rc::ptr_eq(&self.config, &o.config)
-            && Rc::ptr_eq(&self.ctx, &o.ctx)
-            && self.settings == o.settings
-            && Rc::ptr_eq(&self.catalog, &o.catalog)
-    }
-}
-
-impl Env {
-    /// Built-in data with the given API: what tests mount, and the fallback while loading.
-    pub fn with_api(api: Api, config: Config) -> Env {
-        // The rules' postal-code patterns run on the browser's RegExp (no regex crate in the wasm).
-        csp_core::address::set_pattern_matcher(crate::countries::pattern_matches);
-        let ctx = Context {
-            domains: config.domain_policy(None),
-            mpn_length: config.mpn_length,
-            ..Context::default()
-        };
-        Env {
-            api,
-            config: Rc::new(config),
-            ctx: Rc::new(ctx),
-            settings: ProgramSettings::default(),
-            catalog: Rc::new(RoleCatalog::builtin()),
-        }
-    }
-
-    /// Config, then the backend's settings, countries and roles (built-ins where a call fails).
-    pub async fn load() -> Env {
-        let config = Config::load().await;
-        // English is what shows when the chosen locale's file can't be had.
-        Locale::En.load().await;
-        Locale::initial().load().await;
-        let api = if config.uses_http_backend() {
-            Api::http(
-                config.api_base_url.as_deref().unwrap_or_default(),
-                config.request_timeout_ms,
-            )
-        } else {
-            Api::local()
-        };
-        let mut env = Env::with_api(api.clone(), config);
-        if let Ok(s) = api.settings().await {
-            env.settings = s;
-        }
-        if let Ok(c) = api.countries().await {
-            Rc::make_mut(&mut env.ctx).countries = c;
-        }
-        if let Ok(r) = api.roles().await {
-            env.catalog = Rc::new(r);
-        }
-        env
-    }
-
-    /// Adds the full consumer-webmail list once it has been fetched.
-    pub async fn with_domain_list(mut self) -> Env {
-        let Some(url) = self.config.consumer_domains_url.clone() else {
-            return self;
-        };
-        if let Ok(r) = gloo::net::http::Request::get(&url).send().await {
-            if let (true, Ok(text)) = (r.ok(), r.text().await) {
-                Rc::make_mut(&mut self.ctx).domains = self.config.domain_policy(Some(&text));
-            }
-        }
-        self
-    }
-}
 
 #[function_component]
 pub fn App() -> Html {
@@ -101,9 +19,9 @@ pub fn App() -> Html {
         let env = env.clone();
         use_effect_with((), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
-                let loaded = Env::load().await;
-                env.set(Some(loaded.clone()));
-                env.set(Some(loaded.with_domain_list().await));
+                let fetched = Env::fetch().await;
+                env.set(Some(fetched.clone()));
+                env.set(Some(fetched.with_domain_list().await));
             });
         });
     }
@@ -113,6 +31,41 @@ pub fn App() -> Html {
             html! { <p class="busy" role="status"><span class="spinner" aria-hidden="true"></span>{ "…" }</p> }
         }
     }
+}
+
+/// The page each route shows.
+pub fn switch(route: Route) -> Html {
+    use enroll::*;
+    use team::*;
+    match route {
+        Route::Home => html! { <Home /> },
+        Route::Welcome => html! { <Welcome /> },
+        Route::PartnerType => html! { <PartnerTypeStep /> },
+        Route::PartnerTypeClosed => html! { <PartnerTypeClosed /> },
+        Route::WorkAccount => html! { <WorkAccountStep /> },
+        Route::MpnId => html! { <MpnIdStep /> },
+        Route::LegalProfile => html! { <LegalProfileStep /> },
+        Route::PrimaryContact => html! { <PrimaryContactStep /> },
+        Route::Support => html! { <SupportStep /> },
+        Route::Bank => html! { <BankStep /> },
+        Route::CheckAnswers => html! { <CheckAnswers /> },
+        Route::Application { id } => html! { <ApplicationPage {id} /> },
+        Route::SignIn => html! { <SignInPage /> },
+        Route::Roles => html! { <RoleTable /> },
+        // Who may open what: any signed-in user, or the roles whose features include it.
+        Route::Account => guarded("", html! { <Account /> }),
+        Route::Users => guarded(MANAGE_USERS, html! { <Users /> }),
+        Route::AddUser => guarded(MANAGE_USERS, html! { <AddUser /> }),
+        Route::ConfirmUser => guarded(MANAGE_USERS, html! { <ConfirmUser /> }),
+        Route::UserAdded => guarded(MANAGE_USERS, html! { <UserAdded /> }),
+        Route::EditUser { id } => guarded(MANAGE_USERS, html! { <EditUser {id} /> }),
+        Route::NotFound => html! { <NotFound /> },
+    }
+}
+
+/// The page behind the guard: shown to a signed-in user whose roles open `feature`.
+fn guarded(feature: &'static str, page: Html) -> Html {
+    html! { <Guard {feature}>{ page }</Guard> }
 }
 
 #[derive(Properties, PartialEq)]
@@ -127,8 +80,8 @@ pub fn Shell(p: &ShellProps) -> Html {
     let i18n = use_memo(*locale, |l| I18n::new(*l));
     // A locale whose file could not be fetched shows in English: remember what is shown.
     let shown = i18n.locale;
-    let journey = use_reducer(store::load);
-    let team = use_reducer(crate::team::load);
+    let journey = use_saved_journey();
+    let session = use_saved_session();
     use_effect_with(shown, |l| l.apply());
     let on_lang = {
         let locale = locale.clone();
@@ -136,7 +89,7 @@ pub fn Shell(p: &ShellProps) -> Html {
             if let Some(l) = Locale::from_tag(&tag) {
                 let locale = locale.clone();
                 wasm_bindgen_futures::spawn_local(async move {
-                    l.load().await;
+                    l.fetch().await;
                     locale.set(l);
                 });
             }
@@ -146,12 +99,12 @@ pub fn Shell(p: &ShellProps) -> Html {
         <ContextProvider<I18n> context={(*i18n).clone()}>
         <ContextProvider<Env> context={p.env.clone()}>
         <ContextProvider<UseReducerHandle<Journey>> context={journey}>
-        <ContextProvider<UseReducerHandle<Team>> context={team}>
+        <ContextProvider<UseReducerHandle<Session>> context={session}>
             <Header locale={shown} {on_lang} />
             <main class="main" id="main-content">
-                <Switch<Route> render={crate::pages::switch} />
+                <Switch<Route> render={switch} />
             </main>
-        </ContextProvider<UseReducerHandle<Team>>>
+        </ContextProvider<UseReducerHandle<Session>>>
         </ContextProvider<UseReducerHandle<Journey>>>
         </ContextProvider<Env>>
         </ContextProvider<I18n>>
@@ -166,27 +119,23 @@ struct HeaderProps {
 
 /// Pages a feature opens in the navigation; features without a page here are listed on the
 /// account page instead.
-const FEATURE_PAGES: &[(&str, Route, &str)] =
-    &[(csp_core::roles::MANAGE_USERS, Route::Users, "nav-users")];
+const FEATURE_PAGES: &[(&str, Route, &str)] = &[(MANAGE_USERS, Route::Users, "nav-users")];
 
 #[function_component]
 fn Header(p: &HeaderProps) -> Html {
-    let i18n = crate::components::use_i18n();
-    let env = crate::wizard::use_env();
-    let team = crate::team::use_team();
+    let i18n = use_i18n();
+    let env = use_env();
+    let session = use_session();
     let nav = use_navigator().expect("router");
-    let features = crate::team::features(team.user.as_ref(), &env.catalog);
+    let features = features(session.user.as_ref(), &env.catalog);
     let sign_out = {
-        let team = team.clone();
+        let session = session.clone();
         Callback::from(move |_| {
-            team.dispatch(TeamAction::SignOut);
+            session.dispatch(SessionAction::SignOut);
             nav.push(&Route::Home);
         })
     };
-    let onchange = {
-        let cb = p.on_lang.clone();
-        Callback::from(move |e: Event| cb.emit(crate::components::event_value(&e)))
-    };
+    let onchange = p.on_lang.reform(|e: Event| event_value(&e));
     html! {
         <header class="header">
             <a class="skip-link" href="#main-content">{ i18n.t("skip-to-content") }</a>
@@ -198,7 +147,7 @@ fn Header(p: &HeaderProps) -> Html {
                     { for FEATURE_PAGES.iter().filter(|(f, _, _)| features.iter().any(|g| g == f)).map(|(_, r, label)| html! {
                         <Link<Route> to={r.clone()}>{ i18n.t(label) }</Link<Route>>
                     }) }
-                    if let Some(u) = &team.user {
+                    if let Some(u) = &session.user {
                         <Link<Route> to={Route::Account}>{ i18n.t("nav-account") }<span class="visually-hidden">{ format!(" ({})", u.name) }</span></Link<Route>>
                         <button type="button" class="link-button header-link" onclick={sign_out}>{ i18n.t("sign-out") }</button>
                     } else {

@@ -1,20 +1,10 @@
 //! Form building blocks with the GOV.UK behaviours: labels on every control, inline errors
 //! tied by `aria-describedby`, an error summary that takes focus and links to each field.
 
-use crate::i18n::I18n;
-use csp_core::Report;
+use crate::i18n::{use_i18n, I18n};
+use csp_core::{Field, Report};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
-
-#[hook]
-pub fn use_i18n() -> I18n {
-    use_context::<I18n>().expect("I18n context")
-}
-
-/// The DOM id of a field (`contact.email` → `contact-email`): summary links point at it.
-pub fn dom_id(field: &str) -> String {
-    field.replace(['.', '_'], "-")
-}
 
 /// Reads an input's or select's value from its event.
 pub fn event_value(e: &Event) -> String {
@@ -46,8 +36,7 @@ pub fn focus_id(id: &str) {
 
 #[derive(Properties, PartialEq)]
 pub struct TextFieldProps {
-    /// Field name as in rule reports (`contact.email`).
-    pub field: AttrValue,
+    pub field: Field,
     pub label: AttrValue,
     #[prop_or_default]
     pub hint: Option<AttrValue>,
@@ -76,8 +65,8 @@ struct FieldText {
 }
 
 impl FieldText {
-    fn new(i18n: &I18n, field: &str, has_hint: bool, report: &Report) -> Self {
-        let id = dom_id(field);
+    fn new(i18n: &I18n, field: Field, has_hint: bool, report: &Report) -> Self {
+        let id = field.dom_id();
         let problem = report.for_field(field);
         let error = problem
             .filter(|pr| !pr.is_warning())
@@ -128,7 +117,7 @@ impl FieldText {
 #[function_component]
 pub fn TextField(p: &TextFieldProps) -> Html {
     let i18n = use_i18n();
-    let f = FieldText::new(&i18n, &p.field, p.hint.is_some(), &p.report);
+    let f = FieldText::new(&i18n, p.field, p.hint.is_some(), &p.report);
     let oninput = {
         let cb = p.oninput.clone();
         Callback::from(move |e: InputEvent| cb.emit(event_value(&e)))
@@ -152,7 +141,7 @@ pub fn TextField(p: &TextFieldProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct SelectFieldProps {
-    pub field: AttrValue,
+    pub field: Field,
     pub label: AttrValue,
     #[prop_or_default]
     pub hint: Option<AttrValue>,
@@ -171,7 +160,7 @@ pub struct SelectFieldProps {
 #[function_component]
 pub fn SelectField(p: &SelectFieldProps) -> Html {
     let i18n = use_i18n();
-    let f = FieldText::new(&i18n, &p.field, p.hint.is_some(), &p.report);
+    let f = FieldText::new(&i18n, p.field, p.hint.is_some(), &p.report);
     let onchange = {
         let cb = p.onchange.clone();
         Callback::from(move |e: Event| cb.emit(event_value(&e)))
@@ -197,7 +186,7 @@ pub struct RadioOption {
 
 #[derive(Properties, PartialEq)]
 pub struct RadiosProps {
-    pub field: AttrValue,
+    pub field: Field,
     pub legend: AttrValue,
     #[prop_or_default]
     pub hint: Option<AttrValue>,
@@ -208,16 +197,18 @@ pub struct RadiosProps {
     pub report: Report,
 }
 
-/// A fieldset of radios; the first radio carries the field's id for summary links.
+/// A fieldset of radios. The field's id (what summary links focus) goes to the first radio
+/// that can be chosen: focus can't land on a disabled one.
 #[function_component]
 pub fn Radios(p: &RadiosProps) -> Html {
     let i18n = use_i18n();
-    let id = dom_id(&p.field);
+    let id = p.field.dom_id();
+    let first = p.options.iter().position(|o| !o.disabled).unwrap_or(0);
     let error = p
         .report
-        .for_field(&p.field)
+        .for_field(p.field)
         .filter(|pr| !pr.is_warning())
-        .map(|pr| i18n.problem(&p.field, pr));
+        .map(|pr| i18n.problem(p.field, pr));
     let err_id = format!("{id}-error");
     html! {
         <div class={classes!("form-group", error.is_some().then_some("form-group--error"))}>
@@ -227,7 +218,7 @@ pub fn Radios(p: &RadiosProps) -> Html {
                 if let Some(e) = &error { <p id={err_id.clone()} class="error-message"><span class="visually-hidden">{ i18n.t("error-prefix") }</span>{ e }</p> }
                 <div class="radios">
                 { for p.options.iter().enumerate().map(|(i, o)| {
-                    let rid = if i == 0 { id.clone() } else { format!("{id}-{}", i + 1) };
+                    let rid = if i == first { id.clone() } else { format!("{id}-{}", i + 1) };
                     let hint_id = format!("{rid}-hint");
                     let cb = p.onchange.clone();
                     let v = o.value.clone();
@@ -249,7 +240,18 @@ pub fn Radios(p: &RadiosProps) -> Html {
     }
 }
 
-#[derive(Properties)]
+/// Where a field's summary link points (a row of "Check your answers" rather than the
+/// control). Fixed per call site, so it takes no part in re-rendering.
+#[derive(Clone, Copy)]
+pub struct SummaryLink(pub fn(Field) -> String);
+
+impl PartialEq for SummaryLink {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+#[derive(Properties, PartialEq)]
 pub struct ErrorSummaryProps {
     pub report: Report,
     /// Changes on each failed attempt, so focus moves to the summary again.
@@ -257,16 +259,9 @@ pub struct ErrorSummaryProps {
     /// A message not tied to a field (a failed backend call).
     #[prop_or_default]
     pub general: Option<AttrValue>,
-    /// The id a field's summary link points at (the field itself by default).
-    #[prop_or(dom_id as fn(&str) -> String)]
-    pub link: fn(&str) -> String,
-}
-
-impl PartialEq for ErrorSummaryProps {
-    /// `link` is fixed per call site, so it takes no part in re-rendering.
-    fn eq(&self, o: &Self) -> bool {
-        self.report == o.report && self.attempt == o.attempt && self.general == o.general
-    }
+    /// The field's control by default.
+    #[prop_or_default]
+    pub link: Option<SummaryLink>,
 }
 
 /// "There is a problem": focused after a failed Continue, one link per field in error.
@@ -295,7 +290,7 @@ pub fn ErrorSummary(p: &ErrorSummaryProps) -> Html {
             <ul class="error-summary-list">
                 if let Some(g) = &p.general { <li>{ g }</li> }
                 { for errors.iter().map(|fp| {
-                    let id = (p.link)(&fp.field);
+                    let id = p.link.map_or_else(|| fp.field.dom_id(), |link| (link.0)(fp.field));
                     let target = id.clone();
                     let onclick = Callback::from(move |e: MouseEvent| { e.prevent_default(); focus_id(&target); });
                     html! { <li><a href={format!("#{id}")} {onclick}>{ i18n.field_problem(fp) }</a></li> }
@@ -305,15 +300,13 @@ pub fn ErrorSummary(p: &ErrorSummaryProps) -> Html {
     }
 }
 
-/// Sets the document title, prefixed "Error: " while the page shows errors.
-pub fn set_title(i18n: &I18n, heading: &str, has_errors: bool) {
-    let app = i18n.t("app-title");
-    let t = if has_errors {
-        format!("{} {heading} – {app}", i18n.t("title-error-prefix"))
-    } else {
-        format!("{heading} – {app}")
-    };
-    gloo::utils::document().set_title(&t);
+/// The phone field's hint: the country's calling code as the example, or a general hint
+/// while no country is chosen.
+pub fn phone_hint(i18n: &I18n, calling_code: Option<&str>) -> String {
+    match calling_code {
+        Some(c) => i18n.ta("phone-hint", &[("calling_code", c)]),
+        None => i18n.t("phone-hint-any"),
+    }
 }
 
 #[derive(Properties, PartialEq)]
@@ -329,7 +322,7 @@ pub fn Busy(p: &BusyProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct NavButtonProps {
-    pub to: crate::routes::Route,
+    pub to: crate::route::Route,
     pub label: AttrValue,
     /// Runs before navigating (e.g. records a choice).
     #[prop_or_default]

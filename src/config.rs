@@ -38,8 +38,8 @@ impl Default for Config {
 }
 
 impl Config {
-    /// Loads `/config.json`; a missing or broken file falls back to the defaults.
-    pub async fn load() -> Config {
+    /// Fetches `/config.json`; a missing or broken file falls back to the defaults.
+    pub async fn fetch() -> Config {
         match gloo::net::http::Request::get("/config.json").send().await {
             Ok(r) if r.ok() => r.json().await.unwrap_or_default(),
             _ => Config::default(),

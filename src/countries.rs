@@ -1,7 +1,6 @@
 //! Country data from the browser itself, at no bundle cost: names (`Intl.DisplayNames`) and the
 //! regex engine for postal-code patterns (`RegExp`).
 
-use crate::i18n::Locale;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
@@ -32,11 +31,11 @@ pub fn pattern_matches(pattern: &str, text: &str) -> Option<bool> {
         .map(|re| re.test(text))
 }
 
-/// The localized name of an ISO 3166-1 alpha-2 code, or the code itself.
-pub fn name(code: &str, locale: Locale) -> String {
+/// The localized name of an ISO 3166-1 alpha-2 code in the language `tag`, or the code itself.
+pub fn name(code: &str, tag: &str) -> String {
     let opts = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&opts, &"type".into(), &"region".into());
-    DisplayNames::new(&JsValue::from_str(locale.tag()), &opts)
+    DisplayNames::new(&JsValue::from_str(tag), &opts)
         .ok()
         .and_then(|d| d.of(&code.to_ascii_uppercase()).ok())
         .and_then(|v| v.as_string())
@@ -44,11 +43,11 @@ pub fn name(code: &str, locale: Locale) -> String {
 }
 
 /// `(code, name)` pairs sorted by name in the user's language.
-pub fn sorted(codes: impl IntoIterator<Item = String>, locale: Locale) -> Vec<(String, String)> {
+pub fn sorted(codes: impl IntoIterator<Item = String>, tag: &str) -> Vec<(String, String)> {
     let mut v: Vec<(String, String)> = codes
         .into_iter()
         .map(|c| {
-            let n = name(&c, locale);
+            let n = name(&c, tag);
             (c, n)
         })
         .collect();

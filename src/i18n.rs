@@ -4,9 +4,10 @@
 //! compiled in, each would add ~6 KB gzip to the first load.
 
 use csp_core::messages::Messages;
-use csp_core::{FieldProblem, Problem};
+use csp_core::{Field, FieldProblem, Problem};
 use std::cell::RefCell;
 use std::rc::Rc;
+use yew::prelude::*;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Locale {
@@ -56,7 +57,7 @@ impl Locale {
     }
 
     /// Makes the locale available: fetches `/locales/<tag>.ftl` once. False when it can't be had.
-    pub async fn load(self) -> bool {
+    pub async fn fetch(self) -> bool {
         if self.source().is_some() {
             return true;
         }
@@ -169,9 +170,9 @@ impl I18n {
     }
 
     /// A rule's message, field-specific when the locale has one (`err-required--contact-email`).
-    pub fn problem(&self, field: &str, p: &Problem) -> String {
+    pub fn problem(&self, field: Field, p: &Problem) -> String {
         let code = p.code.id();
-        let specific = format!("err-{code}--{}", field.replace('.', "-"));
+        let specific = format!("err-{code}--{}", field.dom_id());
         let id = if self.has(&specific) {
             specific
         } else {
@@ -182,7 +183,7 @@ impl I18n {
             .iter()
             .map(|(k, v)| {
                 if k.ends_with("country") {
-                    (k.clone(), crate::countries::name(v, self.locale))
+                    (k.clone(), crate::countries::name(v, self.locale.tag()))
                 } else {
                     (k.clone(), v.clone())
                 }
@@ -196,6 +197,44 @@ impl I18n {
     }
 
     pub fn field_problem(&self, fp: &FieldProblem) -> String {
-        self.problem(&fp.field, &fp.problem)
+        self.problem(fp.field, &fp.problem)
     }
+
+    /// A country's name in this language.
+    pub fn country(&self, code: &str) -> String {
+        crate::countries::name(code, self.locale.tag())
+    }
+
+    /// `(code, name)` pairs sorted by name in this language.
+    pub fn countries(&self, codes: impl IntoIterator<Item = String>) -> Vec<(String, String)> {
+        crate::countries::sorted(codes, self.locale.tag())
+    }
+}
+
+#[hook]
+pub fn use_i18n() -> I18n {
+    use_context::<I18n>().expect("I18n context")
+}
+
+/// Sets the document title after render, prefixed "Error: " while the page shows errors. An
+/// empty heading leaves the title alone (a wrapper whose page sets its own).
+#[hook]
+pub fn use_title(heading: &str, has_errors: bool) {
+    let i18n = use_i18n();
+    let title = if heading.is_empty() {
+        None
+    } else if has_errors {
+        Some(format!(
+            "{} {heading} – {}",
+            i18n.t("title-error-prefix"),
+            i18n.t("app-title")
+        ))
+    } else {
+        Some(format!("{heading} – {}", i18n.t("app-title")))
+    };
+    use_effect_with(title, |t| {
+        if let Some(t) = t {
+            gloo::utils::document().set_title(t);
+        }
+    });
 }

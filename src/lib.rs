@@ -1,16 +1,20 @@
 //! csp-portal: the front end of a cloud partner portal (CSP enrollment, team, partners).
-//! The rules live in `csp-core`; this crate is the Yew UI, the API client and the i18n.
+//! The rules and the contract live in `csp-core`; this crate is the Yew UI, the API client
+//! and the i18n. Shared modules hold one concept each, with its hook beside its type;
+//! `pages/` holds one folder per part of the portal, and page folders never import each other.
 
 pub mod api;
 pub mod app;
 pub mod components;
 pub mod config;
 pub mod countries;
+pub mod env;
+pub mod form;
 pub mod i18n;
+pub mod journey;
 pub mod pages;
-pub mod routes;
-pub mod store;
-pub mod team;
-pub mod wizard;
+pub mod route;
+pub mod session;
 
-pub use app::{App, Env, Shell};
+pub use app::{App, Shell};
+pub use env::Env;

@@ -271,7 +271,9 @@ async fn a_taken_email_refused_by_the_backend_lands_on_the_email_field() {
         agent_role: None,
         admin_role: None,
     };
-    api.add_user(&other).await.unwrap();
+    api.call(&csp_core::endpoint::ADD_USER, &[], &other)
+        .await
+        .unwrap();
     ui.fill("Full name", "Anna Petrova").await;
     ui.fill("Email address", "Anna@Contoso.ru").await;
     ui.check("Not an agent").await;

@@ -24,6 +24,7 @@ first-name = First name
 last-name = Last name
 phone = Phone number
 phone-hint = Include the country code, like +{ $calling_code }
+phone-hint-any = Include the country code, starting with +
 postal-code-hint = For example, { $example }
 
 ## Home and not found

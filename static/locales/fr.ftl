@@ -24,6 +24,7 @@ first-name = Prénom
 last-name = Nom
 phone = Numéro de téléphone
 phone-hint = Indiquez l'indicatif du pays, par exemple +{ $calling_code }
+phone-hint-any = Indiquez l'indicatif du pays, en commençant par +
 postal-code-hint = Par exemple, { $example }
 
 ## Home and not found

@@ -24,6 +24,7 @@ first-name = Имя
 last-name = Фамилия
 phone = Номер телефона
 phone-hint = Укажите код страны, например +{ $calling_code }
+phone-hint-any = Укажите код страны, начиная с +
 postal-code-hint = Например, { $example }
 
 ## Home and not found

@@ -24,6 +24,7 @@ first-name = 名
 last-name = 姓
 phone = 电话号码
 phone-hint = 包括国家/地区代码，例如 +{ $calling_code }
+phone-hint-any = 包括国家/地区代码，以 + 开头
 postal-code-hint = 例如 { $example }
 
 ## Home and not found

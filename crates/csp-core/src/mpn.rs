@@ -44,6 +44,16 @@ pub enum ProfileKind {
     Location,
 }
 
+impl ProfileKind {
+    /// The JSON value, also the suffix of its message id (`mpn-kind-location`).
+    pub fn id(self) -> &'static str {
+        match self {
+            ProfileKind::Global => "global",
+            ProfileKind::Location => "location",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ProfileStatus {

@@ -79,7 +79,7 @@ mod tests {
         };
         assert_eq!(
             codes(&ok, &["IVAN@contoso.ru"]),
-            vec![(Field::UserEmail.into(), Code::EmailTaken)]
+            vec![(Field::UserEmail, Code::EmailTaken)]
         );
         let bad = NewUser {
             name: " ".into(),
@@ -90,10 +90,10 @@ mod tests {
         assert_eq!(
             codes(&bad, &[]),
             vec![
-                (Field::UserName.into(), Code::Required),
-                (Field::UserEmail.into(), Code::EmailConsumer),
-                (Field::UserAgentRole.into(), Code::ChooseOne),
-                (Field::UserAdminRole.into(), Code::ChooseOne),
+                (Field::UserName, Code::Required),
+                (Field::UserEmail, Code::EmailConsumer),
+                (Field::UserAgentRole, Code::ChooseOne),
+                (Field::UserAdminRole, Code::ChooseOne),
             ]
         );
     }

@@ -1,32 +1,37 @@
 //! Legal business profile: name, the country-driven address form and the registration ID.
 
-use super::{go_next, setter, use_attempt, use_env, use_journey, StepPage};
-use crate::components::{use_i18n, SelectField, TextField};
-use crate::countries;
-use crate::routes::Route;
-use csp_core::address::{find, RegistrationId};
+use super::StepPage;
+use crate::components::{SelectField, TextField};
+use crate::env::use_env;
+use crate::form::use_form;
+use crate::i18n::use_i18n;
+use crate::journey::{go_next, setter, use_journey};
+use crate::route::Route;
+use csp_core::country::find;
 use csp_core::enrollment::check_legal;
+use csp_core::registration::RegistrationId;
+use csp_core::Field;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 #[function_component]
-pub fn LegalStep() -> Html {
+pub fn LegalProfileStep() -> Html {
     let i18n = use_i18n();
     let env = use_env();
     let j = use_journey();
     let nav = use_navigator().expect("router");
-    let attempt = use_attempt();
+    let form = use_form();
     let l = j.draft.legal.clone();
     let live = {
         let (l, env) = (l.clone(), env.clone());
         move || check_legal(&l, &env.ctx)
     };
-    let report = attempt.shown(live.clone());
+    let report = form.shown(live.clone());
     let onsubmit = {
-        let (j, nav, attempt) = (j.clone(), nav.clone(), attempt.clone());
+        let (j, nav, form) = (j.clone(), nav.clone(), form.clone());
         Callback::from(move |_| {
-            if attempt.press(&live()) {
-                go_next(&nav, &j, &Route::Legal);
+            if form.press(&live()) {
+                go_next(&nav, &j, &Route::LegalProfile);
             }
         })
     };
@@ -38,10 +43,7 @@ pub fn LegalStep() -> Html {
             format!("{} {}", i18n.t(id), i18n.t("optional"))
         }
     };
-    let country_options = countries::sorted(
-        env.ctx.countries.iter().map(|c| c.code.clone()),
-        i18n.locale,
-    );
+    let country_options = i18n.countries(env.ctx.countries.iter().map(|c| c.code.clone()));
     let postal_hint = rules
         .as_ref()
         .and_then(|r| r.postal_code_example.clone())
@@ -52,26 +54,26 @@ pub fn LegalStep() -> Html {
             RegistrationId::Uscc => "registration-uscc",
         };
         html! {
-            <TextField field="legal.registration_id" label={i18n.t(id)} hint={i18n.t(&format!("{id}-hint"))} value={l.registration_id.clone()}
+            <TextField field={Field::LegalRegistrationId} label={i18n.t(id)} hint={i18n.t(&format!("{id}-hint"))} value={l.registration_id.clone()}
                 spellcheck_off=true oninput={setter(&j, |d, v| d.legal.registration_id = v)} report={report.clone()} />
         }
     });
     html! {
-        <StepPage route={Route::Legal} heading={i18n.t("legal-heading")} report={report.clone()} attempt={attempt.clone()} {onsubmit}>
+        <StepPage route={Route::LegalProfile} heading={i18n.t("legal-heading")} report={report.clone()} form={form.clone()} {onsubmit}>
             <p class="hint">{ i18n.t("legal-latin-note") }</p>
-            <TextField field="legal.legal_name" label={i18n.t("legal-name")} hint={i18n.t("legal-name-hint")} value={l.legal_name.clone()} autocomplete="organization" width="input--wide"
+            <TextField field={Field::LegalName} label={i18n.t("legal-name")} hint={i18n.t("legal-name-hint")} value={l.legal_name.clone()} autocomplete="organization" width="input--wide"
                 oninput={setter(&j, |d, v| d.legal.legal_name = v)} report={report.clone()} />
-            <SelectField field="legal.address.country" label={i18n.t("country")} value={l.address.country.clone()} options={country_options} placeholder={i18n.t("choose-country")}
+            <SelectField field={Field::LegalCountry} label={i18n.t("country")} value={l.address.country.clone()} options={country_options} placeholder={i18n.t("choose-country")}
                 autocomplete="country" onchange={setter(&j, |d, v| d.legal.address.country = v)} report={report.clone()} />
-            <TextField field="legal.address.line1" label={i18n.t("address-line1")} value={l.address.line1.clone()} autocomplete="address-line1" width="input--wide"
+            <TextField field={Field::LegalLine1} label={i18n.t("address-line1")} value={l.address.line1.clone()} autocomplete="address-line1" width="input--wide"
                 oninput={setter(&j, |d, v| d.legal.address.line1 = v)} report={report.clone()} />
-            <TextField field="legal.address.line2" label={optional("address-line2", false)} value={l.address.line2.clone()} autocomplete="address-line2" width="input--wide"
+            <TextField field={Field::LegalLine2} label={optional("address-line2", false)} value={l.address.line2.clone()} autocomplete="address-line2" width="input--wide"
                 oninput={setter(&j, |d, v| d.legal.address.line2 = v)} report={report.clone()} />
-            <TextField field="legal.address.city" label={optional("address-city", rules.as_ref().is_none_or(|r| r.city_required))} value={l.address.city.clone()} autocomplete="address-level2"
+            <TextField field={Field::LegalCity} label={optional("address-city", rules.as_ref().is_none_or(|r| r.city_required))} value={l.address.city.clone()} autocomplete="address-level2"
                 oninput={setter(&j, |d, v| d.legal.address.city = v)} report={report.clone()} />
-            <TextField field="legal.address.state" label={optional("address-state", rules.as_ref().is_some_and(|r| r.state_required))} value={l.address.state.clone()} autocomplete="address-level1"
+            <TextField field={Field::LegalState} label={optional("address-state", rules.as_ref().is_some_and(|r| r.state_required))} value={l.address.state.clone()} autocomplete="address-level1"
                 oninput={setter(&j, |d, v| d.legal.address.state = v)} report={report.clone()} />
-            <TextField field="legal.address.postal_code" label={optional("address-postal-code", rules.as_ref().is_none_or(|r| r.postal_code_required))} hint={postal_hint}
+            <TextField field={Field::LegalPostalCode} label={optional("address-postal-code", rules.as_ref().is_none_or(|r| r.postal_code_required))} hint={postal_hint}
                 value={l.address.postal_code.clone()} autocomplete="postal-code" spellcheck_off=true width="input--short"
                 oninput={setter(&j, |d, v| d.legal.address.postal_code = v)} report={report.clone()} />
             { for registration }

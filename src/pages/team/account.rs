@@ -1,9 +1,14 @@
 //! The signed-in user's account: their roles, what those let them do, and the enrolling
 //! admin's step 9: "am I in the admin agent group?" with the one action that adds them.
 
-use super::{features, role_name, use_team, TeamAction};
-use crate::components::{set_title, use_i18n, Busy, ErrorSummary};
-use crate::wizard::{use_attempt, use_env};
+use super::role_name;
+use crate::components::{Busy, ErrorSummary};
+use crate::env::use_env;
+use crate::form::use_form;
+use crate::i18n::{use_i18n, use_title};
+use crate::session::{features, use_session, SessionAction};
+use csp_core::api::RoleChange;
+use csp_core::endpoint::UPDATE_ROLES;
 use csp_core::roles::{Role, RoleKind};
 use yew::prelude::*;
 
@@ -13,13 +18,13 @@ const ADMIN_AGENT: &str = "admin-agent";
 pub fn Account() -> Html {
     let i18n = use_i18n();
     let env = use_env();
-    let team = use_team();
-    let attempt = use_attempt();
-    let Some(user) = team.user.clone() else {
+    let session = use_session();
+    let form = use_form();
+    let heading = i18n.t("account-heading");
+    use_title(&heading, form.failure.is_some());
+    let Some(user) = session.user.clone() else {
         return html! {};
     };
-    let heading = i18n.t("account-heading");
-    set_title(&i18n, &heading, attempt.failure.is_some());
     let tag = i18n.locale.tag();
     let roles: Vec<&Role> = user
         .agent_role
@@ -33,29 +38,23 @@ pub fn Account() -> Html {
         .collect();
     let opens = features(Some(&user), &env.catalog);
     let join = {
-        let (team, attempt, api, user) =
-            (team.clone(), attempt.clone(), env.api.clone(), user.clone());
+        let (session, form, api, user) =
+            (session.clone(), form.clone(), env.api.clone(), user.clone());
         Callback::from(move |_| {
-            let (team, attempt, api, user) =
-                (team.clone(), attempt.clone(), api.clone(), user.clone());
-            attempt.busy.set(true);
-            attempt.failure.set(None);
-            wasm_bindgen_futures::spawn_local(async move {
-                let r = api
-                    .update_roles(&user.id, Some(ADMIN_AGENT.into()), user.admin_role.clone())
-                    .await;
-                attempt.busy.set(false);
-                match r {
-                    Ok(u) => team.dispatch(TeamAction::SignedIn(u)),
-                    Err(f) => attempt.fail(&f),
-                }
-            });
+            let (api, user) = (api.clone(), user.clone());
+            let change = RoleChange {
+                agent_role: Some(ADMIN_AGENT.into()),
+                admin_role: user.admin_role.clone(),
+            };
+            let call = async move { api.call(&UPDATE_ROLES, &[&user.id], &change).await };
+            let session = session.clone();
+            form.run(call, move |u| session.dispatch(SessionAction::SignedIn(u)));
         })
     };
     html! {
         <div class="step">
             <h1 class="heading">{ heading }</h1>
-            <ErrorSummary report={csp_core::Report::default()} attempt={*attempt.count} general={(*attempt.failure).as_ref().map(|id| AttrValue::from(i18n.t(id)))} />
+            <ErrorSummary report={csp_core::Report::default()} attempt={*form.count} general={form.general(&i18n)} />
             <dl class="summary-list">
                 <div class="summary-row"><dt class="summary-key">{ i18n.t("user-name") }</dt><dd class="summary-value">{ &user.name }</dd></div>
                 <div class="summary-row"><dt class="summary-key">{ i18n.t("user-email") }</dt><dd class="summary-value">{ &user.email }</dd></div>
@@ -67,8 +66,8 @@ pub fn Account() -> Html {
                 <p class="inset" role="status">{ i18n.t("account-admin-agent-yes") }</p>
             } else {
                 <p>{ i18n.t("account-admin-agent-no") }</p>
-                if *attempt.busy { <Busy label={i18n.t("busy")} /> }
-                <button type="button" class="button" onclick={join} disabled={*attempt.busy}>{ i18n.t("account-admin-agent-action") }</button>
+                if *form.busy { <Busy label={i18n.t("busy")} /> }
+                <button type="button" class="button" onclick={join} disabled={*form.busy}>{ i18n.t("account-admin-agent-action") }</button>
             }
             <h2 class="subheading">{ i18n.t("account-can-heading") }</h2>
             if can.is_empty() { <p>{ i18n.t("account-can-nothing") }</p> }

@@ -1,8 +1,9 @@
 //! Welcome: what the applicant needs before starting.
 
-use super::use_env;
-use crate::components::{set_title, use_i18n, NavButton};
-use crate::routes::Route;
+use crate::components::NavButton;
+use crate::env::use_env;
+use crate::i18n::{use_i18n, use_title};
+use crate::route::Route;
 use yew::prelude::*;
 
 #[function_component]
@@ -10,7 +11,7 @@ pub fn Welcome() -> Html {
     let i18n = use_i18n();
     let env = use_env();
     let heading = i18n.t("welcome-heading");
-    set_title(&i18n, &heading, false);
+    use_title(&heading, false);
     let needs = [
         "welcome-need-mpn",
         "welcome-need-admin",

@@ -1,14 +1,17 @@
 //! Submitted: what happens next, and the application's state as the backend reports it.
 
-use super::use_env;
-use crate::components::{set_title, use_i18n, Busy, ErrorSummary};
-use crate::routes::Route;
-use csp_core::api::{Application, ApplicationStatus};
+use crate::components::Busy;
+use crate::env::use_env;
+use crate::form::{use_fetch, FetchFailed};
+use crate::i18n::{use_i18n, use_title};
+use crate::route::Route;
+use csp_core::api::ApplicationStatus;
+use csp_core::endpoint::APPLICATION;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 #[derive(Properties, PartialEq)]
-pub struct StatusProps {
+pub struct ApplicationProps {
     pub id: AttrValue,
 }
 
@@ -23,31 +26,19 @@ fn status_id(s: ApplicationStatus) -> &'static str {
 }
 
 #[function_component]
-pub fn StatusPage(p: &StatusProps) -> Html {
+pub fn ApplicationPage(p: &ApplicationProps) -> Html {
     let i18n = use_i18n();
     let env = use_env();
-    let app = use_state(|| None::<Result<Application, crate::api::Failure>>);
-    let reload = use_state(|| 0u32);
-    {
-        let (app, api, id) = (app.clone(), env.api.clone(), p.id.to_string());
-        use_effect_with((p.id.clone(), *reload), move |_| {
-            app.set(None);
-            wasm_bindgen_futures::spawn_local(async move {
-                app.set(Some(api.application(&id).await));
-            });
-        });
-    }
+    let api = env.api.clone();
+    let (app, refresh) = use_fetch(p.id.clone(), move |id| {
+        let api = api.clone();
+        async move { api.call(&APPLICATION, &[&id], &()).await }
+    });
     let heading = i18n.t("status-heading");
-    set_title(&i18n, &heading, matches!(*app, Some(Err(_))));
-    let refresh = {
-        let reload = reload.clone();
-        Callback::from(move |_| reload.set(*reload + 1))
-    };
+    use_title(&heading, matches!(*app, Some(Err(_))));
     let body = match &*app {
         None => html! { <Busy label={i18n.t("busy")} /> },
-        Some(Err(f)) => html! {
-            <ErrorSummary report={csp_core::Report::default()} attempt={0} general={AttrValue::from(i18n.t(f.message_id()))} />
-        },
+        Some(Err(f)) => html! { <FetchFailed failure={f.clone()} retry={refresh.clone()} /> },
         Some(Ok(a)) => html! {
             <>
                 <div class="panel panel--confirmation">
@@ -80,7 +71,9 @@ pub fn StatusPage(p: &StatusProps) -> Html {
         <div class="step">
             <h1 class="heading">{ heading }</h1>
             { body }
-            <button type="button" class="button button--secondary" onclick={refresh}>{ i18n.t("status-refresh") }</button>
+            if matches!(*app, Some(Ok(_))) {
+                <button type="button" class="button button--secondary" onclick={refresh.reform(|_| ())}>{ i18n.t("status-refresh") }</button>
+            }
         </div>
     }
 }

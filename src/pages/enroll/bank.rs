@@ -1,12 +1,17 @@
 //! Bank information: only the fields of the chosen country's form. Account numbers and IBANs
 //! are kept in memory, never in browser storage.
 
-use super::{go_next, setter, use_attempt, use_env, use_journey, StepPage};
-use crate::components::{use_i18n, SelectField, TextField};
-use crate::countries;
-use crate::routes::Route;
-use csp_core::address::{find, BankForm};
+use super::StepPage;
+use crate::components::{SelectField, TextField};
+use crate::env::use_env;
+use crate::form::use_form;
+use crate::i18n::use_i18n;
+use crate::journey::{go_next, setter, use_journey};
+use crate::route::Route;
+use csp_core::bank::BankForm;
+use csp_core::country::find;
 use csp_core::enrollment::check_bank_step;
+use csp_core::Field;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -16,14 +21,14 @@ pub fn BankStep() -> Html {
     let env = use_env();
     let j = use_journey();
     let nav = use_navigator().expect("router");
-    let attempt = use_attempt();
+    let form = use_form();
     {
         // The bank country starts as the legal address's country.
         let j = j.clone();
         use_effect_with((), move |_| {
             if j.draft.bank.country.is_empty() && !j.draft.legal.address.country.is_empty() {
                 let c = j.draft.legal.address.country.clone();
-                j.dispatch(crate::store::edit(move |d| d.bank.country = c));
+                j.dispatch(crate::journey::edit(move |d| d.bank.country = c));
             }
         });
     }
@@ -32,41 +37,38 @@ pub fn BankStep() -> Html {
         let (b, env) = (b.clone(), env.clone());
         move || check_bank_step(&b, &env.ctx)
     };
-    let report = attempt.shown(live.clone());
+    let report = form.shown(live.clone());
     let onsubmit = {
-        let (j, nav, attempt) = (j.clone(), nav.clone(), attempt.clone());
+        let (j, nav, form) = (j.clone(), nav.clone(), form.clone());
         Callback::from(move |_| {
-            if attempt.press(&live()) {
+            if form.press(&live()) {
                 go_next(&nav, &j, &Route::Bank);
             }
         })
     };
-    let country_options = countries::sorted(
-        env.ctx.countries.iter().map(|c| c.code.clone()),
-        i18n.locale,
-    );
-    let form = find(&env.ctx.countries, &b.country).map(|r| r.bank_form);
+    let country_options = i18n.countries(env.ctx.countries.iter().map(|c| c.code.clone()));
+    let bank_form = find(&env.ctx.countries, &b.country).map(|r| r.bank_form);
     let iban = html! {
-        <TextField field="bank.iban" label={i18n.t("bank-iban")} hint={i18n.t("bank-iban-hint")} value={b.iban.clone()} spellcheck_off=true width="input--wide" autocomplete="off"
+        <TextField field={Field::BankIban} label={i18n.t("bank-iban")} hint={i18n.t("bank-iban-hint")} value={b.iban.clone()} spellcheck_off=true width="input--wide" autocomplete="off"
             oninput={setter(&j, |d, v| d.bank.iban = v)} report={report.clone()} />
     };
     let bic = html! {
-        <TextField field="bank.bic" label={i18n.t("bank-bic")} hint={i18n.t("bank-bic-hint")} value={b.bic.clone()} spellcheck_off=true width="input--short"
+        <TextField field={Field::BankBic} label={i18n.t("bank-bic")} hint={i18n.t("bank-bic-hint")} value={b.bic.clone()} spellcheck_off=true width="input--short"
             oninput={setter(&j, |d, v| d.bank.bic = v)} report={report.clone()} />
     };
     let account = |label: &str| {
         html! {
-            <TextField field="bank.account_number" label={i18n.t(label)} value={b.account_number.clone()} spellcheck_off=true inputmode="numeric" autocomplete="off"
+            <TextField field={Field::BankAccountNumber} label={i18n.t(label)} value={b.account_number.clone()} spellcheck_off=true inputmode="numeric" autocomplete="off"
                 oninput={setter(&j, |d, v| d.bank.account_number = v)} report={report.clone()} />
         }
     };
     let code = |label: &str| {
         html! {
-            <TextField field="bank.bank_code" label={i18n.t(label)} hint={i18n.t(&format!("{label}-hint"))} value={b.bank_code.clone()} spellcheck_off=true inputmode="numeric" width="input--short"
+            <TextField field={Field::BankCode} label={i18n.t(label)} hint={i18n.t(&format!("{label}-hint"))} value={b.bank_code.clone()} spellcheck_off=true inputmode="numeric" width="input--short"
                 oninput={setter(&j, |d, v| d.bank.bank_code = v)} report={report.clone()} />
         }
     };
-    let fields = match form {
+    let fields = match bank_form {
         Some(BankForm::Iban) => html! { <>{ iban }{ bic }</> },
         Some(BankForm::Ru) => html! { <>{ code("bank-bik") }{ account("bank-ru-account") }</> },
         Some(BankForm::Us) => html! { <>{ code("bank-aba") }{ account("bank-account-number") }</> },
@@ -74,11 +76,11 @@ pub fn BankStep() -> Html {
         None => html! {},
     };
     html! {
-        <StepPage route={Route::Bank} heading={i18n.t("bank-heading")} report={report.clone()} attempt={attempt.clone()} {onsubmit}>
+        <StepPage route={Route::Bank} heading={i18n.t("bank-heading")} report={report.clone()} form={form.clone()} {onsubmit}>
             <p>{ i18n.t("bank-intro") }</p>
-            <SelectField field="bank.country" label={i18n.t("bank-country")} value={b.country.clone()} options={country_options} placeholder={i18n.t("choose-country")}
+            <SelectField field={Field::BankCountry} label={i18n.t("bank-country")} value={b.country.clone()} options={country_options} placeholder={i18n.t("choose-country")}
                 onchange={setter(&j, |d, v| d.bank.country = v)} report={report.clone()} />
-            <TextField field="bank.account_holder" label={i18n.t("bank-account-holder")} value={b.account_holder.clone()} width="input--wide"
+            <TextField field={Field::BankAccountHolder} label={i18n.t("bank-account-holder")} value={b.account_holder.clone()} width="input--wide"
                 oninput={setter(&j, |d, v| d.bank.account_holder = v)} report={report.clone()} />
             { fields }
             <p class="hint">{ i18n.t("bank-not-stored") }</p>

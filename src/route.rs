@@ -1,4 +1,5 @@
-//! The app's typed routes: one per page, deep-linkable.
+//! The app's typed routes: one per page, deep-linkable. Which page each shows is decided in
+//! `app::switch`, so that pages can link to any route without importing each other.
 
 use yew_router::prelude::*;
 
@@ -15,19 +16,19 @@ pub enum Route {
     #[at("/enroll/work-account")]
     WorkAccount,
     #[at("/enroll/mpn-id")]
-    Mpn,
+    MpnId,
     #[at("/enroll/legal-profile")]
-    Legal,
+    LegalProfile,
     #[at("/enroll/primary-contact")]
-    Contact,
+    PrimaryContact,
     #[at("/enroll/support")]
     Support,
     #[at("/enroll/bank")]
     Bank,
     #[at("/enroll/check-answers")]
-    Check,
+    CheckAnswers,
     #[at("/applications/:id")]
-    Status { id: String },
+    Application { id: String },
     #[at("/sign-in")]
     SignIn,
     #[at("/account")]

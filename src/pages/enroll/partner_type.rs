@@ -1,10 +1,14 @@
 //! Partner type: which sales model; a closed type leads to an explanation, not an error.
 
-use super::{go_next, use_attempt, use_env, use_journey, StepPage};
-use crate::components::{set_title, use_i18n, NavButton, RadioOption, Radios};
-use crate::routes::Route;
-use crate::store::edit;
+use super::StepPage;
+use crate::components::{RadioOption, Radios};
+use crate::env::use_env;
+use crate::form::use_form;
+use crate::i18n::use_i18n;
+use crate::journey::{edit, go_next, use_journey};
+use crate::route::Route;
 use csp_core::enrollment::{check_partner_type, PartnerType};
+use csp_core::{Code, Field};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -14,9 +18,9 @@ pub fn PartnerTypeStep() -> Html {
     let env = use_env();
     let j = use_journey();
     let nav = use_navigator().expect("router");
-    let attempt = use_attempt();
+    let form = use_form();
     let open = env.settings.open_partner_types.clone();
-    let report = attempt.shown(|| check_partner_type(&j.draft, &open));
+    let report = form.shown(|| check_partner_type(&j.draft, &open));
     let options = PartnerType::ALL
         .iter()
         .map(|t| {
@@ -49,22 +53,22 @@ pub fn PartnerTypeStep() -> Html {
         })
     };
     let onsubmit = {
-        let (j, nav, attempt, open) = (j.clone(), nav.clone(), attempt.clone(), open.clone());
+        let (j, nav, form, open) = (j.clone(), nav.clone(), form.clone(), open.clone());
         Callback::from(move |_| {
             let r = check_partner_type(&j.draft, &open);
             let closed =
                 r.0.iter()
-                    .any(|p| p.problem.code == csp_core::Code::PartnerTypeClosed);
+                    .any(|p| p.problem.code == Code::PartnerTypeClosed);
             if closed {
                 nav.push(&Route::PartnerTypeClosed);
-            } else if attempt.press(&r) {
+            } else if form.press(&r) {
                 go_next(&nav, &j, &Route::PartnerType);
             }
         })
     };
     html! {
-        <StepPage route={Route::PartnerType} heading={i18n.t("partner-type-heading")} report={report.clone()} attempt={attempt.clone()} {onsubmit}>
-            <Radios field="partner_type" legend={i18n.t("partner-type-legend")} value={j.draft.partner_type.map(|t| t.id().to_string())} {options} {onchange} report={report.clone()} />
+        <StepPage route={Route::PartnerType} heading={i18n.t("partner-type-heading")} report={report.clone()} form={form.clone()} {onsubmit}>
+            <Radios field={Field::PartnerType} legend={i18n.t("partner-type-legend")} value={j.draft.partner_type.map(|t| t.id().to_string())} {options} {onchange} report={report.clone()} />
             <div class="form-group">
                 <div class="checkbox">
                     <input class="checkbox-input" type="checkbox" id="already-enrolled" checked={j.draft.already_enrolled} onchange={on_enrolled} aria-describedby="already-enrolled-hint" />
@@ -73,36 +77,5 @@ pub fn PartnerTypeStep() -> Html {
                 </div>
             </div>
         </StepPage>
-    }
-}
-
-/// The eligibility page for a type that is not accepting applications.
-#[function_component]
-pub fn PartnerTypeClosed() -> Html {
-    let i18n = use_i18n();
-    let j = use_journey();
-    let heading = i18n.t("partner-type-closed-heading");
-    set_title(&i18n, &heading, false);
-    let name = j
-        .draft
-        .partner_type
-        .map(|t| i18n.t(&format!("partner-type-{}", t.id())))
-        .unwrap_or_default();
-    let choose_reseller = {
-        let j = j.clone();
-        Callback::from(move |()| {
-            j.dispatch(edit(|d| {
-                d.partner_type = Some(PartnerType::IndirectReseller)
-            }))
-        })
-    };
-    html! {
-        <div class="step">
-            <Link<Route> to={Route::PartnerType} classes="back-link">{ i18n.t("back") }</Link<Route>>
-            <h1 class="heading">{ heading }</h1>
-            <p>{ i18n.ta("partner-type-closed-body", &[("type", &name)]) }</p>
-            <p>{ i18n.t("partner-type-closed-suggest") }</p>
-            <NavButton to={Route::WorkAccount} label={i18n.t("partner-type-closed-action")} onclick={choose_reseller} />
-        </div>
     }
 }

@@ -2,26 +2,28 @@
 //! carries the incentives. Only an active location profile in the tenant's country can be
 //! chosen; every other profile is listed with the reason.
 
-use super::{go_next, use_attempt, use_env, use_journey, StepPage};
-use crate::components::{use_i18n, RadioOption, Radios, TextField};
-use crate::countries;
-use crate::routes::Route;
-use crate::store::edit;
+use super::StepPage;
+use crate::components::{RadioOption, Radios, TextField};
+use crate::env::use_env;
+use crate::form::use_form;
+use crate::i18n::use_i18n;
+use crate::journey::{edit, go_next, use_journey};
+use crate::route::Route;
 use csp_core::api::SignIn;
-use csp_core::enrollment::check_mpn;
+use csp_core::endpoint::PARTNER_NETWORK_PROFILES;
+use csp_core::enrollment::{check_mpn, check_pmc_sign_in};
 use csp_core::mpn::{check_profile, OrgProfile};
-use csp_core::problem::required;
-use csp_core::Report;
+use csp_core::{Code, Field, Report};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 #[function_component]
-pub fn MpnStep() -> Html {
+pub fn MpnIdStep() -> Html {
     let i18n = use_i18n();
     let env = use_env();
     let j = use_journey();
     let nav = use_navigator().expect("router");
-    let attempt = use_attempt();
+    let form = use_form();
     let user = use_state(String::new);
     let password = use_state(String::new);
     let profiles = use_state(|| None::<Vec<OrgProfile>>);
@@ -43,70 +45,56 @@ pub fn MpnStep() -> Html {
         move || {
             if draft.tenant.is_none() {
                 let mut r = Report::default();
-                r.add("tenant", csp_core::Code::Required);
+                r.add(Field::Tenant, Code::Required);
                 r
             } else if signing_in {
-                let mut r = Report::default();
-                r.check("pmc.user_name", required(&user).map(|_| ()));
-                r.check("pmc.password", required(&password).map(|_| ()));
-                r
+                check_pmc_sign_in(&user, &password)
             } else {
                 check_mpn(&draft, &env.ctx)
             }
         }
     };
-    let report = attempt.shown(live.clone());
+    let report = form.shown(live.clone());
 
     let onsubmit = {
-        let (j, nav, attempt, env, user, password, profiles) = (
+        let (j, nav, form, env, user, password, profiles) = (
             j.clone(),
             nav.clone(),
-            attempt.clone(),
+            form.clone(),
             env.clone(),
             user.clone(),
             password.clone(),
             profiles.clone(),
         );
         Callback::from(move |_| {
-            if !attempt.press(&live()) {
+            if !form.press(&live()) {
                 return;
             }
             if !signing_in {
-                go_next(&nav, &j, &Route::Mpn);
+                go_next(&nav, &j, &Route::MpnId);
                 return;
             }
-            let (attempt, api, profiles, password) = (
-                attempt.clone(),
-                env.api.clone(),
-                profiles.clone(),
-                password.clone(),
-            );
+            let api = env.api.clone();
             let req = SignIn {
                 user_name: user.trim().into(),
                 password: (*password).clone(),
             };
-            attempt.busy.set(true);
-            wasm_bindgen_futures::spawn_local(async move {
-                let r = api.partner_network_profiles(&req).await;
-                attempt.busy.set(false);
-                match r {
-                    Ok(list) => {
-                        password.set(String::new());
-                        attempt.count.set(0);
-                        profiles.set(Some(list));
-                    }
-                    Err(f) => attempt.fail(&f),
-                }
+            let call = async move { api.call(&PARTNER_NETWORK_PROFILES, &[], &req).await };
+            let (f, profiles, password) = (form.clone(), profiles.clone(), password.clone());
+            form.run(call, move |list| {
+                password.set(String::new());
+                f.reset();
+                profiles.set(Some(list));
             });
         })
     };
 
     let not_listed = {
-        let (j, profiles, attempt) = (j.clone(), profiles.clone(), attempt.clone());
+        let (j, profiles, form) = (j.clone(), profiles.clone(), form.clone());
         Callback::from(move |_| {
             j.dispatch(edit(|d| d.profile = None));
             profiles.set(None);
-            attempt.count.set(0);
+            form.reset();
         })
     };
 
@@ -122,9 +110,9 @@ pub fn MpnStep() -> Html {
         html! {
             <>
             <p>{ i18n.t("mpn-sign-in-intro") }</p>
-            <TextField field="pmc.user_name" label={i18n.t("mpn-pmc-user-name")} value={(*user).clone()} autocomplete="username" spellcheck_off=true width="input--wide"
+            <TextField field={Field::PmcUserName} label={i18n.t("mpn-pmc-user-name")} value={(*user).clone()} autocomplete="username" spellcheck_off=true width="input--wide"
                 oninput={{ let u = user.clone(); Callback::from(move |v: String| u.set(v)) }} report={report.clone()} />
-            <TextField field="pmc.password" label={i18n.t("password")} value={(*password).clone()} input_type="password" autocomplete="current-password"
+            <TextField field={Field::PmcPassword} label={i18n.t("password")} value={(*password).clone()} input_type="password" autocomplete="current-password"
                 oninput={{ let p = password.clone(); Callback::from(move |v: String| p.set(v)) }} report={report.clone()} />
             </>
         }
@@ -137,20 +125,14 @@ pub fn MpnStep() -> Html {
             .map(|p| {
                 let why = check_profile(p, &tenant_country)
                     .err()
-                    .map(|e| i18n.problem("profile", &e));
-                let kind = i18n.t(&format!(
-                    "mpn-kind-{}",
-                    serde_json::to_value(p.kind)
-                        .ok()
-                        .and_then(|v| v.as_str().map(String::from))
-                        .unwrap_or_default()
-                ));
+                    .map(|e| i18n.problem(Field::Profile, &e));
+                let kind = i18n.t(&format!("mpn-kind-{}", p.kind.id()));
                 let label = i18n.ta(
                     "mpn-profile-label",
                     &[
                         ("name", &p.name),
                         ("mpn", &p.mpn_id),
-                        ("country", &countries::name(&p.country, i18n.locale)),
+                        ("country", &i18n.country(&p.country)),
                         ("kind", &kind),
                     ],
                 );
@@ -171,15 +153,15 @@ pub fn MpnStep() -> Html {
         };
         html! {
             <>
-            <Radios field="profile" legend={i18n.t("mpn-choose-legend")}
-                hint={i18n.ta("mpn-choose-hint", &[("country", &countries::name(&tenant_country, i18n.locale))])}
+            <Radios field={Field::Profile} legend={i18n.t("mpn-choose-legend")}
+                hint={i18n.ta("mpn-choose-hint", &[("country", &i18n.country(&tenant_country))])}
                 value={j.draft.profile.as_ref().map(|p| p.mpn_id.clone())} {options} {onchange} report={report.clone()} />
             <p><button type="button" class="link-button" onclick={not_listed}>{ i18n.t("mpn-not-listed") }</button></p>
             </>
         }
     };
     html! {
-        <StepPage route={Route::Mpn} heading={i18n.t("mpn-heading")} report={report.clone()} attempt={attempt.clone()} {onsubmit}>
+        <StepPage route={Route::MpnId} heading={i18n.t("mpn-heading")} report={report.clone()} form={form.clone()} {onsubmit}>
             { body }
         </StepPage>
     }

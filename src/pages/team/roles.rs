@@ -1,8 +1,9 @@
 //! The role table: what each role can and can't do, in the user's language, with a filter
 //! by task that highlights the roles that can. Rows stack on a phone (CSS).
 
-use crate::components::{event_value, set_title, use_i18n};
-use crate::wizard::use_env;
+use crate::components::event_value;
+use crate::env::use_env;
+use crate::i18n::{use_i18n, use_title};
 use csp_core::roles::{Role, RoleKind};
 use yew::prelude::*;
 
@@ -12,7 +13,7 @@ pub fn RoleTable() -> Html {
     let env = use_env();
     let task = use_state(String::new);
     let heading = i18n.t("roles-heading");
-    set_title(&i18n, &heading, false);
+    use_title(&heading, false);
     let tag = i18n.locale.tag();
     let mut tasks: Vec<String> = env
         .catalog

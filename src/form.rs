@@ -1,0 +1,218 @@
+//! Form state and the async work behind a page, written once: validate-on-submit
+//! ([`use_form`]), an action with busy and failure states ([`Form::run`]), a fetch on mount
+//! with retry ([`use_fetch`]) and the frame every form page shares ([`FormPage`]).
+
+use crate::api::Failure;
+use crate::components::{Busy, ErrorSummary, SummaryLink};
+use crate::i18n::{use_i18n, use_title};
+use crate::route::Route;
+use csp_core::Report;
+use std::future::Future;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+/// Validate-on-submit: nothing shows before the first attempt; after it, errors follow typing.
+#[derive(Clone, PartialEq)]
+pub struct Form {
+    pub count: UseStateHandle<u32>,
+    /// Field errors the backend returned (422 / 409), shown until the next submit.
+    pub server: UseStateHandle<Report>,
+    /// A failed call not tied to a field: its message id.
+    pub failure: UseStateHandle<Option<&'static str>>,
+    pub busy: UseStateHandle<bool>,
+}
+
+#[hook]
+pub fn use_form() -> Form {
+    Form {
+        count: use_state(|| 0),
+        server: use_state(Report::default),
+        failure: use_state(|| None),
+        busy: use_state(|| false),
+    }
+}
+
+impl Form {
+    /// What the page shows: the live report once submit was pressed, plus the backend's.
+    pub fn shown(&self, live: impl FnOnce() -> Report) -> Report {
+        let mut r = if *self.count > 0 {
+            live()
+        } else {
+            Report::default()
+        };
+        r.extend((*self.server).clone());
+        r
+    }
+
+    /// Records a submit; returns true when `report` lets the user go on.
+    pub fn press(&self, report: &Report) -> bool {
+        self.count.set(*self.count + 1);
+        self.server.set(Report::default());
+        self.failure.set(None);
+        !report.has_errors()
+    }
+
+    /// Forgets the attempt (a new sub-form starts clean).
+    pub fn reset(&self) {
+        self.count.set(0);
+        self.server.set(Report::default());
+        self.failure.set(None);
+    }
+
+    /// The general failure's text, for the error summary.
+    pub fn general(&self, i18n: &crate::i18n::I18n) -> Option<AttrValue> {
+        (*self.failure).map(|id| AttrValue::from(i18n.t(id)))
+    }
+
+    pub fn has_errors(&self, report: &Report) -> bool {
+        report.has_errors() || self.failure.is_some()
+    }
+
+    /// Runs a backend call with the busy state shown; `done` gets the answer, a failure shows
+    /// on its fields or as a message. A second press while busy does nothing.
+    pub fn run<T: 'static>(
+        &self,
+        call: impl Future<Output = Result<T, Failure>> + 'static,
+        done: impl FnOnce(T) + 'static,
+    ) {
+        let form = self.clone();
+        self.run_or(call, done, move |r| form.server.set(r));
+    }
+
+    /// [`Form::run`], with the backend's field errors handed to `fields` (a page that shows
+    /// them elsewhere).
+    pub fn run_or<T: 'static>(
+        &self,
+        call: impl Future<Output = Result<T, Failure>> + 'static,
+        done: impl FnOnce(T) + 'static,
+        fields: impl FnOnce(Report) + 'static,
+    ) {
+        if *self.busy {
+            return;
+        }
+        let form = self.clone();
+        form.busy.set(true);
+        form.failure.set(None);
+        wasm_bindgen_futures::spawn_local(async move {
+            let r = call.await;
+            form.busy.set(false);
+            match r {
+                Ok(v) => done(v),
+                Err(f) if !f.field_errors().is_empty() => {
+                    form.count.set(*form.count + 1);
+                    fields(Report(f.field_errors().to_vec()));
+                }
+                Err(f) => {
+                    form.count.set(*form.count + 1);
+                    form.failure.set(Some(f.message_id()));
+                }
+            }
+        });
+    }
+}
+
+/// A backend read: `None` while loading.
+pub type Fetched<T> = Option<Result<T, Failure>>;
+
+/// Fetches on mount and whenever `deps` change; the callback fetches again (a Retry button).
+#[hook]
+pub fn use_fetch<T, D, F, Fut>(deps: D, fetch: F) -> (UseStateHandle<Fetched<T>>, Callback<()>)
+where
+    T: 'static,
+    D: PartialEq + Clone + 'static,
+    F: Fn(D) -> Fut + 'static,
+    Fut: Future<Output = Result<T, Failure>> + 'static,
+{
+    let state = use_state(|| None);
+    let round = use_state(|| 0u32);
+    {
+        let state = state.clone();
+        use_effect_with((deps, *round), move |(deps, _)| {
+            state.set(None);
+            let call = fetch(deps.clone());
+            wasm_bindgen_futures::spawn_local(async move { state.set(Some(call.await)) });
+        });
+    }
+    let again = Callback::from(move |_| round.set(*round + 1));
+    (state, again)
+}
+
+#[derive(Properties, PartialEq)]
+pub struct FetchFailedProps {
+    pub failure: Failure,
+    pub retry: Callback<()>,
+}
+
+/// A failed read: what went wrong, and Retry.
+#[function_component]
+pub fn FetchFailed(p: &FetchFailedProps) -> Html {
+    let i18n = use_i18n();
+    html! {
+        <>
+            <ErrorSummary report={Report::default()} attempt={0} general={AttrValue::from(i18n.t(p.failure.message_id()))} />
+            <button type="button" class="button button--secondary" onclick={p.retry.reform(|_| ())}>{ i18n.t("retry") }</button>
+        </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct FormPageProps {
+    pub heading: AttrValue,
+    pub form: Form,
+    /// What the page shows now (usually `form.shown(live)`).
+    pub report: Report,
+    pub onsubmit: Callback<()>,
+    #[prop_or_default]
+    pub back: Option<Route>,
+    /// Above the heading ("Step 3 of 9").
+    #[prop_or_default]
+    pub caption: Option<AttrValue>,
+    #[prop_or_default]
+    pub submit_label: Option<AttrValue>,
+    #[prop_or_default]
+    pub busy_label: Option<AttrValue>,
+    /// Where a field's summary link points (the field itself by default).
+    #[prop_or_default]
+    pub summary_link: Option<SummaryLink>,
+    /// Inside the form, above the fields.
+    #[prop_or_default]
+    pub children: Children,
+    /// Below the form (a second action).
+    #[prop_or_default]
+    pub after: Html,
+}
+
+/// The frame of every form page: back link, error summary (focused on each failed submit),
+/// caption, heading, the form with its fields, the busy state and the submit button; the
+/// document title says "Error:" while the page shows errors.
+#[function_component]
+pub fn FormPage(p: &FormPageProps) -> Html {
+    let i18n = use_i18n();
+    use_title(&p.heading, p.form.has_errors(&p.report));
+    let onsubmit = {
+        let cb = p.onsubmit.clone();
+        let busy = p.form.busy.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            if !*busy {
+                cb.emit(());
+            }
+        })
+    };
+    html! {
+        <div class="step">
+            if let Some(back) = &p.back { <Link<Route> to={back.clone()} classes="back-link">{ i18n.t("back") }</Link<Route>> }
+            <ErrorSummary report={p.report.clone()} attempt={*p.form.count} general={p.form.general(&i18n)} link={p.summary_link} />
+            if let Some(c) = &p.caption { <span class="caption">{ c }</span> }
+            <h1 class="heading">{ &p.heading }</h1>
+            <form novalidate=true {onsubmit}>
+                { for p.children.iter() }
+                if *p.form.busy { <Busy label={p.busy_label.clone().unwrap_or_else(|| i18n.t("busy").into())} /> }
+                <button type="submit" class="button" disabled={*p.form.busy}>
+                    { p.submit_label.clone().unwrap_or_else(|| i18n.t("continue").into()) }
+                </button>
+            </form>
+            { p.after.clone() }
+        </div>
+    }
+}

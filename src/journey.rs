@@ -1,0 +1,166 @@
+//! The enrollment journey: the one draft (held above the pages, so nothing typed is lost when
+//! a page unmounts), the order of its pages, and its storage. The reducer is pure; the shell
+//! saves the draft in an effect after each change ([`use_saved_journey`]).
+
+use crate::route::Route;
+use csp_core::enrollment::{Draft, Step};
+use serde::{Deserialize, Serialize};
+use std::rc::Rc;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+/// Bump when `Draft`'s shape changes: an older saved draft is then dropped, not misread.
+const DRAFT_KEY: &str = "csp-portal.draft.v1";
+
+/// What is stored: the draft without bank account numbers (never persisted).
+#[derive(Serialize, Deserialize)]
+struct Saved {
+    draft: Draft,
+    /// Kept so that a retry after a reload still creates one application.
+    #[serde(default)]
+    idempotency_key: Option<String>,
+}
+
+/// The draft plus UI state that belongs to the journey, not to one page.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Journey {
+    pub draft: Draft,
+    /// Set by a Change link on "Check your answers": Continue goes back there.
+    pub returning_to_check: bool,
+    /// A storage write failed (private mode, full quota): the UI says the draft won't survive a reload.
+    pub storage_failed: bool,
+    /// The key of the submission in progress: the same for every retry of "Enroll now".
+    pub idempotency_key: Option<String>,
+}
+
+pub enum Action {
+    /// Applies an edit to the draft.
+    Edit(Box<dyn FnOnce(&mut Draft)>),
+    SetReturning(bool),
+    SetIdempotencyKey(String),
+    StorageFailed(bool),
+    /// After a successful submit: the draft is cleared from memory (and so from storage).
+    Clear,
+}
+
+impl Reducible for Journey {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            Action::Edit(f) => f(&mut next.draft),
+            Action::SetReturning(r) => next.returning_to_check = r,
+            Action::SetIdempotencyKey(k) => next.idempotency_key = Some(k),
+            Action::StorageFailed(f) => next.storage_failed = f,
+            Action::Clear => next = Journey::default(),
+        }
+        Rc::new(next)
+    }
+}
+
+/// Shorthand for an edit action.
+pub fn edit(f: impl FnOnce(&mut Draft) + 'static) -> Action {
+    Action::Edit(Box::new(f))
+}
+
+/// A callback that writes a typed value into the draft.
+pub fn setter(j: &UseReducerHandle<Journey>, f: fn(&mut Draft, String)) -> Callback<String> {
+    let j = j.clone();
+    Callback::from(move |v: String| j.dispatch(edit(move |d| f(d, v))))
+}
+
+#[hook]
+pub fn use_journey() -> UseReducerHandle<Journey> {
+    use_context::<UseReducerHandle<Journey>>().expect("Journey context")
+}
+
+/// The journey restored from storage, saved again after every change of draft or key.
+#[hook]
+pub fn use_saved_journey() -> UseReducerHandle<Journey> {
+    let j = use_reducer(restore);
+    {
+        let handle = j.clone();
+        use_effect_with(
+            (j.draft.clone(), j.idempotency_key.clone()),
+            move |(draft, key)| {
+                let failed = !save(draft, key);
+                if failed != handle.storage_failed {
+                    handle.dispatch(Action::StorageFailed(failed));
+                }
+            },
+        );
+    }
+    j
+}
+
+/// Saves a non-pristine draft without secrets; returns false when storage refused it.
+fn save(draft: &Draft, key: &Option<String>) -> bool {
+    use gloo::storage::{LocalStorage, Storage};
+    if draft.is_pristine() && key.is_none() {
+        LocalStorage::delete(DRAFT_KEY);
+        return true;
+    }
+    let mut draft = draft.clone();
+    draft.bank.iban.clear();
+    draft.bank.account_number.clear();
+    LocalStorage::set(
+        DRAFT_KEY,
+        &Saved {
+            draft,
+            idempotency_key: key.clone(),
+        },
+    )
+    .is_ok()
+}
+
+/// The saved draft, if any and if it still reads with this version's schema.
+fn restore() -> Journey {
+    use gloo::storage::{LocalStorage, Storage};
+    match LocalStorage::get::<Saved>(DRAFT_KEY) {
+        Ok(s) => Journey {
+            draft: s.draft,
+            idempotency_key: s.idempotency_key,
+            ..Default::default()
+        },
+        Err(_) => Journey::default(),
+    }
+}
+
+/// The page of each step.
+pub fn step_route(s: Step) -> Route {
+    match s {
+        Step::PartnerType => Route::PartnerType,
+        Step::WorkAccount => Route::WorkAccount,
+        Step::Mpn => Route::MpnId,
+        Step::Legal => Route::LegalProfile,
+        Step::Contact => Route::PrimaryContact,
+        Step::Support => Route::Support,
+        Step::Bank => Route::Bank,
+    }
+}
+
+/// The pages this draft goes through, from the welcome page to "Check your answers".
+pub fn pages(d: &Draft) -> Vec<Route> {
+    let mut v = vec![Route::Welcome];
+    v.extend(d.steps().into_iter().map(step_route));
+    v.push(Route::CheckAnswers);
+    v
+}
+
+/// The page `delta` away from `route` in this draft's journey.
+pub fn neighbour(route: &Route, d: &Draft, delta: isize) -> Route {
+    let j = pages(d);
+    let i = j.iter().position(|r| r == route).unwrap_or(0) as isize;
+    j[(i + delta).clamp(0, j.len() as isize - 1) as usize].clone()
+}
+
+/// Moves on after a valid Continue: back to "Check your answers" after a Change, else onwards.
+pub fn go_next(nav: &Navigator, j: &UseReducerHandle<Journey>, from: &Route) {
+    if j.returning_to_check && *from != Route::PartnerType {
+        j.dispatch(Action::SetReturning(false));
+        nav.push(&Route::CheckAnswers);
+    } else {
+        nav.push(&neighbour(from, &j.draft, 1));
+    }
+}

@@ -1,0 +1,126 @@
+//! One user: change their agent and admin roles, or remove them (with a confirmation).
+
+use super::{from_choice, role_options, use_users, NONE};
+use crate::components::{Busy, Radios};
+use crate::env::use_env;
+use crate::form::{use_form, FormPage};
+use crate::i18n::{use_i18n, use_title};
+use crate::route::Route;
+use crate::session::{use_session, SessionAction};
+use csp_core::api::RoleChange;
+use csp_core::endpoint::{REMOVE_USER, UPDATE_ROLES};
+use csp_core::roles::RoleKind;
+use csp_core::Field;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct EditUserProps {
+    pub id: AttrValue,
+}
+
+#[function_component]
+pub fn EditUser(p: &EditUserProps) -> Html {
+    let i18n = use_i18n();
+    let env = use_env();
+    let session = use_session();
+    let nav = use_navigator().expect("router");
+    let (users, _) = use_users();
+    let form = use_form();
+    let choice = use_state(|| None::<(String, String)>);
+    let confirming = use_state(|| false);
+    let user = match &*users {
+        Some(Ok(list)) => list.iter().find(|u| *u.id == *p.id).cloned(),
+        _ => None,
+    };
+    let heading = user
+        .as_ref()
+        .map(|u| i18n.ta("edit-user-heading", &[("name", &u.name)]))
+        .unwrap_or_else(|| i18n.t("users-heading"));
+    // Once the user is shown, the form page sets the title.
+    use_title(if user.is_some() { "" } else { &heading }, false);
+    let Some(user) = user else {
+        return match &*users {
+            None => html! { <Busy label={i18n.t("busy")} /> },
+            _ => {
+                html! { <div class="step"><h1 class="heading">{ i18n.t("api-not-found") }</h1><Link<Route> to={Route::Users}>{ i18n.t("users-heading") }</Link<Route>></div> }
+            }
+        };
+    };
+    let (agent, admin) = (*choice).clone().unwrap_or_else(|| {
+        (
+            user.agent_role.clone().unwrap_or_else(|| NONE.into()),
+            user.admin_role.clone().unwrap_or_else(|| NONE.into()),
+        )
+    });
+    let set_agent = {
+        let (choice, admin) = (choice.clone(), admin.clone());
+        Callback::from(move |v: String| choice.set(Some((v, admin.clone()))))
+    };
+    let set_admin = {
+        let (choice, agent) = (choice.clone(), agent.clone());
+        Callback::from(move |v: String| choice.set(Some((agent.clone(), v))))
+    };
+    let run = |remove: bool| {
+        let (form, api, nav, session, id, agent, admin) = (
+            form.clone(),
+            env.api.clone(),
+            nav.clone(),
+            session.clone(),
+            user.id.clone(),
+            agent.clone(),
+            admin.clone(),
+        );
+        Callback::from(move |()| {
+            let (api, id) = (api.clone(), id.clone());
+            let change = RoleChange {
+                agent_role: from_choice(&agent),
+                admin_role: from_choice(&admin),
+            };
+            let call = async move {
+                if remove {
+                    api.call(&REMOVE_USER, &[&id], &()).await.map(|_| None)
+                } else {
+                    api.call(&UPDATE_ROLES, &[&id], &change).await.map(Some)
+                }
+            };
+            let (nav, session) = (nav.clone(), session.clone());
+            form.run(call, move |updated| {
+                if let Some(u) =
+                    updated.filter(|u| session.user.as_ref().is_some_and(|me| me.id == u.id))
+                {
+                    session.dispatch(SessionAction::SignedIn(u));
+                }
+                nav.push(&Route::Users);
+            });
+        })
+    };
+    let is_me = session.user.as_ref().is_some_and(|me| me.id == user.id);
+    let remove = run(true).reform(|e: SubmitEvent| e.prevent_default());
+    let after = if is_me {
+        html! {}
+    } else {
+        html! {
+            <>
+            <h2 class="subheading">{ i18n.t("remove-user-heading") }</h2>
+            if *confirming {
+                <form novalidate=true onsubmit={remove}>
+                    <p class="inset" role="status">{ i18n.ta("remove-user-confirm", &[("name", &user.name)]) }</p>
+                    <button type="submit" class="button button--warning" disabled={*form.busy}>{ i18n.ta("remove-user-yes", &[("name", &user.name)]) }</button>
+                </form>
+            } else {
+                <button type="button" class="button button--secondary" onclick={{ let c = confirming.clone(); Callback::from(move |_| c.set(true)) }}>{ i18n.t("remove-user") }</button>
+            }
+            </>
+        }
+    };
+    let report = (*form.server).clone();
+    html! {
+        <FormPage heading={heading} form={form.clone()} report={report.clone()} onsubmit={run(false)} back={Route::Users}
+            submit_label={i18n.t("edit-user-save")} {after}>
+            <p>{ &user.email }</p>
+            <Radios field={Field::UserAgentRole} legend={i18n.t("user-agent-role")} value={Some(agent.clone())} options={role_options(&env.catalog, RoleKind::Agent, &i18n)} onchange={set_agent} report={report.clone()} />
+            <Radios field={Field::UserAdminRole} legend={i18n.t("user-admin-role")} value={Some(admin.clone())} options={role_options(&env.catalog, RoleKind::Admin, &i18n)} onchange={set_admin} report={report.clone()} />
+        </FormPage>
+    }
+}

@@ -1,0 +1,67 @@
+//! Partner-user sign-in.
+
+use crate::components::TextField;
+use crate::env::use_env;
+use crate::form::{use_form, FormPage};
+use crate::i18n::use_i18n;
+use crate::route::Route;
+use crate::session::{use_session, SessionAction};
+use csp_core::api::SignIn;
+use csp_core::endpoint::SIGN_IN;
+use csp_core::users::check_sign_in;
+use csp_core::Field;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+#[function_component]
+pub fn SignInPage() -> Html {
+    let i18n = use_i18n();
+    let env = use_env();
+    let session = use_session();
+    let nav = use_navigator().expect("router");
+    let form = use_form();
+    let user = use_state(String::new);
+    let password = use_state(String::new);
+    let live = {
+        let (u, p) = ((*user).clone(), (*password).clone());
+        move || check_sign_in(&u, &p)
+    };
+    let report = form.shown(live.clone());
+    let onsubmit = {
+        let (session, nav, form, api, user, password) = (
+            session.clone(),
+            nav.clone(),
+            form.clone(),
+            env.api.clone(),
+            user.clone(),
+            password.clone(),
+        );
+        Callback::from(move |_| {
+            if !form.press(&live()) {
+                return;
+            }
+            let req = SignIn {
+                user_name: user.trim().into(),
+                password: (*password).clone(),
+            };
+            // The password leaves the page's memory as soon as it is sent.
+            password.set(String::new());
+            let api = api.clone();
+            let call = async move { api.call(&SIGN_IN, &[], &req).await };
+            let (session, nav) = (session.clone(), nav.clone());
+            form.run(call, move |u| {
+                session.dispatch(SessionAction::SignedIn(u));
+                nav.push(&Route::Account);
+            });
+        })
+    };
+    html! {
+        <FormPage heading={i18n.t("sign-in-heading")} form={form.clone()} report={report.clone()} {onsubmit} submit_label={i18n.t("sign-in")}>
+            if !env.config.uses_http_backend() { <p class="inset">{ i18n.t("sign-in-demo") }</p> }
+            <TextField field={Field::SessionUserName} label={i18n.t("sign-in-user-name")} value={(*user).clone()} input_type="email" autocomplete="username" spellcheck_off=true width="input--wide"
+                oninput={{ let u = user.clone(); Callback::from(move |v: String| u.set(v)) }} report={report.clone()} />
+            <TextField field={Field::SessionPassword} label={i18n.t("password")} value={(*password).clone()} input_type="password" autocomplete="current-password"
+                oninput={{ let p = password.clone(); Callback::from(move |v: String| p.set(v)) }} report={report.clone()} />
+        </FormPage>
+    }
+}

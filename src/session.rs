@@ -1,0 +1,134 @@
+//! Who is signed in, and the team flow's memory: the user being added and the one-time
+//! sign-in details of the last user added (memory only: gone on leaving that page or
+//! reloading). What a user may open follows the role catalog's features, never code per role.
+
+use crate::components::NavButton;
+use crate::env::use_env;
+use crate::i18n::{use_i18n, use_title};
+use crate::route::Route;
+use csp_core::api::{CreatedUser, NewUser, User};
+use csp_core::roles::RoleCatalog;
+use std::rc::Rc;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+const SESSION_KEY: &str = "csp-portal.session.v1";
+
+#[derive(Clone, PartialEq, Default)]
+pub struct Session {
+    pub user: Option<User>,
+    pub pending: Option<NewUser>,
+    /// Field errors the backend returned for `pending` (a 409 on a taken email).
+    pub rejected: csp_core::Report,
+    pub created: Option<CreatedUser>,
+}
+
+pub enum SessionAction {
+    SignedIn(User),
+    SignOut,
+    Pending(Option<NewUser>),
+    Rejected(csp_core::Report),
+    Created(Option<CreatedUser>),
+}
+
+impl Reducible for Session {
+    type Action = SessionAction;
+    fn reduce(self: Rc<Self>, a: SessionAction) -> Rc<Self> {
+        let mut t = (*self).clone();
+        match a {
+            SessionAction::SignedIn(u) => t.user = Some(u),
+            SessionAction::SignOut => t = Session::default(),
+            SessionAction::Pending(p) => {
+                t.pending = p;
+                t.rejected = csp_core::Report::default();
+            }
+            SessionAction::Rejected(r) => t.rejected = r,
+            SessionAction::Created(c) => t.created = c,
+        }
+        Rc::new(t)
+    }
+}
+
+#[hook]
+pub fn use_session() -> UseReducerHandle<Session> {
+    use_context::<UseReducerHandle<Session>>().expect("Session context")
+}
+
+/// The session restored from storage, saved again whenever the signed-in user changes.
+#[hook]
+pub fn use_saved_session() -> UseReducerHandle<Session> {
+    let s = use_reducer(restore);
+    use_effect_with(s.user.clone(), |user| {
+        use gloo::storage::{LocalStorage, Storage};
+        match user {
+            Some(u) => {
+                let _ = LocalStorage::set(SESSION_KEY, u);
+            }
+            None => LocalStorage::delete(SESSION_KEY),
+        }
+    });
+    s
+}
+
+fn restore() -> Session {
+    use gloo::storage::{LocalStorage, Storage};
+    Session {
+        user: LocalStorage::get(SESSION_KEY).ok(),
+        ..Session::default()
+    }
+}
+
+/// The features the signed-in user's roles open.
+pub fn features(user: Option<&User>, catalog: &RoleCatalog) -> Vec<String> {
+    user.map(|u| {
+        catalog.features(
+            u.agent_role
+                .iter()
+                .chain(u.admin_role.iter())
+                .map(String::as_str),
+        )
+    })
+    .unwrap_or_default()
+}
+
+#[derive(Properties, PartialEq)]
+pub struct GuardProps {
+    /// The feature the page needs (`users`); empty: any signed-in user.
+    pub feature: AttrValue,
+    pub children: Children,
+}
+
+/// Shows the page only to a signed-in user whose roles open `feature`. The backend still decides.
+#[function_component]
+pub fn Guard(p: &GuardProps) -> Html {
+    let i18n = use_i18n();
+    let env = use_env();
+    let session = use_session();
+    let allowed = p.feature.is_empty()
+        || features(session.user.as_ref(), &env.catalog)
+            .iter()
+            .any(|f| *f == *p.feature);
+    let heading = match (&session.user, allowed) {
+        (None, _) => Some(i18n.t("sign-in-needed-heading")),
+        (Some(_), false) => Some(i18n.t("no-permission-heading")),
+        _ => None,
+    };
+    use_title(heading.as_deref().unwrap_or_default(), false);
+    match (&session.user, heading) {
+        (None, Some(h)) => html! {
+            <div class="step">
+                <h1 class="heading">{ h }</h1>
+                <p>{ i18n.t("sign-in-needed-body") }</p>
+                <NavButton to={Route::SignIn} label={i18n.t("sign-in")} />
+            </div>
+        },
+        (Some(_), Some(h)) => html! {
+            <div class="step">
+                <h1 class="heading">{ h }</h1>
+                <p>{ i18n.t("no-permission-body") }</p>
+                <Link<Route> to={Route::Account}>{ i18n.t("nav-account") }</Link<Route>>
+            </div>
+        },
+        _ => html! { <>{ for p.children.iter() }</> },
+    }
+}
