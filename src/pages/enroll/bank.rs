@@ -1,7 +1,7 @@
 //! Bank information: only the fields of the chosen country's form. Account numbers and IBANs
 //! are kept in memory, never in browser storage.
 
-use super::StepPage;
+use super::step::StepPage;
 use crate::components::{SelectField, TextField};
 use crate::env::use_env;
 use crate::form::use_form;

@@ -1,6 +1,6 @@
 //! Legal business profile: name, the country-driven address form and the registration ID.
 
-use super::StepPage;
+use super::step::StepPage;
 use crate::components::{SelectField, TextField};
 use crate::env::use_env;
 use crate::form::use_form;

@@ -2,7 +2,7 @@
 //! carries the incentives. Only an active location profile in the tenant's country can be
 //! chosen; every other profile is listed with the reason.
 
-use super::StepPage;
+use super::step::StepPage;
 use crate::components::{RadioOption, Radios, TextField};
 use crate::env::use_env;
 use crate::form::use_form;

@@ -1,6 +1,6 @@
 //! Partner type: which sales model; a closed type leads to an explanation, not an error.
 
-use super::StepPage;
+use super::step::StepPage;
 use crate::components::{RadioOption, Radios};
 use crate::env::use_env;
 use crate::form::use_form;

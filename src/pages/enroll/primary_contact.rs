@@ -1,6 +1,6 @@
 //! Primary contact: the person the vendor emails to verify the application.
 
-use super::StepPage;
+use super::step::StepPage;
 use crate::components::{phone_hint, TextField};
 use crate::env::use_env;
 use crate::form::use_form;

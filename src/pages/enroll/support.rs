@@ -1,6 +1,6 @@
 //! Customer support details: what customers see. The only step of "already enrolled".
 
-use super::StepPage;
+use super::step::StepPage;
 use crate::components::{phone_hint, TextField};
 use crate::env::use_env;
 use crate::form::use_form;

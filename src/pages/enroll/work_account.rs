@@ -1,7 +1,7 @@
 //! Work account: sign in as global admin, or create a tenant. Its country is what the MPN
 //! profile is checked against. The password stays in this page's memory only.
 
-use super::StepPage;
+use super::step::StepPage;
 use crate::components::{RadioOption, Radios, SelectField, TextField};
 use crate::env::use_env;
 use crate::form::use_form;

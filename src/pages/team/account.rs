@@ -1,7 +1,7 @@
 //! The signed-in user's account: their roles, what those let them do, and the enrolling
 //! admin's step 9: "am I in the admin agent group?" with the one action that adds them.
 
-use super::role_name;
+use super::common::role_name;
 use crate::components::{Busy, ErrorSummary};
 use crate::env::use_env;
 use crate::form::use_form;

@@ -1,7 +1,7 @@
 //! Add user: name, unique work email, agent role (or not an agent: a choice, never a default)
 //! and admin role (default: not an admin); the next page confirms.
 
-use super::{from_choice, role_options, use_users, NONE};
+use super::common::{from_choice, role_options, use_users, NONE};
 use crate::components::{Radios, TextField};
 use crate::env::use_env;
 use crate::form::{use_form, FormPage};

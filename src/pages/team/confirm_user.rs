@@ -1,7 +1,7 @@
 //! Confirm the user to add; a field the backend refuses (a taken email) sends the user back
 //! to the form with the error on that field.
 
-use super::role_name;
+use super::common::role_name;
 use crate::env::use_env;
 use crate::form::{use_form, FormPage};
 use crate::i18n::{use_i18n, use_title};

@@ -1,6 +1,6 @@
 //! One user: change their agent and admin roles, or remove them (with a confirmation).
 
-use super::{from_choice, role_options, use_users, NONE};
+use super::common::{from_choice, role_options, use_users, NONE};
 use crate::components::{Busy, Radios};
 use crate::env::use_env;
 use crate::form::{use_form, FormPage};

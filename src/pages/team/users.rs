@@ -1,6 +1,6 @@
 //! The partner's users: name, email, agent and admin role, with a link to change each.
 
-use super::{role_name, use_users};
+use super::common::{role_name, use_users};
 use crate::components::{Busy, NavButton};
 use crate::env::use_env;
 use crate::form::FetchFailed;

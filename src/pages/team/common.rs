@@ -1,0 +1,67 @@
+//! What the team pages share: role names and choices in the user's language, and the
+//! partner's users list.
+
+use crate::components::RadioOption;
+use crate::env::use_env;
+use crate::form::{use_fetch, Fetched};
+use crate::i18n::I18n;
+use csp_core::api::User;
+use csp_core::endpoint::USERS;
+use csp_core::roles::{Role, RoleCatalog, RoleKind};
+use yew::prelude::*;
+
+/// The partner's users, fetched on mount, and a callback that fetches them again.
+#[hook]
+pub(super) fn use_users() -> (UseStateHandle<Fetched<Vec<User>>>, Callback<()>) {
+    let api = use_env().api;
+    use_fetch((), move |_| {
+        let api = api.clone();
+        async move { api.call(&USERS, &[], &()).await }
+    })
+}
+
+/// A role's name in the user's language; the "not an agent / not an admin" text for none.
+pub(super) fn role_name(
+    catalog: &RoleCatalog,
+    id: Option<&str>,
+    kind: RoleKind,
+    i18n: &I18n,
+) -> String {
+    match id.and_then(|id| catalog.get(id)) {
+        Some(r) => Role::localized(&r.name, i18n.locale.tag())
+            .cloned()
+            .unwrap_or_else(|| r.id.clone()),
+        None if kind == RoleKind::Agent => i18n.t("role-not-agent"),
+        None => i18n.t("role-not-admin"),
+    }
+}
+
+/// The radio value of "Not an agent" / "Not an admin".
+pub(super) const NONE: &str = "none";
+
+/// A radio value as a role setting: "none" is no role.
+pub(super) fn from_choice(v: &str) -> Option<String> {
+    (v != NONE).then(|| v.to_owned())
+}
+
+/// Radio options for one kind of role: each role of that kind, then "Not an agent/admin".
+pub(super) fn role_options(catalog: &RoleCatalog, kind: RoleKind, i18n: &I18n) -> Vec<RadioOption> {
+    let tag = i18n.locale.tag();
+    catalog
+        .of_kind(kind)
+        .map(|r| RadioOption {
+            value: r.id.clone(),
+            label: Role::localized(&r.name, tag)
+                .cloned()
+                .unwrap_or_else(|| r.id.clone()),
+            hint: Role::localized(&r.can, tag).map(|c| c.join("; ")),
+            disabled: false,
+        })
+        .chain(std::iter::once(RadioOption {
+            value: NONE.into(),
+            label: role_name(catalog, None, kind, i18n),
+            hint: None,
+            disabled: false,
+        }))
+        .collect()
+}
