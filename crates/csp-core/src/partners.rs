@@ -257,4 +257,62 @@ mod tests {
         assert!(!twice.changed);
         assert_eq!(twice.providers, once.providers);
     }
+    /// The demo backend's data (`data/demo-partners.json`) matches the contract types, and
+    /// its statuses agree with the rules on its "today".
+    #[test]
+    fn demo_fixtures_deserialize() {
+        use crate::customers::{search_customers, Customer, CustomerQuery};
+        use crate::relationship::{refresh, RelationshipRequest, RelationshipStatus};
+        #[derive(serde::Deserialize)]
+        struct Demo {
+            today: Date,
+            provider: Provider,
+            resellers: Vec<Reseller>,
+            reseller: Reseller,
+            providers: Vec<Provider>,
+            other_providers: Vec<Provider>,
+            customers: Vec<Customer>,
+            relationship_requests: Vec<RelationshipRequest>,
+        }
+        let d: Demo = serde_json::from_str(include_str!("../data/demo-partners.json")).unwrap();
+        for p in d
+            .resellers
+            .iter()
+            .chain(&d.providers)
+            .chain(&d.other_providers)
+        {
+            assert_eq!(parse_id(&p.id).as_deref(), Ok(p.id.as_str()));
+        }
+        assert!(d.resellers.iter().any(|r| r.id == d.reseller.id));
+        assert!(d.providers.iter().any(|p| p.id == d.provider.id));
+        assert!(d
+            .other_providers
+            .iter()
+            .any(|p| check_same_region(&d.reseller.region, p).is_err()));
+        let shared = search_customers(
+            &d.customers,
+            &CustomerQuery {
+                reseller_id: Some(d.reseller.id.clone()),
+                provider_id: Some(d.provider.id.clone()),
+                ..Default::default()
+            },
+        );
+        assert!(shared.total >= 3);
+        assert_eq!(
+            d.customers
+                .iter()
+                .filter(|c| c.has_active_subscriptions)
+                .count(),
+            1
+        );
+        let statuses: Vec<RelationshipStatus> =
+            d.relationship_requests.iter().map(|r| r.status).collect();
+        assert_eq!(
+            statuses,
+            vec![RelationshipStatus::Pending, RelationshipStatus::Active]
+        );
+        for r in &d.relationship_requests {
+            assert_eq!(&refresh(r, d.today), r, "{}", r.name);
+        }
+    }
 }
