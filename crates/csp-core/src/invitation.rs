@@ -136,6 +136,20 @@ pub fn parse_invite(query: &str) -> Result<Invite, Report> {
     invite.ok_or(r)
 }
 
+/// Assembles the drafted email from paragraphs the UI took from the locale files
+/// (`partners-email-greeting`, `…-email-body`, `…-email-action`, then the closing): a blank
+/// line between paragraphs, the link on a line of its own after `before`.
+pub fn draft(link: &str, subject: &str, before: &[&str], after: &[&str]) -> Invitation {
+    let mut parts: Vec<&str> = before.to_vec();
+    parts.push(link);
+    parts.extend_from_slice(after);
+    Invitation {
+        link: link.to_owned(),
+        subject: subject.to_owned(),
+        body: parts.join("\n\n"),
+    }
+}
+
 /// The draft can be sent only while its body still contains the link, exactly.
 pub fn check_draft(inv: &Invitation) -> Report {
     let mut r = Report::default();
@@ -366,6 +380,34 @@ mod tests {
             body: "a\nb".into(),
         };
         assert_eq!(clipboard_text(&inv), "Demande\r\n\r\na\r\nb");
+    }
+
+    #[test]
+    fn drafted_emails_keep_the_link_on_its_own_line() {
+        let link = build_link(
+            BASE,
+            &Invite::IndirectReseller {
+                provider_id: PROVIDER.into(),
+            },
+        );
+        let inv = draft(
+            &link,
+            "Northwind vous invite",
+            &[
+                "Bonjour,",
+                "Northwind souhaite devenir votre fournisseur indirect.",
+                "Pour accepter :",
+            ],
+            &["Cordialement,\nNorthwind"],
+        );
+        assert!(inv
+            .body
+            .contains(&format!("Pour accepter :\n\n{link}\n\nCordialement")));
+        assert_eq!(check_draft(&inv).0, vec![]);
+        let url = mailto("", &inv.subject, &inv.body);
+        assert!(url.contains(
+            "%0D%0A%0D%0Ahttps%3A%2F%2Fportal.example%2Finvite%3FinvType%3DIndirectReseller"
+        ));
     }
 
     proptest::proptest! {
