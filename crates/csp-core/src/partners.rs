@@ -257,6 +257,40 @@ mod tests {
         assert!(!twice.changed);
         assert_eq!(twice.providers, once.providers);
     }
+    /// Who may do what (DOMAIN.md): Admin agent and Global admin manage partners and
+    /// customers; Sales agent requests relationships and adds customers; Helpdesk agent
+    /// views customers; only Global admin authorizes a provider.
+    #[test]
+    fn role_catalog_grants_the_issue_11_features() {
+        use features::*;
+        let c = RoleCatalog::builtin();
+        let has = |role: &str, f: &str| c.features([role]).iter().any(|g| g == f);
+        for role in ["admin-agent", "global-admin"] {
+            for f in [
+                INDIRECT_PROVIDERS,
+                INDIRECT_RESELLERS,
+                CUSTOMERS,
+                RELATIONSHIP_REQUESTS,
+                ADD_CUSTOMER,
+            ] {
+                assert!(has(role, f), "{role} {f}");
+            }
+        }
+        for f in [CUSTOMERS, RELATIONSHIP_REQUESTS, ADD_CUSTOMER] {
+            assert!(has("sales-agent", f), "sales-agent {f}");
+        }
+        assert!(has("helpdesk-agent", CUSTOMERS));
+        for f in [RELATIONSHIP_REQUESTS, ADD_CUSTOMER, INDIRECT_RESELLERS] {
+            assert!(!has("helpdesk-agent", f), "helpdesk-agent {f}");
+        }
+        assert_eq!(
+            roles_with_feature(&c, AUTHORIZE_INDIRECT_PROVIDER),
+            vec!["global-admin"]
+        );
+        assert!(check_may_authorize(&["global-admin"], &c).is_ok());
+        assert!(check_may_authorize(&["user-management-admin", "admin-agent"], &c).is_err());
+    }
+
     /// The demo backend's data (`data/demo-partners.json`) matches the contract types, and
     /// its statuses agree with the rules on its "today".
     #[test]
