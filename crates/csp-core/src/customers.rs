@@ -137,17 +137,30 @@ impl CustomerIndex {
     /// The rows of `customers` (the list the index was built from) that match `q`, paged.
     pub fn search(&self, customers: &[Customer], q: &CustomerQuery) -> Page {
         let needle = fold(q.text.trim());
+        // Filter IDs are normalized once, not per row.
+        let norm = |id: &Option<String>| {
+            id.as_deref()
+                .map(|b| crate::ids::parse_id(b).unwrap_or_else(|_| b.trim().to_owned()))
+        };
+        let (reseller, provider) = (norm(&q.reseller_id), norm(&q.provider_id));
         let same = |a: &Option<String>, b: &Option<String>| match b {
             None => true,
-            Some(b) => a.as_deref().is_some_and(|a| crate::ids::same_id(a, b)),
+            Some(b) => a.as_deref().is_some_and(|a| {
+                let a = a.trim();
+                let a = a
+                    .strip_prefix('{')
+                    .and_then(|x| x.strip_suffix('}'))
+                    .unwrap_or(a);
+                a.eq_ignore_ascii_case(b)
+            }),
         };
         let matches: Vec<usize> = customers
             .iter()
             .zip(&self.keys)
             .enumerate()
             .filter(|(_, (c, key))| {
-                same(&c.reseller_id, &q.reseller_id)
-                    && same(&c.provider_id, &q.provider_id)
+                same(&c.reseller_id, &reseller)
+                    && same(&c.provider_id, &provider)
                     && (needle.is_empty() || key.contains(&needle))
             })
             .map(|(i, _)| i)
@@ -285,6 +298,12 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(search_customers(&c, &query).rows, vec![3]);
+        c[2].provider_id = Some("0b8f3c2a-6d1e-4f7a-9c3b-2e5d8a1f4b60".into());
+        let query = CustomerQuery {
+            provider_id: Some(" {0B8F3C2A-6D1E-4F7A-9C3B-2E5D8A1F4B60} ".into()),
+            ..Default::default()
+        };
+        assert_eq!(search_customers(&c, &query).rows, vec![2]);
     }
 
     #[test]
