@@ -373,3 +373,244 @@ err-choose-one--user-agent-role = Выберите роль агента или 
 err-choose-one--user-admin-role = Выберите роль администратора или «Не администратор»
 status-approved-check-now = Проверить мою группу агентов по администрированию
 mpn-needs-work-account = Сначала войдите в рабочую учетную запись: профиль MPN проверяется по ее стране или региону.
+
+## Partners and customers
+feature-indirect-resellers = Непрямые торговые посредники
+feature-add-customer = Добавить клиента
+feature-authorize-indirect-provider = Авторизовать непрямого поставщика
+err-id-format = Введите идентификатор в правильном формате, например 5d027261-d21f-4aa9-b7db-7fa1f56fb163
+err-provider-not-found = Непрямой поставщик с таким идентификатором не найден: проверьте ссылку в письме с приглашением
+err-authorize-global-admin-only = Авторизовать непрямого поставщика может только { $role ->
+    [global-admin] глобальный администратор
+   *[other] { $role }
+} вашей организации: отправьте ему эту ссылку на приглашение
+err-provider-region = { $provider } находится вне CSP-региона вашей компании: авторизовать можно только непрямого поставщика из вашего региона
+err-invitation-unknown = Ссылка на приглашение неполная: попросите партнера, который ее отправил, прислать новую
+err-invitation-link-missing = Верните ссылку на приглашение в текст письма: она персональная, и без нее приглашение нельзя принять
+err-relationship-name-taken = Взаимоотношения с названием { $name } уже есть: выберите другое название
+err-relationship-duration = Введите срок от { $min } до { $max ->
+    [one] { $max } дня
+   *[other] { $max } дней
+}
+err-relationship-role-unknown = Выберите роли администратора из списка
+err-relationship-auto-extend-global-admin = Автопродление недоступно с ролью «Глобальный администратор»: уберите эту роль или выберите «Нет»
+err-relationship-transition = Эти взаимоотношения больше нельзя изменить таким образом: обновите страницу, чтобы увидеть их текущее состояние
+err-relationship-active-subscriptions = Нельзя удалить связь с торговым посредником для клиента { $customer }, пока у него есть активные подписки
+err-company-name-too-short = Название компании должно содержать не менее 2 символов
+err-company-name-punctuation = Название компании должно содержать буквы или цифры, а не только специальные символы
+err-company-name-domain-ending = Названия компаний обычно не заканчиваются на { $ending }: убедитесь, что это название компании, а не адрес ее сайта
+err-company-name-repeated = В названии несколько раз подряд повторяется «{ $char }»: проверьте, нет ли опечатки
+err-customer-email-partner-domain = Введите собственный адрес электронной почты клиента: адреса на домене вашей компании { $domain } не принимаются
+err-customer-email-vendor-domain = Введите собственный адрес электронной почты клиента: адреса на { $domain } не принимаются
+err-required--authorize-consent = Установите флажок, чтобы подтвердить авторизацию этого непрямого поставщика
+err-required--authorize-provider-id = В ссылке на приглашение нет идентификатора поставщика: попросите поставщика прислать новую ссылку
+err-required--invite-provider-id = В ссылке на приглашение нет идентификатора поставщика: попросите поставщика прислать новую ссылку
+err-required--invite-partner-id = В ссылке на приглашение нет идентификатора партнера: попросите партнера прислать новую ссылку
+err-required--invitation-body = Введите текст письма со ссылкой на приглашение
+err-choose-one--relationship-admin-access = Укажите, нужен ли вам доступ администратора
+err-choose-one--relationship-roles = Выберите хотя бы одну роль администратора
+err-required--relationship-name = Введите название взаимоотношений
+err-required--customer-company-name = Введите название компании
+err-required--customer-domain-prefix = Введите доменное имя
+err-required--customer-admin-first-name = Введите имя администратора клиента
+err-required--customer-admin-last-name = Введите фамилию администратора клиента
+err-required--customer-admin-email = Введите адрес электронной почты администратора клиента
+err-required--customer-phone = Введите номер телефона
+err-required--customer-registration-id = Введите регистрационный номер
+err-required--customer-address-country = Выберите страну или регион
+err-required--customer-address-line1 = Введите первую строку адреса, обычно улицу и дом
+err-required--customer-address-city = Введите город или населенный пункт
+err-required--customer-address-state = Введите область, край или регион
+err-required--customer-address-postal-code = Введите почтовый индекс
+partners-nav-indirect-providers = Непрямые поставщики
+partners-nav-indirect-resellers = Непрямые торговые посредники
+partners-loading = Загрузка…
+partners-load-failed = Не удалось загрузить список. Повторите попытку.
+partners-cancel = Отмена
+partners-col-name = Название
+partners-col-country = Страна или регион
+partners-col-region = CSP-регион
+partners-col-since = Партнер с
+partners-col-actions = Действия
+partners-region-europe = Европа
+partners-region-north-america = Северная Америка
+partners-region-latin-america = Латинская Америка
+partners-region-asia-pacific = Азиатско-Тихоокеанский регион
+partners-region-middle-east-africa = Ближний Восток и Африка
+partners-authorize-heading = Авторизация { $provider } в качестве непрямого поставщика
+partners-authorize-intro = { $provider } ({ $country }) приглашает вашу компанию работать с ним как с непрямым поставщиком.
+partners-authorize-grants-heading = Что дает авторизация
+partners-authorize-grants-orders = { $provider } сможет отправлять заказы и добавлять подписки от имени ваших клиентов.
+partners-authorize-grants-admin = { $provider } получит доступ администратора к рабочей учетной записи вашей компании.
+partners-authorize-consent = Я понимаю это и авторизую { $provider } в качестве нашего непрямого поставщика
+partners-authorize-button = Авторизовать непрямого поставщика
+partners-authorize-done-heading = { $provider } теперь ваш непрямой поставщик
+partners-authorize-already = { $provider } уже ваш непрямой поставщик: ничего не изменилось.
+partners-authorize-not-permitted-heading = Авторизовать непрямого поставщика может только глобальный администратор
+partners-authorize-not-permitted-body = Отправьте эту ссылку на приглашение глобальному администратору вашей организации: он сможет авторизовать поставщика после входа.
+partners-authorize-region-heading = Этот непрямой поставщик не относится к вашему CSP-региону
+partners-authorize-region-body = { $provider } работает в регионе «{ $provider_region }», а ваша компания — в регионе «{ $reseller_region }». Выберите непрямого поставщика из вашего региона.
+partners-authorize-invalid-heading = Ссылка на приглашение недействительна
+partners-authorize-invalid-body = Идентификатор поставщика в ссылке неполный или содержит опечатку. Откройте ссылку из письма с приглашением еще раз или попросите поставщика прислать новую.
+partners-authorize-unknown-heading = Непрямой поставщик с таким идентификатором не найден
+partners-authorize-unknown-body = Попросите поставщика отправить приглашение еще раз.
+partners-providers-heading = Непрямые поставщики
+partners-providers-intro = Непрямые поставщики, с которыми вы работаете. Каждый из них может отправлять заказы для клиентов, которых вы с ним разделяете.
+partners-providers-empty = Вы еще не авторизовали ни одного непрямого поставщика. Когда поставщик пришлет приглашение, откройте ссылку из него, чтобы авторизовать его.
+partners-providers-remove-support = Чтобы прекратить партнерство с непрямым поставщиком, обратитесь в службу поддержки.
+partners-view-customers = Просмотреть клиентов
+partners-invite-customers = Пригласить новых клиентов
+partners-resellers-heading = Непрямые торговые посредники
+partners-resellers-intro = Непрямые торговые посредники, которые авторизовали вас в качестве своего непрямого поставщика.
+partners-resellers-empty = Вас еще не авторизовал ни один непрямой торговый посредник. Выберите «Отправить запрос на партнерство», чтобы пригласить посредника.
+partners-resellers-count = { $count ->
+    [one] { $count } непрямой торговый посредник
+    [few] { $count } непрямых торговых посредника
+    [many] { $count } непрямых торговых посредников
+   *[other] { $count } непрямого торгового посредника
+}
+partners-request-partnership = Отправить запрос на партнерство
+partners-add-customer-for = Добавить нового клиента
+partners-remove-partnership = Удалить партнерство
+partners-remove-heading = Удалить партнерство с { $reseller }?
+partners-remove-legal = После удаления партнерства вы больше не сможете отправлять заказы и добавлять подписки для клиентов { $reseller }, а ваш доступ администратора к его рабочей учетной записи будет отозван. Уже приобретенные подписки сохраняются на условиях ваших соглашений с производителем и с торговым посредником; вы остаетесь ответственными за выставление счетов и поддержку по ним до их передачи или окончания.
+partners-remove-confirm = Да, удалить партнерство
+partners-removed = Партнерство с { $reseller } удалено.
+partners-invitation-heading = Письмо с приглашением
+partners-invitation-intro = Проверьте черновик. Текст можно изменить, но ссылку нужно сохранить: она персональная и связывает получателя с вашей учетной записью.
+partners-invitation-subject = Тема
+partners-invitation-body = Сообщение
+partners-invitation-link = Персональная ссылка
+partners-invitation-link-must-stay = Сохраните эту ссылку в письме: без нее приглашение нельзя принять.
+partners-invitation-link-stays = Эта ссылка всегда доступна на этой странице.
+partners-open-in-email = Открыть в сообщении электронной почты
+partners-copy = Копировать в буфер обмена
+partners-copied = Скопировано в буфер обмена.
+partners-copy-failed = Не удалось скопировать сообщение: выделите текст и скопируйте его вручную.
+partners-done = Готово
+partners-email-greeting = Здравствуйте!
+partners-email-closing = С уважением,
+partners-reseller-email-subject = { $partner } приглашает вас к партнерству в программе Cloud Solution Provider
+partners-reseller-email-body = { $partner } предлагает стать вашим непрямым поставщиком в программе Cloud Solution Provider. Мы будем отправлять заказы и добавлять подписки для ваших клиентов, а также поможем с выставлением счетов и поддержкой.
+partners-reseller-email-action = Чтобы принять приглашение, глобальный администратор вашей организации открывает эту ссылку, выполняет вход и выбирает «Авторизовать непрямого поставщика»:
+customers-heading = Клиенты
+customers-intro = Ваши клиенты, в том числе те, с которыми вы уже работаете на других порталах администрирования.
+customers-loading = Загрузка клиентов…
+customers-load-failed = Не удалось загрузить список клиентов. Повторите попытку.
+customers-search = Поиск по названию компании, домену или идентификатору клиента
+customers-search-button = Найти
+customers-filter-reseller = Торговый посредник
+customers-filter-all-resellers = Все торговые посредники
+customers-shared-with = Клиенты, общие с { $provider }
+customers-col-id = Идентификатор клиента
+customers-col-company-name = Название компании
+customers-col-primary-domain = Основной домен
+customers-col-relationship = Взаимоотношения
+customers-col-partner = Поставщик или торговый посредник
+customers-col-tags = Теги
+customers-relationship-reseller = Торговый посредник
+customers-relationship-indirect-reseller = Непрямой торговый посредник
+customers-relationship-delegated-admin = Только делегированное администрирование
+customers-count = { $count ->
+    [one] { $count } клиент
+    [few] { $count } клиента
+    [many] { $count } клиентов
+   *[other] { $count } клиента
+}
+customers-page = Страница { $page } из { $pages }
+customers-previous = Назад
+customers-next = Далее
+customers-empty = У вас пока нет клиентов. Выберите «Запросить установление взаимоотношений с торговым посредником», чтобы пригласить клиента.
+customers-no-match = По запросу «{ $query }» клиенты не найдены.
+customers-export = Экспорт
+customers-export-hint = Скачивает показанных клиентов в виде файла CSV.
+customers-request-relationship = Запросить установление взаимоотношений с торговым посредником
+customers-add = Добавить клиента
+customers-remove-relationship = Удалить связь с торговым посредником
+customers-remove-heading = Удалить связь с торговым посредником для клиента { $customer }?
+customers-remove-body = Вы больше не сможете управлять подписками и службами этого клиента и отправлять заказы от его имени.
+customers-remove-confirm = Да, удалить связь с торговым посредником
+customers-removed = Связь с торговым посредником для клиента { $customer } удалена.
+customers-invite-email-subject = { $partner } приглашает вас установить взаимоотношения с торговым посредником
+customers-invite-email-body = { $partner } предлагает стать вашим партнером по программе Cloud Solution Provider, чтобы приобретать подписки для вашей организации и управлять ими.
+customers-invite-two-tier-email-body = { $partner } и его непрямой поставщик { $provider } предлагают стать вашими партнерами по программе Cloud Solution Provider: { $partner } продает и поддерживает ваши подписки, а { $provider } отвечает за заказы и выставление счетов.
+customers-invite-email-admin = Запрос включает доступ администратора к вашей организации только в пределах перечисленных в нем ролей, на { $days ->
+    [one] { $days } день
+    [few] { $days } дня
+    [many] { $days } дней
+   *[other] { $days } дня
+}.
+customers-invite-email-action = Чтобы принять приглашение, глобальный администратор вашей организации открывает эту ссылку и выполняет вход:
+relationship-heading = Запросить установление взаимоотношений с торговым посредником
+relationship-admin-legend = Нужен ли вам доступ администратора к организации клиента?
+relationship-admin-yes = Да, с детализированными делегированными правами администратора (GDAP)
+relationship-admin-yes-hint = Выберите только необходимые роли: глобальный администратор клиента увидит их, прежде чем принять запрос.
+relationship-admin-no = Нет, взаимоотношения торгового посредника без доступа администратора
+relationship-name = Название взаимоотношений
+relationship-name-hint = Уникальное среди ваших взаимоотношений, не более 50 символов.
+relationship-duration = Срок в днях
+relationship-duration-hint = От 1 до 730 дней (2 года).
+relationship-roles = Роли администратора
+relationship-roles-hint = Минимальные привилегии: выберите только то, что нужно вашей команде.
+relationship-auto-extend = Автопродление
+relationship-auto-extend-hint = Если выбрать «Да», взаимоотношения продлеваются на 180 дней каждый раз по окончании срока, пока их не прекратят. Недоступно с ролью «Глобальный администратор».
+relationship-auto-extend-yes = Да
+relationship-auto-extend-no = Нет
+relationship-requests-heading = Запросы взаимоотношений
+relationship-requests-empty = Вы еще не отправили ни одного запроса взаимоотношений.
+relationship-col-name = Название
+relationship-col-status = Состояние
+relationship-col-duration = Срок
+relationship-col-roles = Роли администратора
+relationship-col-created = Создан
+relationship-col-expires = Окончание
+relationship-status-pending = Ожидает
+relationship-status-active = Активно
+relationship-status-expiring = Скоро истекает
+relationship-status-expired = Истекло
+relationship-status-terminated = Прекращено
+relationship-duration-days = { $days ->
+    [one] { $days } день
+    [few] { $days } дня
+    [many] { $days } дней
+   *[other] { $days } дня
+}
+relationship-pending-until = Клиент может принять запрос до { $date }; после этого срок действия запроса истечет.
+relationship-no-admin-access = Без доступа администратора
+relationship-terminate = Прекратить взаимоотношения
+relationship-terminate-heading = Прекратить взаимоотношения «{ $name }»?
+relationship-terminate-body = Ваш доступ администратора к организации клиента сразу прекратится. Чтобы снова работать с клиентом, потребуется новый запрос.
+relationship-terminate-confirm = Да, прекратить
+relationship-role-directory-readers = Читатели каталогов
+relationship-role-service-support-administrator = Администратор поддержки служб
+relationship-role-helpdesk-administrator = Администратор службы поддержки
+relationship-role-license-administrator = Администратор лицензий
+relationship-role-user-administrator = Администратор пользователей
+relationship-role-exchange-administrator = Администратор Exchange
+relationship-role-sharepoint-administrator = Администратор SharePoint
+relationship-role-teams-administrator = Администратор Teams
+relationship-role-security-reader = Читатель сведений о безопасности
+relationship-role-global-administrator = Глобальный администратор
+add-customer-heading = Добавить клиента
+add-customer-for-reseller = Для торгового посредника { $reseller }
+add-customer-reseller = Торговый посредник
+add-customer-company-section = Компания
+add-customer-company-name = Название компании
+add-customer-domain-prefix = Доменное имя
+add-customer-domain-prefix-hint = Только латинские буквы и цифры, не более 27. Учетная запись клиента: { $domain }. Изменить позже нельзя.
+add-customer-domain-checking = Проверяем, свободно ли это имя…
+add-customer-domain-available = Имя { $domain } свободно.
+add-customer-admin-section = Администратор клиента
+add-customer-admin-email = Адрес электронной почты
+add-customer-admin-email-hint = Собственный адрес клиента, а не адрес на домене вашей компании.
+add-customer-address-section = Адрес
+add-customer-submit = Добавить клиента
+add-customer-adding = Добавляем клиента…
+add-customer-done-heading = Клиент добавлен
+add-customer-once = Скопируйте данные для входа сейчас: они больше не будут показаны.
+add-customer-sign-in-name = Имя для входа администратора
+add-customer-password = Временный пароль
+add-customer-change-password = Администратор клиента должен сменить этот пароль при первом входе.
+add-customer-copy = Скопировать данные для входа
+add-customer-copied = Скопировано в буфер обмена.
+add-customer-done = Готово

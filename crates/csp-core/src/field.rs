@@ -64,6 +64,31 @@ fields! {
     UserAdminRole = "user.admin_role",
     SessionUserName = "session.user_name",
     SessionPassword = "session.password",
+    AuthorizeProviderId = "authorize.provider_id",
+    AuthorizeUser = "authorize.user",
+    AuthorizeConsent = "authorize.consent",
+    InviteProviderId = "invite.provider_id",
+    InvitePartnerId = "invite.partner_id",
+    InviteType = "invite.type",
+    InvitationBody = "invitation.body",
+    RelationshipAdminAccess = "relationship.admin_access",
+    RelationshipName = "relationship.name",
+    RelationshipDurationDays = "relationship.duration_days",
+    RelationshipRoles = "relationship.roles",
+    RelationshipAutoExtend = "relationship.auto_extend",
+    CustomerCompanyName = "customer.company_name",
+    CustomerDomainPrefix = "customer.domain_prefix",
+    CustomerAdminFirstName = "customer.admin_first_name",
+    CustomerAdminLastName = "customer.admin_last_name",
+    CustomerAdminEmail = "customer.admin_email",
+    CustomerPhone = "customer.phone",
+    CustomerCountry = "customer.address.country",
+    CustomerLine1 = "customer.address.line1",
+    CustomerLine2 = "customer.address.line2",
+    CustomerCity = "customer.address.city",
+    CustomerState = "customer.address.state",
+    CustomerPostalCode = "customer.address.postal_code",
+    CustomerRegistrationId = "customer.registration_id",
 }
 
 impl Field {
@@ -96,6 +121,16 @@ pub const LEGAL_ADDRESS: AddressFields = AddressFields {
     city: Field::LegalCity,
     state: Field::LegalState,
     postal_code: Field::LegalPostalCode,
+};
+
+/// The customer's address on "Add customer".
+pub const CUSTOMER_ADDRESS: AddressFields = AddressFields {
+    country: Field::CustomerCountry,
+    line1: Field::CustomerLine1,
+    line2: Field::CustomerLine2,
+    city: Field::CustomerCity,
+    state: Field::CustomerState,
+    postal_code: Field::CustomerPostalCode,
 };
 
 /// In JSON a field is its id; an id no form has is refused, not shown as a dead link.

@@ -32,6 +32,18 @@ pub struct RoleCatalog {
 
 /// The feature that lets a role manage the partner's users.
 pub const MANAGE_USERS: &str = "users";
+/// The reseller's *Indirect providers* page (view customers, invite new customers).
+pub const INDIRECT_PROVIDERS: &str = "indirect-providers";
+/// The provider's *Indirect resellers* page (request / remove a partnership).
+pub const INDIRECT_RESELLERS: &str = "indirect-resellers";
+/// Accepting a provider's invitation: the tenant's Global admin only.
+pub const AUTHORIZE_INDIRECT_PROVIDER: &str = "authorize-indirect-provider";
+/// The *Customers* page: search, filter, export.
+pub const CUSTOMERS: &str = "customers";
+/// Request (and remove) a reseller relationship with a customer.
+pub const RELATIONSHIP_REQUESTS: &str = "relationship-requests";
+/// Create a customer's tenant.
+pub const ADD_CUSTOMER: &str = "add-customer";
 
 impl RoleCatalog {
     /// The seeds' table plus sales agent and billing admin, in the vendor's official names.
