@@ -297,7 +297,7 @@ mod tests {
 
     #[test]
     fn malformed_links_name_the_field() {
-        let field = |q: &str| parse_invite(q).unwrap_err().0[0].field.clone();
+        let field = |q: &str| parse_invite(q).unwrap_err().0[0].field;
         let code = |q: &str| parse_invite(q).unwrap_err().0[0].problem.code;
         assert_eq!(
             field("invType=IndirectReseller&partnerId=123"),

@@ -11,7 +11,6 @@ use crate::roles::RoleCatalog;
 use crate::roles::AUTHORIZE_INDIRECT_PROVIDER;
 use serde::{Deserialize, Serialize};
 
-
 /// One row of *Indirect providers* or *Indirect resellers*: the other partner of the pair.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PartnerSummary {
@@ -163,9 +162,7 @@ mod tests {
     }
 
     fn codes(r: &Report) -> Vec<(Field, Code)> {
-        r.0.iter()
-            .map(|p| (p.field.clone(), p.problem.code))
-            .collect()
+        r.0.iter().map(|p| (p.field, p.problem.code)).collect()
     }
 
     #[test]

@@ -329,9 +329,7 @@ mod tests {
     }
 
     fn codes(r: &Report) -> Vec<(Field, Code)> {
-        r.0.iter()
-            .map(|p| (p.field.clone(), p.problem.code))
-            .collect()
+        r.0.iter().map(|p| (p.field, p.problem.code)).collect()
     }
 
     #[test]
