@@ -400,10 +400,7 @@ mod tests {
         assert_eq!(
             codes(&check_new_request(&f, &[], ADMIN_ROLES)),
             vec![
-                (
-                    Field::RelationshipDurationDays.into(),
-                    Code::RelationshipDuration
-                ),
+                (Field::RelationshipDurationDays, Code::RelationshipDuration),
                 (Field::RelationshipRoles, Code::ChooseOne),
             ]
         );
@@ -421,7 +418,7 @@ mod tests {
         assert_eq!(
             codes(&check_new_request(&f, &[], ADMIN_ROLES)),
             vec![(
-                Field::RelationshipAutoExtend.into(),
+                Field::RelationshipAutoExtend,
                 Code::RelationshipAutoExtendGlobalAdmin
             )]
         );
