@@ -1,27 +1,23 @@
 //! Bank information: only the fields of the chosen country's form. Account numbers and IBANs
 //! are kept in memory, never in browser storage.
 
-use super::step::StepPage;
+use super::step::{use_step, StepPage};
 use crate::components::{SelectField, TextField};
 use crate::env::use_env;
-use crate::form::use_form;
 use crate::i18n::use_i18n;
-use crate::journey::{go_next, setter, use_journey};
+use crate::journey::{setter, use_journey};
 use crate::route::Route;
 use csp_core::bank::BankForm;
 use csp_core::country::find;
 use csp_core::enrollment::check_bank_step;
 use csp_core::Field;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 #[function_component]
 pub fn BankStep() -> Html {
     let i18n = use_i18n();
     let env = use_env();
     let j = use_journey();
-    let nav = use_navigator().expect("router");
-    let form = use_form();
     {
         // The bank country starts as the legal address's country.
         let j = j.clone();
@@ -37,15 +33,7 @@ pub fn BankStep() -> Html {
         let (b, env) = (b.clone(), env.clone());
         move || check_bank_step(&b, &env.ctx)
     };
-    let report = form.shown(live.clone());
-    let onsubmit = {
-        let (j, nav, form) = (j.clone(), nav.clone(), form.clone());
-        Callback::from(move |_| {
-            if form.press(&live()) {
-                go_next(&nav, &j, &Route::Bank);
-            }
-        })
-    };
+    let (form, report, onsubmit) = use_step(Route::Bank, live);
     let country_options = i18n.countries(env.ctx.countries.iter().map(|c| c.code.clone()));
     let bank_form = find(&env.ctx.countries, &b.country).map(|r| r.bank_form);
     let iban = html! {

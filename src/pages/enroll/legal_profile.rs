@@ -1,40 +1,28 @@
 //! Legal business profile: name, the country-driven address form and the registration ID.
 
-use super::step::StepPage;
+use super::step::{use_step, StepPage};
 use crate::components::{SelectField, TextField};
 use crate::env::use_env;
-use crate::form::use_form;
 use crate::i18n::use_i18n;
-use crate::journey::{go_next, setter, use_journey};
+use crate::journey::{setter, use_journey};
 use crate::route::Route;
 use csp_core::country::find;
 use csp_core::enrollment::check_legal;
 use csp_core::registration::RegistrationId;
 use csp_core::Field;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 #[function_component]
 pub fn LegalProfileStep() -> Html {
     let i18n = use_i18n();
     let env = use_env();
     let j = use_journey();
-    let nav = use_navigator().expect("router");
-    let form = use_form();
     let l = j.draft.legal.clone();
     let live = {
         let (l, env) = (l.clone(), env.clone());
         move || check_legal(&l, &env.ctx)
     };
-    let report = form.shown(live.clone());
-    let onsubmit = {
-        let (j, nav, form) = (j.clone(), nav.clone(), form.clone());
-        Callback::from(move |_| {
-            if form.press(&live()) {
-                go_next(&nav, &j, &Route::LegalProfile);
-            }
-        })
-    };
+    let (form, report, onsubmit) = use_step(Route::LegalProfile, live);
     let rules = find(&env.ctx.countries, &l.address.country).cloned();
     let optional = |id: &str, required: bool| {
         if required {

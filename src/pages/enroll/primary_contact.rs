@@ -1,40 +1,28 @@
 //! Primary contact: the person the vendor emails to verify the application.
 
-use super::step::StepPage;
+use super::step::{use_step, StepPage};
 use crate::components::{phone_hint, TextField};
 use crate::env::use_env;
-use crate::form::use_form;
 use crate::i18n::use_i18n;
-use crate::journey::{go_next, setter, use_journey};
+use crate::journey::{setter, use_journey};
 use crate::route::Route;
 use csp_core::country::{calling_code, find};
 use csp_core::enrollment::check_contact;
 use csp_core::Field;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 #[function_component]
 pub fn PrimaryContactStep() -> Html {
     let i18n = use_i18n();
     let env = use_env();
     let j = use_journey();
-    let nav = use_navigator().expect("router");
-    let form = use_form();
     let c = j.draft.contact.clone();
     let country = j.draft.legal.address.country.clone();
     let live = {
         let (c, env, country) = (c.clone(), env.clone(), country.clone());
         move || check_contact(&c, &country, &env.ctx)
     };
-    let report = form.shown(live.clone());
-    let onsubmit = {
-        let (j, nav, form) = (j.clone(), nav.clone(), form.clone());
-        Callback::from(move |_| {
-            if form.press(&live()) {
-                go_next(&nav, &j, &Route::PrimaryContact);
-            }
-        })
-    };
+    let (form, report, onsubmit) = use_step(Route::PrimaryContact, live);
     let rules = find(&env.ctx.countries, &country);
     let phone_label = if rules.is_some_and(|r| r.phone_required) {
         i18n.t("phone")

@@ -1,11 +1,12 @@
 //! The frame every step of the journey shares.
 
-use crate::form::{Form, FormPage};
+use crate::form::{use_form, Form, FormPage};
 use crate::i18n::use_i18n;
-use crate::journey::{neighbour, pages, use_journey};
+use crate::journey::{go_next, neighbour, pages, use_journey};
 use crate::route::Route;
 use csp_core::Report;
 use yew::prelude::*;
+use yew_router::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct StepPageProps {
@@ -41,4 +42,26 @@ pub fn StepPage(p: &StepPageProps) -> Html {
             { for p.children.iter() }
         </FormPage>
     }
+}
+
+/// A step whose Continue only validates: its form state, what the page shows, and the submit
+/// that moves on when `live()` finds no errors.
+#[hook]
+pub fn use_step<F>(route: Route, live: F) -> (Form, Report, Callback<()>)
+where
+    F: Fn() -> Report + Clone + 'static,
+{
+    let j = use_journey();
+    let nav = use_navigator().expect("router");
+    let form = use_form();
+    let report = form.shown(live.clone());
+    let onsubmit = {
+        let form = form.clone();
+        Callback::from(move |_| {
+            if form.press(&live()) {
+                go_next(&nav, &j, &route);
+            }
+        })
+    };
+    (form, report, onsubmit)
 }

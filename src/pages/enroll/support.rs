@@ -1,40 +1,28 @@
 //! Customer support details: what customers see. The only step of "already enrolled".
 
-use super::step::StepPage;
+use super::step::{use_step, StepPage};
 use crate::components::{phone_hint, TextField};
 use crate::env::use_env;
-use crate::form::use_form;
 use crate::i18n::use_i18n;
-use crate::journey::{go_next, setter, use_journey};
+use crate::journey::{setter, use_journey};
 use crate::route::Route;
 use csp_core::country::calling_code;
 use csp_core::enrollment::check_support;
 use csp_core::Field;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 #[function_component]
 pub fn SupportStep() -> Html {
     let i18n = use_i18n();
     let env = use_env();
     let j = use_journey();
-    let nav = use_navigator().expect("router");
-    let form = use_form();
     let s = j.draft.support.clone();
     let country = j.draft.legal.address.country.clone();
     let live = {
         let (s, env, country) = (s.clone(), env.clone(), country.clone());
         move || check_support(&s, &country, &env.ctx)
     };
-    let report = form.shown(live.clone());
-    let onsubmit = {
-        let (j, nav, form) = (j.clone(), nav.clone(), form.clone());
-        Callback::from(move |_| {
-            if form.press(&live()) {
-                go_next(&nav, &j, &Route::Support);
-            }
-        })
-    };
+    let (form, report, onsubmit) = use_step(Route::Support, live);
     let hint = phone_hint(&i18n, calling_code(&env.ctx.countries, &country));
     html! {
         <StepPage route={Route::Support} heading={i18n.t("support-heading")} report={report.clone()} form={form.clone()} {onsubmit}>
