@@ -24,6 +24,8 @@ pub enum Failure {
     Network,
     /// An answer that isn't the contract's JSON.
     Malformed,
+    /// 429: too many attempts; the seconds to wait (`Retry-After`), when given.
+    TooMany(Option<u32>),
 }
 
 impl Failure {
@@ -32,14 +34,26 @@ impl Failure {
         match self {
             Failure::Api(e) if e.status == 409 => "api-conflict",
             Failure::Api(e) if e.status == 404 => "api-not-found",
-            Failure::Api(e) if e.status == 401 => "api-unauthorized",
+            Failure::Api(e) if e.status == 401 => "api-session-ended",
+            Failure::Api(e) if e.error == "password-change-required" => {
+                "api-password-change-required"
+            }
+            Failure::Api(e) if e.status == 403 => "api-forbidden",
+            Failure::Api(e) if e.status == 413 => "api-too-large",
             Failure::Api(e) if e.status == 422 => "api-validation",
             Failure::Api(_) => "api-bad-request",
+            Failure::TooMany(Some(_)) => "api-too-many-wait",
+            Failure::TooMany(None) => "api-too-many",
             Failure::Server(_) => "api-server",
             Failure::Timeout => "api-timeout",
             Failure::Network => "api-network",
             Failure::Malformed => "api-malformed",
         }
+    }
+
+    /// A 401 with no field to blame: the session has ended (expired, signed out elsewhere).
+    pub fn session_ended(&self) -> bool {
+        matches!(self, Failure::Api(e) if e.status == 401 && e.field_errors.is_empty())
     }
 
     pub fn field_errors(&self) -> &[csp_core::FieldProblem] {
@@ -52,9 +66,11 @@ impl Failure {
 
 const LOCAL_KEY: &str = "csp-portal.local-backend.v1";
 
-/// The in-browser backend: csp-core's backend with its state in browser storage.
+/// The in-browser backend: csp-demo's backend with its state in browser storage. The session
+/// token it hands out stays in this object's memory, as a cookie would stay in the browser's.
 pub struct LocalBackend {
     backend: Backend,
+    session: Option<String>,
 }
 
 impl LocalBackend {
@@ -62,15 +78,23 @@ impl LocalBackend {
         use gloo::storage::{LocalStorage, Storage};
         let state: State = LocalStorage::get(LOCAL_KEY).unwrap_or_else(|_| State::seeded());
         LocalBackend {
-            backend: Backend::new(state),
+            backend: Backend::new(state, random_bytes),
+            session: None,
         }
     }
 
     fn answer(&mut self, method: &str, path: &str, body: &str) -> csp_demo::routes::Answer {
         use gloo::storage::{LocalStorage, Storage};
-        let a = csp_demo::routes::handle(&mut self.backend, method, path, body, || {
-            csp_demo::routes::temporary_password(random_bytes())
-        });
+        let req = csp_demo::routes::Request {
+            method,
+            path,
+            body,
+            session: self.session.as_deref(),
+        };
+        let a = csp_demo::routes::handle(&mut self.backend, &req);
+        if let Some(s) = &a.session {
+            self.session = s.clone();
+        }
         if method != "GET" {
             let _ = LocalStorage::set(LOCAL_KEY, &self.backend.state);
         }
@@ -88,31 +112,57 @@ pub fn random_bytes() -> [u8; 16] {
 }
 
 #[derive(Clone)]
-pub enum Api {
+enum Transport {
     Http { base: String, timeout_ms: u32 },
     Local(Rc<RefCell<LocalBackend>>),
 }
 
+/// The client. The session's CSRF token is held here, in memory only, and sent with every
+/// state-changing request.
+#[derive(Clone)]
+pub struct Api {
+    transport: Transport,
+    csrf: Rc<RefCell<Option<String>>>,
+}
+
 impl PartialEq for Api {
     fn eq(&self, other: &Self) -> bool {
-        match (self, other) {
-            (Api::Http { base: a, .. }, Api::Http { base: b, .. }) => a == b,
-            (Api::Local(a), Api::Local(b)) => Rc::ptr_eq(a, b),
-            _ => false,
-        }
+        Rc::ptr_eq(&self.csrf, &other.csrf)
     }
 }
 
 impl Api {
     pub fn http(base: &str, timeout_ms: u32) -> Api {
-        Api::Http {
+        Api::with(Transport::Http {
             base: base.trim_end_matches('/').to_owned(),
             timeout_ms,
-        }
+        })
     }
 
     pub fn local() -> Api {
-        Api::Local(Rc::new(RefCell::new(LocalBackend::open())))
+        Api::with(Transport::Local(Rc::new(
+            RefCell::new(LocalBackend::open()),
+        )))
+    }
+
+    fn with(transport: Transport) -> Api {
+        Api {
+            transport,
+            csrf: Rc::default(),
+        }
+    }
+
+    /// The in-browser backend itself, when that is the transport (tests seed it).
+    pub fn local_backend(&self) -> Option<std::cell::RefMut<'_, Backend>> {
+        match &self.transport {
+            Transport::Local(b) => Some(std::cell::RefMut::map(b.borrow_mut(), |l| &mut l.backend)),
+            Transport::Http { .. } => None,
+        }
+    }
+
+    /// The CSRF token of the session just opened or found, or none after sign-out.
+    pub fn set_csrf(&self, token: Option<String>) {
+        *self.csrf.borrow_mut() = token;
     }
 
     /// Calls one operation: `params` fill the path's `{…}` in order; `()` sends no body.
@@ -127,15 +177,16 @@ impl Api {
             body.clear();
         }
         let (method, path) = (op.method.as_str(), op.url(params));
-        let (status, text) = match self {
-            Api::Local(b) => {
+        let (status, text) = match &self.transport {
+            Transport::Local(b) => {
                 // Yield once so the UI shows its busy state, as with a real request.
                 gloo::timers::future::TimeoutFuture::new(0).await;
                 let a = b.borrow_mut().answer(method, &path, &body);
                 (a.status, a.body)
             }
-            Api::Http { base, timeout_ms } => {
-                http_call(base, *timeout_ms, method, &path, &body).await?
+            Transport::Http { base, timeout_ms } => {
+                let csrf = self.csrf.borrow().clone();
+                http_call(base, *timeout_ms, method, &path, &body, csrf.as_deref()).await?
             }
         };
         decode(status, &text)
@@ -147,6 +198,7 @@ fn decode<R: DeserializeOwned>(status: u16, text: &str) -> Result<R, Failure> {
         200..=299 => serde_json::from_str(if text.is_empty() { "null" } else { text })
             .map_err(|_| Failure::Malformed),
         500..=599 => Err(Failure::Server(status)),
+        429 => Err(Failure::TooMany(None)),
         _ => match serde_json::from_str::<ApiError>(text) {
             Ok(e) => Err(Failure::Api(e)),
             Err(_) => Err(Failure::Api(ApiError::new(status, "unknown"))),
@@ -160,6 +212,7 @@ async fn http_call(
     method: &str,
     path: &str,
     body: &str,
+    csrf: Option<&str>,
 ) -> Result<(u16, String), Failure> {
     use gloo::net::http::{Method, RequestBuilder};
     let controller = web_sys::AbortController::new().map_err(|_| Failure::Network)?;
@@ -176,10 +229,13 @@ async fn http_call(
         "DELETE" => Method::DELETE,
         _ => Method::GET,
     };
-    let rb = RequestBuilder::new(&format!("{base}{path}"))
+    let mut rb = RequestBuilder::new(&format!("{base}{path}"))
         .method(m)
         .abort_signal(Some(&signal))
         .header("Accept", "application/json");
+    if let (Some(token), false) = (csrf, method == "GET") {
+        rb = rb.header("X-CSRF-Token", token);
+    }
     let req = if body.is_empty() {
         rb.build()
     } else {
@@ -188,6 +244,11 @@ async fn http_call(
     };
     let req = req.map_err(|_| Failure::Network)?;
     let result = match req.send().await {
+        Ok(resp) if resp.status() == 429 => Err(Failure::TooMany(
+            resp.headers()
+                .get("Retry-After")
+                .and_then(|s| s.trim().parse().ok()),
+        )),
         Ok(resp) => {
             let status = resp.status();
             match resp.text().await {

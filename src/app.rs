@@ -7,7 +7,7 @@ use crate::i18n::{use_i18n, I18n, Locale};
 use crate::journey::{use_saved_journey, Journey};
 use crate::pages::{enroll, home::Home, not_found::NotFound, team};
 use crate::route::Route;
-use crate::session::{features, use_saved_session, use_session, Guard, Session, SessionAction};
+use crate::session::{features, sign_out, use_session, use_session_state, Guard, Session};
 use csp_core::roles::MANAGE_USERS;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -54,6 +54,9 @@ pub fn switch(route: Route) -> Html {
         Route::Roles => html! { <RoleTable /> },
         // Who may open what: any signed-in user, or the roles whose features include it.
         Route::Account => guarded("", html! { <Account /> }),
+        Route::ChangePassword => {
+            html! { <Guard feature="" temporary_ok=true><ChangePassword /></Guard> }
+        }
         Route::Users => guarded(MANAGE_USERS, html! { <Users /> }),
         Route::AddUser => guarded(MANAGE_USERS, html! { <AddUser /> }),
         Route::ConfirmUser => guarded(MANAGE_USERS, html! { <ConfirmUser /> }),
@@ -81,7 +84,7 @@ pub fn Shell(p: &ShellProps) -> Html {
     // A locale whose file could not be fetched shows in English: remember what is shown.
     let shown = i18n.locale;
     let journey = use_saved_journey();
-    let session = use_saved_session();
+    let session = use_session_state(p.env.api.clone());
     use_effect_with(shown, |l| l.apply());
     let on_lang = {
         let locale = locale.clone();
@@ -99,9 +102,14 @@ pub fn Shell(p: &ShellProps) -> Html {
         <ContextProvider<I18n> context={(*i18n).clone()}>
         <ContextProvider<Env> context={p.env.clone()}>
         <ContextProvider<UseReducerHandle<Journey>> context={journey}>
-        <ContextProvider<UseReducerHandle<Session>> context={session}>
+        <ContextProvider<UseReducerHandle<Session>> context={session.clone()}>
             <Header locale={shown} {on_lang} />
             <main class="main" id="main-content">
+                if session.expired {
+                    <div class="reauth" role="dialog" aria-label={i18n.t("sign-in-again-heading")}>
+                        <team::SignInPage again=true />
+                    </div>
+                }
                 <Switch<Route> render={switch} />
             </main>
         </ContextProvider<UseReducerHandle<Session>>>
@@ -128,10 +136,10 @@ fn Header(p: &HeaderProps) -> Html {
     let session = use_session();
     let nav = use_navigator().expect("router");
     let features = features(session.user.as_ref(), &env.catalog);
-    let sign_out = {
-        let session = session.clone();
+    let on_sign_out = {
+        let (session, api) = (session.clone(), env.api.clone());
         Callback::from(move |_| {
-            session.dispatch(SessionAction::SignOut);
+            sign_out(&api, &session);
             nav.push(&Route::Home);
         })
     };
@@ -149,7 +157,7 @@ fn Header(p: &HeaderProps) -> Html {
                     }) }
                     if let Some(u) = &session.user {
                         <Link<Route> to={Route::Account}>{ i18n.t("nav-account") }<span class="visually-hidden">{ format!(" ({})", u.name) }</span></Link<Route>>
-                        <button type="button" class="link-button header-link" onclick={sign_out}>{ i18n.t("sign-out") }</button>
+                        <button type="button" class="link-button header-link" onclick={on_sign_out}>{ i18n.t("sign-out") }</button>
                     } else {
                         <Link<Route> to={Route::SignIn}>{ i18n.t("sign-in") }</Link<Route>>
                     }

@@ -4,8 +4,11 @@
 
 use crate::api::Failure;
 use crate::components::{Busy, ErrorSummary, SummaryLink};
-use crate::i18n::{use_i18n, use_title};
+use crate::env::use_env;
+use crate::i18n::{use_i18n, use_title, I18n};
 use crate::route::Route;
+use crate::session::{Session, SessionAction};
+use csp_core::roles::{Role, RoleCatalog};
 use csp_core::Report;
 use std::future::Future;
 use yew::prelude::*;
@@ -17,9 +20,11 @@ pub struct Form {
     pub count: UseStateHandle<u32>,
     /// Field errors the backend returned (422 / 409), shown until the next submit.
     pub server: UseStateHandle<Report>,
-    /// A failed call not tied to a field: its message id.
-    pub failure: UseStateHandle<Option<&'static str>>,
+    /// A failed call not tied to a field.
+    pub failure: UseStateHandle<Option<Failure>>,
     pub busy: UseStateHandle<bool>,
+    /// Told when the backend says the session has ended (401).
+    session: Option<UseReducerHandle<Session>>,
 }
 
 #[hook]
@@ -29,6 +34,25 @@ pub fn use_form() -> Form {
         server: use_state(Report::default),
         failure: use_state(|| None),
         busy: use_state(|| false),
+        session: use_context::<UseReducerHandle<Session>>(),
+    }
+}
+
+/// What a failed call means to the user: a 403 names the roles that can, a 429 how long to wait.
+pub fn describe(i18n: &I18n, catalog: &RoleCatalog, f: &Failure) -> String {
+    match f {
+        Failure::Api(e) if e.status == 403 && e.required_feature.is_some() => {
+            let feature = e.required_feature.as_deref().unwrap_or_default();
+            let roles: Vec<String> = catalog
+                .roles
+                .iter()
+                .filter(|r| r.features.iter().any(|g| g == feature))
+                .filter_map(|r| Role::localized(&r.name, i18n.locale.tag()).cloned())
+                .collect();
+            i18n.ta("api-forbidden-roles", &[("roles", &roles.join(", "))])
+        }
+        Failure::TooMany(Some(s)) => i18n.ta(f.message_id(), &[("seconds", &s.to_string())]),
+        _ => i18n.t(f.message_id()),
     }
 }
 
@@ -60,8 +84,10 @@ impl Form {
     }
 
     /// The general failure's text, for the error summary.
-    pub fn general(&self, i18n: &crate::i18n::I18n) -> Option<AttrValue> {
-        (*self.failure).map(|id| AttrValue::from(i18n.t(id)))
+    pub fn general(&self, i18n: &I18n, catalog: &RoleCatalog) -> Option<AttrValue> {
+        (*self.failure)
+            .as_ref()
+            .map(|f| AttrValue::from(describe(i18n, catalog, f)))
     }
 
     pub fn has_errors(&self, report: &Report) -> bool {
@@ -103,8 +129,11 @@ impl Form {
                     fields(Report(f.field_errors().to_vec()));
                 }
                 Err(f) => {
+                    if let (true, Some(s)) = (f.session_ended(), &form.session) {
+                        s.dispatch(SessionAction::Expired);
+                    }
                     form.count.set(*form.count + 1);
-                    form.failure.set(Some(f.message_id()));
+                    form.failure.set(Some(f));
                 }
             }
         });
@@ -147,9 +176,19 @@ pub struct FetchFailedProps {
 #[function_component]
 pub fn FetchFailed(p: &FetchFailedProps) -> Html {
     let i18n = use_i18n();
+    let env = use_env();
+    let session = use_context::<UseReducerHandle<Session>>();
+    {
+        let ended = p.failure.session_ended();
+        use_effect_with(p.failure.clone(), move |_| {
+            if let (true, Some(s)) = (ended, session) {
+                s.dispatch(SessionAction::Expired);
+            }
+        });
+    }
     html! {
         <>
-            <ErrorSummary report={Report::default()} attempt={0} general={AttrValue::from(i18n.t(p.failure.message_id()))} />
+            <ErrorSummary report={Report::default()} attempt={0} general={AttrValue::from(describe(&i18n, &env.catalog, &p.failure))} />
             <button type="button" class="button button--secondary" onclick={p.retry.reform(|_| ())}>{ i18n.t("retry") }</button>
         </>
     }
@@ -188,6 +227,7 @@ pub struct FormPageProps {
 #[function_component]
 pub fn FormPage(p: &FormPageProps) -> Html {
     let i18n = use_i18n();
+    let env = use_env();
     use_title(&p.heading, p.form.has_errors(&p.report));
     let onsubmit = {
         let cb = p.onsubmit.clone();
@@ -202,7 +242,7 @@ pub fn FormPage(p: &FormPageProps) -> Html {
     html! {
         <div class="step">
             if let Some(back) = &p.back { <Link<Route> to={back.clone()} classes="back-link">{ i18n.t("back") }</Link<Route>> }
-            <ErrorSummary report={p.report.clone()} attempt={*p.form.count} general={p.form.general(&i18n)} link={p.summary_link} />
+            <ErrorSummary report={p.report.clone()} attempt={*p.form.count} general={p.form.general(&i18n, &env.catalog)} link={p.summary_link} />
             if let Some(c) = &p.caption { <span class="caption">{ c }</span> }
             <h1 class="heading">{ &p.heading }</h1>
             <form novalidate=true {onsubmit}>

@@ -12,6 +12,9 @@ use yew_router::prelude::*;
 /// Bump when `Draft`'s shape changes: an older saved draft is then dropped, not misread.
 const DRAFT_KEY: &str = "csp-portal.draft.v1";
 
+/// How long a saved draft (personal data) is kept after its last change.
+pub const DRAFT_KEPT_DAYS: u32 = 30;
+
 /// What is stored: the draft without bank account numbers (never persisted).
 #[derive(Serialize, Deserialize)]
 struct Saved {
@@ -19,6 +22,9 @@ struct Saved {
     /// Kept so that a retry after a reload still creates one application.
     #[serde(default)]
     idempotency_key: Option<String>,
+    /// When it was saved (ms since the epoch): an older draft than `DRAFT_KEPT_DAYS` is dropped.
+    #[serde(default)]
+    saved_at: f64,
 }
 
 /// The draft plus UI state that belongs to the journey, not to one page.
@@ -109,21 +115,24 @@ fn save(draft: &Draft, key: &Option<String>) -> bool {
         &Saved {
             draft,
             idempotency_key: key.clone(),
+            saved_at: js_sys::Date::now(),
         },
     )
     .is_ok()
 }
 
-/// The saved draft, if any and if it still reads with this version's schema.
+/// The saved draft, if any, if it still reads with this version's schema and is younger than
+/// `DRAFT_KEPT_DAYS`.
 fn restore() -> Journey {
     use gloo::storage::{LocalStorage, Storage};
+    let max_age_ms = f64::from(DRAFT_KEPT_DAYS) * 86_400_000.0;
     match LocalStorage::get::<Saved>(DRAFT_KEY) {
-        Ok(s) => Journey {
+        Ok(s) if js_sys::Date::now() - s.saved_at <= max_age_ms => Journey {
             draft: s.draft,
             idempotency_key: s.idempotency_key,
             ..Default::default()
         },
-        Err(_) => Journey::default(),
+        _ => Journey::default(),
     }
 }
 

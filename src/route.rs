@@ -33,6 +33,8 @@ pub enum Route {
     SignIn,
     #[at("/account")]
     Account,
+    #[at("/account/password")]
+    ChangePassword,
     #[at("/roles")]
     Roles,
     #[at("/users")]

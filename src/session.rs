@@ -1,22 +1,30 @@
 //! Who is signed in, and the team flow's memory: the user being added and the one-time
-//! sign-in details of the last user added (memory only: gone on leaving that page or
-//! reloading). What a user may open follows the role catalog's features, never code per role.
+//! sign-in details of the last user added. All of it in memory only: the session itself is
+//! the backend's (an `HttpOnly` cookie), found again after a reload with `GET /session`.
+//! What a user may open follows the role catalog's features, never code per role.
 
-use crate::components::NavButton;
+use crate::api::Api;
+use crate::components::{Busy, NavButton};
 use crate::env::use_env;
 use crate::i18n::{use_i18n, use_title};
 use crate::route::Route;
-use csp_core::api::{CreatedUser, NewUser, User};
+use csp_core::api::{CreatedUser, NewUser, SessionInfo, User};
+use csp_core::endpoint::{SESSION, SIGN_OUT};
 use csp_core::roles::RoleCatalog;
 use std::rc::Rc;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-const SESSION_KEY: &str = "csp-portal.session.v1";
-
 #[derive(Clone, PartialEq, Default)]
 pub struct Session {
+    /// False until the backend has said whether a session exists.
+    pub checked: bool,
     pub user: Option<User>,
+    /// The user signed in with a temporary password: changing it comes first.
+    pub must_change_password: bool,
+    /// The backend answered 401 while a user was signed in: the shell asks them to sign in
+    /// again over the page, so nothing typed is lost.
+    pub expired: bool,
     pub pending: Option<NewUser>,
     /// Field errors the backend returned for `pending` (a 409 on a taken email).
     pub rejected: csp_core::Report,
@@ -24,7 +32,12 @@ pub struct Session {
 }
 
 pub enum SessionAction {
-    SignedIn(User),
+    /// What `GET /session` found at start-up.
+    Checked(Option<SessionInfo>),
+    SignedIn(SessionInfo),
+    /// The signed-in user's record changed (their roles).
+    Updated(User),
+    Expired,
     SignOut,
     Pending(Option<NewUser>),
     Rejected(csp_core::Report),
@@ -36,8 +49,25 @@ impl Reducible for Session {
     fn reduce(self: Rc<Self>, a: SessionAction) -> Rc<Self> {
         let mut t = (*self).clone();
         match a {
-            SessionAction::SignedIn(u) => t.user = Some(u),
-            SessionAction::SignOut => t = Session::default(),
+            SessionAction::Checked(info) => {
+                t.checked = true;
+                t.must_change_password = info.as_ref().is_some_and(|i| i.must_change_password);
+                t.user = info.map(|i| i.user);
+            }
+            SessionAction::SignedIn(info) => {
+                t.checked = true;
+                t.expired = false;
+                t.must_change_password = info.must_change_password;
+                t.user = Some(info.user);
+            }
+            SessionAction::Updated(u) => t.user = Some(u),
+            SessionAction::Expired => t.expired = t.user.is_some(),
+            SessionAction::SignOut => {
+                t = Session {
+                    checked: true,
+                    ..Session::default()
+                }
+            }
             SessionAction::Pending(p) => {
                 t.pending = p;
                 t.rejected = csp_core::Report::default();
@@ -54,28 +84,37 @@ pub fn use_session() -> UseReducerHandle<Session> {
     use_context::<UseReducerHandle<Session>>().expect("Session context")
 }
 
-/// The session restored from storage, saved again whenever the signed-in user changes.
+/// The session state, with the backend asked once at start-up whether a session exists.
 #[hook]
-pub fn use_saved_session() -> UseReducerHandle<Session> {
-    let s = use_reducer(restore);
-    use_effect_with(s.user.clone(), |user| {
-        use gloo::storage::{LocalStorage, Storage};
-        match user {
-            Some(u) => {
-                let _ = LocalStorage::set(SESSION_KEY, u);
-            }
-            None => LocalStorage::delete(SESSION_KEY),
-        }
-    });
+pub fn use_session_state(api: Api) -> UseReducerHandle<Session> {
+    let s = use_reducer(Session::default);
+    {
+        let s = s.clone();
+        use_effect_with((), move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                let found = api.call(&SESSION, &[], &()).await.ok();
+                api.set_csrf(found.as_ref().map(|i| i.csrf_token.clone()));
+                s.dispatch(SessionAction::Checked(found));
+            });
+        });
+    }
     s
 }
 
-fn restore() -> Session {
-    use gloo::storage::{LocalStorage, Storage};
-    Session {
-        user: LocalStorage::get(SESSION_KEY).ok(),
-        ..Session::default()
-    }
+/// Records a session just opened: the CSRF token for the client, the user for the pages.
+pub fn signed_in(api: &Api, s: &UseReducerHandle<Session>, info: SessionInfo) {
+    api.set_csrf(Some(info.csrf_token.clone()));
+    s.dispatch(SessionAction::SignedIn(info));
+}
+
+/// Ends the session on the backend, then here (here even if the backend can't be reached).
+pub fn sign_out(api: &Api, s: &UseReducerHandle<Session>) {
+    let (api, s) = (api.clone(), s.clone());
+    wasm_bindgen_futures::spawn_local(async move {
+        let _ = api.call(&SIGN_OUT, &[], &()).await;
+        api.set_csrf(None);
+        s.dispatch(SessionAction::SignOut);
+    });
 }
 
 /// The features the signed-in user's roles open.
@@ -95,6 +134,9 @@ pub fn features(user: Option<&User>, catalog: &RoleCatalog) -> Vec<String> {
 pub struct GuardProps {
     /// The feature the page needs (`users`); empty: any signed-in user.
     pub feature: AttrValue,
+    /// The page a user with a temporary password may still open (changing it).
+    #[prop_or_default]
+    pub temporary_ok: bool,
     pub children: Children,
 }
 
@@ -108,27 +150,45 @@ pub fn Guard(p: &GuardProps) -> Html {
         || features(session.user.as_ref(), &env.catalog)
             .iter()
             .any(|f| *f == *p.feature);
-    let heading = match (&session.user, allowed) {
-        (None, _) => Some(i18n.t("sign-in-needed-heading")),
-        (Some(_), false) => Some(i18n.t("no-permission-heading")),
-        _ => None,
+    let blocked = |heading: &str, body: &str, action: Html| {
+        (
+            i18n.t(heading),
+            html! { <><p>{ i18n.t(body) }</p>{ action }</> },
+        )
     };
-    use_title(heading.as_deref().unwrap_or_default(), false);
-    match (&session.user, heading) {
-        (None, Some(h)) => html! {
+    let shown = match &session.user {
+        _ if !session.checked => None,
+        None => Some(blocked(
+            "sign-in-needed-heading",
+            "sign-in-needed-body",
+            html! { <NavButton to={Route::SignIn} label={i18n.t("sign-in")} /> },
+        )),
+        Some(_) if session.must_change_password && !p.temporary_ok => Some(blocked(
+            "password-change-first-heading",
+            "password-change-first-body",
+            html! { <NavButton to={Route::ChangePassword} label={i18n.t("password-change-heading")} /> },
+        )),
+        Some(_) if !allowed => Some(blocked(
+            "no-permission-heading",
+            "no-permission-body",
+            html! { <Link<Route> to={Route::Account}>{ i18n.t("nav-account") }</Link<Route>> },
+        )),
+        Some(_) => None,
+    };
+    use_title(
+        shown.as_ref().map(|(h, _)| h.as_str()).unwrap_or_default(),
+        false,
+    );
+    if !session.checked {
+        return html! { <Busy label={i18n.t("busy")} /> };
+    }
+    match shown {
+        Some((heading, body)) => html! {
             <div class="step">
-                <h1 class="heading">{ h }</h1>
-                <p>{ i18n.t("sign-in-needed-body") }</p>
-                <NavButton to={Route::SignIn} label={i18n.t("sign-in")} />
+                <h1 class="heading">{ heading }</h1>
+                { body }
             </div>
         },
-        (Some(_), Some(h)) => html! {
-            <div class="step">
-                <h1 class="heading">{ h }</h1>
-                <p>{ i18n.t("no-permission-body") }</p>
-                <Link<Route> to={Route::Account}>{ i18n.t("nav-account") }</Link<Route>>
-            </div>
-        },
-        _ => html! { <>{ for p.children.iter() }</> },
+        None => html! { <>{ for p.children.iter() }</> },
     }
 }

@@ -4,32 +4,39 @@
 
 mod support;
 
-use csp_core::api::User;
+use csp_core::api::{RoleChange, SignIn};
+use csp_core::endpoint::{SIGN_IN, UPDATE_ROLES};
 use csp_core::roles::{Role, RoleCatalog, RoleKind};
+use csp_portal::Env;
 use support::{default_env, Ui};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn set_session(user: &User) {
+/// A clean browser with the demo's global admin signed in, then given these roles (in
+/// `catalog`, when the test extends the built-in one).
+async fn signed_in(agent: Option<&str>, admin: Option<&str>, catalog: Option<RoleCatalog>) -> Env {
     let s = gloo::utils::window().local_storage().unwrap().unwrap();
     s.clear().unwrap();
     s.set_item("csp-portal.locale", "\"en\"").unwrap();
-    s.set_item(
-        "csp-portal.session.v1",
-        &serde_json::to_string(user).unwrap(),
-    )
-    .unwrap();
-}
-
-fn user_with(agent: Option<&str>, admin: Option<&str>) -> User {
-    User {
-        id: "USR-000000".into(),
-        name: "Alex Wilber".into(),
-        email: "admin@contoso.onmicrosoft.com".into(),
+    let env = default_env();
+    if let Some(c) = catalog {
+        env.api.local_backend().unwrap().catalog = c;
+    }
+    let me = SignIn {
+        user_name: "admin@contoso.onmicrosoft.com".into(),
+        password: "demo".into(),
+    };
+    let info = env.api.call(&SIGN_IN, &[], &me).await.unwrap();
+    let roles = RoleChange {
         agent_role: agent.map(Into::into),
         admin_role: admin.map(Into::into),
-    }
+    };
+    env.api
+        .call(&UPDATE_ROLES, &[&info.user.id], &roles)
+        .await
+        .unwrap();
+    env
 }
 
 #[wasm_bindgen_test]
@@ -104,8 +111,9 @@ async fn navigation_follows_each_built_in_role() {
         ),
     ];
     for (agent, admin, manages, opens, not) in cases {
-        set_session(&user_with(agent, admin));
-        let ui = Ui::mount("/account", true).await;
+        let env = signed_in(agent, admin, None).await;
+        let again = env.clone();
+        let ui = Ui::mount_with("/account", true, move || env).await;
         let features = ui
             .root
             .query_selector("ul[aria-label='Parts of the portal you can open']")
@@ -127,7 +135,7 @@ async fn navigation_follows_each_built_in_role() {
             "{agent:?}/{admin:?} Users link"
         );
         drop(ui);
-        let ui = Ui::mount("/users", true).await;
+        let ui = Ui::mount_with("/users", true, move || again).await;
         if manages {
             assert_eq!(ui.heading(), "Users");
             ui.assert_text("admin@contoso.onmicrosoft.com");
@@ -218,9 +226,21 @@ async fn add_a_user_once_and_see_the_password_once() {
         .await;
     ui.fill("Password", &password).await;
     ui.press("Sign in").await;
+    // A temporary password is changed before anything else.
+    assert_eq!(ui.heading(), "Change your temporary password");
+    ui.fill("Current password", &password).await;
+    ui.fill("New password", "li.wei-2").await;
+    ui.press("Change password").await;
+    ui.assert_text("Choose a password that does not contain your user name");
+    ui.fill("New password", "Zk8#wq2Lm-x").await;
+    ui.press("Change password").await;
     assert_eq!(ui.heading(), "My account");
     ui.assert_text("Search for and view a customer");
     assert!(!ui.has_control("Users"));
+    // Nothing that proves who is signed in is kept in the browser's storage.
+    let stored = ui.all_storage();
+    assert!(!stored.contains(&password) && !stored.contains("Zk8#wq2Lm-x"));
+    assert!(!stored.contains("session"), "{stored}");
 }
 
 #[wasm_bindgen_test]
@@ -240,13 +260,9 @@ async fn a_role_added_to_the_catalog_needs_no_code() {
         cannot: tasks("Change billing"),
         features: vec!["users".into()],
     });
-    set_session(&user_with(None, Some("user-auditor")));
-    let ui = Ui::mount_with("/roles", true, move || {
-        let mut env = default_env();
-        env.catalog = std::rc::Rc::new(catalog);
-        env
-    })
-    .await;
+    let mut env = signed_in(None, Some("user-auditor"), Some(catalog.clone())).await;
+    env.catalog = std::rc::Rc::new(catalog);
+    let ui = Ui::mount_with("/roles", true, move || env).await;
     ui.assert_text("User auditor");
     ui.assert_text("Review user access");
     assert!(
@@ -260,8 +276,7 @@ async fn a_role_added_to_the_catalog_needs_no_code() {
 
 #[wasm_bindgen_test]
 async fn a_taken_email_refused_by_the_backend_lands_on_the_email_field() {
-    set_session(&user_with(None, Some("global-admin")));
-    let env = default_env();
+    let env = signed_in(None, Some("global-admin"), None).await;
     let api = env.api.clone();
     let ui = Ui::mount_with("/users/add", true, move || env).await;
     // Someone else adds the same person after this form loaded its list of users.

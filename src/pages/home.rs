@@ -3,7 +3,7 @@
 use crate::components::NavButton;
 use crate::env::use_env;
 use crate::i18n::{use_i18n, use_title};
-use crate::journey::{step_route, use_journey};
+use crate::journey::{step_route, use_journey, Action, DRAFT_KEPT_DAYS};
 use crate::route::Route;
 use csp_core::enrollment::check_step;
 use yew::prelude::*;
@@ -23,14 +23,32 @@ pub fn Home() -> Html {
         .unwrap_or(Route::CheckAnswers);
     let heading = i18n.t("home-heading");
     use_title(&heading, false);
+    let confirming = use_state(|| false);
+    let discarded = use_state(|| false);
+    let discard = {
+        let (j, confirming, discarded) = (j.clone(), confirming.clone(), discarded.clone());
+        Callback::from(move |_| {
+            j.dispatch(Action::Clear);
+            confirming.set(false);
+            discarded.set(true);
+        })
+    };
     html! {
         <div class="step">
             <h1 class="heading">{ heading }</h1>
             <p class="lead">{ i18n.t("home-intro") }</p>
+            if *discarded { <p class="inset" role="status">{ i18n.t("home-discarded") }</p> }
             if !j.draft.is_pristine() {
                 <div class="panel" role="status">
                     <p>{ i18n.t("home-resume") }</p>
                     <NavButton to={resume} label={i18n.t("home-resume-action")} />
+                    <p class="hint">{ i18n.ta("home-saved-for", &[("days", &DRAFT_KEPT_DAYS.to_string())]) }</p>
+                    if *confirming {
+                        <p>{ i18n.t("home-discard-confirm") }</p>
+                        <button type="button" class="button button--warning" onclick={discard}>{ i18n.t("home-discard-yes") }</button>
+                    } else {
+                        <button type="button" class="button button--secondary" onclick={{ let c = confirming.clone(); Callback::from(move |_| c.set(true)) }}>{ i18n.t("home-discard") }</button>
+                    }
                 </div>
             }
             <NavButton to={Route::Welcome} label={i18n.t("home-start")} />

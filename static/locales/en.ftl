@@ -187,13 +187,43 @@ status-refresh = Check status again
 ## Backend failures
 api-conflict = This was changed by someone else or already exists. Check the answers and try again.
 api-not-found = We could not find that. Check the address and try again.
-api-unauthorized = The user name or password is not right.
 api-validation = Some answers were not accepted. Correct them and try again.
 api-bad-request = The request was not accepted. Try again.
 api-server = The service is not available at the moment. Your answers are kept: try again in a few minutes.
 api-timeout = The service took too long to answer. Your answers are kept: try again.
 api-network = There is no connection to the service. Check your connection and try again; your answers are kept.
 api-malformed = The service sent an answer we could not read. Your answers are kept: try again.
+api-session-ended = Your session has ended. Sign in again to carry on: what you typed is kept.
+api-password-change-required = Change your temporary password before you do anything else.
+api-forbidden = Your roles do not allow this. Ask a global admin.
+api-forbidden-roles = Your roles do not allow this. It needs one of these roles: { $roles }. Ask a global admin.
+api-too-large = That is more than the service accepts. Shorten the longest answers and try again.
+api-too-many = Too many attempts. Wait a moment, then try again.
+api-too-many-wait = Too many attempts. Wait { $seconds ->
+    [one] { $seconds } second
+   *[other] { $seconds } seconds
+  }, then try again.
+sign-in-again-heading = Sign in again
+sign-in-again-body = Your session has ended. Sign in again and you will be back where you were, with everything you typed.
+password-change-heading = Change your password
+password-change-first-heading = Change your temporary password
+password-change-first-body = You signed in with a temporary password. Choose your own password before you use the portal.
+password-change-save = Change password
+password-current = Current password
+password-new = New password
+password-new-hint = At least { $min } characters, with three of these: lower-case letters, capital letters, digits, symbols. Not your user name.
+err-password-too-short = Enter a password of at least { $min } characters
+err-password-too-weak = Use three of these: lower-case letters, capital letters, digits, symbols
+err-password-same = Choose a password different from the current one
+err-password-contains-name = Choose a password that does not contain your user name
+err-sign-in-failed--password-current-password = The current password is not right
+err-required--password-current-password = Enter your current password
+err-required--password-new-password = Enter a new password
+home-saved-for = Your answers are kept in this browser for { $days } days after your last change. Bank account numbers and passwords are never kept.
+home-discard = Discard this application
+home-discard-confirm = Everything you have answered will be deleted from this browser. This cannot be undone.
+home-discard-yes = Yes, discard it
+home-discarded = Your answers have been deleted from this browser.
 
 ## Rule messages (err-<code>, and err-<code>--<field> where the field needs its own words)
 err-required = Enter an answer

@@ -187,13 +187,43 @@ status-refresh = Actualiser le statut
 ## Backend failures
 api-conflict = Cet élément existe déjà ou a été modifié entre-temps. Vérifiez vos réponses et réessayez.
 api-not-found = Élément introuvable. Vérifiez l'adresse et réessayez.
-api-unauthorized = Le nom d'utilisateur ou le mot de passe est incorrect.
 api-validation = Certaines réponses n'ont pas été acceptées. Corrigez-les et réessayez.
 api-bad-request = La demande n'a pas été acceptée. Réessayez.
 api-server = Le service est indisponible pour le moment. Vos réponses sont conservées : réessayez dans quelques minutes.
 api-timeout = Le service a mis trop de temps à répondre. Vos réponses sont conservées : réessayez.
 api-network = Pas de connexion au service. Vérifiez votre connexion et réessayez ; vos réponses sont conservées.
 api-malformed = Le service a envoyé une réponse illisible. Vos réponses sont conservées : réessayez.
+api-session-ended = Votre session a expiré. Reconnectez-vous pour continuer : ce que vous avez saisi est conservé.
+api-password-change-required = Changez votre mot de passe temporaire avant toute autre action.
+api-forbidden = Vos rôles ne le permettent pas. Adressez-vous à un administrateur général.
+api-forbidden-roles = Vos rôles ne le permettent pas. Il faut l'un de ces rôles : { $roles }. Adressez-vous à un administrateur général.
+api-too-large = C'est plus que ce que le service accepte. Raccourcissez les réponses les plus longues et réessayez.
+api-too-many = Trop de tentatives. Patientez un instant, puis réessayez.
+api-too-many-wait = Trop de tentatives. Patientez { $seconds ->
+    [one] { $seconds } seconde
+   *[other] { $seconds } secondes
+  }, puis réessayez.
+sign-in-again-heading = Reconnectez-vous
+sign-in-again-body = Votre session a expiré. Reconnectez-vous pour revenir là où vous étiez, avec tout ce que vous avez saisi.
+password-change-heading = Changer votre mot de passe
+password-change-first-heading = Changez votre mot de passe temporaire
+password-change-first-body = Vous vous êtes connecté avec un mot de passe temporaire. Choisissez votre propre mot de passe avant d'utiliser le portail.
+password-change-save = Changer le mot de passe
+password-current = Mot de passe actuel
+password-new = Nouveau mot de passe
+password-new-hint = Au moins { $min } caractères, avec trois de ces catégories : minuscules, majuscules, chiffres, symboles. Pas votre nom d'utilisateur.
+err-password-too-short = Saisissez un mot de passe d'au moins { $min } caractères
+err-password-too-weak = Utilisez trois de ces catégories : minuscules, majuscules, chiffres, symboles
+err-password-same = Choisissez un mot de passe différent de l'actuel
+err-password-contains-name = Choisissez un mot de passe qui ne contient pas votre nom d'utilisateur
+err-sign-in-failed--password-current-password = Le mot de passe actuel est incorrect
+err-required--password-current-password = Saisissez votre mot de passe actuel
+err-required--password-new-password = Saisissez un nouveau mot de passe
+home-saved-for = Vos réponses sont conservées dans ce navigateur pendant { $days } jours après votre dernière modification. Les numéros de compte bancaire et les mots de passe ne sont jamais conservés.
+home-discard = Supprimer cette demande
+home-discard-confirm = Toutes vos réponses seront supprimées de ce navigateur. Cette action est irréversible.
+home-discard-yes = Oui, la supprimer
+home-discarded = Vos réponses ont été supprimées de ce navigateur.
 
 ## Rule messages
 err-required = Saisissez une réponse

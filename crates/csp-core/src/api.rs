@@ -58,7 +58,11 @@ pub enum ApplicationStatus {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Application {
+    /// Opaque and unguessable: the status link.
     pub id: String,
+    /// What people quote (`APP-000012`).
+    #[serde(default)]
+    pub reference: String,
     pub status: ApplicationStatus,
     pub partner_type: Option<PartnerType>,
     pub primary_contact_email: String,
@@ -83,6 +87,25 @@ pub struct NewUser {
     pub admin_role: Option<String>,
 }
 
+/// A signed-in session as `POST /session` and `GET /session` return it. The session itself is
+/// an `HttpOnly` cookie the app never sees; the CSRF token goes back in the `X-CSRF-Token`
+/// header of every state-changing request and lives in memory only.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionInfo {
+    pub user: User,
+    pub csrf_token: String,
+    /// A temporary password must be changed before anything else.
+    #[serde(default)]
+    pub must_change_password: bool,
+}
+
+/// `POST /session/password`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PasswordChange {
+    pub current_password: String,
+    pub new_password: String,
+}
+
 /// Returned once by `POST /users`: the temporary password is never served again.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CreatedUser {
@@ -99,6 +122,9 @@ pub struct ApiError {
     pub error: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub field_errors: Vec<FieldProblem>,
+    /// With 403: the role feature the operation needs (the app names the roles that have it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub required_feature: Option<String>,
 }
 
 impl ApiError {
@@ -107,22 +133,29 @@ impl ApiError {
             status,
             error: error.into(),
             field_errors: vec![],
+            required_feature: None,
+        }
+    }
+
+    /// 403: signed in, but no role of the user's opens `feature`.
+    pub fn forbidden(feature: &str) -> Self {
+        ApiError {
+            required_feature: Some(feature.into()),
+            ..ApiError::new(403, "forbidden")
         }
     }
 
     pub fn validation(field_errors: Vec<FieldProblem>) -> Self {
         ApiError {
-            status: 422,
-            error: "validation".into(),
             field_errors,
+            ..ApiError::new(422, "validation")
         }
     }
 
     pub fn field(status: u16, error: &str, field: Field, problem: Problem) -> Self {
         ApiError {
-            status,
-            error: error.into(),
             field_errors: vec![FieldProblem { field, problem }],
+            ..ApiError::new(status, error)
         }
     }
 }

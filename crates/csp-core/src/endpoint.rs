@@ -113,7 +113,10 @@ pub const SUBMIT_APPLICATION: Endpoint<SubmitApplication, Application> =
 pub const APPLICATION: Endpoint<(), Application> = Endpoint::new(Get, "/applications/{id}");
 pub const SET_APPLICATION_STATUS: Endpoint<StatusChange, Application> =
     Endpoint::new(Put, "/applications/{id}/status");
-pub const SIGN_IN: Endpoint<SignIn, User> = Endpoint::new(Post, "/session");
+pub const SIGN_IN: Endpoint<SignIn, SessionInfo> = Endpoint::new(Post, "/session");
+pub const SESSION: Endpoint<(), SessionInfo> = Endpoint::new(Get, "/session");
+pub const SIGN_OUT: Endpoint<(), ()> = Endpoint::new(Delete, "/session");
+pub const CHANGE_PASSWORD: Endpoint<PasswordChange, ()> = Endpoint::new(Post, "/session/password");
 pub const USERS: Endpoint<(), Vec<User>> = Endpoint::new(Get, "/users");
 pub const ADD_USER: Endpoint<NewUser, CreatedUser> = Endpoint::new(Post, "/users");
 pub const UPDATE_ROLES: Endpoint<RoleChange, User> = Endpoint::new(Put, "/users/{id}/roles");
@@ -134,6 +137,9 @@ pub const ALL: &[(Method, &str)] = &[
     (APPLICATION.method, APPLICATION.path),
     (SET_APPLICATION_STATUS.method, SET_APPLICATION_STATUS.path),
     (SIGN_IN.method, SIGN_IN.path),
+    (SESSION.method, SESSION.path),
+    (SIGN_OUT.method, SIGN_OUT.path),
+    (CHANGE_PASSWORD.method, CHANGE_PASSWORD.path),
     (USERS.method, USERS.path),
     (ADD_USER.method, ADD_USER.path),
     (UPDATE_ROLES.method, UPDATE_ROLES.path),

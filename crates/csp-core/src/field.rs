@@ -64,6 +64,8 @@ fields! {
     UserAdminRole = "user.admin_role",
     SessionUserName = "session.user_name",
     SessionPassword = "session.password",
+    CurrentPassword = "password.current_password",
+    NewPassword = "password.new_password",
     AuthorizeProviderId = "authorize.provider_id",
     AuthorizeUser = "authorize.user",
     AuthorizeConsent = "authorize.consent",

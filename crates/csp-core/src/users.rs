@@ -1,10 +1,10 @@
 //! Adding a partner user: full name, a unique work email, known roles.
 
-use crate::api::NewUser;
+use crate::api::{NewUser, PasswordChange};
 use crate::email::{check_work_email, identity_key, Purpose};
 use crate::enrollment::Context;
 use crate::field::Field;
-use crate::problem::{max_chars, required, Code, Report};
+use crate::problem::{max_chars, required, Code, Problem, Report};
 use crate::roles::{RoleCatalog, RoleKind};
 
 /// Partner-user sign-in: both fields filled (the backend decides the rest).
@@ -12,6 +12,56 @@ pub fn check_sign_in(user_name: &str, password: &str) -> Report {
     let mut r = Report::default();
     r.check(Field::SessionUserName, required(user_name).map(|_| ()));
     r.check(Field::SessionPassword, required(password).map(|_| ()));
+    r
+}
+
+/// The shortest new password: the vendor's directory asks for 8 characters.
+pub const PASSWORD_MIN_CHARS: usize = 8;
+/// The longest a password may be (the directory's limit).
+pub const PASSWORD_MAX_CHARS: usize = 256;
+
+/// A new password as the vendor's directory accepts it: 8 to 256 characters, three of the
+/// four kinds (lower case, upper case, digits, symbols), not the user name's local part, not
+/// the current password.
+pub fn check_new_password(user_name: &str, change: &PasswordChange) -> Report {
+    let mut r = Report::default();
+    r.check(
+        Field::CurrentPassword,
+        required(&change.current_password).map(|_| ()),
+    );
+    let new = change.new_password.as_str();
+    let n = new.chars().count();
+    let kinds = [
+        new.chars().any(char::is_lowercase),
+        new.chars().any(char::is_uppercase),
+        new.chars().any(|c| c.is_ascii_digit()),
+        new.chars().any(|c| !c.is_alphanumeric()),
+    ]
+    .iter()
+    .filter(|k| **k)
+    .count();
+    let local = user_name
+        .split('@')
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_lowercase();
+    let result = if new.is_empty() {
+        Err(Code::Required.into())
+    } else if n < PASSWORD_MIN_CHARS {
+        Err(Problem::new(Code::PasswordTooShort).arg("min", PASSWORD_MIN_CHARS))
+    } else if n > PASSWORD_MAX_CHARS {
+        Err(Problem::new(Code::TooLong).arg("max", PASSWORD_MAX_CHARS))
+    } else if kinds < 3 {
+        Err(Code::PasswordTooWeak.into())
+    } else if local.chars().count() >= 3 && new.to_lowercase().contains(&local) {
+        Err(Code::PasswordContainsName.into())
+    } else if new == change.current_password {
+        Err(Code::PasswordSame.into())
+    } else {
+        Ok(())
+    };
+    r.check(Field::NewPassword, result);
     r
 }
 
@@ -58,6 +108,28 @@ pub fn check_new_user(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn new_passwords_follow_the_directory_rules() {
+        let code = |new: &str| {
+            let c = PasswordChange {
+                current_password: "Temp-1234-abcd".into(),
+                new_password: new.into(),
+            };
+            check_new_password("anna.petrova@contoso.ru", &c)
+                .for_field(Field::NewPassword)
+                .map(|p| p.code)
+        };
+        assert_eq!(code("Zk8#wq2Lm"), None);
+        assert_eq!(code("Пароль-2024"), None);
+        assert_eq!(code(""), Some(Code::Required));
+        assert_eq!(code("Ab1!"), Some(Code::PasswordTooShort));
+        assert_eq!(code("abcdefghij"), Some(Code::PasswordTooWeak));
+        assert_eq!(code("密码密码密码密码1"), Some(Code::PasswordTooWeak));
+        assert_eq!(code("Anna.Petrova-1"), Some(Code::PasswordContainsName));
+        assert_eq!(code("Temp-1234-abcd"), Some(Code::PasswordSame));
+        assert_eq!(code(&"Aa1!".repeat(70)), Some(Code::TooLong));
+    }
 
     #[test]
     fn name_email_and_roles() {

@@ -19,17 +19,36 @@ pub struct State {
     pub applications: Vec<(String, Application)>,
     pub tenants: Vec<Tenant>,
     pub users: Vec<User>,
-    /// (user id, password hash): the demo backends never keep a password itself.
+    /// Users whose password is still the temporary one.
     #[serde(default)]
-    pub credentials: Vec<(String, u64)>,
-    pub next_id: u64,
+    pub must_change_password: Vec<String>,
+    /// Numbers the applications' human references (`APP-000012`); IDs are random.
+    pub next_reference: u64,
+}
+
+/// A signed-in session: what an HTTP backend keeps behind its cookie.
+struct Session {
+    token: String,
+    csrf_token: String,
+    user_id: String,
 }
 
 /// The backend: state plus the rules' context. Every method is one endpoint of the contract.
+/// Credentials and sessions stay in memory: the browser never stores a password hash or a
+/// session token.
 pub struct Backend {
     pub state: State,
     pub ctx: Context,
     pub catalog: RoleCatalog,
+    /// (user id, password hash).
+    credentials: Vec<(String, u64)>,
+    sessions: Vec<Session>,
+    random: Box<dyn FnMut() -> [u8; 16]>,
+}
+
+/// 16 random bytes as 32 hex digits: IDs and tokens nobody can guess.
+fn hex(b: [u8; 16]) -> String {
+    b.iter().map(|x| format!("{x:02x}")).collect()
 }
 
 fn report_err(r: Report) -> Result<(), ApiError> {
@@ -41,17 +60,21 @@ fn report_err(r: Report) -> Result<(), ApiError> {
 }
 
 impl Backend {
-    pub fn new(state: State) -> Self {
+    /// `random` must be a CSPRNG (the browser's `crypto.getRandomValues`): it makes IDs,
+    /// session tokens and temporary passwords.
+    pub fn new(state: State, random: impl FnMut() -> [u8; 16] + 'static) -> Self {
         Backend {
             state,
             ctx: Context::default(),
             catalog: RoleCatalog::builtin(),
+            credentials: crate::seed::credentials(),
+            sessions: vec![],
+            random: Box::new(random),
         }
     }
 
-    fn next_id(&mut self, prefix: &str) -> String {
-        self.state.next_id += 1;
-        format!("{prefix}-{:06}", self.state.next_id)
+    fn new_id(&mut self) -> String {
+        hex((self.random)())
     }
 
     pub fn settings(&self) -> ProgramSettings {
@@ -171,8 +194,10 @@ impl Backend {
                 ));
             }
         }
+        self.state.next_reference += 1;
         let app = Application {
-            id: self.next_id("APP"),
+            id: self.new_id(),
+            reference: format!("APP-{:06}", self.state.next_reference),
             status: ApplicationStatus::AwaitingEmailVerification,
             partner_type: draft.partner_type,
             primary_contact_email: if draft.already_enrolled {
@@ -220,11 +245,7 @@ impl Backend {
     }
 
     /// Adds a user: full name, a work email unique among the partner's users, known roles.
-    pub fn add_user(
-        &mut self,
-        u: &NewUser,
-        temporary_password: String,
-    ) -> Result<CreatedUser, ApiError> {
+    pub fn add_user(&mut self, u: &NewUser) -> Result<CreatedUser, ApiError> {
         let existing: Vec<&str> = self.state.users.iter().map(|x| x.email.as_str()).collect();
         report_err(csp_core::users::check_new_user(
             u,
@@ -234,16 +255,17 @@ impl Backend {
             &self.ctx,
         ))?;
         let email = csp_core::email::normalize(&u.email);
+        let temporary_password = crate::routes::temporary_password((self.random)());
         let user = User {
-            id: self.next_id("USR"),
+            id: self.new_id(),
             name: u.name.trim().into(),
             email: email.clone(),
             agent_role: u.agent_role.clone(),
             admin_role: u.admin_role.clone(),
         };
-        self.state
-            .credentials
+        self.credentials
             .push((user.id.clone(), password_hash(&email, &temporary_password)));
+        self.state.must_change_password.push(user.id.clone());
         self.state.users.push(user.clone());
         Ok(CreatedUser {
             user,
@@ -252,8 +274,9 @@ impl Backend {
         })
     }
 
-    /// Signs a partner user in; the same answer for an unknown user and a wrong password.
-    pub fn sign_in(&self, s: &SignIn) -> Result<User, ApiError> {
+    /// Signs a partner user in and opens a session; the same answer for an unknown user and a
+    /// wrong password.
+    pub fn sign_in(&mut self, s: &SignIn) -> Result<(String, SessionInfo), ApiError> {
         let denied = || {
             ApiError::field(
                 401,
@@ -267,18 +290,60 @@ impl Backend {
             .users
             .iter()
             .find(|u| identity_key(&u.email) == identity_key(&s.user_name))
+            .cloned()
             .ok_or_else(denied)?;
-        let hash = password_hash(&user.email, &s.password);
-        if self
-            .state
-            .credentials
+        if !self.password_is(&user, &s.password) {
+            return Err(denied());
+        }
+        let session = Session {
+            token: self.new_id(),
+            csrf_token: self.new_id(),
+            user_id: user.id.clone(),
+        };
+        let token = session.token.clone();
+        self.sessions.push(session);
+        let info = self.session(&token).expect("just opened");
+        Ok((token, info))
+    }
+
+    fn password_is(&self, user: &User, password: &str) -> bool {
+        let hash = password_hash(&user.email, password);
+        self.credentials
             .iter()
             .any(|(id, h)| *id == user.id && *h == hash)
-        {
-            Ok(user.clone())
-        } else {
-            Err(denied())
+    }
+
+    /// The session behind `token`, if it is open and its user still exists.
+    pub fn session(&self, token: &str) -> Option<SessionInfo> {
+        let s = self.sessions.iter().find(|s| s.token == token)?;
+        let user = self.state.users.iter().find(|u| u.id == s.user_id)?;
+        Some(SessionInfo {
+            user: user.clone(),
+            csrf_token: s.csrf_token.clone(),
+            must_change_password: self.state.must_change_password.contains(&user.id),
+        })
+    }
+
+    pub fn sign_out(&mut self, token: &str) {
+        self.sessions.retain(|s| s.token != token);
+    }
+
+    /// Changes the signed-in user's password: the current one, then the directory's rules.
+    pub fn change_password(&mut self, user: &User, c: &PasswordChange) -> Result<(), ApiError> {
+        report_err(csp_core::users::check_new_password(&user.email, c))?;
+        if !self.password_is(user, &c.current_password) {
+            return Err(ApiError::field(
+                422,
+                "validation",
+                Field::CurrentPassword,
+                Code::SignInFailed.into(),
+            ));
         }
+        let hash = password_hash(&user.email, &c.new_password);
+        self.credentials.retain(|(id, _)| *id != user.id);
+        self.credentials.push((user.id.clone(), hash));
+        self.state.must_change_password.retain(|id| *id != user.id);
+        Ok(())
     }
 
     pub fn update_roles(
@@ -317,7 +382,8 @@ impl Backend {
     pub fn remove_user(&mut self, id: &str) -> Result<(), ApiError> {
         let n = self.state.users.len();
         self.state.users.retain(|u| u.id != id);
-        self.state.credentials.retain(|(u, _)| u != id);
+        self.credentials.retain(|(u, _)| u != id);
+        self.sessions.retain(|s| s.user_id != id);
         if self.state.users.len() == n {
             Err(ApiError::new(404, "not-found"))
         } else {
@@ -333,7 +399,7 @@ mod tests {
     use csp_core::fixtures::french_draft;
 
     fn backend() -> Backend {
-        Backend::new(State::default())
+        Backend::new(State::default(), crate::not_random())
     }
 
     #[test]
@@ -407,70 +473,48 @@ mod tests {
             agent_role: Some("helpdesk-agent".into()),
             admin_role: None,
         };
-        let created = b.add_user(&u, "Tmp-1".into()).unwrap();
-        assert_eq!(created.temporary_password, "Tmp-1");
+        let created = b.add_user(&u).unwrap();
+        assert_eq!(created.temporary_password.len(), 19);
         let dup = NewUser {
             email: " LI.WEI@Contoso.CN ".into(),
             ..u
         };
-        let e = b.add_user(&dup, "Tmp-2".into()).unwrap_err();
+        let e = b.add_user(&dup).unwrap_err();
         assert_eq!(
             (e.status, e.field_errors[0].problem.code),
             (422, Code::EmailTaken)
         );
-        assert!(b.users().iter().all(|u| u.email != "Tmp-1"));
+        assert_eq!(b.users().len(), 1);
     }
 
     #[test]
     fn partner_users_sign_in_with_their_password() {
-        let mut b = Backend::new(State::seeded());
-        assert_eq!(
+        let mut b = Backend::new(State::seeded(), crate::not_random());
+        let sign_in = |b: &mut Backend, user: &str, password: &str| {
             b.sign_in(&SignIn {
-                user_name: DEMO_ADMIN.to_ascii_uppercase(),
-                password: "demo".into()
+                user_name: user.into(),
+                password: password.into(),
             })
-            .unwrap()
-            .admin_role
-            .as_deref(),
-            Some("global-admin")
-        );
-        assert_eq!(
-            b.sign_in(&SignIn {
-                user_name: DEMO_ADMIN.into(),
-                password: "nope".into()
-            })
-            .unwrap_err()
-            .status,
-            401
-        );
+        };
+        let (_, info) = sign_in(&mut b, &DEMO_ADMIN.to_ascii_uppercase(), "demo").unwrap();
+        assert_eq!(info.user.admin_role.as_deref(), Some("global-admin"));
+        assert_eq!(sign_in(&mut b, DEMO_ADMIN, "nope").unwrap_err().status, 401);
         let u = NewUser {
             name: "Li Wei".into(),
             email: "li.wei@contoso.cn".into(),
             agent_role: Some("helpdesk-agent".into()),
             admin_role: None,
         };
-        let c = b.add_user(&u, "Abcd-Efgh".into()).unwrap();
-        assert_eq!(
-            b.sign_in(&SignIn {
-                user_name: "li.wei@contoso.cn".into(),
-                password: "Abcd-Efgh".into()
-            })
-            .unwrap(),
-            c.user
-        );
-        assert!(!serde_json::to_string(&b.state)
-            .unwrap()
-            .contains("Abcd-Efgh"));
+        let c = b.add_user(&u).unwrap();
+        let (_, li) = sign_in(&mut b, "li.wei@contoso.cn", &c.temporary_password).unwrap();
+        assert_eq!((li.user, li.must_change_password), (c.user.clone(), true));
+        // Nothing the browser stores holds a password or its hash.
+        let stored = serde_json::to_string(&b.state).unwrap();
+        assert!(!stored.contains(&c.temporary_password));
+        assert!(!stored.contains("credentials"));
         b.remove_user(&c.user.id).unwrap();
-        assert_eq!(
-            b.sign_in(&SignIn {
-                user_name: "li.wei@contoso.cn".into(),
-                password: "Abcd-Efgh".into()
-            })
-            .unwrap_err()
-            .status,
-            401
-        );
+        let e = sign_in(&mut b, "li.wei@contoso.cn", &c.temporary_password).unwrap_err();
+        assert_eq!(e.status, 401);
     }
 
     #[test]

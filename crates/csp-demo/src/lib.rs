@@ -6,3 +6,13 @@
 pub mod backend;
 pub mod routes;
 pub mod seed;
+
+/// Counts instead of drawing: tests need the backend's IDs and tokens to repeat.
+#[cfg(test)]
+pub(crate) fn not_random() -> impl FnMut() -> [u8; 16] {
+    let mut n = 0u8;
+    move || {
+        n = n.wrapping_add(1);
+        [n; 16]
+    }
+}

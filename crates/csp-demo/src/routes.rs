@@ -6,17 +6,38 @@ use csp_core::api::*;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-/// A JSON answer: status code and body.
+/// One request as the client sends it; `session` is the token it holds (an HTTP backend's
+/// cookie).
+#[derive(Debug, Clone, Copy)]
+pub struct Request<'a> {
+    pub method: &'a str,
+    pub path: &'a str,
+    pub body: &'a str,
+    pub session: Option<&'a str>,
+}
+
+/// A JSON answer: status code and body, and what becomes of the client's session: a new
+/// token after sign-in, `Some(None)` after sign-out.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Answer {
     pub status: u16,
     pub body: String,
+    pub session: Option<Option<String>>,
 }
 
 fn ok<T: Serialize>(status: u16, v: &T) -> Answer {
     Answer {
         status,
         body: serde_json::to_string(v).expect("contract types serialize"),
+        session: None,
+    }
+}
+
+fn no_content() -> Answer {
+    Answer {
+        status: 204,
+        body: String::new(),
+        session: None,
     }
 }
 
@@ -28,16 +49,35 @@ fn body<T: DeserializeOwned>(raw: &str) -> Result<T, ApiError> {
     serde_json::from_str(raw).map_err(|_| ApiError::new(400, "bad-request"))
 }
 
-/// Answers `method path` (path without the API base, e.g. `/users/7f3a…`). `password` is the
-/// temporary password to hand out if the call creates a user.
-pub fn handle(
-    b: &mut Backend,
-    method: &str,
-    path: &str,
-    raw: &str,
-    password: impl FnOnce() -> String,
-) -> Answer {
+/// Who may call a private operation: a session (401 without), whose temporary password is
+/// changed (403 until then), whose roles open `feature` (403 naming it) when one is needed.
+fn allow(b: &Backend, req: &Request, feature: Option<&str>) -> Result<SessionInfo, ApiError> {
+    let s = req
+        .session
+        .and_then(|t| b.session(t))
+        .ok_or_else(|| ApiError::new(401, "unauthorized"))?;
+    if s.must_change_password {
+        return Err(ApiError::new(403, "password-change-required"));
+    }
+    if let Some(f) = feature {
+        let roles = s.user.agent_role.iter().chain(s.user.admin_role.iter());
+        if !b
+            .catalog
+            .features(roles.map(String::as_str))
+            .iter()
+            .any(|g| g == f)
+        {
+            return Err(ApiError::forbidden(f));
+        }
+    }
+    Ok(s)
+}
+
+/// Answers one request (path without the API base, e.g. `/users/7f3a…`).
+pub fn handle(b: &mut Backend, req: &Request) -> Answer {
     use csp_core::endpoint::*;
+    use csp_core::roles::MANAGE_USERS;
+    let (method, path, raw) = (req.method, req.path, req.body);
     let r: Result<Answer, ApiError> = (|| {
         Ok(if SETTINGS.matches(method, path).is_some() {
             ok(200, &b.settings())
@@ -55,24 +95,55 @@ pub fn handle(
             ok(201, &b.submit(&body(raw)?)?)
         } else if let Some(p) = APPLICATION.matches(method, path) {
             ok(200, &b.application(p[0])?)
-        } else if let Some(p) = SET_APPLICATION_STATUS.matches(method, path) {
-            let s: StatusChange = body(raw)?;
-            ok(200, &b.set_status(p[0], s.status)?)
+        } else if SET_APPLICATION_STATUS.matches(method, path).is_some() {
+            // Reviewers work in the vendor's own tools: no partner user may do this.
+            return Err(ApiError::new(403, "forbidden"));
         } else if SIGN_IN.matches(method, path).is_some() {
-            ok(200, &b.sign_in(&body(raw)?)?)
+            let (token, info) = b.sign_in(&body(raw)?)?;
+            Answer {
+                session: Some(Some(token)),
+                ..ok(200, &info)
+            }
+        } else if SESSION.matches(method, path).is_some() {
+            let token = req.session.unwrap_or_default();
+            ok(
+                200,
+                &b.session(token)
+                    .ok_or_else(|| ApiError::new(401, "unauthorized"))?,
+            )
+        } else if SIGN_OUT.matches(method, path).is_some() {
+            if let Some(t) = req.session {
+                b.sign_out(t);
+            }
+            Answer {
+                session: Some(None),
+                ..no_content()
+            }
+        } else if CHANGE_PASSWORD.matches(method, path).is_some() {
+            let s = req
+                .session
+                .and_then(|t| b.session(t))
+                .ok_or_else(|| ApiError::new(401, "unauthorized"))?;
+            b.change_password(&s.user, &body(raw)?)?;
+            no_content()
         } else if USERS.matches(method, path).is_some() {
+            allow(b, req, Some(MANAGE_USERS))?;
             ok(200, &b.users())
         } else if ADD_USER.matches(method, path).is_some() {
-            ok(201, &b.add_user(&body(raw)?, password())?)
+            allow(b, req, Some(MANAGE_USERS))?;
+            ok(201, &b.add_user(&body(raw)?)?)
         } else if let Some(p) = UPDATE_ROLES.matches(method, path) {
+            allow(b, req, Some(MANAGE_USERS))?;
             let r: RoleChange = body(raw)?;
             ok(200, &b.update_roles(p[0], r.agent_role, r.admin_role)?)
         } else if let Some(p) = REMOVE_USER.matches(method, path) {
-            b.remove_user(p[0])?;
-            Answer {
-                status: 204,
-                body: String::new(),
+            let me = allow(b, req, Some(MANAGE_USERS))?;
+            if me.user.id == p[0] {
+                // Nobody removes themselves: a partner must keep an admin.
+                return Err(ApiError::new(409, "conflict"));
             }
+            b.remove_user(p[0])?;
+            no_content()
         } else {
             return Err(ApiError::new(404, "not-found"));
         })
@@ -98,44 +169,121 @@ pub fn temporary_password(random: [u8; 16]) -> String {
 mod tests {
     use super::*;
     use crate::backend::State;
+    use crate::seed::DEMO_ADMIN;
     use csp_core::fixtures::french_draft;
+
+    fn call(b: &mut Backend, method: &str, path: &str, body: &str, s: Option<&str>) -> Answer {
+        let req = Request {
+            method,
+            path,
+            body,
+            session: s,
+        };
+        handle(b, &req)
+    }
+
+    fn sign_in(b: &mut Backend, user: &str, password: &str) -> (String, SessionInfo) {
+        let body = format!(r#"{{"user_name":"{user}","password":"{password}"}}"#);
+        let a = call(b, "POST", "/session", &body, None);
+        assert_eq!(a.status, 200, "{}", a.body);
+        (
+            a.session.flatten().expect("a token"),
+            serde_json::from_str(&a.body).unwrap(),
+        )
+    }
 
     #[test]
     fn routes_speak_json_and_the_error_shape() {
-        let mut b = Backend::new(State::default());
-        let a = handle(&mut b, "GET", "/settings", "", String::new);
-        assert_eq!(a.status, 200);
+        let mut b = Backend::new(State::seeded(), crate::not_random());
+        assert_eq!(call(&mut b, "GET", "/settings", "", None).status, 200);
         let sub = serde_json::to_string(&SubmitApplication {
             idempotency_key: "k".into(),
             draft: french_draft(),
         })
         .unwrap();
-        let a = handle(&mut b, "POST", "/applications", &sub, String::new);
+        let a = call(&mut b, "POST", "/applications", &sub, None);
         assert_eq!(a.status, 201);
         let app: Application = serde_json::from_str(&a.body).unwrap();
-        assert_eq!(
-            handle(
-                &mut b,
-                "GET",
-                &format!("/applications/{}", app.id),
-                "",
-                String::new
-            )
-            .status,
-            200
-        );
-        let e = handle(&mut b, "POST", "/applications", "{not json", String::new);
+        assert_eq!(app.reference, "APP-000001");
+        assert_ne!(app.id, app.reference);
+        let path = format!("/applications/{}", app.id);
+        assert_eq!(call(&mut b, "GET", &path, "", None).status, 200);
+        let e = call(&mut b, "POST", "/applications", "{not json", None);
         assert_eq!(e.status, 400);
         let err: ApiError = serde_json::from_str(&e.body).unwrap();
         assert_eq!(err.error, "bad-request");
-        assert_eq!(handle(&mut b, "GET", "/nope", "", String::new).status, 404);
+        assert_eq!(call(&mut b, "GET", "/nope", "", None).status, 404);
+        assert_eq!(call(&mut b, "GET", "/users/", "", None).status, 404);
+    }
+
+    /// Every private operation × anonymous / a role without the feature / the global admin.
+    #[test]
+    fn private_operations_check_who_is_asking() {
+        let mut b = Backend::new(State::seeded(), crate::not_random());
+        let (admin, _) = sign_in(&mut b, DEMO_ADMIN, "demo");
         let u = r#"{"name":"Li Wei","email":"li@contoso.cn","agent_role":"helpdesk-agent","admin_role":null}"#;
-        let a = handle(&mut b, "POST", "/users", u, || "Abcd-Efgh".into());
+        assert_eq!(call(&mut b, "POST", "/users", u, None).status, 401);
+        let a = call(&mut b, "POST", "/users", u, Some(&admin));
         assert_eq!(a.status, 201, "{}", a.body);
-        assert!(a.body.contains("Abcd-Efgh"));
-        assert!(!handle(&mut b, "GET", "/users", "", String::new)
+        let created: CreatedUser = serde_json::from_str(&a.body).unwrap();
+        assert!(!call(&mut b, "GET", "/users", "", Some(&admin))
             .body
-            .contains("Abcd-Efgh"));
+            .contains(&created.temporary_password));
+
+        // The helpdesk agent signs in with the temporary password: changing it comes first.
+        let (li, info) = sign_in(&mut b, "li@contoso.cn", &created.temporary_password);
+        assert!(info.must_change_password);
+        let e = call(&mut b, "GET", "/users", "", Some(&li));
+        assert_eq!(
+            (e.status, e.body.contains("password-change-required")),
+            (403, true)
+        );
+        let change = format!(
+            r#"{{"current_password":"{}","new_password":"Zk8#wq2Lm-x"}}"#,
+            created.temporary_password
+        );
+        assert_eq!(
+            call(&mut b, "POST", "/session/password", &change, Some(&li)).status,
+            204
+        );
+        let again: SessionInfo =
+            serde_json::from_str(&call(&mut b, "GET", "/session", "", Some(&li)).body).unwrap();
+        assert!(!again.must_change_password);
+
+        let user_path = format!("/users/{}", created.user.id);
+        let roles_path = format!("{user_path}/roles");
+        let roles = r#"{"agent_role":"admin-agent","admin_role":"global-admin"}"#;
+        for (method, path, body) in [
+            ("GET", "/users", ""),
+            ("POST", "/users", u),
+            ("PUT", roles_path.as_str(), roles),
+            ("DELETE", user_path.as_str(), ""),
+        ] {
+            assert_eq!(
+                call(&mut b, method, path, body, None).status,
+                401,
+                "{method} {path}"
+            );
+            let e = call(&mut b, method, path, body, Some(&li));
+            assert_eq!(e.status, 403, "{method} {path}");
+            let e: ApiError = serde_json::from_str(&e.body).unwrap();
+            assert_eq!(e.required_feature.as_deref(), Some("users"));
+            assert_eq!(call(&mut b, method, path, body, Some("forged")).status, 401);
+        }
+        assert_eq!(
+            call(&mut b, "PUT", "/applications/x/status", "{}", Some(&admin)).status,
+            403
+        );
+
+        // Removing a user ends their sessions; signing out ends the admin's.
+        assert_eq!(
+            call(&mut b, "DELETE", &user_path, "", Some(&admin)).status,
+            204
+        );
+        assert_eq!(call(&mut b, "GET", "/session", "", Some(&li)).status, 401);
+        let out = call(&mut b, "DELETE", "/session", "", Some(&admin));
+        assert_eq!((out.status, out.session), (204, Some(None)));
+        assert_eq!(call(&mut b, "GET", "/users", "", Some(&admin)).status, 401);
     }
 
     #[test]

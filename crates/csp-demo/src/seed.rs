@@ -13,19 +13,26 @@ impl State {
     /// A partner with its enrolling global admin, not yet in the admin agent group.
     pub fn seeded() -> State {
         let admin = User {
-            id: "USR-000000".into(),
+            id: DEMO_ADMIN_ID.into(),
             name: "Alex Wilber".into(),
             email: DEMO_ADMIN.into(),
             agent_role: None,
             admin_role: Some("global-admin".into()),
         };
         State {
-            credentials: vec![(admin.id.clone(), password_hash(DEMO_ADMIN, "demo"))],
             users: vec![admin],
             ..State::default()
         }
     }
 }
+
+/// The seeded users' passwords (hashed): the only credentials that outlive a reload, since
+/// nothing secret is stored in the browser.
+pub fn credentials() -> Vec<(String, u64)> {
+    vec![(DEMO_ADMIN_ID.into(), password_hash(DEMO_ADMIN, "demo"))]
+}
+
+const DEMO_ADMIN_ID: &str = "USR-000000";
 
 /// A salted hash for the demo backends (std's SipHash: not for production secrets; a real
 /// server uses its identity provider).

@@ -4,7 +4,7 @@
 //! `csp-server --port 8090 --dist dist [--api-prefix /api]`
 
 use csp_demo::backend::{Backend, State};
-use csp_demo::routes::{handle, temporary_password};
+use csp_demo::routes::{handle, Request};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use tiny_http::{Header, Method, Response, Server};
@@ -60,7 +60,7 @@ fn main() {
     let dist = PathBuf::from(arg("--dist", "dist"));
     let prefix = arg("--api-prefix", "/api");
     let server = Server::http(format!("127.0.0.1:{port}")).expect("port is free");
-    let mut backend = Backend::new(State::seeded());
+    let mut backend = Backend::new(State::seeded(), random16);
     println!(
         "csp-server: http://127.0.0.1:{port}/ (API under {prefix}, files from {})",
         dist.display()
@@ -73,12 +73,36 @@ fn main() {
             let mut body = String::new();
             let _ = req.as_reader().read_to_string(&mut body);
             let method = req.method().as_str().to_uppercase();
-            let a = handle(&mut backend, &method, api_path, &body, || {
-                temporary_password(random16())
-            });
-            Response::from_data(a.body.into_bytes())
+            let cookie = req
+                .headers()
+                .iter()
+                .find(|h| h.field.equiv("Cookie"))
+                .map(|h| h.value.as_str().to_owned())
+                .unwrap_or_default();
+            let token = cookie
+                .split(';')
+                .find_map(|c| c.trim().strip_prefix("csp_session="))
+                .map(str::to_owned);
+            let a = handle(
+                &mut backend,
+                &Request {
+                    method: &method,
+                    path: api_path,
+                    body: &body,
+                    session: token.as_deref(),
+                },
+            );
+            let mut resp = Response::from_data(a.body.into_bytes())
                 .with_status_code(a.status)
-                .with_header(json)
+                .with_header(json);
+            if let Some(t) = a.session {
+                let cookie = match t {
+                    Some(t) => format!("csp_session={t}; Path=/; HttpOnly; SameSite=Strict"),
+                    None => "csp_session=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0".into(),
+                };
+                resp = resp.with_header(Header::from_bytes("Set-Cookie", cookie).unwrap());
+            }
+            resp
         } else if *req.method() == Method::Get {
             let (file, found) = static_file(&dist, &path);
             match std::fs::read(&file) {

@@ -89,7 +89,7 @@ pub fn EditUser(p: &EditUserProps) -> Html {
                 if let Some(u) =
                     updated.filter(|u| session.user.as_ref().is_some_and(|me| me.id == u.id))
                 {
-                    session.dispatch(SessionAction::SignedIn(u));
+                    session.dispatch(SessionAction::Updated(u));
                 }
                 nav.push(&Route::Users);
             });

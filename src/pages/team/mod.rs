@@ -3,6 +3,7 @@
 
 mod account;
 mod add_user;
+mod change_password;
 mod common;
 mod confirm_user;
 mod edit_user;
@@ -13,6 +14,7 @@ mod users;
 
 pub use account::Account;
 pub use add_user::AddUser;
+pub use change_password::ChangePassword;
 pub use confirm_user::ConfirmUser;
 pub use edit_user::EditUser;
 pub use roles::RoleTable;

@@ -5,7 +5,7 @@ use crate::env::use_env;
 use crate::form::{use_form, FormPage};
 use crate::i18n::use_i18n;
 use crate::route::Route;
-use crate::session::{use_session, SessionAction};
+use crate::session::{signed_in, use_session};
 use csp_core::api::SignIn;
 use csp_core::endpoint::SIGN_IN;
 use csp_core::users::check_sign_in;
@@ -13,8 +13,17 @@ use csp_core::Field;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+#[derive(Properties, PartialEq)]
+pub struct SignInProps {
+    /// Signing in again over a page whose session ended: stay on that page afterwards.
+    #[prop_or_default]
+    pub again: bool,
+}
+
+/// Sign-in, as a page or (with `again`) over the page whose session ended, so that nothing
+/// typed there is lost.
 #[function_component]
-pub fn SignInPage() -> Html {
+pub fn SignInPage(p: &SignInProps) -> Html {
     let i18n = use_i18n();
     let env = use_env();
     let session = use_session();
@@ -27,6 +36,7 @@ pub fn SignInPage() -> Html {
         move || check_sign_in(&u, &p)
     };
     let report = form.shown(live.clone());
+    let again = p.again;
     let onsubmit = {
         let (session, nav, form, api, user, password) = (
             session.clone(),
@@ -46,17 +56,25 @@ pub fn SignInPage() -> Html {
             };
             // The password leaves the page's memory as soon as it is sent.
             password.set(String::new());
-            let api = api.clone();
-            let call = async move { api.call(&SIGN_IN, &[], &req).await };
-            let (session, nav) = (session.clone(), nav.clone());
-            form.run(call, move |u| {
-                session.dispatch(SessionAction::SignedIn(u));
-                nav.push(&Route::Account);
+            let caller = api.clone();
+            let call = async move { caller.call(&SIGN_IN, &[], &req).await };
+            let (session, nav, api) = (session.clone(), nav.clone(), api.clone());
+            form.run(call, move |info| {
+                let next = match (again, info.must_change_password) {
+                    (_, true) => Some(Route::ChangePassword),
+                    (false, false) => Some(Route::Account),
+                    (true, false) => None,
+                };
+                signed_in(&api, &session, info);
+                if let Some(next) = next {
+                    nav.push(&next);
+                }
             });
         })
     };
     html! {
-        <FormPage heading={i18n.t("sign-in-heading")} form={form.clone()} report={report.clone()} {onsubmit} submit_label={i18n.t("sign-in")}>
+        <FormPage heading={i18n.t(if again { "sign-in-again-heading" } else { "sign-in-heading" })} form={form.clone()} report={report.clone()} {onsubmit} submit_label={i18n.t("sign-in")}>
+            if again { <p>{ i18n.t("sign-in-again-body") }</p> }
             if !env.config.uses_http_backend() { <p class="inset">{ i18n.t("sign-in-demo") }</p> }
             <TextField field={Field::SessionUserName} label={i18n.t("sign-in-user-name")} value={(*user).clone()} input_type="email" autocomplete="username" spellcheck_off=true width="input--wide"
                 oninput={{ let u = user.clone(); Callback::from(move |v: String| u.set(v)) }} report={report.clone()} />
