@@ -69,7 +69,12 @@ impl Env {
         } else {
             Api::local()
         };
+        let local = !config.uses_http_backend();
         let mut env = Env::with_api(api.clone(), config);
+        if local {
+            // The in-browser backend serves exactly the built-ins `with_api` already holds.
+            return env;
+        }
         if let Ok(s) = api.call(&SETTINGS, &[], &()).await {
             env.settings = s;
         }

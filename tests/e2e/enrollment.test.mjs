@@ -97,7 +97,8 @@ test('an indirect reseller enrolls in French with a French address and IBAN', as
   await page.getByRole('heading', { name: 'Demande envoyée' }).waitFor();
   await page.getByText('En attente de vérification de l\'e-mail').waitFor();
   const id = page.url().split('/applications/')[1];
-  assert.match(id, /^APP-\d{6}$/);
+  assert.doesNotMatch(id, /^APP-\d+$/, 'the status link is not a guessable counter');
+  await page.getByText(/^APP-\d{6}$/).waitFor();
   const res = await fetch(`${BASE}/api/applications/${id}`);
   assert.equal(res.status, 200);
   const app = await res.json();

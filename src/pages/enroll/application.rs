@@ -43,7 +43,7 @@ pub fn ApplicationPage(p: &ApplicationProps) -> Html {
             <>
                 <div class="panel panel--confirmation">
                     <p class="panel-title">{ i18n.t("status-reference") }</p>
-                    <p class="panel-body"><strong>{ &a.id }</strong></p>
+                    <p class="panel-body"><strong>{ if a.reference.is_empty() { &a.id } else { &a.reference } }</strong></p>
                 </div>
                 <dl class="summary-list">
                     <div class="summary-row">
