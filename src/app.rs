@@ -35,33 +35,31 @@ pub fn App() -> Html {
 
 /// The page each route shows.
 pub fn switch(route: Route) -> Html {
-    use enroll::*;
-    use team::*;
     match route {
         Route::Home => html! { <Home /> },
-        Route::Welcome => html! { <Welcome /> },
-        Route::PartnerType => html! { <PartnerTypeStep /> },
-        Route::PartnerTypeClosed => html! { <PartnerTypeClosed /> },
-        Route::WorkAccount => html! { <WorkAccountStep /> },
-        Route::MpnId => html! { <MpnIdStep /> },
-        Route::LegalProfile => html! { <LegalProfileStep /> },
-        Route::PrimaryContact => html! { <PrimaryContactStep /> },
-        Route::Support => html! { <SupportStep /> },
-        Route::Bank => html! { <BankStep /> },
-        Route::CheckAnswers => html! { <CheckAnswers /> },
-        Route::Application { id } => html! { <ApplicationPage {id} /> },
-        Route::SignIn => html! { <SignInPage /> },
-        Route::Roles => html! { <RoleTable /> },
+        Route::Welcome => html! { <enroll::Welcome /> },
+        Route::PartnerType => html! { <enroll::PartnerTypeStep /> },
+        Route::PartnerTypeClosed => html! { <enroll::PartnerTypeClosed /> },
+        Route::WorkAccount => html! { <enroll::WorkAccountStep /> },
+        Route::MpnId => html! { <enroll::MpnIdStep /> },
+        Route::LegalProfile => html! { <enroll::LegalProfileStep /> },
+        Route::PrimaryContact => html! { <enroll::PrimaryContactStep /> },
+        Route::Support => html! { <enroll::SupportStep /> },
+        Route::Bank => html! { <enroll::BankStep /> },
+        Route::CheckAnswers => html! { <enroll::CheckAnswers /> },
+        Route::Application { id } => html! { <enroll::ApplicationPage {id} /> },
+        Route::SignIn => html! { <team::SignInPage /> },
+        Route::Roles => html! { <team::RoleTable /> },
         // Who may open what: any signed-in user, or the roles whose features include it.
-        Route::Account => guarded("", html! { <Account /> }),
+        Route::Account => guarded("", html! { <team::Account /> }),
         Route::ChangePassword => {
-            html! { <Guard feature="" temporary_ok=true><ChangePassword /></Guard> }
+            html! { <Guard feature="" temporary_ok=true><team::ChangePassword /></Guard> }
         }
-        Route::Users => guarded(MANAGE_USERS, html! { <Users /> }),
-        Route::AddUser => guarded(MANAGE_USERS, html! { <AddUser /> }),
-        Route::ConfirmUser => guarded(MANAGE_USERS, html! { <ConfirmUser /> }),
-        Route::UserAdded => guarded(MANAGE_USERS, html! { <UserAdded /> }),
-        Route::EditUser { id } => guarded(MANAGE_USERS, html! { <EditUser {id} /> }),
+        Route::Users => guarded(MANAGE_USERS, html! { <team::Users /> }),
+        Route::AddUser => guarded(MANAGE_USERS, html! { <team::AddUser /> }),
+        Route::ConfirmUser => guarded(MANAGE_USERS, html! { <team::ConfirmUser /> }),
+        Route::UserAdded => guarded(MANAGE_USERS, html! { <team::UserAdded /> }),
+        Route::EditUser { id } => guarded(MANAGE_USERS, html! { <team::EditUser {id} /> }),
         Route::NotFound => html! { <NotFound /> },
     }
 }
