@@ -3,7 +3,6 @@
 //! field-specific message id (`err-required--contact-email`) from it, so a backend cannot name
 //! a field that no form shows.
 
-use serde::{Deserialize, Serialize};
 
 macro_rules! fields {
     ($($variant:ident = $id:literal),* $(,)?) => {
@@ -135,19 +134,8 @@ pub const CUSTOMER_ADDRESS: AddressFields = AddressFields {
     postal_code: Field::CustomerPostalCode,
 };
 
-/// In JSON a field is its id; an id no form has is refused, not shown as a dead link.
-impl Serialize for Field {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.id())
-    }
-}
-
-impl<'de> Deserialize<'de> for Field {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let id = String::deserialize(d)?;
-        Field::from_id(&id).ok_or_else(|| serde::de::Error::custom("unknown field"))
-    }
-}
+// An id no form has is refused, not shown as a dead link.
+json_as_id!(Field, "unknown field");
 
 #[cfg(test)]
 mod tests {

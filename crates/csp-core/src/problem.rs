@@ -95,24 +95,7 @@ codes! {
     CustomerEmailVendorDomain = "customer-email-vendor-domain",
 }
 
-/// In JSON a code is its id. By hand rather than derived: serde's derive for 41 renamed
-/// variants is 7 KB of wasm.
-impl Serialize for Code {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.id())
-    }
-}
-
-impl<'de> Deserialize<'de> for Code {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let id = String::deserialize(d)?;
-        Code::ALL
-            .iter()
-            .copied()
-            .find(|c| c.id() == id)
-            .ok_or_else(|| serde::de::Error::custom("unknown message code"))
-    }
-}
+json_as_id!(Code, "unknown message code");
 
 /// One finding of a rule: the code and its named arguments (country codes, lengths, examples).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
