@@ -192,4 +192,30 @@ mod tests {
         declared.sort();
         assert_eq!(documented, declared);
     }
+
+    /// The `Code` and `Field` enums of the OpenAPI file list exactly the Rust ones.
+    #[test]
+    fn codes_and_fields_are_the_openapi_enums() {
+        let yaml = include_str!("../../../api/openapi.yaml");
+        let list = |schema: &str| -> Vec<String> {
+            let at = yaml
+                .find(&format!("\n    {schema}:\n"))
+                .unwrap_or_else(|| panic!("no {schema} schema"));
+            let rest = &yaml[at..];
+            let open = rest.find("enum: [").expect("an enum") + "enum: [".len();
+            let close = open + rest[open..].find(']').expect("a closed enum");
+            let mut v: Vec<String> = rest[open..close]
+                .split(',')
+                .map(|x| x.trim().to_owned())
+                .collect();
+            v.sort();
+            v
+        };
+        let mut codes: Vec<String> = crate::Code::ALL.iter().map(|c| c.id().into()).collect();
+        codes.sort();
+        assert_eq!(list("Code"), codes);
+        let mut fields: Vec<String> = crate::Field::ALL.iter().map(|f| f.id().into()).collect();
+        fields.sort();
+        assert_eq!(list("Field"), fields);
+    }
 }

@@ -3,7 +3,6 @@
 //! field-specific message id (`err-required--contact-email`) from it, so a backend cannot name
 //! a field that no form shows.
 
-
 macro_rules! fields {
     ($($variant:ident = $id:literal),* $(,)?) => {
         /// A form field, by its stable name.
