@@ -22,9 +22,10 @@ struct Saved {
     /// Kept so that a retry after a reload still creates one application.
     #[serde(default)]
     idempotency_key: Option<String>,
-    /// When it was saved (ms since the epoch): an older draft than `DRAFT_KEPT_DAYS` is dropped.
+    /// When it was saved (ms since the epoch): a draft older than `DRAFT_KEPT_DAYS` is dropped.
+    /// Drafts saved before this field existed count from their next save.
     #[serde(default)]
-    saved_at: f64,
+    saved_at: Option<f64>,
 }
 
 /// The draft plus UI state that belongs to the journey, not to one page.
@@ -115,7 +116,7 @@ fn save(draft: &Draft, key: &Option<String>) -> bool {
         &Saved {
             draft,
             idempotency_key: key.clone(),
-            saved_at: js_sys::Date::now(),
+            saved_at: Some(js_sys::Date::now()),
         },
     )
     .is_ok()
@@ -127,11 +128,16 @@ fn restore() -> Journey {
     use gloo::storage::{LocalStorage, Storage};
     let max_age_ms = f64::from(DRAFT_KEPT_DAYS) * 86_400_000.0;
     match LocalStorage::get::<Saved>(DRAFT_KEY) {
-        Ok(s) if js_sys::Date::now() - s.saved_at <= max_age_ms => Journey {
-            draft: s.draft,
-            idempotency_key: s.idempotency_key,
-            ..Default::default()
-        },
+        Ok(s)
+            if s.saved_at
+                .is_none_or(|t| js_sys::Date::now() - t <= max_age_ms) =>
+        {
+            Journey {
+                draft: s.draft,
+                idempotency_key: s.idempotency_key,
+                ..Default::default()
+            }
+        }
         _ => Journey::default(),
     }
 }

@@ -5,7 +5,7 @@
 mod support;
 
 use csp_core::api::{RoleChange, SignIn};
-use csp_core::endpoint::{SIGN_IN, UPDATE_ROLES};
+use csp_core::endpoint::{SIGN_IN, SIGN_OUT, UPDATE_ROLES};
 use csp_core::roles::{Role, RoleCatalog, RoleKind};
 use csp_portal::Env;
 use support::{default_env, Ui};
@@ -304,4 +304,48 @@ async fn a_taken_email_refused_by_the_backend_lands_on_the_email_field() {
         .unwrap()
         .contains("A user with this email address already exists"));
     assert_eq!(ui.input("Full name").value(), "Anna Petrova");
+}
+
+#[wasm_bindgen_test]
+async fn a_session_that_ends_mid_form_signs_in_again_over_the_page() {
+    let env = signed_in(None, Some("global-admin"), None).await;
+    let api = env.api.clone();
+    let ui = Ui::mount_with("/users/add", true, move || env).await;
+    ui.fill("Full name", "Élodie Martin").await;
+    ui.fill("Email address", "elodie.martin@contoso.fr").await;
+    ui.check("Not an agent").await;
+    ui.press("Add").await;
+    assert_eq!(ui.heading(), "Check the new user's details");
+    // The session ends elsewhere (expiry, another tab signing out).
+    api.call(&SIGN_OUT, &[], &()).await.unwrap();
+    ui.press("Add user").await;
+    ui.assert_text("Your session has ended. Sign in again to carry on: what you typed is kept.");
+    ui.assert_text("Sign in again and you will be back where you were");
+    ui.fill(
+        "User name (work email address)",
+        "admin@contoso.onmicrosoft.com",
+    )
+    .await;
+    ui.fill("Password", "demo").await;
+    ui.press("Sign in").await;
+    ui.assert_no_text("you will be back where you were");
+    // Nothing typed was lost: the same user is added now.
+    ui.assert_text("Élodie Martin");
+    ui.press("Add user").await;
+    assert_eq!(ui.heading(), "User added");
+}
+
+#[wasm_bindgen_test]
+async fn a_refusal_names_the_roles_that_can() {
+    // The page is open to a user management admin; the backend's catalog says otherwise.
+    let env = signed_in(None, Some("user-management-admin"), None).await;
+    let mut strict = RoleCatalog::builtin();
+    for r in &mut strict.roles {
+        if r.id == "user-management-admin" {
+            r.features.retain(|f| f != "users");
+        }
+    }
+    env.api.local_backend().unwrap().catalog = strict;
+    let ui = Ui::mount_with("/users", true, move || env).await;
+    ui.assert_text("Your roles do not allow this. It needs one of these roles: Global admin");
 }

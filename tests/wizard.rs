@@ -318,6 +318,36 @@ async fn the_mpn_page_asks_for_the_work_account_first() {
 }
 
 #[wasm_bindgen_test]
+async fn a_saved_draft_expires_after_30_days_and_can_be_discarded() {
+    let s = gloo::utils::window().local_storage().unwrap().unwrap();
+    let saved = |days_ago: f64| {
+        let at = js_sys::Date::now() - days_ago * 86_400_000.0;
+        serde_json::json!({ "draft": csp_core::fixtures::french_draft(), "idempotency_key": null, "saved_at": at })
+            .to_string()
+    };
+    s.clear().unwrap();
+    s.set_item(DRAFT_KEY, &saved(31.0)).unwrap();
+    let ui = Ui::mount("/", true).await;
+    ui.select("Language", "en").await;
+    ui.assert_no_text("You have an application in progress.");
+    assert!(
+        ui.stored(DRAFT_KEY).is_none(),
+        "an expired draft is deleted"
+    );
+    drop(ui);
+    s.set_item(DRAFT_KEY, &saved(29.0)).unwrap();
+    let ui = Ui::mount("/", true).await;
+    ui.assert_text("You have an application in progress.");
+    ui.assert_text("kept in this browser for 30 days");
+    ui.click("Discard this application").await;
+    ui.assert_text("This cannot be undone.");
+    ui.click("Yes, discard it").await;
+    ui.assert_text("Your answers have been deleted from this browser.");
+    ui.assert_no_text("You have an application in progress.");
+    assert!(ui.stored(DRAFT_KEY).is_none());
+}
+
+#[wasm_bindgen_test]
 async fn change_links_return_to_check_answers_and_enroll_now_submits_once() {
     let saved =
         serde_json::json!({ "draft": csp_core::fixtures::french_draft(), "idempotency_key": null });
