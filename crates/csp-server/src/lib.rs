@@ -25,8 +25,17 @@ use std::net::SocketAddr;
 /// Opens storage (migrating it), seeds demo data into an empty database, binds, and serves
 /// until `shutdown`. Prints the address line the scripts wait for.
 pub async fn run(cfg: config::Config, shutdown: impl std::future::Future<Output = ()>) -> Result<(), Box<dyn std::error::Error>> {
-    let store = storage::Store::open(&cfg.database_url).await?;
     let listener = tokio::net::TcpListener::bind(SocketAddr::new(cfg.bind, cfg.port)).await?;
+    run_on(listener, cfg, shutdown).await
+}
+
+/// [`run`] on a listener the caller bound (tests bind port 0).
+pub async fn run_on(
+    listener: tokio::net::TcpListener,
+    cfg: config::Config,
+    shutdown: impl std::future::Future<Output = ()>,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let store = storage::Store::open(&cfg.database_url).await?;
     let port = listener.local_addr()?.port();
     let limits = server::Limits {
         header_read_timeout: cfg.header_read_timeout,
