@@ -143,8 +143,17 @@ pub async fn hash_password(state: &Shared, password: String) -> ApiResult<String
 }
 
 /// Checks a password against the throttle first; counts a failure or clears the account.
-async fn throttled_verify(state: &Shared, account: &str, client: &str, password: String, hash: Option<String>) -> ApiResult<bool> {
-    state.throttle.check(account, client).map_err(ApiErr::too_many)?;
+async fn throttled_verify(
+    state: &Shared,
+    account: &str,
+    client: &str,
+    password: String,
+    hash: Option<String>,
+) -> ApiResult<bool> {
+    state
+        .throttle
+        .check(account, client)
+        .map_err(ApiErr::too_many)?;
     let ok = verify(state, password, hash).await;
     if ok {
         state.throttle.success(account);
@@ -155,7 +164,11 @@ async fn throttled_verify(state: &Shared, account: &str, client: &str, password:
     Ok(ok)
 }
 
-async fn start_session(state: &Shared, kind: &str, subject: &str) -> ApiResult<(String, SessionRow)> {
+async fn start_session(
+    state: &Shared,
+    kind: &str,
+    subject: &str,
+) -> ApiResult<(String, SessionRow)> {
     let token = new_token().map_err(random_failed)?;
     let t = now();
     let s = SessionRow {
@@ -196,20 +209,52 @@ pub async fn roles(State(s): State<Shared>) -> Json<csp_core::roles::RoleCatalog
 // ---- enrollment ----
 
 async fn tenant_of(state: &Shared, domain: &str) -> ApiResult<Tenant> {
-    let (country, organization) = state.store.tenant(domain).await?.ok_or_else(ApiErr::server)?;
-    Ok(Tenant { domain: domain.into(), country, organization })
+    let (country, organization) = state
+        .store
+        .tenant(domain)
+        .await?
+        .ok_or_else(ApiErr::server)?;
+    Ok(Tenant {
+        domain: domain.into(),
+        country,
+        organization,
+    })
 }
 
 /// Signs in to a work account of the directory; starts the applicant session.
-pub async fn work_account_sign_in(State(state): State<Shared>, ext: axum::http::Extensions, JsonIn(s): JsonIn<SignIn>) -> ApiResult<Response> {
-    csp_core::email::parse(&s.user_name)
-        .map_err(|p| ApiErr::field(StatusCode::UNPROCESSABLE_ENTITY, "validation", "user_name", p.code.id(), &[]))?;
+pub async fn work_account_sign_in(
+    State(state): State<Shared>,
+    ext: axum::http::Extensions,
+    JsonIn(s): JsonIn<SignIn>,
+) -> ApiResult<Response> {
+    csp_core::email::parse(&s.user_name).map_err(|p| {
+        ApiErr::field(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "validation",
+            "user_name",
+            p.code.id(),
+            &[],
+        )
+    })?;
     if s.password.is_empty() {
-        return Err(ApiErr::field(StatusCode::UNPROCESSABLE_ENTITY, "validation", "password", Code::Required.id(), &[]));
+        return Err(ApiErr::field(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "validation",
+            "password",
+            Code::Required.id(),
+            &[],
+        ));
     }
     let key = identity_key(&s.user_name);
     let account = state.store.work_account(&key).await?;
-    let ok = throttled_verify(&state, &format!("wa:{key}"), &client_of(&ext), s.password, account.as_ref().map(|a| a.password_hash.clone())).await?;
+    let ok = throttled_verify(
+        &state,
+        &format!("wa:{key}"),
+        &client_of(&ext),
+        s.password,
+        account.as_ref().map(|a| a.password_hash.clone()),
+    )
+    .await?;
     let Some(account) = account.filter(|_| ok) else {
         return Err(ApiErr::sign_in_failed("user_name"));
     };
@@ -218,11 +263,17 @@ pub async fn work_account_sign_in(State(state): State<Shared>, ext: axum::http::
     Ok(with_cookie(
         session_cookie(&state, APPLICANT_COOKIE, &token),
         StatusCode::OK,
-        WorkAccountSession { tenant, csrf_token: session.csrf_token },
+        WorkAccountSession {
+            tenant,
+            csrf_token: session.csrf_token,
+        },
     ))
 }
 
-pub async fn work_account_session(State(state): State<Shared>, a: Applicant) -> ApiResult<Json<WorkAccountSession>> {
+pub async fn work_account_session(
+    State(state): State<Shared>,
+    a: Applicant,
+) -> ApiResult<Json<WorkAccountSession>> {
     Ok(Json(WorkAccountSession {
         tenant: tenant_of(&state, &a.account.tenant_domain).await?,
         csrf_token: a.session.csrf_token,
@@ -230,28 +281,57 @@ pub async fn work_account_session(State(state): State<Shared>, a: Applicant) -> 
 }
 
 /// Prefixes nobody may take: the vendor's own names.
-const RESERVED_PREFIXES: &[&str] = &["microsoft", "azure", "office", "office365", "windows", "outlook", "admin", "www", "support"];
+const RESERVED_PREFIXES: &[&str] = &[
+    "microsoft",
+    "azure",
+    "office",
+    "office365",
+    "windows",
+    "outlook",
+    "admin",
+    "www",
+    "support",
+];
 
 /// Creates a tenant and its global admin work account (password returned once), and signs
 /// the applicant in to it.
-pub async fn create_tenant(State(state): State<Shared>, ext: axum::http::Extensions, JsonIn(t): JsonIn<NewTenant>) -> ApiResult<Response> {
+pub async fn create_tenant(
+    State(state): State<Shared>,
+    ext: axum::http::Extensions,
+    JsonIn(t): JsonIn<NewTenant>,
+) -> ApiResult<Response> {
     let client = client_of(&ext);
-    state.creations.check(&client, &client).map_err(ApiErr::too_many)?;
+    state
+        .creations
+        .check(&client, &client)
+        .map_err(ApiErr::too_many)?;
     let r = check_new_tenant(&t, &state.ctx);
     if r.has_errors() {
-        return Err(ApiErr::validation(r.errors().map(crate::error::core_problem).collect()));
+        return Err(ApiErr::validation(
+            r.errors().map(crate::error::core_problem).collect(),
+        ));
     }
     let prefix = t.domain_prefix.trim().to_ascii_lowercase();
     let domain = format!("{prefix}.onmicrosoft.com");
     let taken = || {
-        ApiErr::field(StatusCode::CONFLICT, "conflict", "tenant.domain_prefix", Code::DomainPrefixTaken.id(), &[("domain", domain.clone())])
+        ApiErr::field(
+            StatusCode::CONFLICT,
+            "conflict",
+            "tenant.domain_prefix",
+            Code::DomainPrefixTaken.id(),
+            &[("domain", domain.clone())],
+        )
     };
     if RESERVED_PREFIXES.contains(&prefix.as_str()) {
         return Err(taken());
     }
     let country = t.country.trim().to_ascii_uppercase();
     let organization = t.organization.trim().to_string();
-    if let Insert::Duplicate = state.store.insert_tenant(&domain, &country, &organization, now()).await? {
+    if let Insert::Duplicate = state
+        .store
+        .insert_tenant(&domain, &country, &organization, now())
+        .await?
+    {
         return Err(taken());
     }
     state.creations.failure(&client, &client);
@@ -259,13 +339,20 @@ pub async fn create_tenant(State(state): State<Shared>, ext: axum::http::Extensi
     let password = secrets::temporary_password().map_err(random_failed)?;
     let hash = hash_password(&state, password.clone()).await?;
     let id = new_id("wac").map_err(random_failed)?;
-    state.store.insert_work_account(&id, &identity_key(&user_name), &user_name, &hash, &domain).await?;
+    state
+        .store
+        .insert_work_account(&id, &identity_key(&user_name), &user_name, &hash, &domain)
+        .await?;
     let (token, session) = start_session(&state, "applicant", &id).await?;
     Ok(with_cookie(
         session_cookie(&state, APPLICANT_COOKIE, &token),
         StatusCode::CREATED,
         CreatedTenant {
-            tenant: Tenant { domain, country, organization },
+            tenant: Tenant {
+                domain,
+                country,
+                organization,
+            },
             admin_user_name: user_name,
             admin_password: password,
             csrf_token: session.csrf_token,
@@ -275,22 +362,41 @@ pub async fn create_tenant(State(state): State<Shared>, ext: axum::http::Extensi
 
 /// Partner-network sign-in: that account's profiles; the session remembers the account, so
 /// only its profiles can be submitted.
-pub async fn partner_network_profiles(State(state): State<Shared>, ext: axum::http::Extensions, a: Applicant, JsonIn(s): JsonIn<SignIn>) -> ApiResult<Json<Vec<csp_core::mpn::OrgProfile>>> {
+pub async fn partner_network_profiles(
+    State(state): State<Shared>,
+    ext: axum::http::Extensions,
+    a: Applicant,
+    JsonIn(s): JsonIn<SignIn>,
+) -> ApiResult<Json<Vec<csp_core::mpn::OrgProfile>>> {
     let key = identity_key(&s.user_name);
     let hash = state.store.pn_account_hash(&key).await?;
     let found = hash.is_some();
-    let ok = throttled_verify(&state, &format!("pn:{key}"), &client_of(&ext), s.password, hash).await?;
+    let ok = throttled_verify(
+        &state,
+        &format!("pn:{key}"),
+        &client_of(&ext),
+        s.password,
+        hash,
+    )
+    .await?;
     if !(ok && found) {
         return Err(ApiErr::sign_in_failed("user_name"));
     }
-    state.store.set_session_pn_account(&a.session.token_hash, &key).await?;
+    state
+        .store
+        .set_session_pn_account(&a.session.token_hash, &key)
+        .await?;
     Ok(Json(state.store.profiles_of(&key).await?))
 }
 
 /// Applications one applicant may create: bounds what idempotency keys can make the server store.
 pub const MAX_APPLICATIONS_PER_APPLICANT: i64 = 20;
 
-pub async fn submit(State(state): State<Shared>, a: Applicant, JsonIn(req): JsonIn<SubmitApplication>) -> ApiResult<Response> {
+pub async fn submit(
+    State(state): State<Shared>,
+    a: Applicant,
+    JsonIn(req): JsonIn<SubmitApplication>,
+) -> ApiResult<Response> {
     let key = req.idempotency_key.trim();
     if key.is_empty() {
         return Err(ApiErr::bad_request());
@@ -306,16 +412,36 @@ pub async fn submit(State(state): State<Shared>, a: Applicant, JsonIn(req): Json
     if !draft.already_enrolled {
         // Facts from the directory: the signed-in account's tenant, the profile as recorded.
         let tenant = tenant_of(&state, &a.account.tenant_domain).await?;
-        if draft.tenant.as_ref().is_some_and(|t| !t.domain.trim().eq_ignore_ascii_case(&tenant.domain)) {
-            return Err(ApiErr::field(StatusCode::UNPROCESSABLE_ENTITY, "validation", "tenant", "tenant-not-signed-in", &[("domain", tenant.domain)]));
+        if draft
+            .tenant
+            .as_ref()
+            .is_some_and(|t| !t.domain.trim().eq_ignore_ascii_case(&tenant.domain))
+        {
+            return Err(ApiErr::field(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "validation",
+                "tenant",
+                "tenant-not-signed-in",
+                &[("domain", tenant.domain)],
+            ));
         }
         draft.tenant = Some(tenant);
         if let Some(p) = &draft.profile {
             let mpn = p.mpn_id.trim().to_string();
             match state.store.profile(&mpn).await? {
-                Some((account, profile)) if a.session.pn_account.as_deref() == Some(account.as_str()) => draft.profile = Some(profile),
+                Some((account, profile))
+                    if a.session.pn_account.as_deref() == Some(account.as_str()) =>
+                {
+                    draft.profile = Some(profile)
+                }
                 _ => {
-                    return Err(ApiErr::field(StatusCode::UNPROCESSABLE_ENTITY, "validation", "profile", Code::MpnNotFound.id(), &[("mpn", mpn)]));
+                    return Err(ApiErr::field(
+                        StatusCode::UNPROCESSABLE_ENTITY,
+                        "validation",
+                        "profile",
+                        Code::MpnNotFound.id(),
+                        &[("mpn", mpn)],
+                    ));
                 }
             }
         }
@@ -323,7 +449,9 @@ pub async fn submit(State(state): State<Shared>, a: Applicant, JsonIn(req): Json
     let draft = draft.for_submit(&state.ctx);
     let r = check_submission(&draft, &state.settings.open_partner_types, &state.ctx);
     if r.has_errors() {
-        return Err(ApiErr::validation(r.errors().map(crate::error::core_problem).collect()));
+        return Err(ApiErr::validation(
+            r.errors().map(crate::error::core_problem).collect(),
+        ));
     }
     let row = ApplicationRow {
         id: new_id("app").map_err(random_failed)?,
@@ -331,19 +459,40 @@ pub async fn submit(State(state): State<Shared>, a: Applicant, JsonIn(req): Json
         owner,
         status: json_name(&ApplicationStatus::AwaitingEmailVerification),
         partner_type: draft.partner_type.map(|p| p.id().to_string()),
-        primary_contact_email: if draft.already_enrolled { draft.support.email.trim().into() } else { draft.contact.email.trim().into() },
-        tenant: draft.tenant.as_ref().and_then(|t| serde_json::to_string(t).ok()),
+        primary_contact_email: if draft.already_enrolled {
+            draft.support.email.trim().into()
+        } else {
+            draft.contact.email.trim().into()
+        },
+        tenant: draft
+            .tenant
+            .as_ref()
+            .and_then(|t| serde_json::to_string(t).ok()),
     };
     let draft_json = serde_json::to_string(&draft).map_err(|_| ApiErr::server())?;
-    let saved = state.store.insert_application(&row, key, &draft_json, now()).await?;
+    let saved = state
+        .store
+        .insert_application(&row, key, &draft_json, now())
+        .await?;
     Ok((StatusCode::CREATED, Json(app_out(saved))).into_response())
 }
 
 /// The applicant who made it, or an operator. Anyone else gets 404 (existence is not told).
-pub async fn application(State(state): State<Shared>, c: Caller, Path(id): Path<String>) -> ApiResult<Json<ApplicationOut>> {
-    let a = state.store.application(&id).await?.ok_or_else(ApiErr::not_found)?;
+pub async fn application(
+    State(state): State<Shared>,
+    c: Caller,
+    Path(id): Path<String>,
+) -> ApiResult<Json<ApplicationOut>> {
+    let a = state
+        .store
+        .application(&id)
+        .await?
+        .ok_or_else(ApiErr::not_found)?;
     let operator = c.member.as_ref().is_some_and(|m| m.user.operator);
-    let owner = c.applicant.as_ref().is_some_and(|x| x.account.id == a.owner);
+    let owner = c
+        .applicant
+        .as_ref()
+        .is_some_and(|x| x.account.id == a.owner);
     if operator || owner {
         Ok(Json(app_out(a)))
     } else {
@@ -352,15 +501,33 @@ pub async fn application(State(state): State<Shared>, c: Caller, Path(id): Path<
 }
 
 /// The vendor's review: operators only.
-pub async fn set_status(State(state): State<Shared>, m: Member, Path(id): Path<String>, JsonIn(s): JsonIn<StatusChange>) -> ApiResult<Json<ApplicationOut>> {
+pub async fn set_status(
+    State(state): State<Shared>,
+    m: Member,
+    Path(id): Path<String>,
+    JsonIn(s): JsonIn<StatusChange>,
+) -> ApiResult<Json<ApplicationOut>> {
     if !m.user.operator {
-        return Err(ApiErr::forbidden("application-review", vec!["operator".into()]));
+        return Err(ApiErr::forbidden(
+            "application-review",
+            vec!["operator".into()],
+        ));
     }
-    if !state.store.set_application_status(&id, &json_name(&s.status)).await? {
+    if !state
+        .store
+        .set_application_status(&id, &json_name(&s.status))
+        .await?
+    {
         return Err(ApiErr::not_found());
     }
     tracing::info!(application = %id, status = %json_name(&s.status), operator = %m.user.id, "application status changed");
-    Ok(Json(app_out(state.store.application(&id).await?.ok_or_else(ApiErr::not_found)?)))
+    Ok(Json(app_out(
+        state
+            .store
+            .application(&id)
+            .await?
+            .ok_or_else(ApiErr::not_found)?,
+    )))
 }
 
 // ---- session ----
@@ -375,16 +542,31 @@ fn session_body(state: &Shared, u: &UserRow, csrf: String) -> SessionBody {
 }
 
 /// The same 401 for an unknown user and a wrong password (and the same time: see `Hasher::verify`).
-pub async fn sign_in(State(state): State<Shared>, ext: axum::http::Extensions, JsonIn(s): JsonIn<SignIn>) -> ApiResult<Response> {
+pub async fn sign_in(
+    State(state): State<Shared>,
+    ext: axum::http::Extensions,
+    JsonIn(s): JsonIn<SignIn>,
+) -> ApiResult<Response> {
     let key = identity_key(&s.user_name);
     let user = state.store.user_by_key(&key).await?;
-    let ok = throttled_verify(&state, &format!("u:{key}"), &client_of(&ext), s.password, user.as_ref().map(|u| u.password_hash.clone())).await?;
+    let ok = throttled_verify(
+        &state,
+        &format!("u:{key}"),
+        &client_of(&ext),
+        s.password,
+        user.as_ref().map(|u| u.password_hash.clone()),
+    )
+    .await?;
     let Some(user) = user.filter(|_| ok) else {
         return Err(ApiErr::sign_in_failed("session.user_name"));
     };
     let (token, session) = start_session(&state, "user", &user.id).await?;
     tracing::info!(user = %user.id, "signed in");
-    Ok(with_cookie(session_cookie(&state, USER_COOKIE, &token), StatusCode::OK, session_body(&state, &user, session.csrf_token)))
+    Ok(with_cookie(
+        session_cookie(&state, USER_COOKIE, &token),
+        StatusCode::OK,
+        session_body(&state, &user, session.csrf_token),
+    ))
 }
 
 pub async fn session(State(state): State<Shared>, m: AnyMember) -> Json<SessionBody> {
@@ -402,17 +584,44 @@ pub async fn sign_out(State(state): State<Shared>, m: AnyMember) -> ApiResult<Re
 
 /// Current and new password; the new one follows the password rule (see `secrets`). Ends the
 /// user's other sessions.
-pub async fn change_password(State(state): State<Shared>, ext: axum::http::Extensions, m: AnyMember, JsonIn(c): JsonIn<ChangePassword>) -> ApiResult<StatusCode> {
-    let ok = throttled_verify(&state, &format!("u:{}", m.user.email_key), &client_of(&ext), c.current_password.clone(), Some(m.user.password_hash.clone())).await?;
+pub async fn change_password(
+    State(state): State<Shared>,
+    ext: axum::http::Extensions,
+    m: AnyMember,
+    JsonIn(c): JsonIn<ChangePassword>,
+) -> ApiResult<StatusCode> {
+    let ok = throttled_verify(
+        &state,
+        &format!("u:{}", m.user.email_key),
+        &client_of(&ext),
+        c.current_password.clone(),
+        Some(m.user.password_hash.clone()),
+    )
+    .await?;
     if !ok {
-        return Err(ApiErr::field(StatusCode::UNPROCESSABLE_ENTITY, "validation", "current_password", "password-incorrect", &[]));
+        return Err(ApiErr::field(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "validation",
+            "current_password",
+            "password-incorrect",
+            &[],
+        ));
     }
-    if let Err((code, args)) = secrets::check_new_password(&c.new_password, &c.current_password, &m.user.email) {
-        return Err(ApiErr::validation(vec![field_problem("new_password", code, &args)]));
+    if let Err((code, args)) =
+        secrets::check_new_password(&c.new_password, &c.current_password, &m.user.email)
+    {
+        return Err(ApiErr::validation(vec![field_problem(
+            "new_password",
+            code,
+            &args,
+        )]));
     }
     let hash = hash_password(&state, c.new_password).await?;
     state.store.set_password(&m.user.id, &hash, false).await?;
-    state.store.delete_other_sessions(&m.user.id, &m.session.token_hash).await?;
+    state
+        .store
+        .delete_other_sessions(&m.user.id, &m.session.token_hash)
+        .await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -420,7 +629,15 @@ pub async fn change_password(State(state): State<Shared>, ext: axum::http::Exten
 
 pub async fn users(State(state): State<Shared>, m: Member) -> ApiResult<Json<Vec<User>>> {
     m.need(&state, csp_core::roles::MANAGE_USERS)?;
-    Ok(Json(state.store.users_of(&m.user.partner_id).await?.iter().map(user_out).collect()))
+    Ok(Json(
+        state
+            .store
+            .users_of(&m.user.partner_id)
+            .await?
+            .iter()
+            .map(user_out)
+            .collect(),
+    ))
 }
 
 /// A user may hand out (or take away) an admin role only if it opens nothing they lack, so a
@@ -434,10 +651,19 @@ fn may_grant(state: &Shared, m: &Member, admin_role: Option<&str>) -> ApiResult<
     Ok(())
 }
 
-fn check_role_kinds(state: &Shared, agent: &Option<String>, admin: &Option<String>) -> ApiResult<()> {
+fn check_role_kinds(
+    state: &Shared,
+    agent: &Option<String>,
+    admin: &Option<String>,
+) -> ApiResult<()> {
     let mut problems = vec![];
-    for (v, kind, field) in [(agent, RoleKind::Agent, "user.agent_role"), (admin, RoleKind::Admin, "user.admin_role")] {
-        if v.as_ref().is_some_and(|id| state.catalog.get(id).is_none_or(|r| r.kind != kind)) {
+    for (v, kind, field) in [
+        (agent, RoleKind::Agent, "user.agent_role"),
+        (admin, RoleKind::Admin, "user.admin_role"),
+    ] {
+        if v.as_ref()
+            .is_some_and(|id| state.catalog.get(id).is_none_or(|r| r.kind != kind))
+        {
             problems.push(field_problem(field, Code::ChooseOne.id(), &[]));
         }
     }
@@ -448,16 +674,30 @@ fn check_role_kinds(state: &Shared, agent: &Option<String>, admin: &Option<Strin
     }
 }
 
-pub async fn add_user(State(state): State<Shared>, m: Member, JsonIn(u): JsonIn<NewUser>) -> ApiResult<Response> {
+pub async fn add_user(
+    State(state): State<Shared>,
+    m: Member,
+    JsonIn(u): JsonIn<NewUser>,
+) -> ApiResult<Response> {
     m.need(&state, csp_core::roles::MANAGE_USERS)?;
     let existing = state.store.users_of(&m.user.partner_id).await?;
     let emails: Vec<&str> = existing.iter().map(|x| x.email.as_str()).collect();
     let r = csp_core::users::check_new_user(&u, &emails, &state.catalog, &state.ctx);
     if r.has_errors() {
-        return Err(ApiErr::validation(r.errors().map(crate::error::core_problem).collect()));
+        return Err(ApiErr::validation(
+            r.errors().map(crate::error::core_problem).collect(),
+        ));
     }
     may_grant(&state, &m, u.admin_role.as_deref())?;
-    let taken = || ApiErr::field(StatusCode::UNPROCESSABLE_ENTITY, "validation", "user.email", Code::EmailTaken.id(), &[]);
+    let taken = || {
+        ApiErr::field(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "validation",
+            "user.email",
+            Code::EmailTaken.id(),
+            &[],
+        )
+    };
     let key = identity_key(&u.email);
     if existing.iter().any(|x| x.email_key == key) {
         return Err(taken());
@@ -482,7 +722,11 @@ pub async fn add_user(State(state): State<Shared>, m: Member, JsonIn(u): JsonIn<
     tracing::info!(user = %row.id, by = %m.user.id, "user added");
     Ok((
         StatusCode::CREATED,
-        Json(csp_core::api::CreatedUser { user: user_out(&row), sign_in_name: email, temporary_password: password }),
+        Json(csp_core::api::CreatedUser {
+            user: user_out(&row),
+            sign_in_name: email,
+            temporary_password: password,
+        }),
     )
         .into_response())
 }
@@ -501,10 +745,20 @@ async fn managed_user(state: &Shared, m: &Member, id: &str) -> ApiResult<UserRow
 }
 
 /// 409 when the change would leave the partner with nobody who can manage users.
-async fn keep_a_user_manager(state: &Shared, partner: &str, changed: &str, new_admin: Option<&str>, new_agent: Option<&str>) -> ApiResult<()> {
+async fn keep_a_user_manager(
+    state: &Shared,
+    partner: &str,
+    changed: &str,
+    new_admin: Option<&str>,
+    new_agent: Option<&str>,
+) -> ApiResult<()> {
     let users = state.store.users_of(partner).await?;
     let manages = |agent: Option<&str>, admin: Option<&str>| {
-        state.catalog.features(agent.into_iter().chain(admin)).iter().any(|f| f == csp_core::roles::MANAGE_USERS)
+        state
+            .catalog
+            .features(agent.into_iter().chain(admin))
+            .iter()
+            .any(|f| f == csp_core::roles::MANAGE_USERS)
     };
     let left = users.iter().any(|u| {
         if u.id == changed {
@@ -516,23 +770,58 @@ async fn keep_a_user_manager(state: &Shared, partner: &str, changed: &str, new_a
     if left {
         Ok(())
     } else {
-        Err(ApiErr::field(StatusCode::CONFLICT, "conflict", "user.admin_role", "last-user-admin", &[]))
+        Err(ApiErr::field(
+            StatusCode::CONFLICT,
+            "conflict",
+            "user.admin_role",
+            "last-user-admin",
+            &[],
+        ))
     }
 }
 
-pub async fn update_roles(State(state): State<Shared>, m: Member, Path(id): Path<String>, JsonIn(r): JsonIn<Roles>) -> ApiResult<Json<User>> {
+pub async fn update_roles(
+    State(state): State<Shared>,
+    m: Member,
+    Path(id): Path<String>,
+    JsonIn(r): JsonIn<Roles>,
+) -> ApiResult<Json<User>> {
     let target = managed_user(&state, &m, &id).await?;
     check_role_kinds(&state, &r.agent_role, &r.admin_role)?;
     may_grant(&state, &m, r.admin_role.as_deref())?;
-    keep_a_user_manager(&state, &m.user.partner_id, &target.id, r.admin_role.as_deref(), r.agent_role.as_deref()).await?;
-    if !state.store.update_roles(&m.user.partner_id, &id, r.agent_role.clone(), r.admin_role.clone()).await? {
+    keep_a_user_manager(
+        &state,
+        &m.user.partner_id,
+        &target.id,
+        r.admin_role.as_deref(),
+        r.agent_role.as_deref(),
+    )
+    .await?;
+    if !state
+        .store
+        .update_roles(
+            &m.user.partner_id,
+            &id,
+            r.agent_role.clone(),
+            r.admin_role.clone(),
+        )
+        .await?
+    {
         return Err(ApiErr::not_found());
     }
     tracing::info!(user = %id, by = %m.user.id, "roles changed");
-    Ok(Json(User { agent_role: r.agent_role, admin_role: r.admin_role, ..user_out(&target) }))
+    Ok(Json(User {
+        agent_role: r.agent_role,
+        admin_role: r.admin_role,
+        ..user_out(&target)
+    }))
 }
 
-pub async fn remove_user(State(state): State<Shared>, m: Member, Path(id): Path<String>) -> ApiResult<StatusCode> {
+pub async fn remove_user(
+    State(state): State<Shared>,
+    m: Member,
+    Path(id): Path<String>,
+) -> ApiResult<StatusCode> {
     let target = managed_user(&state, &m, &id).await?;
     keep_a_user_manager(&state, &m.user.partner_id, &target.id, None, None).await?;
     if !state.store.delete_user(&m.user.partner_id, &id).await? {
@@ -541,4 +830,3 @@ pub async fn remove_user(State(state): State<Shared>, m: Member, Path(id): Path<
     tracing::info!(user = %id, by = %m.user.id, "user removed");
     Ok(StatusCode::NO_CONTENT)
 }
-

@@ -61,7 +61,11 @@ impl AppState {
         Arc::new(AppState {
             store,
             hasher: Hasher::new(cfg.argon2_memory_kib, cfg.argon2_iterations),
-            throttle: Throttle::new(cfg.failures_per_account, cfg.failures_per_client, cfg.throttle_window),
+            throttle: Throttle::new(
+                cfg.failures_per_account,
+                cfg.failures_per_client,
+                cfg.throttle_window,
+            ),
             creations: Throttle::new(20, 20, Duration::from_secs(3600)),
             catalog: RoleCatalog::builtin(),
             ctx: Context::default(),
@@ -95,7 +99,10 @@ impl<T: Incoming> FromRequest<Shared> for JsonIn<T> {
             .and_then(|v| v.split(';').next())
             .is_some_and(|m| m.trim().eq_ignore_ascii_case("application/json"));
         if !json {
-            return Err(ApiErr::new(StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type"));
+            return Err(ApiErr::new(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "unsupported-media-type",
+            ));
         }
         let bytes = Bytes::from_request(req, state).await.map_err(|r| {
             if r.status() == StatusCode::PAYLOAD_TOO_LARGE {
@@ -104,12 +111,15 @@ impl<T: Incoming> FromRequest<Shared> for JsonIn<T> {
                 ApiErr::bad_request()
             }
         })?;
-        let v: serde_json::Value = serde_json::from_slice(&bytes).map_err(|_| ApiErr::bad_request())?;
+        let v: serde_json::Value =
+            serde_json::from_slice(&bytes).map_err(|_| ApiErr::bad_request())?;
         let long = crate::limits::check(&v, T::PREFIX);
         if !long.is_empty() {
             return Err(ApiErr::validation(long));
         }
-        serde_json::from_value(v).map(JsonIn).map_err(|_| ApiErr::bad_request())
+        serde_json::from_value(v)
+            .map(JsonIn)
+            .map_err(|_| ApiErr::bad_request())
     }
 }
 
@@ -122,17 +132,25 @@ pub fn api_routes() -> Router<Shared> {
         .route("/work-account/sign-in", post(api::work_account_sign_in))
         .route("/work-account/session", get(api::work_account_session))
         .route("/work-account/tenants", post(api::create_tenant))
-        .route("/partner-network/profiles", post(api::partner_network_profiles))
+        .route(
+            "/partner-network/profiles",
+            post(api::partner_network_profiles),
+        )
         .route("/applications", post(api::submit))
         .route("/applications/{id}", get(api::application))
         .route("/applications/{id}/status", put(api::set_status))
-        .route("/session", post(api::sign_in).get(api::session).delete(api::sign_out))
+        .route(
+            "/session",
+            post(api::sign_in).get(api::session).delete(api::sign_out),
+        )
         .route("/session/password", post(api::change_password))
         .route("/users", get(api::users).post(api::add_user))
         .route("/users/{id}/roles", put(api::update_roles))
         .route("/users/{id}", delete(api::remove_user))
         .fallback(|| async { ApiErr::not_found() })
-        .method_not_allowed_fallback(|| async { ApiErr::new(StatusCode::METHOD_NOT_ALLOWED, "method-not-allowed") })
+        .method_not_allowed_fallback(|| async {
+            ApiErr::new(StatusCode::METHOD_NOT_ALLOWED, "method-not-allowed")
+        })
 }
 
 /// The whole site: the API under its prefix, the release build everywhere else.
@@ -145,8 +163,13 @@ pub fn router(state: Shared) -> Router {
         .fallback(web::static_file)
         .layer(middleware::from_fn_with_state(state.clone(), site_guard))
         .layer(CompressionLayer::new().br(true).gzip(true))
-        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, state.cfg.request_timeout))
-        .layer(CatchPanicLayer::custom(|_| ApiErr::server().into_response()))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            state.cfg.request_timeout,
+        ))
+        .layer(CatchPanicLayer::custom(|_| {
+            ApiErr::server().into_response()
+        }))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }
@@ -161,7 +184,9 @@ async fn site_guard(State(state): State<Shared>, req: Request, next: Next) -> Re
         .map(str::to_owned)
         .or_else(|| req.uri().authority().map(|a| a.to_string()));
     let allowed = state.hosts.iter().any(|h| h == "*")
-        || host.as_deref().is_some_and(|h| state.hosts.iter().any(|a| a.eq_ignore_ascii_case(h)));
+        || host
+            .as_deref()
+            .is_some_and(|h| state.hosts.iter().any(|a| a.eq_ignore_ascii_case(h)));
     let mut res = if allowed {
         next.run(req).await
     } else {
@@ -169,14 +194,32 @@ async fn site_guard(State(state): State<Shared>, req: Request, next: Next) -> Re
     };
     let h = res.headers_mut();
     h.insert(header::CONTENT_SECURITY_POLICY, state.csp.clone());
-    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
     h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
-    h.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
-    h.insert("cross-origin-opener-policy", HeaderValue::from_static("same-origin"));
-    h.insert("cross-origin-resource-policy", HeaderValue::from_static("same-origin"));
-    h.insert("permissions-policy", HeaderValue::from_static("camera=(), microphone=(), geolocation=(), payment=()"));
+    h.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
+    h.insert(
+        "cross-origin-opener-policy",
+        HeaderValue::from_static("same-origin"),
+    );
+    h.insert(
+        "cross-origin-resource-policy",
+        HeaderValue::from_static("same-origin"),
+    );
+    h.insert(
+        "permissions-policy",
+        HeaderValue::from_static("camera=(), microphone=(), geolocation=(), payment=()"),
+    );
     if state.cfg.secure_cookies {
-        h.insert(header::STRICT_TRANSPORT_SECURITY, HeaderValue::from_static("max-age=31536000"));
+        h.insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000"),
+        );
     }
     res
 }
@@ -203,6 +246,7 @@ async fn api_guard(State(state): State<Shared>, req: Request, next: Next) -> Res
     } else {
         next.run(req).await
     };
-    res.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    res.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     res
 }

@@ -43,7 +43,11 @@ pub fn session_cookie(state: &Shared, name: &str, token: &str) -> String {
     format!(
         "{name}={token}; Path={}; HttpOnly; SameSite=Strict{}",
         state.cfg.api_prefix,
-        if state.cfg.secure_cookies { "; Secure" } else { "" }
+        if state.cfg.secure_cookies {
+            "; Secure"
+        } else {
+            ""
+        }
     )
 }
 
@@ -51,7 +55,11 @@ pub fn clear_cookie(state: &Shared, name: &str) -> String {
     format!(
         "{name}=; Path={}; HttpOnly; SameSite=Strict; Max-Age=0{}",
         state.cfg.api_prefix,
-        if state.cfg.secure_cookies { "; Secure" } else { "" }
+        if state.cfg.secure_cookies {
+            "; Secure"
+        } else {
+            ""
+        }
     )
 }
 
@@ -61,7 +69,12 @@ fn unsafe_method(m: &Method) -> bool {
 
 /// The live session named by `cookie_name`, if any: expired ones (idle or absolute) are
 /// deleted and count as none; `last_seen` moves at most once a minute to spare the database.
-pub async fn live_session(state: &Shared, headers: &HeaderMap, cookie_name: &str, kind: &str) -> ApiResult<Option<SessionRow>> {
+pub async fn live_session(
+    state: &Shared,
+    headers: &HeaderMap,
+    cookie_name: &str,
+    kind: &str,
+) -> ApiResult<Option<SessionRow>> {
     let Some(token) = cookie(headers, cookie_name) else {
         return Ok(None);
     };
@@ -89,7 +102,11 @@ pub async fn live_session(state: &Shared, headers: &HeaderMap, cookie_name: &str
 
 fn check_csrf(parts: &Parts, s: &SessionRow) -> ApiResult<()> {
     if unsafe_method(&parts.method) {
-        let sent = parts.headers.get(CSRF_HEADER).and_then(|v| v.to_str().ok()).unwrap_or("");
+        let sent = parts
+            .headers
+            .get(CSRF_HEADER)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("");
         if !ct_eq(sent, &s.csrf_token) {
             return Err(ApiErr::csrf());
         }
@@ -110,7 +127,11 @@ impl FromRequestParts<Shared> for AnyMember {
         let s = live_session(state, &parts.headers, USER_COOKIE, "user")
             .await?
             .ok_or_else(ApiErr::unauthorized)?;
-        let user = state.store.user_by_id(&s.subject).await?.ok_or_else(ApiErr::unauthorized)?;
+        let user = state
+            .store
+            .user_by_id(&s.subject)
+            .await?
+            .ok_or_else(ApiErr::unauthorized)?;
         check_csrf(parts, &s)?;
         Ok(AnyMember { user, session: s })
     }
@@ -128,17 +149,27 @@ impl FromRequestParts<Shared> for Member {
     async fn from_request_parts(parts: &mut Parts, state: &Shared) -> ApiResult<Self> {
         let AnyMember { user, session } = AnyMember::from_request_parts(parts, state).await?;
         if user.must_change {
-            return Err(ApiErr::new(StatusCode::FORBIDDEN, "password-change-required"));
+            return Err(ApiErr::new(
+                StatusCode::FORBIDDEN,
+                "password-change-required",
+            ));
         }
         let features = features_of(state, &user);
-        Ok(Member { user, session, features })
+        Ok(Member {
+            user,
+            session,
+            features,
+        })
     }
 }
 
 pub fn features_of(state: &Shared, u: &UserRow) -> Vec<String> {
-    state
-        .catalog
-        .features(u.agent_role.iter().chain(u.admin_role.iter()).map(|s| s.as_str()))
+    state.catalog.features(
+        u.agent_role
+            .iter()
+            .chain(u.admin_role.iter())
+            .map(|s| s.as_str()),
+    )
 }
 
 impl Member {
@@ -181,7 +212,10 @@ impl FromRequestParts<Shared> for Applicant {
             .await?
             .ok_or_else(ApiErr::unauthorized)?;
         check_csrf(parts, &s)?;
-        Ok(Applicant { account, session: s })
+        Ok(Applicant {
+            account,
+            session: s,
+        })
     }
 }
 

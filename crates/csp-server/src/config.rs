@@ -72,7 +72,10 @@ fn list(v: &str) -> Vec<String> {
 
 impl Config {
     /// Reads `args` (without the program name) and the `CSP_*` / `DATABASE_URL` variables.
-    pub fn from_args(args: &[String], env: impl Fn(&str) -> Option<String>) -> Result<Config, String> {
+    pub fn from_args(
+        args: &[String],
+        env: impl Fn(&str) -> Option<String>,
+    ) -> Result<Config, String> {
         let mut c = Config::default();
         let get = |flag: &str, var: &str| -> Option<String> {
             args.iter()
@@ -88,7 +91,9 @@ impl Config {
             }
         }
         if let Some(b) = get("--bind", "CSP_BIND") {
-            c.bind = b.parse().map_err(|_| format!("--bind: not an IP address: {b}"))?;
+            c.bind = b
+                .parse()
+                .map_err(|_| format!("--bind: not an IP address: {b}"))?;
         }
         c.port = num(get("--port", "CSP_PORT"), "--port", c.port)?;
         if let Some(d) = get("--dist", "CSP_DIST") {
@@ -113,14 +118,26 @@ impl Config {
                 num(get(flag, var), flag, d.as_secs() / 60)? * 60,
             ))
         };
-        c.session_idle = mins("--session-idle-minutes", "CSP_SESSION_IDLE_MINUTES", c.session_idle)?;
+        c.session_idle = mins(
+            "--session-idle-minutes",
+            "CSP_SESSION_IDLE_MINUTES",
+            c.session_idle,
+        )?;
         c.session_absolute = mins(
             "--session-absolute-minutes",
             "CSP_SESSION_ABSOLUTE_MINUTES",
             c.session_absolute,
         )?;
-        c.max_body_bytes = num(get("--max-body-bytes", "CSP_MAX_BODY_BYTES"), "--max-body-bytes", c.max_body_bytes)?;
-        c.max_connections = num(get("--max-connections", "CSP_MAX_CONNECTIONS"), "--max-connections", c.max_connections)?;
+        c.max_body_bytes = num(
+            get("--max-body-bytes", "CSP_MAX_BODY_BYTES"),
+            "--max-body-bytes",
+            c.max_body_bytes,
+        )?;
+        c.max_connections = num(
+            get("--max-connections", "CSP_MAX_CONNECTIONS"),
+            "--max-connections",
+            c.max_connections,
+        )?;
         c.request_timeout = Duration::from_secs(num(
             get("--request-timeout-secs", "CSP_REQUEST_TIMEOUT_SECS"),
             "--request-timeout-secs",

@@ -39,7 +39,13 @@ impl ApiErr {
     }
 
     /// A problem on one field, with a rule code (core's or the server's own, e.g. `password-too-short`).
-    pub fn field(status: StatusCode, error: &'static str, field: &str, code: &str, args: &[(&str, String)]) -> Self {
+    pub fn field(
+        status: StatusCode,
+        error: &'static str,
+        field: &str,
+        code: &str,
+        args: &[(&str, String)],
+    ) -> Self {
         let mut e = ApiErr::new(status, error);
         e.field_errors.push(field_problem(field, code, args));
         e
@@ -62,7 +68,13 @@ impl ApiErr {
         ApiErr::new(StatusCode::UNAUTHORIZED, "unauthorized")
     }
     pub fn sign_in_failed(field: &str) -> Self {
-        ApiErr::field(StatusCode::UNAUTHORIZED, "unauthorized", field, Code::SignInFailed.id(), &[])
+        ApiErr::field(
+            StatusCode::UNAUTHORIZED,
+            "unauthorized",
+            field,
+            Code::SignInFailed.id(),
+            &[],
+        )
     }
     pub fn csrf() -> Self {
         ApiErr::new(StatusCode::FORBIDDEN, "csrf")
@@ -122,7 +134,8 @@ impl IntoResponse for ApiErr {
     fn into_response(self) -> Response {
         let mut r = (self.status, axum::Json(&self)).into_response();
         if let Some(s) = self.retry_after {
-            r.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(s));
+            r.headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(s));
         }
         r
     }

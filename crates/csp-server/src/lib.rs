@@ -24,7 +24,10 @@ use std::net::SocketAddr;
 
 /// Opens storage (migrating it), seeds demo data into an empty database, binds, and serves
 /// until `shutdown`. Prints the address line the scripts wait for.
-pub async fn run(cfg: config::Config, shutdown: impl std::future::Future<Output = ()>) -> Result<(), Box<dyn std::error::Error>> {
+pub async fn run(
+    cfg: config::Config,
+    shutdown: impl std::future::Future<Output = ()>,
+) -> Result<(), Box<dyn std::error::Error>> {
     let listener = tokio::net::TcpListener::bind(SocketAddr::new(cfg.bind, cfg.port)).await?;
     run_on(listener, cfg, shutdown).await
 }

@@ -90,12 +90,20 @@ fn walk(v: &Value, path: String, prefix: &str, out: &mut Vec<Value>) {
         Value::String(s) => {
             let max = max_for(&path);
             if s.chars().count() > max {
-                out.push(field_problem(&field_name(&path, prefix), "too-long", &[("max", max.to_string())]));
+                out.push(field_problem(
+                    &field_name(&path, prefix),
+                    "too-long",
+                    &[("max", max.to_string())],
+                ));
             }
         }
         Value::Object(m) => {
             for (k, x) in m {
-                let p = if path.is_empty() { k.clone() } else { format!("{path}.{k}") };
+                let p = if path.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{path}.{k}")
+                };
                 walk(x, p, prefix, out);
             }
         }
@@ -121,6 +129,9 @@ mod tests {
         assert_eq!(fields, vec!["contact.email", "unknown", "idempotency_key"]);
         assert_eq!(p[0]["args"]["max"], "254");
         assert!(check(&serde_json::json!({"name": "李".repeat(100)}), "user").is_empty());
-        assert_eq!(check(&serde_json::json!({"name": "李".repeat(101)}), "user")[0]["field"], "user.name");
+        assert_eq!(
+            check(&serde_json::json!({"name": "李".repeat(101)}), "user")[0]["field"],
+            "user.name"
+        );
     }
 }

@@ -70,8 +70,13 @@ pub struct Hasher {
 impl Hasher {
     pub fn new(memory_kib: u32, iterations: u32) -> Hasher {
         let params = Params::new(memory_kib, iterations, 1, None).expect("valid Argon2 parameters");
-        let mut h = Hasher { params, dummy: String::new() };
-        h.dummy = h.hash("not a password").expect("OS random source available at start");
+        let mut h = Hasher {
+            params,
+            dummy: String::new(),
+        };
+        h.dummy = h
+            .hash("not a password")
+            .expect("OS random source available at start");
         h
     }
 
@@ -93,7 +98,11 @@ impl Hasher {
     pub fn verify(&self, password: &str, phc: Option<&str>) -> bool {
         let target = phc.unwrap_or(&self.dummy);
         let ok = PasswordHash::new(target)
-            .map(|h| self.argon().verify_password(password.as_bytes(), &h).is_ok())
+            .map(|h| {
+                self.argon()
+                    .verify_password(password.as_bytes(), &h)
+                    .is_ok()
+            })
             .unwrap_or(false);
         ok && phc.is_some()
     }
@@ -111,13 +120,19 @@ pub fn identity_key(raw: &str) -> String {
 pub const PASSWORD_MIN: usize = 12;
 pub const PASSWORD_MAX: usize = 128;
 
-pub fn check_new_password(new: &str, current: &str, user_name: &str) -> Result<(), (&'static str, Vec<(&'static str, String)>)> {
+/// A rule code and its arguments, as they go into `field_errors`.
+pub type RuleProblem = (&'static str, Vec<(&'static str, String)>);
+
+pub fn check_new_password(new: &str, current: &str, user_name: &str) -> Result<(), RuleProblem> {
     let n = new.chars().count();
     if new.is_empty() {
         return Err(("required", vec![]));
     }
     if n < PASSWORD_MIN {
-        return Err(("password-too-short", vec![("min", PASSWORD_MIN.to_string())]));
+        return Err((
+            "password-too-short",
+            vec![("min", PASSWORD_MIN.to_string())],
+        ));
     }
     if n > PASSWORD_MAX {
         return Err(("too-long", vec![("max", PASSWORD_MAX.to_string())]));
@@ -132,8 +147,20 @@ pub fn check_new_password(new: &str, current: &str, user_name: &str) -> Result<(
         return Err(("password-contains-user-name", vec![]));
     }
     const COMMON: &[&str] = &[
-        "password", "passw0rd", "123456", "qwerty", "azerty", "letmein", "welcome", "iloveyou",
-        "admin", "motdepasse", "parol", "111111", "abc123", "000000",
+        "password",
+        "passw0rd",
+        "123456",
+        "qwerty",
+        "azerty",
+        "letmein",
+        "welcome",
+        "iloveyou",
+        "admin",
+        "motdepasse",
+        "parol",
+        "111111",
+        "abc123",
+        "000000",
     ];
     let distinct = {
         let mut c: Vec<char> = lower.chars().collect();
@@ -158,13 +185,19 @@ mod tests {
         assert!(phc.starts_with("$argon2id$"), "{phc}");
         assert!(h.verify("correct horse", Some(&phc)));
         assert!(!h.verify("correct hors", Some(&phc)));
-        assert!(!h.verify("not a password", None), "the dummy never signs anyone in");
+        assert!(
+            !h.verify("not a password", None),
+            "the dummy never signs anyone in"
+        );
         assert_ne!(phc, h.hash("correct horse").unwrap(), "salted");
     }
 
     #[test]
     fn identity_keys_fold_width_and_case() {
-        assert_eq!(identity_key("li@ｃontoso.cn"), identity_key("LI@contoso.cn"));
+        assert_eq!(
+            identity_key("li@ｃontoso.cn"),
+            identity_key("LI@contoso.cn")
+        );
         assert_eq!(identity_key(" Li＠Contoso。cn "), "li@contoso.cn");
         assert_ne!(identity_key("li@contoso.cn"), identity_key("lj@contoso.cn"));
     }
@@ -179,7 +212,11 @@ mod tests {
 
     #[test]
     fn password_rule_codes() {
-        let code = |n: &str| check_new_password(n, "Old-password-1", "wang.fang@contoso.cn").err().map(|e| e.0);
+        let code = |n: &str| {
+            check_new_password(n, "Old-password-1", "wang.fang@contoso.cn")
+                .err()
+                .map(|e| e.0)
+        };
         assert_eq!(code(""), Some("required"));
         assert_eq!(code("short"), Some("password-too-short"));
         assert_eq!(code(&"x".repeat(129)), Some("too-long"));

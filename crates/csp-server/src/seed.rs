@@ -62,13 +62,23 @@ pub async fn seed_if_empty(state: &Shared) -> Result<bool, Box<dyn std::error::E
         return Ok(false);
     }
     let t = now();
-    let demo_hash = state.hasher.hash(DEMO_PASSWORD).map_err(|_| "no OS randomness")?;
-    let dir_hash = state.hasher.hash(DIRECTORY_PASSWORD).map_err(|_| "no OS randomness")?;
+    let demo_hash = state
+        .hasher
+        .hash(DEMO_PASSWORD)
+        .map_err(|_| "no OS randomness")?;
+    let dir_hash = state
+        .hasher
+        .hash(DIRECTORY_PASSWORD)
+        .map_err(|_| "no OS randomness")?;
     let id = |p: &str| new_id(p).map_err(|_| "no OS randomness");
 
-    store.insert_tenant("contoso.onmicrosoft.com", "FR", "Contoso", t).await?;
+    store
+        .insert_tenant("contoso.onmicrosoft.com", "FR", "Contoso", t)
+        .await?;
     let partner = id("ptn")?;
-    store.insert_partner(&partner, "Contoso", "contoso.onmicrosoft.com", t).await?;
+    store
+        .insert_partner(&partner, "Contoso", "contoso.onmicrosoft.com", t)
+        .await?;
     let admin = UserRow {
         id: id("usr")?,
         partner_id: partner,
@@ -84,7 +94,9 @@ pub async fn seed_if_empty(state: &Shared) -> Result<bool, Box<dyn std::error::E
     store.insert_user(&admin, t).await?;
 
     let ops = id("ptn")?;
-    store.insert_partner(&ops, "CSP program operations", "csp-operations.example", t).await?;
+    store
+        .insert_partner(&ops, "CSP program operations", "csp-operations.example", t)
+        .await?;
     store
         .insert_user(
             &UserRow {
@@ -106,7 +118,9 @@ pub async fn seed_if_empty(state: &Shared) -> Result<bool, Box<dyn std::error::E
     for (domain, country, org) in DEMO_TENANTS {
         store.insert_tenant(domain, country, org, t).await?;
         let user = format!("admin@{domain}");
-        store.insert_work_account(&id("wac")?, &identity_key(&user), &user, &dir_hash, domain).await?;
+        store
+            .insert_work_account(&id("wac")?, &identity_key(&user), &user, &dir_hash, domain)
+            .await?;
     }
     let pn = identity_key(DEMO_PN_ACCOUNT);
     store.insert_pn_account(&pn, &dir_hash).await?;

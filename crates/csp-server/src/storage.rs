@@ -83,7 +83,8 @@ fn migrator() -> Migrator {
 }
 
 fn is_unique_violation(e: &sqlx::Error) -> bool {
-    e.as_database_error().is_some_and(|d| d.is_unique_violation())
+    e.as_database_error()
+        .is_some_and(|d| d.is_unique_violation())
 }
 
 fn user(r: &AnyRow) -> DbResult<UserRow> {
@@ -157,14 +158,22 @@ impl Store {
             .try_get("n")
     }
 
-    pub async fn insert_partner(&self, id: &str, name: &str, domain: &str, now: i64) -> DbResult<()> {
-        sqlx::query("INSERT INTO partners (id, name, tenant_domain, created_at) VALUES ($1, $2, $3, $4)")
-            .bind(id)
-            .bind(name)
-            .bind(domain)
-            .bind(now)
-            .execute(&self.pool)
-            .await?;
+    pub async fn insert_partner(
+        &self,
+        id: &str,
+        name: &str,
+        domain: &str,
+        now: i64,
+    ) -> DbResult<()> {
+        sqlx::query(
+            "INSERT INTO partners (id, name, tenant_domain, created_at) VALUES ($1, $2, $3, $4)",
+        )
+        .bind(id)
+        .bind(name)
+        .bind(domain)
+        .bind(now)
+        .execute(&self.pool)
+        .await?;
         Ok(())
     }
 
@@ -196,12 +205,14 @@ impl Store {
     }
 
     pub async fn user_by_key(&self, key: &str) -> DbResult<Option<UserRow>> {
-        sqlx::query(&format!("SELECT {USER_COLS} FROM users WHERE email_key = $1"))
-            .bind(key)
-            .fetch_optional(&self.pool)
-            .await?
-            .map(|r| user(&r))
-            .transpose()
+        sqlx::query(&format!(
+            "SELECT {USER_COLS} FROM users WHERE email_key = $1"
+        ))
+        .bind(key)
+        .fetch_optional(&self.pool)
+        .await?
+        .map(|r| user(&r))
+        .transpose()
     }
 
     pub async fn user_by_id(&self, id: &str) -> DbResult<Option<UserRow>> {
@@ -226,14 +237,22 @@ impl Store {
         .collect()
     }
 
-    pub async fn update_roles(&self, partner_id: &str, id: &str, agent: Option<String>, admin: Option<String>) -> DbResult<bool> {
-        let r = sqlx::query("UPDATE users SET agent_role = $1, admin_role = $2 WHERE id = $3 AND partner_id = $4")
-            .bind(agent)
-            .bind(admin)
-            .bind(id)
-            .bind(partner_id)
-            .execute(&self.pool)
-            .await?;
+    pub async fn update_roles(
+        &self,
+        partner_id: &str,
+        id: &str,
+        agent: Option<String>,
+        admin: Option<String>,
+    ) -> DbResult<bool> {
+        let r = sqlx::query(
+            "UPDATE users SET agent_role = $1, admin_role = $2 WHERE id = $3 AND partner_id = $4",
+        )
+        .bind(agent)
+        .bind(admin)
+        .bind(id)
+        .bind(partner_id)
+        .execute(&self.pool)
+        .await?;
         Ok(r.rows_affected() == 1)
     }
 
@@ -336,16 +355,28 @@ impl Store {
         Ok(())
     }
 
-    pub async fn delete_expired_sessions(&self, idle_before: i64, created_before: i64) -> DbResult<u64> {
-        Ok(sqlx::query("DELETE FROM sessions WHERE last_seen < $1 OR created_at < $2")
-            .bind(idle_before)
-            .bind(created_before)
-            .execute(&self.pool)
-            .await?
-            .rows_affected())
+    pub async fn delete_expired_sessions(
+        &self,
+        idle_before: i64,
+        created_before: i64,
+    ) -> DbResult<u64> {
+        Ok(
+            sqlx::query("DELETE FROM sessions WHERE last_seen < $1 OR created_at < $2")
+                .bind(idle_before)
+                .bind(created_before)
+                .execute(&self.pool)
+                .await?
+                .rows_affected(),
+        )
     }
 
-    pub async fn insert_tenant(&self, domain: &str, country: &str, organization: &str, now: i64) -> DbResult<Insert> {
+    pub async fn insert_tenant(
+        &self,
+        domain: &str,
+        country: &str,
+        organization: &str,
+        now: i64,
+    ) -> DbResult<Insert> {
         let r = sqlx::query("INSERT INTO tenants (domain, country, organization, created_at) VALUES ($1, $2, $3, $4)")
             .bind(domain)
             .bind(country)
@@ -370,7 +401,14 @@ impl Store {
             .transpose()
     }
 
-    pub async fn insert_work_account(&self, id: &str, key: &str, user_name: &str, hash: &str, domain: &str) -> DbResult<Insert> {
+    pub async fn insert_work_account(
+        &self,
+        id: &str,
+        key: &str,
+        user_name: &str,
+        hash: &str,
+        domain: &str,
+    ) -> DbResult<Insert> {
         let r = sqlx::query(
             "INSERT INTO work_accounts (id, user_name_key, user_name, password_hash, tenant_domain) VALUES ($1, $2, $3, $4, $5)",
         )
@@ -432,7 +470,11 @@ impl Store {
     }
 
     /// (mpn_id, name, kind, status, country, account)
-    pub async fn insert_profile(&self, account: &str, p: &csp_core::mpn::OrgProfile) -> DbResult<()> {
+    pub async fn insert_profile(
+        &self,
+        account: &str,
+        p: &csp_core::mpn::OrgProfile,
+    ) -> DbResult<()> {
         let s = |v: &dyn erased::Ser| v.text();
         sqlx::query("INSERT INTO pn_profiles (mpn_id, account_key, name, kind, status, country) VALUES ($1, $2, $3, $4, $5, $6)")
             .bind(&p.mpn_id)
@@ -446,7 +488,11 @@ impl Store {
         Ok(())
     }
 
-    async fn profiles_where(&self, col: &str, v: &str) -> DbResult<Vec<(String, csp_core::mpn::OrgProfile)>> {
+    async fn profiles_where(
+        &self,
+        col: &str,
+        v: &str,
+    ) -> DbResult<Vec<(String, csp_core::mpn::OrgProfile)>> {
         let rows = sqlx::query(&format!(
             "SELECT mpn_id, account_key, name, kind, status, country FROM pn_profiles WHERE {col} = $1 ORDER BY mpn_id"
         ))
@@ -472,31 +518,51 @@ impl Store {
     }
 
     pub async fn profiles_of(&self, account: &str) -> DbResult<Vec<csp_core::mpn::OrgProfile>> {
-        Ok(self.profiles_where("account_key", account).await?.into_iter().map(|(_, p)| p).collect())
+        Ok(self
+            .profiles_where("account_key", account)
+            .await?
+            .into_iter()
+            .map(|(_, p)| p)
+            .collect())
     }
 
     /// The profile and the partner-network account it belongs to.
-    pub async fn profile(&self, mpn_id: &str) -> DbResult<Option<(String, csp_core::mpn::OrgProfile)>> {
-        Ok(self.profiles_where("mpn_id", mpn_id).await?.into_iter().next())
+    pub async fn profile(
+        &self,
+        mpn_id: &str,
+    ) -> DbResult<Option<(String, csp_core::mpn::OrgProfile)>> {
+        Ok(self
+            .profiles_where("mpn_id", mpn_id)
+            .await?
+            .into_iter()
+            .next())
     }
 
-    pub async fn application_by_key(&self, owner: &str, key: &str) -> DbResult<Option<ApplicationRow>> {
-        sqlx::query(&format!("SELECT {APP_COLS} FROM applications WHERE owner = $1 AND idempotency_key = $2"))
-            .bind(owner)
-            .bind(key)
-            .fetch_optional(&self.pool)
-            .await?
-            .map(|r| application(&r))
-            .transpose()
+    pub async fn application_by_key(
+        &self,
+        owner: &str,
+        key: &str,
+    ) -> DbResult<Option<ApplicationRow>> {
+        sqlx::query(&format!(
+            "SELECT {APP_COLS} FROM applications WHERE owner = $1 AND idempotency_key = $2"
+        ))
+        .bind(owner)
+        .bind(key)
+        .fetch_optional(&self.pool)
+        .await?
+        .map(|r| application(&r))
+        .transpose()
     }
 
     pub async fn application(&self, id: &str) -> DbResult<Option<ApplicationRow>> {
-        sqlx::query(&format!("SELECT {APP_COLS} FROM applications WHERE id = $1"))
-            .bind(id)
-            .fetch_optional(&self.pool)
-            .await?
-            .map(|r| application(&r))
-            .transpose()
+        sqlx::query(&format!(
+            "SELECT {APP_COLS} FROM applications WHERE id = $1"
+        ))
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?
+        .map(|r| application(&r))
+        .transpose()
     }
 
     pub async fn applications_of(&self, owner: &str) -> DbResult<i64> {
@@ -509,14 +575,22 @@ impl Store {
 
     /// Creates the application unless this owner already used the key; either way returns the
     /// owner's application for the key. The unique (owner, key) index settles concurrent submits.
-    pub async fn insert_application(&self, a: &ApplicationRow, key: &str, draft_json: &str, now: i64) -> DbResult<ApplicationRow> {
+    pub async fn insert_application(
+        &self,
+        a: &ApplicationRow,
+        key: &str,
+        draft_json: &str,
+        now: i64,
+    ) -> DbResult<ApplicationRow> {
         if let Some(existing) = self.application_by_key(&a.owner, key).await? {
             return Ok(existing);
         }
-        let n: i64 = sqlx::query("UPDATE counters SET value = value + 1 WHERE name = 'application' RETURNING value")
-            .fetch_one(&self.pool)
-            .await?
-            .try_get("value")?;
+        let n: i64 = sqlx::query(
+            "UPDATE counters SET value = value + 1 WHERE name = 'application' RETURNING value",
+        )
+        .fetch_one(&self.pool)
+        .await?
+        .try_get("value")?;
         let reference = format!("APP-{n:06}");
         sqlx::query(
             "INSERT INTO applications (id, reference, owner, idempotency_key, status, partner_type, primary_contact_email, tenant, draft, created_at) \
@@ -540,18 +614,21 @@ impl Store {
     }
 
     pub async fn set_application_status(&self, id: &str, status: &str) -> DbResult<bool> {
-        Ok(sqlx::query("UPDATE applications SET status = $1 WHERE id = $2")
-            .bind(status)
-            .bind(id)
-            .execute(&self.pool)
-            .await?
-            .rows_affected()
-            == 1)
+        Ok(
+            sqlx::query("UPDATE applications SET status = $1 WHERE id = $2")
+                .bind(status)
+                .bind(id)
+                .execute(&self.pool)
+                .await?
+                .rows_affected()
+                == 1,
+        )
     }
 }
 
 fn enum_of<T: serde::de::DeserializeOwned>(s: &str) -> DbResult<T> {
-    serde_json::from_value(serde_json::Value::String(s.into())).map_err(|e| sqlx::Error::Decode(Box::new(e)))
+    serde_json::from_value(serde_json::Value::String(s.into()))
+        .map_err(|e| sqlx::Error::Decode(Box::new(e)))
 }
 
 /// Enum values are stored as their JSON names (`location`, `active`).

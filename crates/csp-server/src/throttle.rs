@@ -27,7 +27,10 @@ impl Throttle {
     }
 
     fn keys(account: &str, client: &str) -> [(String, bool); 2] {
-        [(format!("a:{account}"), true), (format!("c:{client}"), false)]
+        [
+            (format!("a:{account}"), true),
+            (format!("c:{client}"), false),
+        ]
     }
 
     /// `Err(seconds)` when this account or this client is over its limit.
@@ -36,7 +39,11 @@ impl Throttle {
         let map = self.counts.lock().unwrap_or_else(|p| p.into_inner());
         for (k, is_account) in Self::keys(account, client) {
             if let Some((n, since)) = map.get(&k) {
-                let limit = if is_account { self.per_account } else { self.per_client };
+                let limit = if is_account {
+                    self.per_account
+                } else {
+                    self.per_client
+                };
                 let elapsed = now.duration_since(*since);
                 if *n >= limit && elapsed < self.window {
                     return Err((self.window - elapsed).as_secs() + 1);
@@ -88,7 +95,10 @@ mod tests {
         assert!(t.check("bob", "10.0.0.2").is_ok());
         t.failure("bob", "10.0.0.1");
         t.failure("carol", "10.0.0.1");
-        assert!(t.check("dave", "10.0.0.1").is_err(), "client over its limit");
+        assert!(
+            t.check("dave", "10.0.0.1").is_err(),
+            "client over its limit"
+        );
         assert!(t.check("dave", "10.0.0.3").is_ok());
         t.success("bob");
         assert!(t.check("bob", "10.0.0.9").is_ok());

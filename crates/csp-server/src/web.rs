@@ -28,7 +28,8 @@ fn content_type(p: &Path) -> &'static str {
 /// trunk names built assets `name-<16 hex>.ext`: their content never changes under that name.
 fn is_hashed(name: &str) -> bool {
     let stem = name.split('.').next().unwrap_or("").trim_end_matches("_bg");
-    stem.rsplit_once('-').is_some_and(|(_, h)| h.len() >= 16 && h.bytes().all(|b| b.is_ascii_hexdigit()))
+    stem.rsplit_once('-')
+        .is_some_and(|(_, h)| h.len() >= 16 && h.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
 /// The path under `dist`, refusing anything that is not a plain relative path (`..`, roots).
@@ -48,8 +49,10 @@ pub async fn static_file(State(state): State<Shared>, req: Request) -> Response 
         return ApiErr::not_found().into_response();
     }
     if req.method() != Method::GET && req.method() != Method::HEAD {
-        let mut r = ApiErr::new(StatusCode::METHOD_NOT_ALLOWED, "method-not-allowed").into_response();
-        r.headers_mut().insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
+        let mut r =
+            ApiErr::new(StatusCode::METHOD_NOT_ALLOWED, "method-not-allowed").into_response();
+        r.headers_mut()
+            .insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
         return r;
     }
     let dist = &state.cfg.dist;
@@ -57,22 +60,38 @@ pub async fn static_file(State(state): State<Shared>, req: Request) -> Response 
     let candidate = decoded.as_deref().and_then(|p| safe_join(dist, p));
     let (file, hashed) = match candidate {
         Some(f) if path != "/" && tokio::fs::metadata(&f).await.is_ok_and(|m| m.is_file()) => {
-            let h = f.file_name().and_then(|n| n.to_str()).is_some_and(is_hashed);
+            let h = f
+                .file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(is_hashed);
             (f, h)
         }
         // App routes have no extension; a missing file with one is a 404.
-        _ if path == "/" || !path.rsplit('/').next().unwrap_or("").contains('.') => (dist.join("index.html"), false),
+        _ if path == "/" || !path.rsplit('/').next().unwrap_or("").contains('.') => {
+            (dist.join("index.html"), false)
+        }
         _ => return ApiErr::not_found().into_response(),
     };
     match tokio::fs::read(&file).await {
         Ok(bytes) => {
-            let mut r = Response::new(if req.method() == Method::HEAD { Body::empty() } else { Body::from(bytes.clone()) });
+            let mut r = Response::new(if req.method() == Method::HEAD {
+                Body::empty()
+            } else {
+                Body::from(bytes.clone())
+            });
             let h = r.headers_mut();
-            h.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type(&file)));
+            h.insert(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static(content_type(&file)),
+            );
             h.insert(header::CONTENT_LENGTH, HeaderValue::from(bytes.len()));
             h.insert(
                 header::CACHE_CONTROL,
-                HeaderValue::from_static(if hashed { "public, max-age=31536000, immutable" } else { "no-cache" }),
+                HeaderValue::from_static(if hashed {
+                    "public, max-age=31536000, immutable"
+                } else {
+                    "no-cache"
+                }),
             );
             r
         }
@@ -102,7 +121,9 @@ fn base64(bytes: &[u8]) -> String {
     const T: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let mut s = String::new();
     for c in bytes.chunks(3) {
-        let n = (c[0] as u32) << 16 | (*c.get(1).unwrap_or(&0) as u32) << 8 | *c.get(2).unwrap_or(&0) as u32;
+        let n = (c[0] as u32) << 16
+            | (*c.get(1).unwrap_or(&0) as u32) << 8
+            | *c.get(2).unwrap_or(&0) as u32;
         for (i, shift) in [18, 12, 6, 0].iter().enumerate() {
             if i <= c.len() {
                 s.push(T[(n >> shift & 63) as usize] as char);
@@ -125,7 +146,9 @@ fn inline_blocks(html: &str, tag: &str) -> Vec<String> {
         let Some(gt) = after.find('>') else { break };
         let attrs = &after[..gt];
         let body_start = &after[gt + 1..];
-        let Some(end) = body_start.find(&close) else { break };
+        let Some(end) = body_start.find(&close) else {
+            break;
+        };
         if !attrs.contains(" src=") && !body_start[..end].trim().is_empty() {
             out.push(body_start[..end].to_string());
         }
@@ -150,7 +173,8 @@ pub fn content_security_policy(dist: &Path) -> HeaderValue {
         hashes("script"),
         hashes("style")
     );
-    HeaderValue::from_str(&v).unwrap_or_else(|_| HeaderValue::from_static("default-src 'self'; frame-ancestors 'none'"))
+    HeaderValue::from_str(&v)
+        .unwrap_or_else(|_| HeaderValue::from_static("default-src 'self'; frame-ancestors 'none'"))
 }
 
 #[cfg(test)]
@@ -163,13 +187,19 @@ mod tests {
         assert_eq!(base64(b"Man"), "TWFu");
         assert_eq!(base64(b"M"), "TQ==");
         let html = r#"<script type="module">import init from '/a.js';init();</script><script src="/x.js"></script><style>p{}</style>"#;
-        assert_eq!(inline_blocks(html, "script"), vec!["import init from '/a.js';init();"]);
+        assert_eq!(
+            inline_blocks(html, "script"),
+            vec!["import init from '/a.js';init();"]
+        );
         assert_eq!(inline_blocks(html, "style"), vec!["p{}"]);
     }
 
     #[test]
     fn hashed_names_and_safe_paths() {
-        assert!(is_hashed("csp-portal-1a2b3c4d5e6f7a8b_bg.wasm") && is_hashed("csp-portal-1a2b3c4d5e6f7a8b.js"));
+        assert!(
+            is_hashed("csp-portal-1a2b3c4d5e6f7a8b_bg.wasm")
+                && is_hashed("csp-portal-1a2b3c4d5e6f7a8b.js")
+        );
         assert!(!is_hashed("index.html"));
         assert!(safe_join(Path::new("/d"), "/../etc/passwd").is_none());
         assert!(safe_join(Path::new("/d"), "/a/b.js").is_some());

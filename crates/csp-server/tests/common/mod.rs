@@ -28,7 +28,10 @@ pub struct Who {
     pub csrf: Option<String>,
 }
 
-pub const ANON: Who = Who { cookie: None, csrf: None };
+pub const ANON: Who = Who {
+    cookie: None,
+    csrf: None,
+};
 
 pub struct Resp {
     pub status: StatusCode,
@@ -49,7 +52,8 @@ pub fn test_config(url: &str) -> Config {
 /// A database for one test: a fresh SQLite file, or a fresh schema-less PostgreSQL database
 /// named by `CSP_TEST_DATABASE_URL` (the tests then share it; each uses unique names).
 pub fn test_db_url(dir: &tempfile::TempDir) -> String {
-    std::env::var("CSP_TEST_DATABASE_URL").unwrap_or_else(|_| format!("sqlite://{}/test.db", dir.path().display()))
+    std::env::var("CSP_TEST_DATABASE_URL")
+        .unwrap_or_else(|_| format!("sqlite://{}/test.db", dir.path().display()))
 }
 
 pub async fn with_config(f: impl FnOnce(&mut Config)) -> T {
@@ -60,7 +64,12 @@ pub async fn with_config(f: impl FnOnce(&mut Config)) -> T {
     let store = Store::open(&url).await.unwrap();
     let state = AppState::new(store, cfg, 8090);
     csp_server::seed::seed_if_empty(&state).await.unwrap();
-    T { app: csp_server::app::router(state.clone()), state, dir, url }
+    T {
+        app: csp_server::app::router(state.clone()),
+        state,
+        dir,
+        url,
+    }
 }
 
 pub async fn new() -> T {
@@ -74,11 +83,18 @@ impl T {
         let headers = r.headers().clone();
         let bytes = axum::body::to_bytes(r.into_body(), 16 << 20).await.unwrap();
         let body = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
-        Resp { status, headers, body }
+        Resp {
+            status,
+            headers,
+            body,
+        }
     }
 
     pub async fn call(&self, method: &str, path: &str, body: Option<Value>, who: &Who) -> Resp {
-        let mut b = Request::builder().method(method).uri(format!("/api{path}")).header("host", HOST);
+        let mut b = Request::builder()
+            .method(method)
+            .uri(format!("/api{path}"))
+            .header("host", HOST);
         if let Some(c) = &who.cookie {
             b = b.header("cookie", c);
         }
@@ -86,7 +102,9 @@ impl T {
             b = b.header("x-csrf-token", c);
         }
         let req = match body {
-            Some(v) => b.header("content-type", "application/json").body(Body::from(v.to_string())),
+            Some(v) => b
+                .header("content-type", "application/json")
+                .body(Body::from(v.to_string())),
             None => b.body(Body::empty()),
         }
         .unwrap();
@@ -95,7 +113,14 @@ impl T {
 
     /// Signs a partner user in; panics unless it works.
     pub async fn sign_in(&self, user: &str, password: &str) -> Who {
-        let r = self.call("POST", "/session", Some(json!({"user_name": user, "password": password})), &ANON).await;
+        let r = self
+            .call(
+                "POST",
+                "/session",
+                Some(json!({"user_name": user, "password": password})),
+                &ANON,
+            )
+            .await;
         assert_eq!(r.status, StatusCode::OK, "{user}: {}", r.body);
         who_from(&r, "csp_session")
     }
@@ -103,14 +128,26 @@ impl T {
     /// Signs in to a demo work account (the applicant's session).
     pub async fn applicant(&self, user: &str) -> Who {
         let r = self
-            .call("POST", "/work-account/sign-in", Some(json!({"user_name": user, "password": csp_server::seed::DIRECTORY_PASSWORD})), &ANON)
+            .call(
+                "POST",
+                "/work-account/sign-in",
+                Some(json!({"user_name": user, "password": csp_server::seed::DIRECTORY_PASSWORD})),
+                &ANON,
+            )
             .await;
         assert_eq!(r.status, StatusCode::OK, "{}", r.body);
         who_from(&r, "csp_applicant")
     }
 
     /// Adds a user straight to storage (password set, not forced to change).
-    pub async fn add_user(&self, partner: &str, email: &str, agent: Option<&str>, admin: Option<&str>, password: &str) -> UserRow {
+    pub async fn add_user(
+        &self,
+        partner: &str,
+        email: &str,
+        agent: Option<&str>,
+        admin: Option<&str>,
+        password: &str,
+    ) -> UserRow {
         let u = UserRow {
             id: csp_server::secrets::new_id("usr").unwrap(),
             partner_id: partner.into(),
@@ -128,14 +165,32 @@ impl T {
     }
 
     pub async fn demo_partner(&self) -> String {
-        self.state.store.user_by_key(&identity_key(csp_server::seed::DEMO_ADMIN)).await.unwrap().unwrap().partner_id
+        self.state
+            .store
+            .user_by_key(&identity_key(csp_server::seed::DEMO_ADMIN))
+            .await
+            .unwrap()
+            .unwrap()
+            .partner_id
     }
 
     /// A second partner with its own global admin.
     pub async fn other_partner(&self, admin_email: &str) -> (String, UserRow) {
         let id = csp_server::secrets::new_id("ptn").unwrap();
-        self.state.store.insert_partner(&id, "Fabrikam", "fabrikam.onmicrosoft.com", 0).await.unwrap();
-        let u = self.add_user(&id, admin_email, None, Some("global-admin"), "Fabrikam-pass-1").await;
+        self.state
+            .store
+            .insert_partner(&id, "Fabrikam", "fabrikam.onmicrosoft.com", 0)
+            .await
+            .unwrap();
+        let u = self
+            .add_user(
+                &id,
+                admin_email,
+                None,
+                Some("global-admin"),
+                "Fabrikam-pass-1",
+            )
+            .await;
         (id, u)
     }
 }
@@ -149,7 +204,10 @@ pub fn who_from(r: &Resp, name: &str) -> Who {
         .find(|c| c.starts_with(&format!("{name}=")))
         .expect("a session cookie");
     let pair = set.split(';').next().unwrap().to_string();
-    Who { cookie: Some(pair), csrf: r.body["csrf_token"].as_str().map(Into::into) }
+    Who {
+        cookie: Some(pair),
+        csrf: r.body["csrf_token"].as_str().map(Into::into),
+    }
 }
 
 /// The French draft of the e2e test, as JSON.
