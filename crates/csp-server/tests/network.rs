@@ -95,7 +95,7 @@ fn header_of(raw: &str, name: &str) -> Option<String> {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_stalled_client_does_not_delay_others() {
     let dir = tempfile::tempdir().unwrap();
-    let url = common::test_db_url(&dir);
+    let url = common::test_db_url(&dir).await;
     let srv = start(&url, |c| {
         c.header_read_timeout = Duration::from_secs(1);
         c.request_timeout = Duration::from_secs(2);
@@ -146,7 +146,7 @@ async fn a_stalled_client_does_not_delay_others() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn connections_beyond_the_cap_are_closed_not_queued() {
     let dir = tempfile::tempdir().unwrap();
-    let url = common::test_db_url(&dir);
+    let url = common::test_db_url(&dir).await;
     let srv = start(&url, |c| c.max_connections = 4).await;
     let mut idle = vec![];
     for _ in 0..4 {
@@ -178,7 +178,7 @@ async fn connections_beyond_the_cap_are_closed_not_queued() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_announced_gigabyte_is_refused_unread() {
     let dir = tempfile::tempdir().unwrap();
-    let srv = start(&common::test_db_url(&dir), |_| {}).await;
+    let srv = start(&common::test_db_url(&dir).await, |_| {}).await;
     let mut s = TcpStream::connect(("127.0.0.1", srv.port)).await.unwrap();
     let head = format!(
         "POST /api/session HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nContent-Type: application/json\r\nContent-Length: 1073741824\r\n\r\n",
@@ -201,7 +201,7 @@ async fn an_announced_gigabyte_is_refused_unread() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn data_survives_a_restart() {
     let dir = tempfile::tempdir().unwrap();
-    let url = common::test_db_url(&dir);
+    let url = common::test_db_url(&dir).await;
     let srv = start(&url, |_| {}).await;
     let port = srv.port;
     let raw = {

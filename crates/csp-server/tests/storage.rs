@@ -13,7 +13,7 @@ fn uniq(p: &str) -> String {
 
 async fn store() -> (Store, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
-    let url = common::test_db_url(&dir);
+    let url = common::test_db_url(&dir).await;
     // Opening twice runs the migrations twice: the second is a no-op.
     Store::open(&url).await.unwrap().close().await;
     (Store::open(&url).await.unwrap(), dir)

@@ -49,16 +49,31 @@ pub fn test_config(url: &str) -> Config {
     }
 }
 
-/// A database for one test: a fresh SQLite file, or a fresh schema-less PostgreSQL database
-/// named by `CSP_TEST_DATABASE_URL` (the tests then share it; each uses unique names).
-pub fn test_db_url(dir: &tempfile::TempDir) -> String {
-    std::env::var("CSP_TEST_DATABASE_URL")
-        .unwrap_or_else(|_| format!("sqlite://{}/test.db", dir.path().display()))
+/// A database for one test: a fresh SQLite file, or, when `CSP_TEST_DATABASE_URL` names a
+/// PostgreSQL server (`scripts/postgres-tests.sh`), a fresh database created on it.
+pub async fn test_db_url(dir: &tempfile::TempDir) -> String {
+    match std::env::var("CSP_TEST_DATABASE_URL") {
+        Ok(admin) => {
+            use sqlx::{Connection, Executor};
+            sqlx::any::install_default_drivers();
+            let name = format!(
+                "csp_test_{}",
+                &csp_server::secrets::new_id("x").unwrap()[2..18]
+            );
+            let mut c = sqlx::AnyConnection::connect(&admin).await.unwrap();
+            c.execute(format!("CREATE DATABASE {name}").as_str())
+                .await
+                .unwrap();
+            let (base, _) = admin.rsplit_once('/').unwrap();
+            format!("{base}/{name}")
+        }
+        Err(_) => format!("sqlite://{}/test.db", dir.path().display()),
+    }
 }
 
 pub async fn with_config(f: impl FnOnce(&mut Config)) -> T {
     let dir = tempfile::tempdir().unwrap();
-    let url = test_db_url(&dir);
+    let url = test_db_url(&dir).await;
     let mut cfg = test_config(&url);
     f(&mut cfg);
     let store = Store::open(&url).await.unwrap();
