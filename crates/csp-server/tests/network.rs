@@ -148,6 +148,8 @@ async fn connections_beyond_the_cap_are_closed_not_queued() {
     let dir = tempfile::tempdir().unwrap();
     let url = common::test_db_url(&dir).await;
     let srv = start(&url, |c| c.max_connections = 4).await;
+    // Let the readiness probe's connection close and give its slot back first.
+    tokio::time::sleep(Duration::from_millis(300)).await;
     let mut idle = vec![];
     for _ in 0..4 {
         idle.push(TcpStream::connect(("127.0.0.1", srv.port)).await.unwrap());
@@ -158,7 +160,7 @@ async fn connections_beyond_the_cap_are_closed_not_queued() {
         .write_all(b"GET /api/settings HTTP/1.1\r\nHost: x\r\n\r\n")
         .await;
     let mut buf = Vec::new();
-    let n = tokio::time::timeout(Duration::from_secs(2), extra.read_to_end(&mut buf)).await;
+    let n = tokio::time::timeout(Duration::from_secs(5), extra.read_to_end(&mut buf)).await;
     assert!(
         matches!(n, Ok(Ok(0)) | Ok(Err(_))),
         "closed without an answer: {n:?} {buf:?}"
