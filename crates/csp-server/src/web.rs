@@ -57,7 +57,11 @@ pub async fn static_file(State(state): State<Shared>, req: Request) -> Response 
     }
     let dist = &state.cfg.dist;
     let decoded = percent_decode(&path);
-    let candidate = decoded.as_deref().and_then(|p| safe_join(dist, p));
+    // `..`, roots and undecodable paths: refused, never mapped to a file or to the app.
+    let Some(candidate) = decoded.as_deref().and_then(|p| safe_join(dist, p)) else {
+        return ApiErr::not_found().into_response();
+    };
+    let candidate = Some(candidate);
     let (file, hashed) = match candidate {
         Some(f) if path != "/" && tokio::fs::metadata(&f).await.is_ok_and(|m| m.is_file()) => {
             let h = f
