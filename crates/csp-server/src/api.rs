@@ -280,6 +280,19 @@ pub async fn work_account_session(
     }))
 }
 
+/// Ends the applicant session (also ended by expiry).
+pub async fn work_account_sign_out(
+    State(state): State<Shared>,
+    a: Applicant,
+) -> ApiResult<Response> {
+    state.store.delete_session(&a.session.token_hash).await?;
+    let mut r = StatusCode::NO_CONTENT.into_response();
+    if let Ok(v) = clear_cookie(&state, APPLICANT_COOKIE).parse() {
+        r.headers_mut().append(header::SET_COOKIE, v);
+    }
+    Ok(r)
+}
+
 /// Prefixes nobody may take: the vendor's own names.
 const RESERVED_PREFIXES: &[&str] = &[
     "microsoft",

@@ -130,7 +130,10 @@ pub fn api_routes() -> Router<Shared> {
         .route("/countries", get(api::countries))
         .route("/roles", get(api::roles))
         .route("/work-account/sign-in", post(api::work_account_sign_in))
-        .route("/work-account/session", get(api::work_account_session))
+        .route(
+            "/work-account/session",
+            get(api::work_account_session).delete(api::work_account_sign_out),
+        )
         .route("/work-account/tenants", post(api::create_tenant))
         .route(
             "/partner-network/profiles",
@@ -158,18 +161,20 @@ pub fn router(state: Shared) -> Router {
     let api = api_routes()
         .layer(DefaultBodyLimit::max(state.cfg.max_body_bytes))
         .layer(middleware::from_fn_with_state(state.clone(), api_guard));
+    // Innermost first: a panic or a timeout is answered in the error shape, and then gets the
+    // security headers like every other response.
     Router::new()
         .nest(&state.cfg.api_prefix.clone(), api)
         .fallback(web::static_file)
-        .layer(middleware::from_fn_with_state(state.clone(), site_guard))
-        .layer(CompressionLayer::new().br(true).gzip(true))
+        .layer(CatchPanicLayer::custom(|_| {
+            ApiErr::server().into_response()
+        }))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
             state.cfg.request_timeout,
         ))
-        .layer(CatchPanicLayer::custom(|_| {
-            ApiErr::server().into_response()
-        }))
+        .layer(middleware::from_fn_with_state(state.clone(), site_guard))
+        .layer(CompressionLayer::new().br(true).gzip(true))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }
@@ -188,7 +193,12 @@ async fn site_guard(State(state): State<Shared>, req: Request, next: Next) -> Re
             .as_deref()
             .is_some_and(|h| state.hosts.iter().any(|a| a.eq_ignore_ascii_case(h)));
     let mut res = if allowed {
-        next.run(req).await
+        let r = next.run(req).await;
+        if r.status() == StatusCode::REQUEST_TIMEOUT {
+            ApiErr::new(StatusCode::REQUEST_TIMEOUT, "request-timeout").into_response()
+        } else {
+            r
+        }
     } else {
         ApiErr::new(StatusCode::BAD_REQUEST, "bad-host").into_response()
     };

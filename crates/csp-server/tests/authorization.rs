@@ -142,6 +142,11 @@ async fn every_route_for_every_caller() {
             "/session",
             [401, 204, 204, 204, 204, 204, 204, 204, 204, 401],
         ),
+        (
+            "DELETE",
+            "/work-account/session",
+            [401, 401, 401, 401, 401, 401, 401, 401, 401, 204],
+        ),
     ];
     let mut n = 0;
     let mut failures = vec![];
