@@ -242,8 +242,12 @@ async fn api_guard(State(state): State<Shared>, req: Request, next: Next) -> Res
     let h = req.headers();
     let origin = h.get(header::ORIGIN).and_then(|v| v.to_str().ok());
     let fetch_site = h.get("sec-fetch-site").and_then(|v| v.to_str().ok());
-    let cross = origin.is_some_and(|o| !state.origins.iter().any(|a| a.eq_ignore_ascii_case(o)))
-        || fetch_site.is_some_and(|s| s == "cross-site" || s == "same-site");
+    // The Origin decides when it is sent (an allowed origin may be another subdomain);
+    // without one, a browser's Sec-Fetch-Site does.
+    let cross = match origin {
+        Some(o) => !state.origins.iter().any(|a| a.eq_ignore_ascii_case(o)),
+        None => fetch_site.is_some_and(|s| s == "cross-site" || s == "same-site"),
+    };
     let too_big = h
         .get(header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok())
