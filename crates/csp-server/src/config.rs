@@ -182,3 +182,40 @@ impl Config {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(s: &str) -> Vec<String> {
+        s.split_whitespace().map(String::from).collect()
+    }
+
+    #[test]
+    fn flags_of_the_earlier_server_and_the_new_ones() {
+        let env = |k: &str| (k == "DATABASE_URL").then(|| "postgres://db/x".to_string());
+        let c = Config::from_args(&args("--port 9000 --dist site --api-prefix v1/ --session-idle-minutes 5 --secure-cookies"), env).unwrap();
+        assert_eq!(
+            (c.port, c.dist.to_str(), c.api_prefix.as_str()),
+            (9000, Some("site"), "/v1")
+        );
+        assert_eq!(c.database_url, "postgres://db/x");
+        assert_eq!(c.session_idle, Duration::from_secs(300));
+        assert!(c.secure_cookies);
+        assert_eq!(c.origins(9000)[0], "https://127.0.0.1:9000");
+        let c = Config::from_args(
+            &args(
+                "--database-url sqlite://a.db --allowed-hosts portal.example.com,api.example.com",
+            ),
+            env,
+        )
+        .unwrap();
+        assert_eq!(
+            c.database_url, "sqlite://a.db",
+            "the flag wins over the environment"
+        );
+        assert_eq!(c.hosts(1), vec!["portal.example.com", "api.example.com"]);
+        assert!(Config::from_args(&args("--port x"), |_| None).is_err());
+        assert!(Config::from_args(&args("--api-prefix /"), |_| None).is_err());
+    }
+}
