@@ -14,9 +14,9 @@ import json, sys
 p = sys.argv[1]; c = json.load(open(p)); c["api_base_url"] = "/api"; json.dump(c, open(p, "w"))
 PY
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-target/debug/csp-server --port "$port" --dist "$site" > "$site.log" 2>&1 &
+target/debug/csp-server --port "$port" --dist "$site" --database-url "sqlite://$site.db" > "$site.log" 2>&1 &
 server=$!
-trap 'kill $server 2>/dev/null || true; rm -rf "$site" "$site.log"' EXIT
+trap 'kill $server 2>/dev/null || true; rm -rf "$site" "$site.log" "$site.db"*' EXIT
 python3 - "$port" <<'PY'
 import sys, time, urllib.request
 for _ in range(100):

@@ -4,7 +4,7 @@
 //! or a typed [`Failure`].
 
 use csp_core::api::ApiError;
-use csp_core::endpoint::Endpoint;
+use csp_core::endpoint::{Endpoint, Method, WORK_ACCOUNT_SESSION};
 use csp_demo::backend::{Backend, State};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -26,6 +26,8 @@ pub enum Failure {
     Malformed,
     /// 429: too many attempts; the seconds to wait (`Retry-After`), when given.
     TooMany(Option<u32>),
+    /// 401 from an enrollment call: the work-account sign-in has ended.
+    WorkAccountSignedOut,
 }
 
 impl Failure {
@@ -44,6 +46,7 @@ impl Failure {
             Failure::Api(_) => "api-bad-request",
             Failure::TooMany(Some(_)) => "api-too-many-wait",
             Failure::TooMany(None) => "api-too-many",
+            Failure::WorkAccountSignedOut => "api-work-account-signed-out",
             Failure::Server(_) => "api-server",
             Failure::Timeout => "api-timeout",
             Failure::Network => "api-network",
@@ -117,12 +120,13 @@ enum Transport {
     Local(Rc<RefCell<LocalBackend>>),
 }
 
-/// The client. The session's CSRF token is held here, in memory only, and sent with every
-/// state-changing request.
+/// The client. The sessions' CSRF tokens (a partner user's, an applicant's) are held here, in
+/// memory only, and sent with every state-changing request of their session.
 #[derive(Clone)]
 pub struct Api {
     transport: Transport,
     csrf: Rc<RefCell<Option<String>>>,
+    applicant_csrf: Rc<RefCell<Option<String>>>,
 }
 
 impl PartialEq for Api {
@@ -149,6 +153,7 @@ impl Api {
         Api {
             transport,
             csrf: Rc::default(),
+            applicant_csrf: Rc::default(),
         }
     }
 
@@ -165,8 +170,32 @@ impl Api {
         *self.csrf.borrow_mut() = token;
     }
 
+    /// The CSRF token of the applicant's work-account session just opened.
+    pub fn set_applicant_csrf(&self, token: &str) {
+        *self.applicant_csrf.borrow_mut() = (!token.is_empty()).then(|| token.to_owned());
+    }
+
     /// Calls one operation: `params` fill the path's `{…}` in order; `()` sends no body.
     pub async fn call<Q: Serialize, R: DeserializeOwned>(
+        &self,
+        op: &Endpoint<Q, R>,
+        params: &[&str],
+        req: &Q,
+    ) -> Result<R, Failure> {
+        if op.applicant && op.method != Method::Get && self.applicant_csrf.borrow().is_none() {
+            // After a reload the applicant session's cookie is still there, its token is not.
+            if let Ok(s) = Box::pin(self.call(&WORK_ACCOUNT_SESSION, &[], &())).await {
+                self.set_applicant_csrf(&s.csrf_token);
+            }
+        }
+        let r = self.send(op, params, req).await;
+        match r {
+            Err(f) if op.applicant && f.session_ended() => Err(Failure::WorkAccountSignedOut),
+            r => r,
+        }
+    }
+
+    async fn send<Q: Serialize, R: DeserializeOwned>(
         &self,
         op: &Endpoint<Q, R>,
         params: &[&str],
@@ -185,7 +214,11 @@ impl Api {
                 (a.status, a.body)
             }
             Transport::Http { base, timeout_ms } => {
-                let csrf = self.csrf.borrow().clone();
+                let csrf = if op.applicant {
+                    self.applicant_csrf.borrow().clone()
+                } else {
+                    self.csrf.borrow().clone()
+                };
                 http_call(base, *timeout_ms, method, &path, &body, csrf.as_deref()).await?
             }
         };

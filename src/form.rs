@@ -6,6 +6,7 @@ use crate::api::Failure;
 use crate::components::{Busy, ErrorSummary, SummaryLink};
 use crate::env::use_env;
 use crate::i18n::{use_i18n, use_title, I18n};
+use crate::journey::{edit, Journey};
 use crate::route::Route;
 use crate::session::{Session, SessionAction};
 use csp_core::roles::{Role, RoleCatalog};
@@ -25,6 +26,8 @@ pub struct Form {
     pub busy: UseStateHandle<bool>,
     /// Told when the backend says the session has ended (401).
     session: Option<UseReducerHandle<Session>>,
+    /// Told when the work-account sign-in has ended: the journey asks for it again.
+    journey: Option<UseReducerHandle<Journey>>,
 }
 
 #[hook]
@@ -35,6 +38,7 @@ pub fn use_form() -> Form {
         failure: use_state(|| None),
         busy: use_state(|| false),
         session: use_context::<UseReducerHandle<Session>>(),
+        journey: use_context::<UseReducerHandle<Journey>>(),
     }
 }
 
@@ -131,6 +135,12 @@ impl Form {
                 Err(f) => {
                     if let (true, Some(s)) = (f.session_ended(), &form.session) {
                         s.dispatch(SessionAction::Expired);
+                    }
+                    if let (Failure::WorkAccountSignedOut, Some(j)) = (&f, &form.journey) {
+                        j.dispatch(edit(|d| {
+                            d.tenant = None;
+                            d.profile = None;
+                        }));
                     }
                     form.count.set(*form.count + 1);
                     form.failure.set(Some(f));

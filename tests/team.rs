@@ -229,17 +229,17 @@ async fn add_a_user_once_and_see_the_password_once() {
     // A temporary password is changed before anything else.
     assert_eq!(ui.heading(), "Change your temporary password");
     ui.fill("Current password", &password).await;
-    ui.fill("New password", "li.wei-2").await;
+    ui.fill("New password", "li.wei-2024-x").await;
     ui.press("Change password").await;
     ui.assert_text("Choose a password that does not contain your user name");
-    ui.fill("New password", "Zk8#wq2Lm-x").await;
+    ui.fill("New password", "Zk8#wq2Lm-x4v").await;
     ui.press("Change password").await;
     assert_eq!(ui.heading(), "My account");
     ui.assert_text("Search for and view a customer");
     assert!(!ui.has_control("Users"));
     // Nothing that proves who is signed in is kept in the browser's storage.
     let stored = ui.all_storage();
-    assert!(!stored.contains(&password) && !stored.contains("Zk8#wq2Lm-x"));
+    assert!(!stored.contains(&password) && !stored.contains("Zk8#wq2Lm-x4v"));
     assert!(!stored.contains("session"), "{stored}");
 }
 

@@ -99,6 +99,53 @@ pub struct SessionInfo {
     pub must_change_password: bool,
 }
 
+/// The applicant's work-account session (`POST /work-account/sign-in`, `GET
+/// /work-account/session`): the tenant, and the CSRF token of the applicant session that the
+/// later enrollment calls need (an empty token from a backend without applicant sessions).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WorkAccountSession {
+    pub domain: String,
+    pub country: String,
+    pub organization: String,
+    #[serde(default)]
+    pub csrf_token: String,
+}
+
+impl WorkAccountSession {
+    pub fn tenant(&self) -> Tenant {
+        Tenant {
+            domain: self.domain.clone(),
+            country: self.country.clone(),
+            organization: self.organization.clone(),
+        }
+    }
+}
+
+/// `POST /work-account/tenants`: the new tenant, its global admin's sign-in name and
+/// password (shown once, never served again) and the applicant session it opens.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CreatedTenant {
+    pub domain: String,
+    pub country: String,
+    pub organization: String,
+    pub admin_user_name: String,
+    pub admin_password: String,
+    #[serde(default)]
+    pub csrf_token: String,
+}
+
+impl CreatedTenant {
+    /// The session this creation opened, as a sign-in would have.
+    pub fn session(&self) -> WorkAccountSession {
+        WorkAccountSession {
+            domain: self.domain.clone(),
+            country: self.country.clone(),
+            organization: self.organization.clone(),
+            csrf_token: self.csrf_token.clone(),
+        }
+    }
+}
+
 /// `POST /session/password`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PasswordChange {
@@ -120,11 +167,42 @@ pub struct ApiError {
     pub status: u16,
     /// `validation`, `conflict`, `not-found`, `unauthorized`, `server`.
     pub error: String,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    /// Problems on fields the app shows; any other (a field or code this version doesn't
+    /// know) is dropped when read, and the error then shows as a general message.
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "known_problems"
+    )]
     pub field_errors: Vec<FieldProblem>,
     /// With 403: the role feature the operation needs (the app names the roles that have it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub required_feature: Option<String>,
+}
+
+fn known_problems<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<FieldProblem>, D::Error> {
+    #[derive(Deserialize)]
+    struct Raw {
+        field: String,
+        code: String,
+        #[serde(default)]
+        args: std::collections::BTreeMap<String, String>,
+    }
+    let raw = Vec::<Raw>::deserialize(d)?;
+    Ok(raw
+        .into_iter()
+        .filter_map(|r| {
+            let field = Field::from_id(&r.field)?;
+            let code = crate::Code::ALL
+                .iter()
+                .copied()
+                .find(|c| c.id() == r.code)?;
+            Some(FieldProblem {
+                field,
+                problem: Problem { code, args: r.args },
+            })
+        })
+        .collect())
 }
 
 impl ApiError {

@@ -5,7 +5,7 @@
 
 use crate::api::*;
 use crate::country::CountryRules;
-use crate::enrollment::{NewTenant, Tenant};
+use crate::enrollment::NewTenant;
 use crate::mpn::OrgProfile;
 use crate::roles::RoleCatalog;
 use std::marker::PhantomData;
@@ -34,6 +34,9 @@ pub struct Endpoint<Q, R> {
     pub method: Method,
     /// OpenAPI-style template, also axum's: `/users/{id}/roles`.
     pub path: &'static str,
+    /// Called in the applicant's work-account session (enrollment), not a partner user's:
+    /// its CSRF token is the applicant session's.
+    pub applicant: bool,
     types: PhantomData<fn(Q) -> R>,
 }
 
@@ -42,8 +45,15 @@ impl<Q, R> Endpoint<Q, R> {
         Endpoint {
             method,
             path,
+            applicant: false,
             types: PhantomData,
         }
+    }
+
+    /// Marks an operation of the applicant's session.
+    pub const fn applicant(mut self) -> Self {
+        self.applicant = true;
+        self
     }
 
     /// The path with its `{…}` parameters filled in order, each percent-encoded so an ID can
@@ -103,14 +113,20 @@ use Method::*;
 pub const SETTINGS: Endpoint<(), ProgramSettings> = Endpoint::new(Get, "/settings");
 pub const COUNTRIES: Endpoint<(), Vec<CountryRules>> = Endpoint::new(Get, "/countries");
 pub const ROLES: Endpoint<(), RoleCatalog> = Endpoint::new(Get, "/roles");
-pub const WORK_ACCOUNT_SIGN_IN: Endpoint<SignIn, Tenant> =
+pub const WORK_ACCOUNT_SIGN_IN: Endpoint<SignIn, WorkAccountSession> =
     Endpoint::new(Post, "/work-account/sign-in");
-pub const CREATE_TENANT: Endpoint<NewTenant, Tenant> = Endpoint::new(Post, "/work-account/tenants");
+pub const WORK_ACCOUNT_SESSION: Endpoint<(), WorkAccountSession> =
+    Endpoint::new(Get, "/work-account/session").applicant();
+pub const WORK_ACCOUNT_SIGN_OUT: Endpoint<(), ()> =
+    Endpoint::new(Delete, "/work-account/session").applicant();
+pub const CREATE_TENANT: Endpoint<NewTenant, CreatedTenant> =
+    Endpoint::new(Post, "/work-account/tenants");
 pub const PARTNER_NETWORK_PROFILES: Endpoint<SignIn, Vec<OrgProfile>> =
-    Endpoint::new(Post, "/partner-network/profiles");
+    Endpoint::new(Post, "/partner-network/profiles").applicant();
 pub const SUBMIT_APPLICATION: Endpoint<SubmitApplication, Application> =
-    Endpoint::new(Post, "/applications");
-pub const APPLICATION: Endpoint<(), Application> = Endpoint::new(Get, "/applications/{id}");
+    Endpoint::new(Post, "/applications").applicant();
+pub const APPLICATION: Endpoint<(), Application> =
+    Endpoint::new(Get, "/applications/{id}").applicant();
 pub const SET_APPLICATION_STATUS: Endpoint<StatusChange, Application> =
     Endpoint::new(Put, "/applications/{id}/status");
 pub const SIGN_IN: Endpoint<SignIn, SessionInfo> = Endpoint::new(Post, "/session");
@@ -128,6 +144,8 @@ pub const ALL: &[(Method, &str)] = &[
     (COUNTRIES.method, COUNTRIES.path),
     (ROLES.method, ROLES.path),
     (WORK_ACCOUNT_SIGN_IN.method, WORK_ACCOUNT_SIGN_IN.path),
+    (WORK_ACCOUNT_SESSION.method, WORK_ACCOUNT_SESSION.path),
+    (WORK_ACCOUNT_SIGN_OUT.method, WORK_ACCOUNT_SIGN_OUT.path),
     (CREATE_TENANT.method, CREATE_TENANT.path),
     (
         PARTNER_NETWORK_PROFILES.method,

@@ -43,6 +43,9 @@ pub struct Backend {
     /// (user id, password hash).
     credentials: Vec<(String, u64)>,
     sessions: Vec<Session>,
+    /// The work account the applicant signed in to (or created): this browser's applicant
+    /// session. The demo directory takes any password, so nothing secret is kept.
+    applicant: Option<WorkAccountSession>,
     random: Box<dyn FnMut() -> [u8; 16]>,
 }
 
@@ -69,12 +72,38 @@ impl Backend {
             catalog: RoleCatalog::builtin(),
             credentials: crate::seed::credentials(),
             sessions: vec![],
+            applicant: None,
             random: Box::new(random),
         }
     }
 
     fn new_id(&mut self) -> String {
         hex((self.random)())
+    }
+
+    /// 16 bytes from the backend's random source (temporary passwords).
+    pub fn random16(&mut self) -> [u8; 16] {
+        (self.random)()
+    }
+
+    /// Opens the applicant session for a work account just signed in to or created.
+    pub fn open_applicant(&mut self, t: Tenant) -> WorkAccountSession {
+        let s = WorkAccountSession {
+            domain: t.domain,
+            country: t.country,
+            organization: t.organization,
+            csrf_token: self.new_id(),
+        };
+        self.applicant = Some(s.clone());
+        s
+    }
+
+    pub fn applicant(&self) -> Option<WorkAccountSession> {
+        self.applicant.clone()
+    }
+
+    pub fn close_applicant(&mut self) {
+        self.applicant = None;
     }
 
     pub fn settings(&self) -> ProgramSettings {
@@ -336,7 +365,7 @@ impl Backend {
                 422,
                 "validation",
                 Field::CurrentPassword,
-                Code::SignInFailed.into(),
+                Code::PasswordIncorrect.into(),
             ));
         }
         let hash = password_hash(&user.email, &c.new_password);

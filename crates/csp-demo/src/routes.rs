@@ -86,9 +86,32 @@ pub fn handle(b: &mut Backend, req: &Request) -> Answer {
         } else if ROLES.matches(method, path).is_some() {
             ok(200, &b.roles())
         } else if WORK_ACCOUNT_SIGN_IN.matches(method, path).is_some() {
-            ok(200, &b.sign_in_work_account(&body(raw)?)?)
+            let t = b.sign_in_work_account(&body(raw)?)?;
+            ok(200, &b.open_applicant(t))
+        } else if WORK_ACCOUNT_SESSION.matches(method, path).is_some() {
+            ok(
+                200,
+                &b.applicant()
+                    .ok_or_else(|| ApiError::new(401, "unauthorized"))?,
+            )
+        } else if WORK_ACCOUNT_SIGN_OUT.matches(method, path).is_some() {
+            b.close_applicant();
+            no_content()
         } else if CREATE_TENANT.matches(method, path).is_some() {
-            ok(201, &b.create_tenant(&body(raw)?)?)
+            let t = b.create_tenant(&body(raw)?)?;
+            let password = temporary_password(b.random16());
+            let session = b.open_applicant(t);
+            ok(
+                201,
+                &CreatedTenant {
+                    domain: session.domain.clone(),
+                    country: session.country.clone(),
+                    organization: session.organization.clone(),
+                    admin_user_name: format!("admin@{}", session.domain),
+                    admin_password: password,
+                    csrf_token: session.csrf_token,
+                },
+            )
         } else if PARTNER_NETWORK_PROFILES.matches(method, path).is_some() {
             ok(200, &b.partner_network_profiles(&body(raw)?)?)
         } else if SUBMIT_APPLICATION.matches(method, path).is_some() {
@@ -239,7 +262,7 @@ mod tests {
             (403, true)
         );
         let change = format!(
-            r#"{{"current_password":"{}","new_password":"Zk8#wq2Lm-x"}}"#,
+            r#"{{"current_password":"{}","new_password":"Zk8#wq2Lm-x4v"}}"#,
             created.temporary_password
         );
         assert_eq!(

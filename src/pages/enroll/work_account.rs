@@ -8,7 +8,7 @@ use crate::form::use_form;
 use crate::i18n::use_i18n;
 use crate::journey::{edit, go_next, use_journey};
 use crate::route::Route;
-use csp_core::api::SignIn;
+use csp_core::api::{CreatedTenant, SignIn};
 use csp_core::endpoint::{CREATE_TENANT, WORK_ACCOUNT_SIGN_IN};
 use csp_core::enrollment::{check_work_account, NewTenant, WorkAccountMode};
 use csp_core::{Field, Report};
@@ -23,6 +23,8 @@ pub fn WorkAccountStep() -> Html {
     let nav = use_navigator().expect("router");
     let form = use_form();
     let password = use_state(String::new);
+    // The account just created, with its admin password: page memory only, shown once.
+    let created = use_state(|| None::<CreatedTenant>);
     let wa = j.draft.work_account.clone();
     let tenant = j.draft.tenant.clone();
 
@@ -39,12 +41,13 @@ pub fn WorkAccountStep() -> Html {
     let report = form.shown(live.clone());
 
     let onsubmit = {
-        let (j, nav, form, env, password) = (
+        let (j, nav, form, env, password, created) = (
             j.clone(),
             nav.clone(),
             form.clone(),
             env.clone(),
             password.clone(),
+            created.clone(),
         );
         Callback::from(move |_| {
             if !form.press(&live()) {
@@ -60,19 +63,23 @@ pub fn WorkAccountStep() -> Html {
             let call = async move {
                 match wa.mode {
                     Some(WorkAccountMode::Create) => {
-                        api.call(&CREATE_TENANT, &[], &wa.new_tenant).await
+                        let c = api.call(&CREATE_TENANT, &[], &wa.new_tenant).await?;
+                        Ok((c.session(), Some(c)))
                     }
                     _ => {
                         let req = SignIn {
                             user_name: wa.user_name.trim().into(),
                             password: pw,
                         };
-                        api.call(&WORK_ACCOUNT_SIGN_IN, &[], &req).await
+                        let s = api.call(&WORK_ACCOUNT_SIGN_IN, &[], &req).await?;
+                        Ok((s, None))
                     }
                 }
             };
-            let (j, nav) = (j.clone(), nav.clone());
-            form.run(call, move |t| {
+            let (j, nav, api, created) = (j.clone(), nav.clone(), env.api.clone(), created.clone());
+            form.run(call, move |(session, made)| {
+                api.set_applicant_csrf(&session.csrf_token);
+                let t = session.tenant();
                 j.dispatch(edit(move |d| {
                     if d.legal.address.country.is_empty() {
                         d.legal.address.country = t.country.clone();
@@ -80,7 +87,11 @@ pub fn WorkAccountStep() -> Html {
                     d.tenant = Some(t);
                     d.profile = None;
                 }));
-                go_next(&nav, &j, &Route::WorkAccount);
+                // A new account's admin password is shown once, here; otherwise go on.
+                match made {
+                    Some(c) => created.set(Some(c)),
+                    None => go_next(&nav, &j, &Route::WorkAccount),
+                }
             });
         })
     };
@@ -92,7 +103,18 @@ pub fn WorkAccountStep() -> Html {
         })
     };
 
-    let body = if let Some(t) = &tenant {
+    let body = if let (Some(c), Some(_)) = (&*created, &tenant) {
+        html! {
+            <div class="panel panel--confirmation" role="status">
+                <h2 class="panel-title">{ i18n.t("work-account-created-heading") }</h2>
+                <p class="inset warning"><strong>{ i18n.t("work-account-created-once") }</strong></p>
+                <dl class="summary-list">
+                    <div class="summary-row"><dt class="summary-key">{ i18n.t("user-added-sign-in-name") }</dt><dd class="summary-value"><code>{ &c.admin_user_name }</code></dd></div>
+                    <div class="summary-row"><dt class="summary-key">{ i18n.t("user-added-password") }</dt><dd class="summary-value"><code>{ &c.admin_password }</code></dd></div>
+                </dl>
+            </div>
+        }
+    } else if let Some(t) = &tenant {
         let sign_out = {
             let j = j.clone();
             Callback::from(move |_| {

@@ -1,0 +1,151 @@
+//! The API's one error shape (`ApiError` in the contract), with the server's additions:
+//! 403 names the feature and the roles that have it, 429 carries `Retry-After`.
+
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use csp_core::problem::{Code, FieldProblem};
+use serde::Serialize;
+use serde_json::Value;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ApiErr {
+    #[serde(skip)]
+    pub status: StatusCode,
+    #[serde(rename = "status")]
+    pub code: u16,
+    pub error: &'static str,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub field_errors: Vec<Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub required_feature: Option<String>,
+    /// Roles that have `required_feature` (403), so the UI can say who can do it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub roles: Option<Vec<String>>,
+    #[serde(skip)]
+    pub retry_after: Option<u64>,
+}
+
+impl ApiErr {
+    pub fn new(status: StatusCode, error: &'static str) -> Self {
+        ApiErr {
+            status,
+            code: status.as_u16(),
+            error,
+            field_errors: vec![],
+            required_feature: None,
+            roles: None,
+            retry_after: None,
+        }
+    }
+
+    /// A problem on one field, with a rule code (core's or the server's own, e.g. `password-too-short`).
+    pub fn field(
+        status: StatusCode,
+        error: &'static str,
+        field: &str,
+        code: &str,
+        args: &[(&str, String)],
+    ) -> Self {
+        let mut e = ApiErr::new(status, error);
+        e.field_errors.push(field_problem(field, code, args));
+        e
+    }
+
+    pub fn validation(problems: Vec<Value>) -> Self {
+        ApiErr {
+            field_errors: problems,
+            ..ApiErr::new(StatusCode::UNPROCESSABLE_ENTITY, "validation")
+        }
+    }
+
+    pub fn bad_request() -> Self {
+        ApiErr::new(StatusCode::BAD_REQUEST, "bad-request")
+    }
+    pub fn not_found() -> Self {
+        ApiErr::new(StatusCode::NOT_FOUND, "not-found")
+    }
+    pub fn unauthorized() -> Self {
+        ApiErr::new(StatusCode::UNAUTHORIZED, "unauthorized")
+    }
+    pub fn sign_in_failed(field: &str) -> Self {
+        ApiErr::field(
+            StatusCode::UNAUTHORIZED,
+            "unauthorized",
+            field,
+            Code::SignInFailed.id(),
+            &[],
+        )
+    }
+    pub fn csrf() -> Self {
+        ApiErr::new(StatusCode::FORBIDDEN, "csrf")
+    }
+    pub fn forbidden(feature: &str, roles: Vec<String>) -> Self {
+        ApiErr {
+            required_feature: Some(feature.into()),
+            roles: Some(roles),
+            ..ApiErr::new(StatusCode::FORBIDDEN, "forbidden")
+        }
+    }
+    pub fn too_many(retry_after_secs: u64) -> Self {
+        ApiErr {
+            retry_after: Some(retry_after_secs.max(1)),
+            ..ApiErr::new(StatusCode::TOO_MANY_REQUESTS, "too-many-requests")
+        }
+    }
+    pub fn server() -> Self {
+        ApiErr::new(StatusCode::INTERNAL_SERVER_ERROR, "server")
+    }
+
+    /// Core's errors keep their status, kind and field codes.
+    pub fn from_core(e: csp_core::api::ApiError) -> Self {
+        let status = StatusCode::from_u16(e.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        let error = match e.error.as_str() {
+            "validation" => "validation",
+            "conflict" => "conflict",
+            "not-found" => "not-found",
+            "unauthorized" => "unauthorized",
+            "bad-request" => "bad-request",
+            _ => "server",
+        };
+        ApiErr {
+            field_errors: e.field_errors.iter().map(core_problem).collect(),
+            ..ApiErr::new(status, error)
+        }
+    }
+}
+
+pub fn core_problem(p: &FieldProblem) -> Value {
+    serde_json::to_value(p).unwrap_or(Value::Null)
+}
+
+pub fn field_problem(field: &str, code: &str, args: &[(&str, String)]) -> Value {
+    let mut v = serde_json::json!({ "field": field, "code": code });
+    if !args.is_empty() {
+        let a: serde_json::Map<String, Value> = args
+            .iter()
+            .map(|(k, v)| (k.to_string(), Value::String(v.clone())))
+            .collect();
+        v["args"] = Value::Object(a);
+    }
+    v
+}
+
+impl IntoResponse for ApiErr {
+    fn into_response(self) -> Response {
+        let mut r = (self.status, axum::Json(&self)).into_response();
+        if let Some(s) = self.retry_after {
+            r.headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(s));
+        }
+        r
+    }
+}
+
+impl From<sqlx::Error> for ApiErr {
+    fn from(e: sqlx::Error) -> Self {
+        tracing::error!(error = %e, "storage error");
+        ApiErr::server()
+    }
+}
+
+pub type ApiResult<T> = Result<T, ApiErr>;

@@ -1,0 +1,347 @@
+//! The authorization table: every route × anonymous, each built-in role, another partner's
+//! global admin, the operator and an applicant → the expected status.
+
+mod common;
+use common::*;
+use serde_json::json;
+use std::collections::BTreeMap;
+
+const ROLES: &[(&str, Option<&str>, Option<&str>)] = &[
+    ("admin-agent", Some("admin-agent"), None),
+    ("sales-agent", Some("sales-agent"), None),
+    ("helpdesk-agent", Some("helpdesk-agent"), None),
+    ("global-admin", None, Some("global-admin")),
+    ("user-management-admin", None, Some("user-management-admin")),
+    ("billing-admin", None, Some("billing-admin")),
+];
+
+#[tokio::test]
+async fn every_route_for_every_caller() {
+    let t = new().await;
+    let partner = t.demo_partner().await;
+    let mut callers: BTreeMap<&str, Who> = BTreeMap::new();
+    callers.insert("anonymous", Who::default());
+    for (name, agent, admin) in ROLES {
+        let email = format!("{name}@contoso.cn");
+        t.add_user(&partner, &email, *agent, *admin, "Role-pass-123")
+            .await;
+        callers.insert(name, t.sign_in(&email, "Role-pass-123").await);
+    }
+    t.other_partner("admin@fabrikam.com").await;
+    callers.insert(
+        "other-tenant-admin",
+        t.sign_in("admin@fabrikam.com", "Fabrikam-pass-1").await,
+    );
+    callers.insert(
+        "operator",
+        t.sign_in(csp_server::seed::DEMO_OPERATOR, "demo").await,
+    );
+    callers.insert("applicant", enrolling(&t).await);
+    let other_applicant = t.applicant("admin@contoso.de").await;
+
+    // One application by the applicant, one target user per mutating call.
+    let made = t
+        .call(
+            "POST",
+            "/applications",
+            Some(json!({"idempotency_key": "authz", "draft": french_draft()})),
+            &callers["applicant"],
+        )
+        .await;
+    assert_eq!(made.status, 201, "{}", made.body);
+    let app_id = made.body["id"].as_str().unwrap().to_string();
+    assert_eq!(
+        t.call(
+            "GET",
+            &format!("/applications/{app_id}"),
+            None,
+            &other_applicant
+        )
+        .await
+        .status,
+        404
+    );
+
+    // Expected status per caller, in this order:
+    // anonymous, admin-agent, sales-agent, helpdesk-agent, global-admin, user-management-admin,
+    // billing-admin, other-tenant-admin, operator, applicant.
+    let order = [
+        "anonymous",
+        "admin-agent",
+        "sales-agent",
+        "helpdesk-agent",
+        "global-admin",
+        "user-management-admin",
+        "billing-admin",
+        "other-tenant-admin",
+        "operator",
+        "applicant",
+    ];
+    type Row = (&'static str, &'static str, [u16; 10]);
+    let table: Vec<Row> = vec![
+        ("GET", "/settings", [200; 10]),
+        ("GET", "/countries", [200; 10]),
+        ("GET", "/roles", [200; 10]),
+        (
+            "GET",
+            "/users",
+            [401, 403, 403, 403, 200, 200, 403, 200, 403, 401],
+        ),
+        (
+            "POST",
+            "/users",
+            [401, 403, 403, 403, 201, 201, 403, 201, 403, 401],
+        ),
+        (
+            "PUT",
+            "/users/{target}/roles",
+            [401, 403, 403, 403, 200, 200, 403, 404, 403, 401],
+        ),
+        (
+            "DELETE",
+            "/users/{target}",
+            [401, 403, 403, 403, 204, 204, 403, 404, 403, 401],
+        ),
+        (
+            "GET",
+            "/session",
+            [401, 200, 200, 200, 200, 200, 200, 200, 200, 401],
+        ),
+        (
+            "GET",
+            "/work-account/session",
+            [401, 401, 401, 401, 401, 401, 401, 401, 401, 200],
+        ),
+        (
+            "POST",
+            "/partner-network/profiles",
+            [401, 401, 401, 401, 401, 401, 401, 401, 401, 200],
+        ),
+        (
+            "POST",
+            "/applications",
+            [401, 401, 401, 401, 401, 401, 401, 401, 401, 201],
+        ),
+        (
+            "GET",
+            "/applications/{app}",
+            [401, 404, 404, 404, 404, 404, 404, 404, 200, 200],
+        ),
+        (
+            "PUT",
+            "/applications/{app}/status",
+            [401, 403, 403, 403, 403, 403, 403, 403, 200, 401],
+        ),
+        (
+            "POST",
+            "/session/password",
+            [401, 422, 422, 422, 422, 422, 422, 422, 422, 401],
+        ),
+        (
+            "DELETE",
+            "/session",
+            [401, 204, 204, 204, 204, 204, 204, 204, 204, 401],
+        ),
+        (
+            "DELETE",
+            "/work-account/session",
+            [401, 401, 401, 401, 401, 401, 401, 401, 401, 204],
+        ),
+    ];
+    let mut n = 0;
+    let mut failures = vec![];
+    for (method, path, expected) in &table {
+        for (i, caller) in order.iter().enumerate() {
+            n += 1;
+            let target = t
+                .add_user(
+                    &partner,
+                    &format!("target{n}@contoso.cn"),
+                    Some("helpdesk-agent"),
+                    None,
+                    "Target-pass-1",
+                )
+                .await;
+            let p = path
+                .replace("{target}", &target.id)
+                .replace("{app}", &app_id);
+            let body = match (*method, *path) {
+                ("POST", "/users") => Some(
+                    json!({"name": "New User", "email": format!("new{n}@contoso.cn"), "agent_role": "sales-agent", "admin_role": null}),
+                ),
+                ("PUT", "/users/{target}/roles") => {
+                    Some(json!({"agent_role": "admin-agent", "admin_role": null}))
+                }
+                ("POST", "/partner-network/profiles") => {
+                    Some(json!({"user_name": "pmc@contoso.fr", "password": "motdepasse"}))
+                }
+                ("POST", "/applications") => {
+                    Some(json!({"idempotency_key": format!("k{n}"), "draft": french_draft()}))
+                }
+                ("PUT", "/applications/{app}/status") => Some(json!({"status": "in-review"})),
+                ("POST", "/session/password") => {
+                    Some(json!({"current_password": "wrong", "new_password": "Another-pass-77"}))
+                }
+                _ => None,
+            };
+            let r = t.call(method, &p, body, &callers[caller]).await;
+            if r.status.as_u16() != expected[i] {
+                failures.push(format!(
+                    "{method} {path} as {caller}: {} (expected {}) {}",
+                    r.status.as_u16(),
+                    expected[i],
+                    r.body
+                ));
+            }
+            if r.status == 403 && r.body["error"] == "forbidden" {
+                assert!(
+                    r.body["required_feature"].is_string(),
+                    "403 names the feature: {}",
+                    r.body
+                );
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {n} cases differ:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[tokio::test]
+async fn forbidden_names_the_roles_that_can() {
+    let t = new().await;
+    let partner = t.demo_partner().await;
+    t.add_user(
+        &partner,
+        "ha@contoso.cn",
+        Some("helpdesk-agent"),
+        None,
+        "Role-pass-123",
+    )
+    .await;
+    let w = t.sign_in("ha@contoso.cn", "Role-pass-123").await;
+    let r = t.call("GET", "/users", None, &w).await;
+    assert_eq!(r.status, 403);
+    assert_eq!(r.body["required_feature"], "users");
+    assert_eq!(
+        r.body["roles"],
+        json!(["global-admin", "user-management-admin"])
+    );
+}
+
+#[tokio::test]
+async fn tenants_are_isolated() {
+    let t = new().await;
+    let (_, fab_admin) = t.other_partner("admin@fabrikam.com").await;
+    let fab = t.sign_in("admin@fabrikam.com", "Fabrikam-pass-1").await;
+    let users = t.call("GET", "/users", None, &fab).await;
+    let emails: Vec<&str> = users
+        .body
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["email"].as_str().unwrap())
+        .collect();
+    assert_eq!(emails, vec!["admin@fabrikam.com"]);
+    let contoso = t.sign_in(csp_server::seed::DEMO_ADMIN, "demo").await;
+    let del = t
+        .call(
+            "DELETE",
+            &format!("/users/{}", fab_admin.id),
+            None,
+            &contoso,
+        )
+        .await;
+    assert_eq!(del.status, 404);
+    let roles = t
+        .call(
+            "PUT",
+            &format!("/users/{}/roles", fab_admin.id),
+            Some(json!({"agent_role": null, "admin_role": null})),
+            &contoso,
+        )
+        .await;
+    assert_eq!(roles.status, 404);
+    assert!(t
+        .state
+        .store
+        .user_by_id(&fab_admin.id)
+        .await
+        .unwrap()
+        .is_some());
+}
+
+#[tokio::test]
+async fn user_management_admins_cannot_make_global_admins_and_someone_keeps_the_users_feature() {
+    let t = new().await;
+    let partner = t.demo_partner().await;
+    t.add_user(
+        &partner,
+        "uma@contoso.cn",
+        None,
+        Some("user-management-admin"),
+        "Role-pass-123",
+    )
+    .await;
+    let uma = t.sign_in("uma@contoso.cn", "Role-pass-123").await;
+    let r = t.call("POST", "/users", Some(json!({"name": "Eve", "email": "eve@contoso.cn", "agent_role": null, "admin_role": "global-admin"})), &uma).await;
+    assert_eq!(r.status, 403, "{}", r.body);
+    let admin = t
+        .state
+        .store
+        .user_by_key("admin@contoso.onmicrosoft.com")
+        .await
+        .unwrap()
+        .unwrap();
+    let r = t
+        .call("DELETE", &format!("/users/{}", admin.id), None, &uma)
+        .await;
+    assert_eq!(
+        r.status, 403,
+        "a user management admin cannot remove a global admin"
+    );
+
+    // The global admin cannot remove the partner's last user manager... once alone.
+    let ga = t.sign_in(csp_server::seed::DEMO_ADMIN, "demo").await;
+    let me = t
+        .state
+        .store
+        .user_by_key("uma@contoso.cn")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        t.call("DELETE", &format!("/users/{}", me.id), None, &ga)
+            .await
+            .status,
+        204
+    );
+    let r = t
+        .call(
+            "PUT",
+            &format!("/users/{}/roles", admin.id),
+            Some(json!({"agent_role": "admin-agent", "admin_role": null})),
+            &ga,
+        )
+        .await;
+    assert_eq!(
+        (
+            r.status.as_u16(),
+            r.body["field_errors"][0]["code"].as_str()
+        ),
+        (409, Some("last-user-admin"))
+    );
+    let r = t
+        .call(
+            "PUT",
+            &format!("/users/{}/roles", admin.id),
+            Some(json!({"agent_role": "admin-agent", "admin_role": "global-admin"})),
+            &ga,
+        )
+        .await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert_eq!(r.body["agent_role"], "admin-agent");
+}

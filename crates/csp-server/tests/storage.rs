@@ -1,0 +1,227 @@
+//! Storage round trips through the one `Store` type: on a fresh SQLite file by default, on
+//! PostgreSQL when `CSP_TEST_DATABASE_URL` names one (`scripts/postgres-tests.sh`). Values are
+//! unique per run so a shared PostgreSQL database can take repeated runs.
+
+mod common;
+use csp_core::mpn::{OrgProfile, ProfileKind, ProfileStatus};
+use csp_server::secrets::new_id;
+use csp_server::storage::{ApplicationRow, Insert, SessionRow, Store, UserRow};
+
+fn uniq(p: &str) -> String {
+    new_id(p).unwrap()
+}
+
+async fn store() -> (Store, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let url = common::test_db_url(&dir).await;
+    // Opening twice runs the migrations twice: the second is a no-op.
+    Store::open(&url).await.unwrap().close().await;
+    (Store::open(&url).await.unwrap(), dir)
+}
+
+fn user(partner: &str, email: &str) -> UserRow {
+    UserRow {
+        id: uniq("usr"),
+        partner_id: partner.into(),
+        name: "Иван Петров".into(),
+        email: email.into(),
+        email_key: csp_server::secrets::identity_key(email),
+        agent_role: Some("helpdesk-agent".into()),
+        admin_role: None,
+        operator: false,
+        password_hash: "$argon2id$v=19$m=1024,t=1,p=1$c2FsdA$aGFzaA".into(),
+        must_change: true,
+    }
+}
+
+#[tokio::test]
+async fn users_round_trip_and_stay_unique() {
+    let (s, _d) = store().await;
+    let p = uniq("ptn");
+    s.insert_partner(&p, "Contoso", "contoso.onmicrosoft.com", 1)
+        .await
+        .unwrap();
+    let email = format!("{}@contoso.cn", uniq("li"));
+    let u = user(&p, &email);
+    assert!(matches!(s.insert_user(&u, 1).await.unwrap(), Insert::Done));
+    assert_eq!(s.user_by_id(&u.id).await.unwrap().as_ref(), Some(&u));
+    assert_eq!(
+        s.user_by_key(&u.email_key).await.unwrap().as_ref(),
+        Some(&u)
+    );
+    let dup = UserRow {
+        id: uniq("usr"),
+        email: email.to_uppercase(),
+        ..u.clone()
+    };
+    assert!(matches!(
+        s.insert_user(&dup, 2).await.unwrap(),
+        Insert::Duplicate
+    ));
+    assert!(s
+        .update_roles(&p, &u.id, None, Some("billing-admin".into()))
+        .await
+        .unwrap());
+    assert!(
+        !s.update_roles("ptn_other", &u.id, None, None)
+            .await
+            .unwrap(),
+        "scoped by partner"
+    );
+    s.set_password(&u.id, "$argon2id$new", false).await.unwrap();
+    let got = s.user_by_id(&u.id).await.unwrap().unwrap();
+    assert_eq!(
+        (
+            got.admin_role.as_deref(),
+            got.agent_role,
+            got.password_hash.as_str(),
+            got.must_change
+        ),
+        (Some("billing-admin"), None, "$argon2id$new", false)
+    );
+    assert_eq!(s.users_of(&p).await.unwrap().len(), 1);
+    assert!(!s.delete_user("ptn_other", &u.id).await.unwrap());
+    assert!(s.delete_user(&p, &u.id).await.unwrap());
+    assert_eq!(s.user_by_id(&u.id).await.unwrap(), None);
+}
+
+#[tokio::test]
+async fn sessions_round_trip_and_expire() {
+    let (s, _d) = store().await;
+    let subject = uniq("usr");
+    let row = |created: i64| SessionRow {
+        token_hash: uniq("tok"),
+        kind: "user".into(),
+        subject: subject.clone(),
+        csrf_token: uniq("csrf"),
+        pn_account: None,
+        created_at: created,
+        last_seen: created,
+    };
+    let (a, b) = (row(1_000), row(5_000));
+    s.insert_session(&a).await.unwrap();
+    s.insert_session(&b).await.unwrap();
+    assert_eq!(s.session(&a.token_hash).await.unwrap().as_ref(), Some(&a));
+    s.set_session_pn_account(&a.token_hash, "pmc@x")
+        .await
+        .unwrap();
+    s.touch_session(&a.token_hash, 2_000).await.unwrap();
+    let got = s.session(&a.token_hash).await.unwrap().unwrap();
+    assert_eq!(
+        (got.pn_account.as_deref(), got.last_seen),
+        (Some("pmc@x"), 2_000)
+    );
+    s.delete_other_sessions(&subject, &b.token_hash)
+        .await
+        .unwrap();
+    assert_eq!(s.session(&a.token_hash).await.unwrap(), None);
+    assert!(s.delete_expired_sessions(6_000, 0).await.unwrap() >= 1);
+    assert_eq!(s.session(&b.token_hash).await.unwrap(), None);
+}
+
+#[tokio::test]
+async fn directory_round_trips() {
+    let (s, _d) = store().await;
+    let domain = format!("{}.onmicrosoft.com", uniq("t"));
+    assert!(matches!(
+        s.insert_tenant(&domain, "FR", "Contoso", 1).await.unwrap(),
+        Insert::Done
+    ));
+    assert!(matches!(
+        s.insert_tenant(&domain, "DE", "Other", 1).await.unwrap(),
+        Insert::Duplicate
+    ));
+    assert_eq!(
+        s.tenant(&domain).await.unwrap(),
+        Some(("FR".into(), "Contoso".into()))
+    );
+    let id = uniq("wac");
+    let key = format!("admin@{domain}");
+    s.insert_work_account(&id, &key, &key, "$h", &domain)
+        .await
+        .unwrap();
+    let wa = s.work_account(&key).await.unwrap().unwrap();
+    assert_eq!(
+        (wa.id.as_str(), wa.tenant_domain.as_str()),
+        (id.as_str(), domain.as_str())
+    );
+    assert_eq!(s.work_account_by_id(&id).await.unwrap(), Some(wa));
+    let pn = uniq("pmc");
+    s.insert_pn_account(&pn, "$p").await.unwrap();
+    assert_eq!(s.pn_account_hash(&pn).await.unwrap().as_deref(), Some("$p"));
+    let mpn = format!(
+        "9{}",
+        &uniq("x")[2..9]
+            .bytes()
+            .map(|b| (b'0' + b % 10) as char)
+            .collect::<String>()
+    );
+    let p = OrgProfile {
+        mpn_id: mpn.clone(),
+        name: "Contoso Lyon".into(),
+        kind: ProfileKind::Location,
+        status: ProfileStatus::Suspended,
+        country: "FR".into(),
+    };
+    s.insert_profile(&pn, &p).await.unwrap();
+    assert_eq!(s.profiles_of(&pn).await.unwrap(), vec![p.clone()]);
+    assert_eq!(s.profile(&mpn).await.unwrap(), Some((pn, p)));
+}
+
+#[tokio::test]
+async fn applications_are_created_once_per_owner_and_key() {
+    let (s, _d) = store().await;
+    let owner = uniq("wac");
+    let row = |id: &str| ApplicationRow {
+        id: id.into(),
+        reference: String::new(),
+        owner: owner.clone(),
+        status: "awaiting-email-verification".into(),
+        partner_type: Some("indirect-reseller".into()),
+        primary_contact_email: "elodie@contoso.fr".into(),
+        tenant: Some(r#"{"domain":"contoso.fr","country":"FR","organization":"C"}"#.into()),
+    };
+    let a = s
+        .insert_application(&row(&uniq("app")), "k", "{}", 1)
+        .await
+        .unwrap();
+    let b = s
+        .insert_application(&row(&uniq("app")), "k", "{}", 2)
+        .await
+        .unwrap();
+    assert_eq!(a, b);
+    assert!(
+        a.reference.starts_with("APP-") && a.reference.len() == 10,
+        "{}",
+        a.reference
+    );
+    let c = s
+        .insert_application(&row(&uniq("app")), "k2", "{}", 3)
+        .await
+        .unwrap();
+    assert_ne!(c.reference, a.reference);
+    assert_eq!(s.applications_of(&owner).await.unwrap(), 2);
+    assert!(s.set_application_status(&a.id, "approved").await.unwrap());
+    assert_eq!(
+        s.application(&a.id).await.unwrap().unwrap().status,
+        "approved"
+    );
+    assert!(!s
+        .set_application_status("app_missing", "approved")
+        .await
+        .unwrap());
+    // Concurrent submits of one key: one row.
+    let mut tasks = vec![];
+    for _ in 0..8 {
+        let (s, r) = (s.clone(), row(&uniq("app")));
+        tasks.push(tokio::spawn(async move {
+            s.insert_application(&r, "race", "{}", 4).await.unwrap().id
+        }));
+    }
+    let mut ids = std::collections::BTreeSet::new();
+    for t in tasks {
+        ids.insert(t.await.unwrap());
+    }
+    assert_eq!(ids.len(), 1);
+    assert_eq!(s.applications_of(&owner).await.unwrap(), 3);
+}
