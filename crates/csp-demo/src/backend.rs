@@ -23,6 +23,16 @@ pub struct State {
     #[serde(default)]
     pub credentials: Vec<(String, u64)>,
     pub next_id: u64,
+    /// Issue #11: the partners the demo knows (resellers and providers), who authorized whom,
+    /// the customers and the relationship requests (`crate::partners`, `crate::customers`).
+    #[serde(default)]
+    pub partners: Vec<MyPartner>,
+    #[serde(default)]
+    pub authorizations: Vec<crate::partners::Authorization>,
+    #[serde(default)]
+    pub customers: Vec<csp_core::customers::Customer>,
+    #[serde(default)]
+    pub relationship_requests: Vec<crate::customers::OwnedRequest>,
 }
 
 /// The backend: state plus the rules' context. Every method is one endpoint of the contract.
@@ -30,9 +40,14 @@ pub struct Backend {
     pub state: State,
     pub ctx: Context,
     pub catalog: RoleCatalog,
+    /// The signed-in user's ID: the demo's stand-in for a session cookie. `POST /session`
+    /// sets it; the in-browser client also sets it from the app's restored session.
+    pub caller: Option<String>,
+    /// Today, for dated records (the in-browser client sets it from the browser's clock).
+    pub today: csp_core::date::Date,
 }
 
-fn report_err(r: Report) -> Result<(), ApiError> {
+pub(crate) fn report_err(r: Report) -> Result<(), ApiError> {
     if r.has_errors() {
         Err(ApiError::validation(r.errors().cloned().collect()))
     } else {
@@ -46,10 +61,12 @@ impl Backend {
             state,
             ctx: Context::default(),
             catalog: RoleCatalog::builtin(),
+            caller: None,
+            today: crate::seed::demo_today(),
         }
     }
 
-    fn next_id(&mut self, prefix: &str) -> String {
+    pub(crate) fn next_id(&mut self, prefix: &str) -> String {
         self.state.next_id += 1;
         format!("{prefix}-{:06}", self.state.next_id)
     }
@@ -215,8 +232,15 @@ impl Backend {
         Ok(a.clone())
     }
 
+    /// The users of the caller's partner (all users when nobody is signed in: the seedless tests).
     pub fn users(&self) -> Vec<User> {
-        self.state.users.clone()
+        let partner = self.caller_user().map(|u| u.partner_id.clone());
+        self.state
+            .users
+            .iter()
+            .filter(|u| partner.as_ref().is_none_or(|p| *p == u.partner_id))
+            .cloned()
+            .collect()
     }
 
     /// Adds a user: full name, a work email unique among the partner's users, known roles.
@@ -240,6 +264,11 @@ impl Backend {
             email: email.clone(),
             agent_role: u.agent_role.clone(),
             admin_role: u.admin_role.clone(),
+            partner_id: self
+                .caller_user()
+                .map(|c| c.partner_id.clone())
+                .unwrap_or_default(),
+            partner_kind: self.caller_user().and_then(|c| c.partner_kind),
         };
         self.state
             .credentials

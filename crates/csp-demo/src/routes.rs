@@ -13,10 +13,17 @@ pub struct Answer {
     pub body: String,
 }
 
-fn ok<T: Serialize>(status: u16, v: &T) -> Answer {
+pub(crate) fn ok<T: Serialize>(status: u16, v: &T) -> Answer {
     Answer {
         status,
         body: serde_json::to_string(v).expect("contract types serialize"),
+    }
+}
+
+pub(crate) fn no_content() -> Answer {
+    Answer {
+        status: 204,
+        body: String::new(),
     }
 }
 
@@ -24,7 +31,7 @@ fn fail(e: ApiError) -> Answer {
     ok(e.status, &e)
 }
 
-fn body<T: DeserializeOwned>(raw: &str) -> Result<T, ApiError> {
+pub(crate) fn body<T: DeserializeOwned>(raw: &str) -> Result<T, ApiError> {
     serde_json::from_str(raw).map_err(|_| ApiError::new(400, "bad-request"))
 }
 
@@ -38,6 +45,14 @@ pub fn handle(
     password: impl FnOnce() -> String,
 ) -> Answer {
     use csp_core::endpoint::*;
+    let mut password = Some(password);
+    let mut password = move || password.take().map(|f| f()).unwrap_or_default();
+    if let Some(a) = crate::partners::route(b, method, path, raw) {
+        return a.unwrap_or_else(fail);
+    }
+    if let Some(a) = crate::customers::route(b, method, path, raw, &mut password) {
+        return a.unwrap_or_else(fail);
+    }
     let r: Result<Answer, ApiError> = (|| {
         Ok(if SETTINGS.matches(method, path).is_some() {
             ok(200, &b.settings())
@@ -59,7 +74,10 @@ pub fn handle(
             let s: StatusChange = body(raw)?;
             ok(200, &b.set_status(p[0], s.status)?)
         } else if SIGN_IN.matches(method, path).is_some() {
-            ok(200, &b.sign_in(&body(raw)?)?)
+            // Like a session cookie: later calls answer for this user.
+            let u = b.sign_in(&body(raw)?)?;
+            b.caller = Some(u.id.clone());
+            ok(200, &u)
         } else if USERS.matches(method, path).is_some() {
             ok(200, &b.users())
         } else if ADD_USER.matches(method, path).is_some() {
@@ -69,10 +87,7 @@ pub fn handle(
             ok(200, &b.update_roles(p[0], r.agent_role, r.admin_role)?)
         } else if let Some(p) = REMOVE_USER.matches(method, path) {
             b.remove_user(p[0])?;
-            Answer {
-                status: 204,
-                body: String::new(),
-            }
+            no_content()
         } else {
             return Err(ApiError::new(404, "not-found"));
         })
