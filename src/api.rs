@@ -33,6 +33,7 @@ impl Failure {
             Failure::Api(e) if e.status == 409 => "api-conflict",
             Failure::Api(e) if e.status == 404 => "api-not-found",
             Failure::Api(e) if e.status == 401 => "api-unauthorized",
+            Failure::Api(e) if e.status == 403 => "api-forbidden",
             Failure::Api(e) if e.status == 422 => "api-validation",
             Failure::Api(_) => "api-bad-request",
             Failure::Server(_) => "api-server",
@@ -50,7 +51,8 @@ impl Failure {
     }
 }
 
-const LOCAL_KEY: &str = "csp-portal.local-backend.v1";
+// v2: users belong to partners; the issue #11 partners, customers and requests.
+const LOCAL_KEY: &str = "csp-portal.local-backend.v2";
 
 /// The in-browser backend: csp-core's backend with its state in browser storage.
 pub struct LocalBackend {
@@ -68,6 +70,14 @@ impl LocalBackend {
 
     fn answer(&mut self, method: &str, path: &str, body: &str) -> csp_demo::routes::Answer {
         use gloo::storage::{LocalStorage, Storage};
+        let now = js_sys::Date::new_0();
+        if let Some(d) = csp_core::date::Date::from_ymd(
+            now.get_full_year() as i32,
+            now.get_month() + 1,
+            now.get_date(),
+        ) {
+            self.backend.today = d;
+        }
         let a = csp_demo::routes::handle(&mut self.backend, method, path, body, || {
             csp_demo::routes::temporary_password(random_bytes())
         });
@@ -113,6 +123,19 @@ impl Api {
 
     pub fn local() -> Api {
         Api::Local(Rc::new(RefCell::new(LocalBackend::open())))
+    }
+
+    /// Who the in-browser backend answers for: the app's signed-in user (restored from
+    /// storage after a reload, cleared on sign-out), the demo's stand-in for the session
+    /// cookie an HTTP backend keeps. `POST /session` sets it as well. No-op over HTTP.
+    pub fn act_as(&self, user_id: Option<&str>) {
+        if let Api::Local(b) = self {
+            if let Ok(mut b) = b.try_borrow_mut() {
+                if b.backend.caller.as_deref() != user_id {
+                    b.backend.caller = user_id.map(str::to_owned);
+                }
+            }
+        }
     }
 
     /// Calls one operation: `params` fill the path's `{…}` in order; `()` sends no body.

@@ -5,10 +5,13 @@ use crate::components::event_value;
 use crate::env::{use_env, Env};
 use crate::i18n::{use_i18n, I18n, Locale};
 use crate::journey::{use_saved_journey, Journey};
-use crate::pages::{enroll, home::Home, not_found::NotFound, team};
+use crate::pages::{customers, enroll, home::Home, not_found::NotFound, partners, team};
 use crate::route::Route;
 use crate::session::{features, use_saved_session, use_session, Guard, Session, SessionAction};
-use csp_core::roles::MANAGE_USERS;
+use csp_core::roles::{
+    ADD_CUSTOMER, CUSTOMERS, INDIRECT_PROVIDERS, INDIRECT_RESELLERS, MANAGE_USERS,
+    RELATIONSHIP_REQUESTS,
+};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -35,7 +38,9 @@ pub fn App() -> Html {
 
 /// The page each route shows.
 pub fn switch(route: Route) -> Html {
+    use customers::*;
     use enroll::*;
+    use partners::*;
     use team::*;
     match route {
         Route::Home => html! { <Home /> },
@@ -59,6 +64,36 @@ pub fn switch(route: Route) -> Html {
         Route::ConfirmUser => guarded(MANAGE_USERS, html! { <ConfirmUser /> }),
         Route::UserAdded => guarded(MANAGE_USERS, html! { <UserAdded /> }),
         Route::EditUser { id } => guarded(MANAGE_USERS, html! { <EditUser {id} /> }),
+        Route::Customers => guarded(CUSTOMERS, html! { <CustomersPage /> }),
+        Route::ProviderCustomers { id } => {
+            guarded(CUSTOMERS, html! { <CustomersPage provider={Some(id)} /> })
+        }
+        Route::AddCustomer => guarded(ADD_CUSTOMER, html! { <AddCustomer /> }),
+        Route::CustomerAdded => guarded(ADD_CUSTOMER, html! { <CustomerAdded /> }),
+        Route::RequestRelationship => {
+            guarded(RELATIONSHIP_REQUESTS, html! { <RequestRelationship /> })
+        }
+        Route::RelationshipRequests => {
+            guarded(RELATIONSHIP_REQUESTS, html! { <RelationshipRequests /> })
+        }
+        Route::TerminateRelationship { id } => guarded(
+            RELATIONSHIP_REQUESTS,
+            html! { <TerminateRelationship {id} /> },
+        ),
+        Route::RemoveRelationship { id } => {
+            guarded(RELATIONSHIP_REQUESTS, html! { <RemoveRelationship {id} /> })
+        }
+        // Any signed-in user may open an invitation: the page says who can authorize it.
+        Route::AuthorizeProvider => guarded("", html! { <AuthorizeProvider /> }),
+        Route::IndirectProviders => guarded(INDIRECT_PROVIDERS, html! { <IndirectProviders /> }),
+        Route::InviteCustomers { id } => {
+            guarded(INDIRECT_PROVIDERS, html! { <InviteCustomers {id} /> })
+        }
+        Route::IndirectResellers => guarded(INDIRECT_RESELLERS, html! { <IndirectResellers /> }),
+        Route::RequestPartnership => guarded(INDIRECT_RESELLERS, html! { <RequestPartnership /> }),
+        Route::RemovePartnership { id } => {
+            guarded(INDIRECT_RESELLERS, html! { <RemovePartnership {id} /> })
+        }
         Route::NotFound => html! { <NotFound /> },
     }
 }
@@ -82,6 +117,10 @@ pub fn Shell(p: &ShellProps) -> Html {
     let shown = i18n.locale;
     let journey = use_saved_journey();
     let session = use_saved_session();
+    // The in-browser backend answers for the signed-in user (set before any page fetches).
+    p.env
+        .api
+        .act_as(session.user.as_ref().map(|u| u.id.as_str()));
     use_effect_with(shown, |l| l.apply());
     let on_lang = {
         let locale = locale.clone();
@@ -119,7 +158,20 @@ struct HeaderProps {
 
 /// Pages a feature opens in the navigation; features without a page here are listed on the
 /// account page instead.
-const FEATURE_PAGES: &[(&str, Route, &str)] = &[(MANAGE_USERS, Route::Users, "nav-users")];
+const FEATURE_PAGES: &[(&str, Route, &str)] = &[
+    (MANAGE_USERS, Route::Users, "nav-users"),
+    (CUSTOMERS, Route::Customers, "customers-heading"),
+    (
+        INDIRECT_PROVIDERS,
+        Route::IndirectProviders,
+        "partners-nav-indirect-providers",
+    ),
+    (
+        INDIRECT_RESELLERS,
+        Route::IndirectResellers,
+        "partners-nav-indirect-resellers",
+    ),
+];
 
 #[function_component]
 fn Header(p: &HeaderProps) -> Html {

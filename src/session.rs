@@ -6,6 +6,7 @@ use crate::components::NavButton;
 use crate::env::use_env;
 use crate::i18n::{use_i18n, use_title};
 use crate::route::Route;
+use csp_core::add_customer::CreatedCustomer;
 use csp_core::api::{CreatedUser, NewUser, User};
 use csp_core::roles::RoleCatalog;
 use std::rc::Rc;
@@ -21,6 +22,8 @@ pub struct Session {
     /// Field errors the backend returned for `pending` (a 409 on a taken email).
     pub rejected: csp_core::Report,
     pub created: Option<CreatedUser>,
+    /// The one-time sign-in details of the customer just added (memory only, like `created`).
+    pub created_customer: Option<CreatedCustomer>,
 }
 
 pub enum SessionAction {
@@ -29,6 +32,7 @@ pub enum SessionAction {
     Pending(Option<NewUser>),
     Rejected(csp_core::Report),
     Created(Option<CreatedUser>),
+    CreatedCustomer(Option<CreatedCustomer>),
 }
 
 impl Reducible for Session {
@@ -44,6 +48,7 @@ impl Reducible for Session {
             }
             SessionAction::Rejected(r) => t.rejected = r,
             SessionAction::Created(c) => t.created = c,
+            SessionAction::CreatedCustomer(c) => t.created_customer = c,
         }
         Rc::new(t)
     }
@@ -78,15 +83,20 @@ fn restore() -> Session {
     }
 }
 
-/// The features the signed-in user's roles open.
+/// The features the signed-in user's roles open, among those their partner's type has (a
+/// reseller has no indirect resellers, a provider no indirect providers).
 pub fn features(user: Option<&User>, catalog: &RoleCatalog) -> Vec<String> {
     user.map(|u| {
-        catalog.features(
+        let mut f = catalog.features(
             u.agent_role
                 .iter()
                 .chain(u.admin_role.iter())
                 .map(String::as_str),
-        )
+        );
+        if let Some(kind) = u.partner_kind {
+            f.retain(|x| kind.offers(x));
+        }
+        f
     })
     .unwrap_or_default()
 }
@@ -131,4 +141,16 @@ pub fn Guard(p: &GuardProps) -> Html {
         },
         _ => html! { <>{ for p.children.iter() }</> },
     }
+}
+
+/// The signed-in user's partner (`GET /partner`): its ID personalizes invitation links, its
+/// name signs them, its domains are refused as a customer admin's email.
+#[hook]
+pub fn use_my_partner() -> UseStateHandle<crate::form::Fetched<csp_core::api::MyPartner>> {
+    let api = use_env().api;
+    crate::form::use_fetch((), move |_| {
+        let api = api.clone();
+        async move { api.call(&csp_core::endpoint::MY_PARTNER, &[], &()).await }
+    })
+    .0
 }

@@ -29,6 +29,8 @@ fn user_with(agent: Option<&str>, admin: Option<&str>) -> User {
         email: "admin@contoso.onmicrosoft.com".into(),
         agent_role: agent.map(Into::into),
         admin_role: admin.map(Into::into),
+        partner_id: "7c1e9a44-2b3d-4e8f-a6c5-913d0f2e7b15".into(),
+        partner_kind: Some(csp_core::api::PartnerKind::IndirectReseller),
     }
 }
 

@@ -70,6 +70,7 @@ fields! {
     InviteProviderId = "invite.provider_id",
     InvitePartnerId = "invite.partner_id",
     InviteType = "invite.type",
+    InvitationSubject = "invitation.subject",
     InvitationBody = "invitation.body",
     RelationshipAdminAccess = "relationship.admin_access",
     RelationshipName = "relationship.name",
