@@ -14,6 +14,40 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 const SESSION_KEY: &str = "csp-portal.session.v1";
+/// Where to go back after signing in (a deep link, such as a provider's invitation).
+const RETURN_KEY: &str = "csp-portal.return-to";
+
+/// Remembers the page shown now (path and query), to come back to after signing in.
+pub fn remember_return() {
+    use gloo::storage::{SessionStorage, Storage};
+    let l = gloo::utils::window().location();
+    let path = format!(
+        "{}{}",
+        l.pathname().unwrap_or_default(),
+        l.search().unwrap_or_default()
+    );
+    let _ = SessionStorage::set(RETURN_KEY, path);
+}
+
+/// The page remembered by [`remember_return`], forgotten once read: its route and query.
+pub fn take_return() -> Option<(Route, Vec<(String, String)>)> {
+    use gloo::storage::{SessionStorage, Storage};
+    let path: String = SessionStorage::get(RETURN_KEY).ok()?;
+    SessionStorage::delete(RETURN_KEY);
+    let (path, query) = path.split_once('?').unwrap_or((path.as_str(), ""));
+    let route = Route::recognize(path).filter(|r| *r != Route::NotFound)?;
+    let query = query
+        .split('&')
+        .filter_map(|kv| kv.split_once('='))
+        .map(|(k, v)| {
+            (
+                csp_core::invitation::percent_decode(k),
+                csp_core::invitation::percent_decode(v),
+            )
+        })
+        .collect();
+    Some((route, query))
+}
 
 #[derive(Clone, PartialEq, Default)]
 pub struct Session {
@@ -129,7 +163,7 @@ pub fn Guard(p: &GuardProps) -> Html {
             <div class="step">
                 <h1 class="heading">{ h }</h1>
                 <p>{ i18n.t("sign-in-needed-body") }</p>
-                <NavButton to={Route::SignIn} label={i18n.t("sign-in")} />
+                <NavButton to={Route::SignIn} label={i18n.t("sign-in")} onclick={Callback::from(|_| remember_return())} />
             </div>
         },
         (Some(_), Some(h)) => html! {

@@ -376,3 +376,65 @@ async fn relationship_request_with_gdap_then_the_draft() {
     ui.assert_text("Pending");
     ui.assert_text("Active");
 }
+
+#[wasm_bindgen_test]
+async fn an_invitation_link_opened_signed_out_comes_back_after_sign_in() {
+    let s = gloo::utils::window().local_storage().unwrap().unwrap();
+    s.clear().unwrap();
+    s.set_item("csp-portal.locale", "\"en\"").unwrap();
+    let link = format!(
+        "/indirect-providers/authorize?invType=IndirectReseller&partnerId={ADVENTURE_WORKS}"
+    );
+    let ui = Ui::mount(&link, true).await;
+    assert_eq!(ui.heading(), "Sign in to see this page");
+    ui.press("Sign in").await;
+    ui.fill("User name", "admin@contoso.onmicrosoft.com").await;
+    ui.fill("Password", "demo").await;
+    ui.press("Sign in").await;
+    settle().await;
+    assert_eq!(
+        ui.heading(),
+        "Authorize Adventure Works Distribution as your indirect provider"
+    );
+}
+
+/// 10,000 customers: the list shows one page, and a search as you type answers quickly.
+#[wasm_bindgen_test]
+async fn ten_thousand_customers_stay_responsive() {
+    use csp_demo::backend::State;
+    let mut state = State::seeded();
+    let names = ["Contoso", "Ромашка", "北京示例", "Société", "Fabrikam"];
+    for i in 0..10_000 {
+        state.customers.push(csp_core::customers::Customer {
+            id: format!("{i:08x}-0000-4000-8000-000000000000"),
+            company_name: format!("{} {i}", names[i % 5]),
+            primary_domain: format!("t{i}.onmicrosoft.com"),
+            relationship: csp_core::customers::RelationshipKind::IndirectReseller,
+            provider_id: None,
+            reseller_id: Some(CONTOSO.into()),
+            has_active_subscriptions: false,
+            tags: vec![],
+        });
+    }
+    let u = user(false, None, Some("global-admin"));
+    let s = gloo::utils::window().local_storage().unwrap().unwrap();
+    s.clear().unwrap();
+    s.set_item("csp-portal.locale", "\"en\"").unwrap();
+    s.set_item("csp-portal.session.v1", &serde_json::to_string(&u).unwrap())
+        .unwrap();
+    s.set_item(
+        "csp-portal.local-backend.v2",
+        &serde_json::to_string(&state).unwrap(),
+    )
+    .unwrap();
+    let ui = Ui::mount("/customers", true).await;
+    ui.assert_text("10004 customers");
+    ui.assert_text("Page 1 of 401");
+    let rows = ui.root.query_selector_all("tbody tr").unwrap().length();
+    assert_eq!(rows, 25);
+    let start = js_sys::Date::now();
+    ui.fill("Search by company name", "ромашка 99").await;
+    let took = js_sys::Date::now() - start;
+    ui.assert_text("22 customers");
+    assert!(took < 1_000.0, "search took {took} ms");
+}

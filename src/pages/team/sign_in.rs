@@ -51,7 +51,14 @@ pub fn SignInPage() -> Html {
             let (session, nav) = (session.clone(), nav.clone());
             form.run(call, move |u| {
                 session.dispatch(SessionAction::SignedIn(u));
-                nav.push(&Route::Account);
+                // Back to the page that asked for a sign-in (an invitation link), if any.
+                match crate::session::take_return() {
+                    Some((route, q)) if !q.is_empty() => {
+                        let _ = nav.push_with_query(&route, &q);
+                    }
+                    Some((route, _)) => nav.push(&route),
+                    None => nav.push(&Route::Account),
+                }
             });
         })
     };
