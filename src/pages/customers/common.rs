@@ -6,7 +6,6 @@ use crate::i18n::I18n;
 use crate::session::{features, use_session};
 use csp_core::api::CustomerList;
 use csp_core::customers::CustomerIndex;
-use csp_core::date::Date;
 use csp_core::endpoint::CUSTOMERS;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -38,11 +37,6 @@ pub(super) fn use_can(feature: &'static str) -> bool {
     features(session.user.as_ref(), &env.catalog)
         .iter()
         .any(|f| f == feature)
-}
-
-/// A date as the user's language writes it (ISO until Intl formatting is wired).
-pub(super) fn date(d: Date) -> String {
-    d.to_string()
 }
 
 /// An admin role's name (`relationship-role-<id>`).

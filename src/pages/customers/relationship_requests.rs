@@ -1,7 +1,7 @@
 //! The partner's reseller-relationship requests with their status (pending, active,
 //! expiring, expired, terminated); an active one can be terminated after confirmation.
 
-use super::common::{date, role_label};
+use super::common::role_label;
 use crate::components::{Busy, NavButton};
 use crate::env::use_env;
 use crate::form::{use_fetch, FetchFailed};
@@ -55,13 +55,13 @@ pub fn RelationshipRequests() -> Html {
                             <td data-label={i18n.t("relationship-col-status")}>
                                 <strong class={classes!("tag", format!("tag--{}", r.status.id()))}>{ i18n.t(&format!("relationship-status-{}", r.status.id())) }</strong>
                                 if r.status == RelationshipStatus::Pending {
-                                    <p class="hint">{ i18n.ta("relationship-pending-until", &[("date", &date(r.expires_on))]) }</p>
+                                    <p class="hint">{ i18n.ta("relationship-pending-until", &[("date", &i18n.date(r.expires_on))]) }</p>
                                 }
                             </td>
                             <td data-label={i18n.t("relationship-col-duration")}>{ i18n.ta("relationship-duration-days", &[("days", &r.duration_days.to_string())]) }</td>
                             <td data-label={i18n.t("relationship-col-roles")}>{ roles }</td>
-                            <td data-label={i18n.t("relationship-col-created")}>{ date(r.created_on) }</td>
-                            <td data-label={i18n.t("relationship-col-expires")}>{ date(r.expires_on) }</td>
+                            <td data-label={i18n.t("relationship-col-created")}>{ i18n.date(r.created_on) }</td>
+                            <td data-label={i18n.t("relationship-col-expires")}>{ i18n.date(r.expires_on) }</td>
                             <td>
                                 if can_end {
                                     <Link<Route> to={Route::TerminateRelationship { id: r.id.clone() }}>

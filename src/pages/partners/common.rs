@@ -37,6 +37,6 @@ pub(super) fn region(i18n: &I18n, id: &str) -> String {
     }
 }
 
-pub(super) fn since(p: &PartnerSummary) -> String {
-    p.since.map(|d| d.to_string()).unwrap_or_default()
+pub(super) fn since(i18n: &I18n, p: &PartnerSummary) -> String {
+    p.since.map(|d| i18n.date(d)).unwrap_or_default()
 }

@@ -35,7 +35,7 @@ pub fn IndirectProviders() -> Html {
                     <tr>
                         <th scope="row" data-label={i18n.t("partners-col-name")}>{ &p.name }</th>
                         <td data-label={i18n.t("partners-col-region")}>{ region(&i18n, &p.region) }</td>
-                        <td data-label={i18n.t("partners-col-since")}>{ since(p) }</td>
+                        <td data-label={i18n.t("partners-col-since")}>{ since(&i18n, p) }</td>
                         <td>
                             <ul class="list">
                                 <li><Link<Route> to={Route::ProviderCustomers { id: p.id.clone() }}>{ i18n.t("partners-view-customers") }<span class="visually-hidden">{ format!(" ({})", p.name) }</span></Link<Route>></li>

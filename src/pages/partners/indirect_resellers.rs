@@ -41,7 +41,7 @@ pub fn IndirectResellers() -> Html {
                     <tr>
                         <th scope="row" data-label={i18n.t("partners-col-name")}>{ &p.name }</th>
                         <td data-label={i18n.t("partners-col-country")}>{ i18n.country(&p.country) }</td>
-                        <td data-label={i18n.t("partners-col-since")}>{ since(p) }</td>
+                        <td data-label={i18n.t("partners-col-since")}>{ since(&i18n, p) }</td>
                         <td><Link<Route> to={Route::RemovePartnership { id: p.id.clone() }}>{ i18n.t("partners-remove-partnership") }<span class="visually-hidden">{ format!(" ({})", p.name) }</span></Link<Route>></td>
                     </tr>
                 }) }
