@@ -67,12 +67,12 @@ test('the reseller authorizes a provider from its link, then works with customer
   await page.goto(BASE + link);
   await page.getByText('Adventure Works Distribution is already your indirect provider').waitFor();
 
-  await page.getByRole('link', { name: 'Indirect providers' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Indirect providers' }).click();
   await page.getByRole('link', { name: 'View customers (Fabrikam Distribution)' }).click();
   await page.getByRole('heading', { name: 'Customers shared with Fabrikam Distribution' }).waitFor();
   await page.getByText('3 customers').waitFor();
 
-  await page.getByRole('link', { name: 'Customers', exact: true }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Customers', exact: true }).click();
   await page.getByLabel('Search by company name, domain or customer ID').fill('ромашка');
   await page.getByText('1 customer', { exact: true }).waitFor();
   const download = page.waitForEvent('download');
