@@ -69,6 +69,9 @@ pub fn switch(route: Route) -> Html {
             guarded(CUSTOMERS, html! { <CustomersPage provider={Some(id)} /> })
         }
         Route::AddCustomer => guarded(ADD_CUSTOMER, html! { <AddCustomer /> }),
+        Route::AddCustomerFor { id } => {
+            guarded(ADD_CUSTOMER, html! { <AddCustomer reseller={Some(id)} /> })
+        }
         Route::CustomerAdded => guarded(ADD_CUSTOMER, html! { <CustomerAdded /> }),
         Route::RequestRelationship => {
             guarded(RELATIONSHIP_REQUESTS, html! { <RequestRelationship /> })

@@ -72,6 +72,9 @@ pub enum Route {
     IndirectResellers,
     #[at("/indirect-resellers/request-partnership")]
     RequestPartnership,
+    /// A provider's **Add new customer** on behalf of one indirect reseller.
+    #[at("/indirect-resellers/:id/add-customer")]
+    AddCustomerFor { id: String },
     #[at("/indirect-resellers/:id/remove")]
     RemovePartnership { id: String },
     #[not_found]

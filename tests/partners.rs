@@ -438,3 +438,30 @@ async fn ten_thousand_customers_stay_responsive() {
     ui.assert_text("22 customers");
     assert!(took < 1_000.0, "search took {took} ms");
 }
+
+#[wasm_bindgen_test]
+async fn a_provider_adds_a_customer_for_a_reseller() {
+    let ui = provider("/indirect-resellers").await;
+    ui.click("Add new customer (Contoso)").await;
+    settle().await;
+    assert_eq!(ui.heading(), "Add customer");
+    ui.assert_text("For the reseller Contoso");
+    ui.fill("Company name", "Crème Brûlée SAS").await;
+    ui.fill("Domain name", "cremebrulee").await;
+    ui.fill("First name", "Anne").await;
+    ui.fill("Last name", "Roy").await;
+    ui.fill("Email address", "anne@cremebrulee.fr").await;
+    ui.select("Country or region", "FR").await;
+    ui.fill("Address line 1", "1 rue Haute").await;
+    ui.fill("Town or city", "Lyon").await;
+    ui.fill("Postal code", "69001").await;
+    ui.press("Continue").await;
+    assert_eq!(ui.heading(), "Check the customer's details before adding");
+    ui.press("Add customer").await;
+    settle().await;
+    ui.assert_text("Customer added");
+    ui.press("Done").await;
+    settle().await;
+    ui.select("Reseller", CONTOSO).await;
+    ui.assert_text("Crème Brûlée SAS");
+}

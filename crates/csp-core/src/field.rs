@@ -90,6 +90,7 @@ fields! {
     CustomerState = "customer.address.state",
     CustomerPostalCode = "customer.address.postal_code",
     CustomerRegistrationId = "customer.registration_id",
+    CustomerResellerId = "customer.reseller_id",
 }
 
 impl Field {

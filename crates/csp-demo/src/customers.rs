@@ -137,9 +137,25 @@ impl Backend {
             ));
         }
         let mine = Some(me.partner.id.clone());
-        let (relationship, reseller_id, provider_id) = match me.kind {
-            PartnerKind::IndirectReseller => (RelationshipKind::IndirectReseller, mine, None),
-            PartnerKind::IndirectProvider => (RelationshipKind::Reseller, None, mine),
+        let (relationship, reseller_id, provider_id) = match (me.kind, &c.reseller_id) {
+            (PartnerKind::IndirectReseller, _) => (RelationshipKind::IndirectReseller, mine, None),
+            (PartnerKind::IndirectProvider, None) => (RelationshipKind::Reseller, None, mine),
+            // On behalf of one of the provider's indirect resellers.
+            (PartnerKind::IndirectProvider, Some(r)) => {
+                let reseller = self
+                    .resellers_of(&me.partner.id)
+                    .into_iter()
+                    .find(|x| same_id(&x.id, r))
+                    .ok_or_else(|| {
+                        ApiError::field(
+                            422,
+                            "validation",
+                            Field::CustomerResellerId,
+                            Code::ChooseOne.into(),
+                        )
+                    })?;
+                (RelationshipKind::IndirectReseller, Some(reseller.id), mine)
+            }
         };
         let domain = format!("{prefix}.onmicrosoft.com");
         let customer = Customer {

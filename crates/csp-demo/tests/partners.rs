@@ -367,3 +367,38 @@ fn demo_data_agrees_with_the_rules() {
         );
     }
 }
+
+#[test]
+fn a_provider_adds_a_customer_for_one_of_its_resellers() {
+    let mut p = signed_in(DEMO_PROVIDER_ADMIN);
+    let new = |reseller: &str| {
+        format!(
+            r#"{{"company_name":"Crème Brûlée SAS","domain_prefix":"cremebrulee","admin_first_name":"Anne","admin_last_name":"Roy","admin_email":"anne@cremebrulee.fr","address":{{"line1":"1 rue Haute","line2":"","city":"Lyon","state":"","postal_code":"69001","country":"FR"}},"reseller_id":"{reseller}"}}"#
+        )
+    };
+    let a = call(&mut p, "POST", "/customers", &new(SHANGHAI));
+    assert_eq!(a.status, 422, "{}", a.body);
+    assert_eq!(
+        json::<ApiError>(&a).field_errors[0].field,
+        csp_core::field::Field::CustomerResellerId
+    );
+    let a = call(&mut p, "POST", "/customers", &new(DEMO_RESELLER_ID));
+    assert_eq!(a.status, 201, "{}", a.body);
+    let c: CreatedCustomer = json(&a);
+    assert_eq!(c.customer.reseller_id.as_deref(), Some(DEMO_RESELLER_ID));
+    assert_eq!(c.customer.provider_id.as_deref(), Some(DEMO_PROVIDER_ID));
+    // The reseller sees it among its customers.
+    let mut b = Backend::new(p.state.clone());
+    let a = call(
+        &mut b,
+        "POST",
+        "/session",
+        &format!(r#"{{"user_name":"{DEMO_ADMIN}","password":"demo"}}"#),
+    );
+    assert_eq!(a.status, 200);
+    let list: CustomerList = json(&call(&mut b, "GET", "/customers", ""));
+    assert!(list
+        .customers
+        .iter()
+        .any(|x| x.company_name == "Crème Brûlée SAS"));
+}

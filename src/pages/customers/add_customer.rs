@@ -4,6 +4,7 @@
 //! Latin-only address, registration ID and phone where the country needs them; then the
 //! answers to check, and at the end the admin's one-time sign-in details.
 
+use super::common::use_customers;
 use crate::components::{phone_hint, SelectField, TextField};
 use crate::env::use_env;
 use crate::form::{use_form, FormPage};
@@ -27,15 +28,39 @@ use yew_router::prelude::*;
 /// How long typing must pause before the availability check.
 const DEBOUNCE_MS: u32 = 300;
 
+#[derive(Properties, PartialEq)]
+pub struct AddCustomerProps {
+    /// A provider adding a customer on behalf of this indirect reseller.
+    #[prop_or_default]
+    pub reseller: Option<String>,
+}
+
 #[function_component]
-pub fn AddCustomer() -> Html {
+pub fn AddCustomer(p: &AddCustomerProps) -> Html {
     let i18n = use_i18n();
     let env = use_env();
     let session = use_session();
     let nav = use_navigator().expect("router");
     let form = use_form();
     let me = use_my_partner();
-    let c = use_state(NewCustomer::default);
+    let c = use_state(|| NewCustomer {
+        reseller_id: p.reseller.clone(),
+        ..NewCustomer::default()
+    });
+    // For a provider: its resellers, to name the one the customer is added for.
+    let (partners, _) = use_customers();
+    let reseller_name = match (&*partners, &p.reseller) {
+        (Some(Ok(l)), Some(id)) => l
+            .list
+            .partners
+            .iter()
+            .find(|x| csp_core::ids::same_id(&x.id, id))
+            .map(|x| x.name.clone()),
+        _ => None,
+    };
+    let caption = reseller_name
+        .as_ref()
+        .map(|n| AttrValue::from(i18n.ta("add-customer-for-reseller", &[("reseller", n)])));
     let checking_answers = use_state(|| false);
     let availability = use_state(|| None::<DomainPrefixAvailability>);
     let checking = use_state(|| false);
@@ -154,9 +179,10 @@ pub fn AddCustomer() -> Html {
             .collect::<Vec<_>>()
             .join(", ");
         return html! {
-            <FormPage heading={i18n.t("add-customer-check-heading")} form={form.clone()} report={report.clone()} {onsubmit}
+            <FormPage heading={i18n.t("add-customer-check-heading")} form={form.clone()} report={report.clone()} {onsubmit} caption={caption.clone()}
                 submit_label={i18n.t("add-customer-submit")} busy_label={i18n.t("add-customer-adding")}>
                 <dl class="summary-list">
+                    if let Some(n) = &reseller_name { { row(i18n.t("add-customer-reseller"), n.clone()) } }
                     { row(i18n.t("add-customer-company-name"), c.company_name.trim().into()) }
                     { row(i18n.t("add-customer-domain-prefix"), format!("{}.onmicrosoft.com", c.domain_prefix.trim().to_ascii_lowercase())) }
                     { row(i18n.t("check-name"), format!("{} {}", c.admin_first_name.trim(), c.admin_last_name.trim())) }
@@ -196,7 +222,8 @@ pub fn AddCustomer() -> Html {
         _ => None,
     };
     html! {
-        <FormPage heading={i18n.t("add-customer-heading")} form={form.clone()} report={report.clone()} {onsubmit} back={Route::Customers}>
+        <FormPage heading={i18n.t("add-customer-heading")} form={form.clone()} report={report.clone()} {onsubmit} caption={caption.clone()}
+            back={if p.reseller.is_some() { Route::IndirectResellers } else { Route::Customers }}>
             <h2 class="heading-m">{ i18n.t("add-customer-company-section") }</h2>
             <TextField field={Field::CustomerCompanyName} label={i18n.t("add-customer-company-name")} value={c.company_name.clone()} autocomplete="off" width="input--wide"
                 oninput={set(|n, v| n.company_name = v)} report={report.clone()} />

@@ -42,7 +42,12 @@ pub fn IndirectResellers() -> Html {
                         <th scope="row" data-label={i18n.t("partners-col-name")}>{ &p.name }</th>
                         <td data-label={i18n.t("partners-col-country")}>{ i18n.country(&p.country) }</td>
                         <td data-label={i18n.t("partners-col-since")}>{ since(&i18n, p) }</td>
-                        <td><Link<Route> to={Route::RemovePartnership { id: p.id.clone() }}>{ i18n.t("partners-remove-partnership") }<span class="visually-hidden">{ format!(" ({})", p.name) }</span></Link<Route>></td>
+                        <td>
+                            <ul class="list">
+                                <li><Link<Route> to={Route::AddCustomerFor { id: p.id.clone() }}>{ i18n.t("partners-add-customer-for") }<span class="visually-hidden">{ format!(" ({})", p.name) }</span></Link<Route>></li>
+                                <li><Link<Route> to={Route::RemovePartnership { id: p.id.clone() }}>{ i18n.t("partners-remove-partnership") }<span class="visually-hidden">{ format!(" ({})", p.name) }</span></Link<Route>></li>
+                            </ul>
+                        </td>
                     </tr>
                 }) }
                 </tbody>
