@@ -67,7 +67,8 @@ impl Failure {
     }
 }
 
-const LOCAL_KEY: &str = "csp-portal.local-backend.v1";
+// v2: users belong to partners; the issue #11 partners, customers and requests.
+const LOCAL_KEY: &str = "csp-portal.local-backend.v2";
 
 /// The in-browser backend: csp-demo's backend with its state in browser storage. The session
 /// token it hands out stays in this object's memory, as a cookie would stay in the browser's.
@@ -88,6 +89,14 @@ impl LocalBackend {
 
     fn answer(&mut self, method: &str, path: &str, body: &str) -> csp_demo::routes::Answer {
         use gloo::storage::{LocalStorage, Storage};
+        let now = js_sys::Date::new_0();
+        if let Some(d) = csp_core::date::Date::from_ymd(
+            now.get_full_year() as i32,
+            now.get_month() + 1,
+            now.get_date(),
+        ) {
+            self.backend.today = d;
+        }
         let req = csp_demo::routes::Request {
             method,
             path,

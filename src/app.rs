@@ -5,10 +5,13 @@ use crate::components::event_value;
 use crate::env::{use_env, Env};
 use crate::i18n::{use_i18n, I18n, Locale};
 use crate::journey::{use_saved_journey, Journey};
-use crate::pages::{enroll, home::Home, not_found::NotFound, team};
+use crate::pages::{customers, enroll, home::Home, not_found::NotFound, partners, team};
 use crate::route::Route;
 use crate::session::{features, sign_out, use_session, use_session_state, Guard, Session};
-use csp_core::roles::MANAGE_USERS;
+use csp_core::roles::{
+    ADD_CUSTOMER, CUSTOMERS, INDIRECT_PROVIDERS, INDIRECT_RESELLERS, MANAGE_USERS,
+    RELATIONSHIP_REQUESTS,
+};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -60,6 +63,55 @@ pub fn switch(route: Route) -> Html {
         Route::ConfirmUser => guarded(MANAGE_USERS, html! { <team::ConfirmUser /> }),
         Route::UserAdded => guarded(MANAGE_USERS, html! { <team::UserAdded /> }),
         Route::EditUser { id } => guarded(MANAGE_USERS, html! { <team::EditUser {id} /> }),
+        Route::Customers => guarded(CUSTOMERS, html! { <customers::CustomersPage /> }),
+        Route::ProviderCustomers { id } => guarded(
+            CUSTOMERS,
+            html! { <customers::CustomersPage provider={Some(id)} /> },
+        ),
+        Route::AddCustomer => guarded(ADD_CUSTOMER, html! { <customers::AddCustomer /> }),
+        Route::AddCustomerFor { id } => guarded(
+            ADD_CUSTOMER,
+            html! { <customers::AddCustomer reseller={Some(id)} /> },
+        ),
+        Route::CustomerAdded => guarded(ADD_CUSTOMER, html! { <customers::CustomerAdded /> }),
+        Route::RequestRelationship => guarded(
+            RELATIONSHIP_REQUESTS,
+            html! { <customers::RequestRelationship /> },
+        ),
+        Route::RelationshipRequests => guarded(
+            RELATIONSHIP_REQUESTS,
+            html! { <customers::RelationshipRequests /> },
+        ),
+        Route::TerminateRelationship { id } => guarded(
+            RELATIONSHIP_REQUESTS,
+            html! { <customers::TerminateRelationship {id} /> },
+        ),
+        Route::RemoveRelationship { id } => guarded(
+            RELATIONSHIP_REQUESTS,
+            html! { <customers::RemoveRelationship {id} /> },
+        ),
+        // Any signed-in user may open an invitation: the page says who can authorize it.
+        Route::AuthorizeProvider => guarded("", html! { <partners::AuthorizeProvider /> }),
+        Route::IndirectProviders => guarded(
+            INDIRECT_PROVIDERS,
+            html! { <partners::IndirectProviders /> },
+        ),
+        Route::InviteCustomers { id } => guarded(
+            INDIRECT_PROVIDERS,
+            html! { <partners::InviteCustomers {id} /> },
+        ),
+        Route::IndirectResellers => guarded(
+            INDIRECT_RESELLERS,
+            html! { <partners::IndirectResellers /> },
+        ),
+        Route::RequestPartnership => guarded(
+            INDIRECT_RESELLERS,
+            html! { <partners::RequestPartnership /> },
+        ),
+        Route::RemovePartnership { id } => guarded(
+            INDIRECT_RESELLERS,
+            html! { <partners::RemovePartnership {id} /> },
+        ),
         Route::NotFound => html! { <NotFound /> },
     }
 }
@@ -125,7 +177,20 @@ struct HeaderProps {
 
 /// Pages a feature opens in the navigation; features without a page here are listed on the
 /// account page instead.
-const FEATURE_PAGES: &[(&str, Route, &str)] = &[(MANAGE_USERS, Route::Users, "nav-users")];
+const FEATURE_PAGES: &[(&str, Route, &str)] = &[
+    (MANAGE_USERS, Route::Users, "nav-users"),
+    (CUSTOMERS, Route::Customers, "customers-heading"),
+    (
+        INDIRECT_PROVIDERS,
+        Route::IndirectProviders,
+        "partners-nav-indirect-providers",
+    ),
+    (
+        INDIRECT_RESELLERS,
+        Route::IndirectResellers,
+        "partners-nav-indirect-resellers",
+    ),
+];
 
 #[function_component]
 fn Header(p: &HeaderProps) -> Html {

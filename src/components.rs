@@ -6,7 +6,7 @@ use csp_core::{Field, Report};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-/// Reads an input's or select's value from its event.
+/// Reads an input's, select's or textarea's value from its event.
 pub fn event_value(e: &Event) -> String {
     let t = e.target();
     if let Some(i) = t
@@ -20,6 +20,12 @@ pub fn event_value(e: &Event) -> String {
         .and_then(|t| t.dyn_ref::<web_sys::HtmlSelectElement>())
     {
         return s.value();
+    }
+    if let Some(a) = t
+        .as_ref()
+        .and_then(|t| t.dyn_ref::<web_sys::HtmlTextAreaElement>())
+    {
+        return a.value();
     }
     String::new()
 }

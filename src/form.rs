@@ -220,6 +220,9 @@ pub struct FormPageProps {
     pub submit_label: Option<AttrValue>,
     #[prop_or_default]
     pub busy_label: Option<AttrValue>,
+    /// The submit button stays disabled (a box to tick first).
+    #[prop_or_default]
+    pub submit_disabled: bool,
     /// Where a field's summary link points (the field itself by default).
     #[prop_or_default]
     pub summary_link: Option<SummaryLink>,
@@ -258,7 +261,7 @@ pub fn FormPage(p: &FormPageProps) -> Html {
             <form novalidate=true {onsubmit}>
                 { for p.children.iter() }
                 if *p.form.busy { <Busy label={p.busy_label.clone().unwrap_or_else(|| i18n.t("busy").into())} /> }
-                <button type="submit" class="button" disabled={*p.form.busy}>
+                <button type="submit" class="button" disabled={*p.form.busy || p.submit_disabled}>
                     { p.submit_label.clone().unwrap_or_else(|| i18n.t("continue").into()) }
                 </button>
             </form>

@@ -200,6 +200,18 @@ impl I18n {
         self.problem(fp.field, &fp.problem)
     }
 
+    /// A calendar date as this language writes it (the browser's `Intl`), ISO where it can't.
+    pub fn date(&self, d: csp_core::date::Date) -> String {
+        let (y, m, day) = d.ymd();
+        let js = js_sys::Date::new_with_year_month_day(y as u32, m as i32 - 1, day as i32);
+        let opts = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&opts, &"dateStyle".into(), &"medium".into());
+        js.to_locale_date_string(self.locale.tag(), &opts)
+            .as_string()
+            .filter(|s| !s.is_empty() && s != "Invalid Date")
+            .unwrap_or_else(|| d.to_string())
+    }
+
     /// A country's name in this language.
     pub fn country(&self, code: &str) -> String {
         crate::countries::name(code, self.locale.tag())

@@ -11,6 +11,7 @@ pub mod countries;
 pub mod env;
 pub mod form;
 pub mod i18n;
+pub mod invitation;
 pub mod journey;
 pub mod pages;
 pub mod route;

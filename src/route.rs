@@ -47,6 +47,38 @@ pub enum Route {
     UserAdded,
     #[at("/users/:id")]
     EditUser { id: String },
+    #[at("/customers")]
+    Customers,
+    #[at("/customers/add")]
+    AddCustomer,
+    #[at("/customers/added")]
+    CustomerAdded,
+    #[at("/customers/request-relationship")]
+    RequestRelationship,
+    #[at("/customers/relationship-requests")]
+    RelationshipRequests,
+    #[at("/customers/relationship-requests/:id/terminate")]
+    TerminateRelationship { id: String },
+    #[at("/customers/:id/remove-relationship")]
+    RemoveRelationship { id: String },
+    #[at("/indirect-providers")]
+    IndirectProviders,
+    /// The deep link of a provider's invitation (`?invType=IndirectReseller&partnerId=…`).
+    #[at("/indirect-providers/authorize")]
+    AuthorizeProvider,
+    #[at("/indirect-providers/:id/customers")]
+    ProviderCustomers { id: String },
+    #[at("/indirect-providers/:id/invite")]
+    InviteCustomers { id: String },
+    #[at("/indirect-resellers")]
+    IndirectResellers,
+    #[at("/indirect-resellers/request-partnership")]
+    RequestPartnership,
+    /// A provider's **Add new customer** on behalf of one indirect reseller.
+    #[at("/indirect-resellers/:id/add-customer")]
+    AddCustomerFor { id: String },
+    #[at("/indirect-resellers/:id/remove")]
+    RemovePartnership { id: String },
     #[not_found]
     #[at("/404")]
     NotFound,

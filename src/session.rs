@@ -8,12 +8,49 @@ use crate::components::{Busy, NavButton};
 use crate::env::use_env;
 use crate::i18n::{use_i18n, use_title};
 use crate::route::Route;
+use csp_core::add_customer::CreatedCustomer;
 use csp_core::api::{CreatedUser, NewUser, SessionInfo, User};
 use csp_core::endpoint::{SESSION, SIGN_OUT};
 use csp_core::roles::RoleCatalog;
 use std::rc::Rc;
 use yew::prelude::*;
 use yew_router::prelude::*;
+
+/// Where to go back after signing in (a deep link, such as a provider's invitation): a path,
+/// kept for this tab only.
+const RETURN_KEY: &str = "csp-portal.return-to";
+
+/// Remembers the page shown now (path and query), to come back to after signing in.
+pub fn remember_return() {
+    use gloo::storage::{SessionStorage, Storage};
+    let l = gloo::utils::window().location();
+    let path = format!(
+        "{}{}",
+        l.pathname().unwrap_or_default(),
+        l.search().unwrap_or_default()
+    );
+    let _ = SessionStorage::set(RETURN_KEY, path);
+}
+
+/// The page remembered by [`remember_return`], forgotten once read: its route and query.
+pub fn take_return() -> Option<(Route, Vec<(String, String)>)> {
+    use gloo::storage::{SessionStorage, Storage};
+    let path: String = SessionStorage::get(RETURN_KEY).ok()?;
+    SessionStorage::delete(RETURN_KEY);
+    let (path, query) = path.split_once('?').unwrap_or((path.as_str(), ""));
+    let route = Route::recognize(path).filter(|r| *r != Route::NotFound)?;
+    let query = query
+        .split('&')
+        .filter_map(|kv| kv.split_once('='))
+        .map(|(k, v)| {
+            (
+                csp_core::invitation::percent_decode(k),
+                csp_core::invitation::percent_decode(v),
+            )
+        })
+        .collect();
+    Some((route, query))
+}
 
 #[derive(Clone, PartialEq, Default)]
 pub struct Session {
@@ -29,6 +66,8 @@ pub struct Session {
     /// Field errors the backend returned for `pending` (a 409 on a taken email).
     pub rejected: csp_core::Report,
     pub created: Option<CreatedUser>,
+    /// The one-time sign-in details of the customer just added (memory only).
+    pub created_customer: Option<CreatedCustomer>,
 }
 
 pub enum SessionAction {
@@ -42,6 +81,7 @@ pub enum SessionAction {
     Pending(Option<NewUser>),
     Rejected(csp_core::Report),
     Created(Option<CreatedUser>),
+    CreatedCustomer(Option<CreatedCustomer>),
 }
 
 impl Reducible for Session {
@@ -74,6 +114,7 @@ impl Reducible for Session {
             }
             SessionAction::Rejected(r) => t.rejected = r,
             SessionAction::Created(c) => t.created = c,
+            SessionAction::CreatedCustomer(c) => t.created_customer = c,
         }
         Rc::new(t)
     }
@@ -117,15 +158,20 @@ pub fn sign_out(api: &Api, s: &UseReducerHandle<Session>) {
     });
 }
 
-/// The features the signed-in user's roles open.
+/// The features the signed-in user's roles open, among those their partner's type has (a
+/// reseller has no indirect resellers, a provider no indirect providers).
 pub fn features(user: Option<&User>, catalog: &RoleCatalog) -> Vec<String> {
     user.map(|u| {
-        catalog.features(
+        let mut f = catalog.features(
             u.agent_role
                 .iter()
                 .chain(u.admin_role.iter())
                 .map(String::as_str),
-        )
+        );
+        if let Some(kind) = u.partner_kind {
+            f.retain(|x| kind.offers(x));
+        }
+        f
     })
     .unwrap_or_default()
 }
@@ -161,7 +207,7 @@ pub fn Guard(p: &GuardProps) -> Html {
         None => Some(blocked(
             "sign-in-needed-heading",
             "sign-in-needed-body",
-            html! { <NavButton to={Route::SignIn} label={i18n.t("sign-in")} /> },
+            html! { <NavButton to={Route::SignIn} label={i18n.t("sign-in")} onclick={Callback::from(|_| remember_return())} /> },
         )),
         Some(_) if session.must_change_password && !p.temporary_ok => Some(blocked(
             "password-change-first-heading",
@@ -191,4 +237,16 @@ pub fn Guard(p: &GuardProps) -> Html {
         },
         None => html! { <>{ for p.children.iter() }</> },
     }
+}
+
+/// The signed-in user's partner (`GET /partner`): its ID personalizes invitation links, its
+/// name signs them, its domains are refused as a customer admin's email.
+#[hook]
+pub fn use_my_partner() -> UseStateHandle<crate::form::Fetched<csp_core::api::MyPartner>> {
+    let api = use_env().api;
+    crate::form::use_fetch((), move |_| {
+        let api = api.clone();
+        async move { api.call(&csp_core::endpoint::MY_PARTNER, &[], &()).await }
+    })
+    .0
 }

@@ -44,6 +44,9 @@ pub struct NewCustomer {
     pub address: Address,
     #[serde(default)]
     pub registration_id: String,
+    /// A provider adding a customer on behalf of one of its indirect resellers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reseller_id: Option<String>,
 }
 
 /// `GET /domain-prefixes/{prefix}`: the live availability answer, keyed by the prefix it
@@ -377,6 +380,7 @@ mod tests {
                 ..Default::default()
             },
             registration_id: String::new(),
+            reseller_id: None,
         }
     }
 

@@ -1,8 +1,10 @@
 //! The JSON contract's bodies (`api/openapi.yaml`) as Rust types, shared by the client and
 //! every backend; `endpoint` says which operation carries which.
 
+use crate::customers::Customer;
 use crate::enrollment::{Draft, PartnerType, Tenant};
 use crate::field::Field;
+use crate::partners::PartnerSummary;
 use crate::problem::{FieldProblem, Problem};
 use serde::{Deserialize, Serialize};
 
@@ -77,6 +79,12 @@ pub struct User {
     pub email: String,
     pub agent_role: Option<String>,
     pub admin_role: Option<String>,
+    /// The partner (company) the user belongs to: every partner-scoped call answers for it.
+    #[serde(default)]
+    pub partner_id: String,
+    /// Which side of the two-tier model that partner is on (None: not known, e.g. enrolling).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub partner_kind: Option<PartnerKind>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -159,6 +167,56 @@ pub struct CreatedUser {
     pub user: User,
     pub sign_in_name: String,
     pub temporary_password: String,
+}
+
+/// Which side of the two-tier model a partner is on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PartnerKind {
+    IndirectReseller,
+    IndirectProvider,
+}
+
+impl PartnerKind {
+    /// Whether this kind of partner has `feature` at all: a reseller has no indirect
+    /// resellers, a provider no indirect providers to authorize. Roles grant the rest.
+    pub fn offers(self, feature: &str) -> bool {
+        use crate::roles::{AUTHORIZE_INDIRECT_PROVIDER, INDIRECT_PROVIDERS, INDIRECT_RESELLERS};
+        match self {
+            PartnerKind::IndirectReseller => feature != INDIRECT_RESELLERS,
+            PartnerKind::IndirectProvider => {
+                feature != INDIRECT_PROVIDERS && feature != AUTHORIZE_INDIRECT_PROVIDER
+            }
+        }
+    }
+}
+
+/// `GET /partner`: the signed-in user's partner (its ID goes into invitation links, its
+/// domains are refused as a customer admin's email).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MyPartner {
+    pub partner: PartnerSummary,
+    pub kind: PartnerKind,
+    #[serde(default)]
+    pub domains: Vec<String>,
+}
+
+/// `POST /indirect-providers`: the provider as authorized, and whether anything changed
+/// (false the second time: authorizing is idempotent).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuthorizeResult {
+    pub provider: PartnerSummary,
+    pub changed: bool,
+}
+
+/// `GET /customers`: the partner's customers and the partners they are shared with (the
+/// providers of a reseller, the resellers of a provider), which name the "provider or
+/// reseller" column and the reseller filter.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CustomerList {
+    pub customers: Vec<Customer>,
+    #[serde(default)]
+    pub partners: Vec<PartnerSummary>,
 }
 
 /// The one error shape of the API. `field_errors` (with 422) carry rule codes the UI places on fields.

@@ -3,10 +3,13 @@
 //! checks the list against `api/openapi.yaml` both ways (leptos' "declare a server function
 //! once" idea, without its macros).
 
+use crate::add_customer::{CreatedCustomer, DomainPrefixAvailability, NewCustomer};
 use crate::api::*;
 use crate::country::CountryRules;
 use crate::enrollment::NewTenant;
 use crate::mpn::OrgProfile;
+use crate::partners::{AuthorizeProvider, PartnerSummary};
+use crate::relationship::{NewRelationshipRequest, RelationshipRequest};
 use crate::roles::RoleCatalog;
 use std::marker::PhantomData;
 
@@ -137,6 +140,28 @@ pub const USERS: Endpoint<(), Vec<User>> = Endpoint::new(Get, "/users");
 pub const ADD_USER: Endpoint<NewUser, CreatedUser> = Endpoint::new(Post, "/users");
 pub const UPDATE_ROLES: Endpoint<RoleChange, User> = Endpoint::new(Put, "/users/{id}/roles");
 pub const REMOVE_USER: Endpoint<(), ()> = Endpoint::new(Delete, "/users/{id}");
+pub const MY_PARTNER: Endpoint<(), MyPartner> = Endpoint::new(Get, "/partner");
+pub const INDIRECT_PROVIDERS: Endpoint<(), Vec<PartnerSummary>> =
+    Endpoint::new(Get, "/indirect-providers");
+pub const INDIRECT_PROVIDER: Endpoint<(), PartnerSummary> =
+    Endpoint::new(Get, "/indirect-providers/{id}");
+pub const AUTHORIZE_PROVIDER: Endpoint<AuthorizeProvider, AuthorizeResult> =
+    Endpoint::new(Post, "/indirect-providers");
+pub const INDIRECT_RESELLERS: Endpoint<(), Vec<PartnerSummary>> =
+    Endpoint::new(Get, "/indirect-resellers");
+pub const REMOVE_RESELLER: Endpoint<(), ()> = Endpoint::new(Delete, "/indirect-resellers/{id}");
+pub const CUSTOMERS: Endpoint<(), CustomerList> = Endpoint::new(Get, "/customers");
+pub const ADD_CUSTOMER: Endpoint<NewCustomer, CreatedCustomer> = Endpoint::new(Post, "/customers");
+pub const DOMAIN_PREFIX: Endpoint<(), DomainPrefixAvailability> =
+    Endpoint::new(Get, "/domain-prefixes/{prefix}");
+pub const REMOVE_RELATIONSHIP: Endpoint<(), ()> =
+    Endpoint::new(Delete, "/customers/{id}/relationship");
+pub const RELATIONSHIP_REQUESTS: Endpoint<(), Vec<RelationshipRequest>> =
+    Endpoint::new(Get, "/relationship-requests");
+pub const REQUEST_RELATIONSHIP: Endpoint<NewRelationshipRequest, RelationshipRequest> =
+    Endpoint::new(Post, "/relationship-requests");
+pub const TERMINATE_RELATIONSHIP: Endpoint<(), RelationshipRequest> =
+    Endpoint::new(Post, "/relationship-requests/{id}/termination");
 
 /// Every operation of the contract: what the OpenAPI test compares with `api/openapi.yaml`.
 pub const ALL: &[(Method, &str)] = &[
@@ -162,6 +187,19 @@ pub const ALL: &[(Method, &str)] = &[
     (ADD_USER.method, ADD_USER.path),
     (UPDATE_ROLES.method, UPDATE_ROLES.path),
     (REMOVE_USER.method, REMOVE_USER.path),
+    (MY_PARTNER.method, MY_PARTNER.path),
+    (INDIRECT_PROVIDERS.method, INDIRECT_PROVIDERS.path),
+    (INDIRECT_PROVIDER.method, INDIRECT_PROVIDER.path),
+    (AUTHORIZE_PROVIDER.method, AUTHORIZE_PROVIDER.path),
+    (INDIRECT_RESELLERS.method, INDIRECT_RESELLERS.path),
+    (REMOVE_RESELLER.method, REMOVE_RESELLER.path),
+    (CUSTOMERS.method, CUSTOMERS.path),
+    (ADD_CUSTOMER.method, ADD_CUSTOMER.path),
+    (DOMAIN_PREFIX.method, DOMAIN_PREFIX.path),
+    (REMOVE_RELATIONSHIP.method, REMOVE_RELATIONSHIP.path),
+    (RELATIONSHIP_REQUESTS.method, RELATIONSHIP_REQUESTS.path),
+    (REQUEST_RELATIONSHIP.method, REQUEST_RELATIONSHIP.path),
+    (TERMINATE_RELATIONSHIP.method, TERMINATE_RELATIONSHIP.path),
 ];
 
 #[cfg(test)]

@@ -70,6 +70,7 @@ fields! {
     InviteProviderId = "invite.provider_id",
     InvitePartnerId = "invite.partner_id",
     InviteType = "invite.type",
+    InvitationSubject = "invitation.subject",
     InvitationBody = "invitation.body",
     RelationshipAdminAccess = "relationship.admin_access",
     RelationshipName = "relationship.name",
@@ -89,6 +90,7 @@ fields! {
     CustomerState = "customer.address.state",
     CustomerPostalCode = "customer.address.postal_code",
     CustomerRegistrationId = "customer.registration_id",
+    CustomerResellerId = "customer.reseller_id",
 }
 
 impl Field {

@@ -24,6 +24,16 @@ pub struct State {
     pub must_change_password: Vec<String>,
     /// Numbers the applications' human references (`APP-000012`); IDs are random.
     pub next_reference: u64,
+    /// Issue #11: the partners the demo knows (resellers and providers), who authorized whom,
+    /// the customers and the relationship requests (`crate::partners`, `crate::customers`).
+    #[serde(default)]
+    pub partners: Vec<MyPartner>,
+    #[serde(default)]
+    pub authorizations: Vec<crate::partners::Authorization>,
+    #[serde(default)]
+    pub customers: Vec<csp_core::customers::Customer>,
+    #[serde(default)]
+    pub relationship_requests: Vec<crate::customers::OwnedRequest>,
 }
 
 /// A signed-in session: what an HTTP backend keeps behind its cookie.
@@ -40,6 +50,11 @@ pub struct Backend {
     pub state: State,
     pub ctx: Context,
     pub catalog: RoleCatalog,
+    /// The signed-in user's ID, from the request's session: partner-scoped calls answer for
+    /// this user's partner.
+    pub caller: Option<String>,
+    /// Today, for dated records (the in-browser client sets it from the browser's clock).
+    pub today: csp_core::date::Date,
     /// (user id, password hash).
     credentials: Vec<(String, u64)>,
     sessions: Vec<Session>,
@@ -54,7 +69,7 @@ fn hex(b: [u8; 16]) -> String {
     b.iter().map(|x| format!("{x:02x}")).collect()
 }
 
-fn report_err(r: Report) -> Result<(), ApiError> {
+pub(crate) fn report_err(r: Report) -> Result<(), ApiError> {
     if r.has_errors() {
         Err(ApiError::validation(r.errors().cloned().collect()))
     } else {
@@ -70,6 +85,8 @@ impl Backend {
             state,
             ctx: Context::default(),
             catalog: RoleCatalog::builtin(),
+            caller: None,
+            today: crate::seed::demo_today(),
             credentials: crate::seed::credentials(),
             sessions: vec![],
             applicant: None,
@@ -269,8 +286,15 @@ impl Backend {
         Ok(a.clone())
     }
 
+    /// The users of the caller's partner (all users when nobody is signed in: the seedless tests).
     pub fn users(&self) -> Vec<User> {
-        self.state.users.clone()
+        let partner = self.caller_user().map(|u| u.partner_id.clone());
+        self.state
+            .users
+            .iter()
+            .filter(|u| partner.as_ref().is_none_or(|p| *p == u.partner_id))
+            .cloned()
+            .collect()
     }
 
     /// Adds a user: full name, a work email unique among the partner's users, known roles.
@@ -291,6 +315,11 @@ impl Backend {
             email: email.clone(),
             agent_role: u.agent_role.clone(),
             admin_role: u.admin_role.clone(),
+            partner_id: self
+                .caller_user()
+                .map(|c| c.partner_id.clone())
+                .unwrap_or_default(),
+            partner_kind: self.caller_user().and_then(|c| c.partner_kind),
         };
         self.credentials
             .push((user.id.clone(), password_hash(&email, &temporary_password)));

@@ -4,6 +4,8 @@
 //! csp-core's rules, so they refuse the same input.
 
 pub mod backend;
+pub mod customers;
+pub mod partners;
 pub mod routes;
 pub mod seed;
 

@@ -25,7 +25,7 @@ pub struct Answer {
     pub session: Option<Option<String>>,
 }
 
-fn ok<T: Serialize>(status: u16, v: &T) -> Answer {
+pub(crate) fn ok<T: Serialize>(status: u16, v: &T) -> Answer {
     Answer {
         status,
         body: serde_json::to_string(v).expect("contract types serialize"),
@@ -33,7 +33,7 @@ fn ok<T: Serialize>(status: u16, v: &T) -> Answer {
     }
 }
 
-fn no_content() -> Answer {
+pub(crate) fn no_content() -> Answer {
     Answer {
         status: 204,
         body: String::new(),
@@ -45,7 +45,7 @@ fn fail(e: ApiError) -> Answer {
     ok(e.status, &e)
 }
 
-fn body<T: DeserializeOwned>(raw: &str) -> Result<T, ApiError> {
+pub(crate) fn body<T: DeserializeOwned>(raw: &str) -> Result<T, ApiError> {
     serde_json::from_str(raw).map_err(|_| ApiError::new(400, "bad-request"))
 }
 
@@ -78,6 +78,14 @@ pub fn handle(b: &mut Backend, req: &Request) -> Answer {
     use csp_core::endpoint::*;
     use csp_core::roles::MANAGE_USERS;
     let (method, path, raw) = (req.method, req.path, req.body);
+    // Partner-scoped operations answer for the user behind the request's session.
+    b.caller = req.session.and_then(|t| b.session(t)).map(|s| s.user.id);
+    if let Some(a) = crate::partners::route(b, method, path, raw) {
+        return a.unwrap_or_else(fail);
+    }
+    if let Some(a) = crate::customers::route(b, method, path, raw) {
+        return a.unwrap_or_else(fail);
+    }
     let r: Result<Answer, ApiError> = (|| {
         Ok(if SETTINGS.matches(method, path).is_some() {
             ok(200, &b.settings())

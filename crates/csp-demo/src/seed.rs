@@ -2,25 +2,78 @@
 //! operator's backend has its own directory and users.
 
 use crate::backend::State;
-use csp_core::api::User;
+use crate::customers::OwnedRequest;
+use crate::partners::Authorization;
+use csp_core::api::{MyPartner, PartnerKind, User};
+use csp_core::customers::Customer;
+use csp_core::date::Date;
 use csp_core::email::identity_key;
 use csp_core::mpn::{OrgProfile, ProfileKind, ProfileStatus};
 
 /// The demo partner's first user: the global admin who enrolled (password `demo`).
 pub const DEMO_ADMIN: &str = "admin@contoso.onmicrosoft.com";
+/// The demo indirect provider's global admin (password `demo`).
+pub const DEMO_PROVIDER_ADMIN: &str = "admin@fabrikam.onmicrosoft.com";
+/// The demo reseller (Contoso) and indirect provider (Fabrikam Distribution).
+pub const DEMO_RESELLER_ID: &str = "7c1e9a44-2b3d-4e8f-a6c5-913d0f2e7b15";
+pub const DEMO_PROVIDER_ID: &str = "0b8f3c2a-6d1e-4f7a-9c3b-2e5d8a1f4b60";
+
+/// The partners, authorizations, customers and requests the demo starts with.
+#[derive(serde::Deserialize)]
+pub struct DemoPartners {
+    pub today: Date,
+    pub partners: Vec<MyPartner>,
+    pub authorizations: Vec<Authorization>,
+    pub customers: Vec<Customer>,
+    pub relationship_requests: Vec<OwnedRequest>,
+}
+
+pub fn demo_partners() -> DemoPartners {
+    serde_json::from_str(include_str!("../data/demo-partners.json")).expect("demo data")
+}
+
+/// The date the demo data was written for (native tests use it as "today").
+pub fn demo_today() -> Date {
+    Date::from_ymd(2026, 11, 28).expect("a date")
+}
 
 impl State {
-    /// A partner with its enrolling global admin, not yet in the admin agent group.
+    /// The reseller Contoso with its enrolling global admin (not yet in the admin agent
+    /// group), the indirect provider Fabrikam Distribution with its own, and the partners,
+    /// customers and requests of `data/demo-partners.json`.
     pub fn seeded() -> State {
-        let admin = User {
-            id: DEMO_ADMIN_ID.into(),
-            name: "Alex Wilber".into(),
-            email: DEMO_ADMIN.into(),
+        let admin = |id: &str, name: &str, email: &str, partner: &str, kind| User {
+            id: id.into(),
+            name: name.into(),
+            email: email.into(),
             agent_role: None,
             admin_role: Some("global-admin".into()),
+            partner_id: partner.into(),
+            partner_kind: Some(kind),
         };
+        let users = vec![
+            admin(
+                "USR-000000",
+                "Alex Wilber",
+                DEMO_ADMIN,
+                DEMO_RESELLER_ID,
+                PartnerKind::IndirectReseller,
+            ),
+            admin(
+                "USR-000001",
+                "Megan Bowen",
+                DEMO_PROVIDER_ADMIN,
+                DEMO_PROVIDER_ID,
+                PartnerKind::IndirectProvider,
+            ),
+        ];
+        let d = demo_partners();
         State {
-            users: vec![admin],
+            users,
+            partners: d.partners,
+            authorizations: d.authorizations,
+            customers: d.customers,
+            relationship_requests: d.relationship_requests,
             ..State::default()
         }
     }
@@ -29,10 +82,14 @@ impl State {
 /// The seeded users' passwords (hashed): the only credentials that outlive a reload, since
 /// nothing secret is stored in the browser.
 pub fn credentials() -> Vec<(String, u64)> {
-    vec![(DEMO_ADMIN_ID.into(), password_hash(DEMO_ADMIN, "demo"))]
+    [
+        ("USR-000000", DEMO_ADMIN),
+        ("USR-000001", DEMO_PROVIDER_ADMIN),
+    ]
+    .iter()
+    .map(|(id, email)| (id.to_string(), password_hash(email, "demo")))
+    .collect()
 }
-
-const DEMO_ADMIN_ID: &str = "USR-000000";
 
 /// A salted hash for the demo backends (std's SipHash: not for production secrets; a real
 /// server uses its identity provider).

@@ -110,6 +110,9 @@ fn user_out(u: &UserRow) -> User {
         email: u.email.clone(),
         agent_role: u.agent_role.clone(),
         admin_role: u.admin_role.clone(),
+        partner_id: u.partner_id.clone(),
+        // The reference server does not serve the partner and customer pages yet.
+        partner_kind: None,
     }
 }
 

@@ -60,14 +60,22 @@ pub fn SignInPage(p: &SignInProps) -> Html {
             let call = async move { caller.call(&SIGN_IN, &[], &req).await };
             let (session, nav, api) = (session.clone(), nav.clone(), api.clone());
             form.run(call, move |info| {
-                let next = match (again, info.must_change_password) {
-                    (_, true) => Some(Route::ChangePassword),
-                    (false, false) => Some(Route::Account),
-                    (true, false) => None,
-                };
+                let must_change = info.must_change_password;
                 signed_in(&api, &session, info);
-                if let Some(next) = next {
-                    nav.push(&next);
+                if must_change {
+                    nav.push(&Route::ChangePassword);
+                    return;
+                }
+                if again {
+                    return;
+                }
+                // Back to the page that asked for a sign-in (an invitation link), if any.
+                match crate::session::take_return() {
+                    Some((route, q)) if !q.is_empty() => {
+                        let _ = nav.push_with_query(&route, &q);
+                    }
+                    Some((route, _)) => nav.push(&route),
+                    None => nav.push(&Route::Account),
                 }
             });
         })

@@ -1,0 +1,45 @@
+//! What the customer pages share: the signed-in partner, the customer list, labels.
+
+use crate::env::use_env;
+use crate::form::{use_fetch, Fetched};
+use crate::i18n::I18n;
+use crate::session::{features, use_session};
+use csp_core::api::CustomerList;
+use csp_core::customers::CustomerIndex;
+use csp_core::endpoint::CUSTOMERS;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// The customer list with its search index, built once per fetch (not per keystroke).
+pub(super) struct Loaded {
+    pub list: CustomerList,
+    pub index: CustomerIndex,
+}
+
+#[hook]
+pub(super) fn use_customers() -> (UseStateHandle<Fetched<Rc<Loaded>>>, Callback<()>) {
+    let api = use_env().api;
+    use_fetch((), move |_| {
+        let api = api.clone();
+        async move {
+            let list = api.call(&CUSTOMERS, &[], &()).await?;
+            let index = CustomerIndex::new(&list.customers);
+            Ok(Rc::new(Loaded { list, index }))
+        }
+    })
+}
+
+/// Whether the signed-in user's roles open `feature`.
+#[hook]
+pub(super) fn use_can(feature: &'static str) -> bool {
+    let env = use_env();
+    let session = use_session();
+    features(session.user.as_ref(), &env.catalog)
+        .iter()
+        .any(|f| f == feature)
+}
+
+/// An admin role's name (`relationship-role-<id>`).
+pub(super) fn role_label(i18n: &I18n, id: &str) -> String {
+    i18n.t(&format!("relationship-role-{id}"))
+}

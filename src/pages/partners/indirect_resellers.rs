@@ -1,0 +1,82 @@
+//! The provider's *Indirect resellers*: the list, **Request a partnership**, **Remove
+//! partnership** per reseller, and the personalized invitation link, always visible here.
+
+use super::common::{since, use_resellers};
+use crate::components::{Busy, NavButton};
+use crate::form::FetchFailed;
+use crate::i18n::{use_i18n, use_title};
+use crate::invitation::authorize_base;
+use crate::route::Route;
+use crate::session::use_my_partner;
+use csp_core::invitation::{build_link, Invite};
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+#[function_component]
+pub fn IndirectResellers() -> Html {
+    let i18n = use_i18n();
+    let me = use_my_partner();
+    let (list, again) = use_resellers();
+    let heading = i18n.t("partners-resellers-heading");
+    use_title(&heading, matches!(*list, Some(Err(_))));
+    let body = match &*list {
+        None => html! { <Busy label={i18n.t("partners-loading")} /> },
+        Some(Err(f)) => html! { <FetchFailed failure={f.clone()} retry={again.clone()} /> },
+        Some(Ok(l)) if l.is_empty() => {
+            html! { <p class="inset">{ i18n.t("partners-resellers-empty") }</p> }
+        }
+        Some(Ok(l)) => html! {
+            <>
+            <p role="status">{ i18n.ta("partners-resellers-count", &[("count", &l.len().to_string())]) }</p>
+            <table class="role-table">
+                <caption class="visually-hidden">{ &heading }</caption>
+                <thead><tr>
+                    <th scope="col">{ i18n.t("partners-col-name") }</th>
+                    <th scope="col">{ i18n.t("partners-col-country") }</th>
+                    <th scope="col">{ i18n.t("partners-col-since") }</th>
+                    <th scope="col"><span class="visually-hidden">{ i18n.t("partners-col-actions") }</span></th>
+                </tr></thead>
+                <tbody>
+                { for l.iter().map(|p| html! {
+                    <tr>
+                        <th scope="row" data-label={i18n.t("partners-col-name")}>{ &p.name }</th>
+                        <td data-label={i18n.t("partners-col-country")}>{ i18n.country(&p.country) }</td>
+                        <td data-label={i18n.t("partners-col-since")}>{ since(&i18n, p) }</td>
+                        <td>
+                            <ul class="list">
+                                <li><Link<Route> to={Route::AddCustomerFor { id: p.id.clone() }}>{ i18n.t("partners-add-customer-for") }<span class="visually-hidden">{ format!(" ({})", p.name) }</span></Link<Route>></li>
+                                <li><Link<Route> to={Route::RemovePartnership { id: p.id.clone() }}>{ i18n.t("partners-remove-partnership") }<span class="visually-hidden">{ format!(" ({})", p.name) }</span></Link<Route>></li>
+                            </ul>
+                        </td>
+                    </tr>
+                }) }
+                </tbody>
+            </table>
+            </>
+        },
+    };
+    let link = match &*me {
+        Some(Ok(m)) => Some(build_link(
+            &authorize_base(),
+            &Invite::IndirectReseller {
+                provider_id: m.partner.id.clone(),
+            },
+        )),
+        _ => None,
+    };
+    html! {
+        <div>
+            <h1 class="heading">{ heading.clone() }</h1>
+            <p>{ i18n.t("partners-resellers-intro") }</p>
+            <NavButton to={Route::RequestPartnership} label={i18n.t("partners-request-partnership")} />
+            if let Some(link) = link {
+                <div class="inset">
+                    <p class="label" id="partnership-link-label">{ i18n.t("partners-invitation-link") }</p>
+                    <p><code aria-labelledby="partnership-link-label">{ link }</code></p>
+                    <p class="hint">{ i18n.t("partners-invitation-link-stays") }</p>
+                </div>
+            }
+            { body }
+        </div>
+    }
+}

@@ -1,0 +1,73 @@
+//! **Invite new customers** with one provider: the two-tier invitation, whose link carries
+//! both the reseller's and the provider's IDs.
+
+use super::common::use_providers;
+use crate::components::Busy;
+use crate::form::FetchFailed;
+use crate::i18n::use_i18n;
+use crate::invitation::{InvitationDraft, CUSTOMER_INVITATION_BASE};
+use crate::route::Route;
+use crate::session::use_my_partner;
+use csp_core::ids::same_id;
+use csp_core::invitation::{build_link, draft, Invite};
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct InviteProps {
+    /// The provider's ID.
+    pub id: String,
+}
+
+#[function_component]
+pub fn InviteCustomers(p: &InviteProps) -> Html {
+    let i18n = use_i18n();
+    let me = use_my_partner();
+    let (providers, again) = use_providers();
+    let (m, list) = match (&*me, &*providers) {
+        (Some(Err(f)), _) | (_, Some(Err(f))) => {
+            return html! { <div class="step"><FetchFailed failure={f.clone()} retry={again.clone()} /></div> }
+        }
+        (Some(Ok(m)), Some(Ok(l))) => (m.clone(), l.clone()),
+        _ => return html! { <Busy label={i18n.t("partners-loading")} /> },
+    };
+    let Some(provider) = list.iter().find(|x| same_id(&x.id, &p.id)) else {
+        return html! {
+            <div class="step">
+                <h1 class="heading">{ i18n.t("not-found-heading") }</h1>
+                <Link<Route> to={Route::IndirectProviders}>{ i18n.t("partners-providers-heading") }</Link<Route>>
+            </div>
+        };
+    };
+    let link = build_link(
+        CUSTOMER_INVITATION_BASE,
+        &Invite::ResellerRelationship {
+            partner_id: m.partner.id.clone(),
+            provider_id: Some(provider.id.clone()),
+            admin: false,
+            request_id: None,
+        },
+    );
+    let partner = m.partner.name.as_str();
+    let before = [
+        i18n.t("partners-email-greeting"),
+        i18n.ta(
+            "customers-invite-two-tier-email-body",
+            &[("partner", partner), ("provider", &provider.name)],
+        ),
+        i18n.t("customers-invite-email-action"),
+    ];
+    let closing = format!("{}\n{}", i18n.t("partners-email-closing"), partner);
+    let before: Vec<&str> = before.iter().map(String::as_str).collect();
+    let d = draft(
+        &link,
+        &i18n.ta("customers-invite-email-subject", &[("partner", partner)]),
+        &before,
+        &[closing.as_str()],
+    );
+    html! {
+        <InvitationDraft draft={d} done={Route::IndirectProviders} back={Route::IndirectProviders}>
+            <p class="caption">{ format!("{} — {}", i18n.t("partners-invite-customers"), provider.name) }</p>
+        </InvitationDraft>
+    }
+}

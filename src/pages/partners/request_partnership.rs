@@ -1,0 +1,49 @@
+//! **Request a partnership**: the drafted email to a reseller, with the link to this
+//! portal's authorization page carrying the provider's ID.
+
+use crate::components::Busy;
+use crate::form::FetchFailed;
+use crate::i18n::use_i18n;
+use crate::invitation::{authorize_base, InvitationDraft};
+use crate::route::Route;
+use crate::session::use_my_partner;
+use csp_core::invitation::{build_link, draft, Invite};
+use yew::prelude::*;
+
+#[function_component]
+pub fn RequestPartnership() -> Html {
+    let i18n = use_i18n();
+    let me = use_my_partner();
+    let m = match &*me {
+        None => return html! { <Busy label={i18n.t("partners-loading")} /> },
+        Some(Err(f)) => {
+            return html! { <div class="step"><FetchFailed failure={f.clone()} retry={Callback::noop()} /></div> }
+        }
+        Some(Ok(m)) => m.clone(),
+    };
+    let link = build_link(
+        &authorize_base(),
+        &Invite::IndirectReseller {
+            provider_id: m.partner.id.clone(),
+        },
+    );
+    let partner = m.partner.name.as_str();
+    let before = [
+        i18n.t("partners-email-greeting"),
+        i18n.ta("partners-reseller-email-body", &[("partner", partner)]),
+        i18n.t("partners-reseller-email-action"),
+    ];
+    let closing = format!("{}\n{}", i18n.t("partners-email-closing"), partner);
+    let before: Vec<&str> = before.iter().map(String::as_str).collect();
+    let d = draft(
+        &link,
+        &i18n.ta("partners-reseller-email-subject", &[("partner", partner)]),
+        &before,
+        &[closing.as_str()],
+    );
+    html! {
+        <InvitationDraft draft={d} done={Route::IndirectResellers} back={Route::IndirectResellers}>
+            <p class="caption">{ i18n.t("partners-request-partnership") }</p>
+        </InvitationDraft>
+    }
+}
