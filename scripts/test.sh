@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The README's second command: installs what is missing, then runs every test layer:
 #   1. format and lints;
-#   2. native tests of the rules core and the reference server (cargo test);
+#   2. native tests of the rules core, the demo backend and the API server (cargo test), the
+#      server's storage tests again on a throwaway PostgreSQL cluster, and the contract checked
+#      against the running server by schemathesis;
 #   3. component tests in headless Chromium (wasm-pack test --headless --chrome);
 #   4. the release build, its size budget and the rules benchmark figures;
 #   5. end-to-end journeys in headless Chromium against the reference HTTP backend.
@@ -13,11 +15,17 @@ step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
 step "format and lints"
 cargo fmt --all -- --check
-cargo clippy -q -p csp-core -p csp-server --all-targets -- -D warnings
+cargo clippy -q -p csp-core -p csp-demo -p csp-server --all-targets -- -D warnings
 cargo clippy -q -p csp-portal --target wasm32-unknown-unknown --all-targets -- -D warnings
 
-step "native tests: rules core and reference server"
-cargo test -p csp-core -p csp-server
+step "native tests: rules core, demo backend and API server"
+cargo test -p csp-core -p csp-demo -p csp-server
+
+step "API server on PostgreSQL"
+scripts/postgres-tests.sh
+
+step "the contract against the running server (schemathesis)"
+scripts/contract.sh
 
 step "component tests in headless Chromium"
 wasm-pack test --headless --chrome
