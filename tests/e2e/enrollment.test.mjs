@@ -99,9 +99,9 @@ test('an indirect reseller enrolls in French with a French address and IBAN', as
   const id = page.url().split('/applications/')[1];
   assert.doesNotMatch(id, /^APP-\d+$/, 'the status link is not a guessable counter');
   await page.getByText(/^APP-\d{6}$/).waitFor();
-  const res = await fetch(`${BASE}/api/applications/${id}`);
-  assert.equal(res.status, 200);
-  const app = await res.json();
+  // The application is the applicant's: readable in their browser session, not by anyone else.
+  assert.equal((await fetch(`${BASE}/api/applications/${id}`)).status, 404);
+  const app = await page.evaluate(async (id) => (await fetch(`/api/applications/${id}`)).json(), id);
   assert.equal(app.primary_contact_email, 'elodie.martin@contoso.fr');
   assert.equal(app.tenant.country, 'FR');
   // The draft is cleared after a successful submit.
@@ -109,31 +109,58 @@ test('an indirect reseller enrolls in French with a French address and IBAN', as
   await page.context().close();
 });
 
+/// A JSON call from outside the browser, with the cookies and CSRF token of a session.
+async function api(method, path, body, session = {}) {
+  const headers = { 'Content-Type': 'application/json' };
+  if (session.cookie) headers.Cookie = session.cookie;
+  if (session.csrf) headers['X-CSRF-Token'] = session.csrf;
+  const res = await fetch(`${BASE}/api${path}`, { method, headers, body: body && JSON.stringify(body) });
+  const cookie = (res.headers.get('set-cookie') || '').split(';')[0];
+  const text = await res.text();
+  return { status: res.status, json: text ? JSON.parse(text) : null, cookie, text };
+}
+
 test('the status page follows the backend', async () => {
-  // An application made through the API (an Russian already-enrolled reseller: support only),
-  // then approved by a reviewer.
+  // A Russian reseller already enrolled in CSP (support details only) applies through the API
+  // in its work-account session; a reviewer of the operator approves it.
+  const signIn = await api('POST', '/work-account/sign-in', { user_name: 'admin@contoso.ru', password: 'motdepasse' });
+  assert.equal(signIn.status, 200, signIn.text);
+  const applicant = { cookie: signIn.cookie, csrf: signIn.json.csrf_token };
   const draft = {
     partner_type: 'indirect-reseller', already_enrolled: true, tenant: null, profile: null,
-    legal: { legal_name: '', address: { line1: '', line2: '', city: '', state: '', postal_code: '', country: '' } },
+    work_account: { mode: null, user_name: '', new_tenant: { organization: '', domain_prefix: '', country: '', admin_first_name: '', admin_last_name: '', admin_email: '' } },
+    legal: { legal_name: '', address: { line1: '', line2: '', city: '', state: '', postal_code: '', country: '' }, registration_id: '' },
     contact: { first_name: '', last_name: '', email: '', phone: '' },
     support: { email: 'support@contoso.ru', phone: '+7 495 123-45-67', website: '' },
-    bank: { country: '', account_holder: '' },
+    bank: { country: '', account_holder: '', iban: '', bic: '', bank_code: '', account_number: '' },
   };
-  const made = await fetch(`${BASE}/api/applications`, { method: 'POST', headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ idempotency_key: 'e2e-status', draft }) });
-  assert.equal(made.status, 201, await made.clone().text());
-  const { id } = await made.json();
-  const page = await newPage(browser, `/applications/${id}`);
+  const made = await api('POST', '/applications', { idempotency_key: 'e2e-status', draft }, applicant);
+  assert.equal(made.status, 201, made.text);
+  const { id, reference } = made.json;
+  assert.match(reference, /^APP-\d{6}$/);
+  // Without the applicant's session, nobody else reads it.
+  assert.equal((await api('GET', `/applications/${id}`)).status, 404);
+
+  const page = await newPage(browser, '/');
+  const [name, value] = applicant.cookie.split('=');
+  await page.context().addCookies([{ name, value, url: `${BASE}/api/` }]);
+  await page.goto(`${BASE}/applications/${id}`);
   await page.getByLabel('Language').selectOption('ru');
   await page.getByRole('heading', { name: 'Заявка отправлена' }).waitFor();
+  await page.getByText(reference).waitFor();
   await page.getByText('Ожидается подтверждение адреса электронной почты').waitFor();
-  const put = await fetch(`${BASE}/api/applications/${id}/status`, { method: 'PUT', headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ status: 'approved' }) });
-  assert.equal(put.status, 200);
+
+  // Changing the status is the operator's: the applicant can't, the reviewer can.
+  const refused = await api('PUT', `/applications/${id}/status`, { status: 'approved' }, applicant);
+  assert.ok([401, 403].includes(refused.status), refused.text);
+  const reviewer = await api('POST', '/session', { user_name: 'reviewer@csp-operations.example', password: 'demo' });
+  assert.equal(reviewer.status, 200, reviewer.text);
+  const put = await api('PUT', `/applications/${id}/status`, { status: 'approved' }, { cookie: reviewer.cookie, csrf: reviewer.json.csrf_token });
+  assert.equal(put.status, 200, put.text);
   await page.getByRole('button', { name: 'Проверить состояние снова' }).click();
   await page.getByText('Одобрена', { exact: true }).waitFor();
   await page.getByText('Убедитесь, что вы входите в группу агентов по администрированию').waitFor();
-  await page.goto(`${BASE}/applications/APP-999999`);
+  await page.goto(`${BASE}/applications/app_0000`);
   await page.getByText('Не удалось найти запрошенные данные').waitFor();
   await page.context().close();
 });
