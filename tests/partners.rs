@@ -4,7 +4,8 @@
 
 mod support;
 
-use csp_core::api::{PartnerKind, User};
+use csp_core::api::{PartnerKind, RoleChange, SignIn, User};
+use csp_core::endpoint::{SIGN_IN, UPDATE_ROLES};
 use support::{settle, Ui};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -32,14 +33,52 @@ fn user(provider: bool, agent: Option<&str>, admin: Option<&str>) -> User {
     }
 }
 
-/// Signs `u` in (as the app restores a session) and opens `path`.
+/// Signs in as `u`'s partner's global admin, gives them `u`'s roles, and opens `path` with
+/// that session (as the app finds it after a reload).
 async fn as_user(u: &User, path: &str) -> Ui {
     let s = gloo::utils::window().local_storage().unwrap().unwrap();
     s.clear().unwrap();
     s.set_item("csp-portal.locale", "\"en\"").unwrap();
-    s.set_item("csp-portal.session.v1", &serde_json::to_string(u).unwrap())
+    let env = signed_in_env(u).await;
+    SIGNED_IN.with(|e| *e.borrow_mut() = Some(env.clone()));
+    Ui::mount_with(path, true, move || env).await
+}
+
+thread_local! {
+    /// The environment (and so the session) of the last `as_user`, for pages opened after it.
+    static SIGNED_IN: std::cell::RefCell<Option<csp_portal::Env>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Opens `path` again in the session of the last `as_user`, as a reload would.
+async fn remount(path: &str) -> Ui {
+    let env = SIGNED_IN
+        .with(|e| e.borrow().clone())
+        .expect("as_user first");
+    Ui::mount_with(path, true, move || env).await
+}
+
+/// The in-browser backend with `u`'s partner's global admin signed in, given `u`'s roles.
+async fn signed_in_env(u: &User) -> csp_portal::Env {
+    let env = support::default_env();
+    let email = if u.partner_id == FABRIKAM {
+        "admin@fabrikam.onmicrosoft.com"
+    } else {
+        "admin@contoso.onmicrosoft.com"
+    };
+    let me = SignIn {
+        user_name: email.into(),
+        password: "demo".into(),
+    };
+    let info = env.api.call(&SIGN_IN, &[], &me).await.unwrap();
+    let roles = RoleChange {
+        agent_role: u.agent_role.clone(),
+        admin_role: u.admin_role.clone(),
+    };
+    env.api
+        .call(&UPDATE_ROLES, &[&info.user.id], &roles)
+        .await
         .unwrap();
-    Ui::mount(path, true).await
+    env
 }
 
 async fn reseller(path: &str) -> Ui {
@@ -209,10 +248,10 @@ async fn authorize_a_provider_from_its_link_once() {
     settle().await;
     ui.assert_text("Adventure Works Distribution is now your indirect provider");
     drop(ui);
-    let ui = Ui::mount(&link, true).await;
+    let ui = remount(&link).await;
     ui.assert_text("Adventure Works Distribution is already your indirect provider");
     drop(ui);
-    let ui = Ui::mount("/indirect-providers", true).await;
+    let ui = remount("/indirect-providers").await;
     ui.assert_text("Adventure Works Distribution");
     ui.assert_text("Fabrikam Distribution");
     ui.assert_text("contact support");
@@ -224,17 +263,15 @@ async fn invalid_unknown_other_region_and_not_permitted() {
         reseller("/indirect-providers/authorize?invType=IndirectReseller&partnerId=合作伙伴").await;
     assert_eq!(ui.heading(), "This invitation link is not valid");
     drop(ui);
-    let ui = Ui::mount(
+    let ui = remount(
         "/indirect-providers/authorize?invType=IndirectReseller&partnerId=11111111-2222-4333-8444-555555555555",
-        true,
     )
     .await;
     assert_eq!(ui.heading(), "There is no indirect provider with this ID");
     drop(ui);
-    let ui = Ui::mount(
-        &format!("/indirect-providers/authorize?invType=IndirectReseller&partnerId={SHANGHAI}"),
-        true,
-    )
+    let ui = remount(&format!(
+        "/indirect-providers/authorize?invType=IndirectReseller&partnerId={SHANGHAI}"
+    ))
     .await;
     assert_eq!(
         ui.heading(),
@@ -420,14 +457,13 @@ async fn ten_thousand_customers_stay_responsive() {
     let s = gloo::utils::window().local_storage().unwrap().unwrap();
     s.clear().unwrap();
     s.set_item("csp-portal.locale", "\"en\"").unwrap();
-    s.set_item("csp-portal.session.v1", &serde_json::to_string(&u).unwrap())
-        .unwrap();
     s.set_item(
         "csp-portal.local-backend.v2",
         &serde_json::to_string(&state).unwrap(),
     )
     .unwrap();
-    let ui = Ui::mount("/customers", true).await;
+    let env = signed_in_env(&u).await;
+    let ui = Ui::mount_with("/customers", true, move || env).await;
     ui.assert_text("10004 customers");
     ui.assert_text("Page 1 of 401");
     let rows = ui.root.query_selector_all("tbody tr").unwrap().length();

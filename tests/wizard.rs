@@ -124,7 +124,13 @@ async fn new_work_account_needs_every_field() {
     ui.fill("Admin's work email address", "elodie@contoso.fr")
         .await;
     ui.click("Continue").await;
+    // The new account's global admin sign-in is shown once, then the journey goes on.
+    ui.assert_text("Your work account is ready");
+    ui.assert_text("admin@contosofr.onmicrosoft.com");
+    ui.assert_text("the password will not be shown again");
+    ui.click("Continue").await;
     assert_eq!(ui.heading(), "Link your MPN ID");
+    ui.assert_no_text("the password will not be shown again");
 }
 
 async fn signed_in(country_tld: &str) -> Ui {
