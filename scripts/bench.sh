@@ -1,8 +1,31 @@
 #!/usr/bin/env bash
-# Prints the rules benchmark: ns per work-email check and per full-draft validation.
+# Prints the benchmarks:
+#   1. rules: ns per work-email check and per full-draft validation (criterion, native);
+#   2. load (issue #12): the first load's size, then time to ready of the release build
+#      against a bare one-input Yew app (benches/bare-yew) built the same way, on Lighthouse's
+#      mobile profile and on loopback, the keystroke p95 on the primary contact page and the
+#      size of each wasm module (benches/load.mjs, Debian's Chromium over CDP).
+# BENCH=rules or BENCH=load runs one of them; BENCH_RUNS sets the loads per app (>= 9).
+# Figures are noisy while other builds run: the load average is printed beside them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cargo bench -q -p csp-core --features fixtures --bench rules -- --warm-up-time 1 --measurement-time 3 2>&1 | grep -E "^[a-z].*|time:" 
+source scripts/env.sh
+what="${BENCH:-all}"
 
-# The API server under 50 concurrent clients on loopback, with and without stalled clients.
-scripts/load-check.sh
+if [ "$what" = all ] || [ "$what" = rules ]; then
+  cargo bench -q -p csp-core --features fixtures --bench rules -- --warm-up-time 1 --measurement-time 3 2>&1 | grep -E "^[a-z].*|time:"
+fi
+
+if [ "$what" = all ] || [ "$what" = load ]; then
+  [ -d tests/e2e/node_modules/playwright-core ] || { echo "run scripts/setup.sh --browser first" >&2; exit 1; }
+  echo "== load benchmark ($(uptime | sed 's/.*load average/load average/'))"
+  trunk build --release >/dev/null 2>&1 || trunk build --release
+  (cd benches/bare-yew && { trunk build --release >/dev/null 2>&1 || trunk build --release; })
+  SIZE_BUDGET_KB=100000 scripts/size-budget.sh dist | grep -v '^budget'
+  timeout 1200 node benches/load.mjs dist benches/bare-yew/dist
+fi
+
+if [ "$what" = all ] || [ "$what" = server ]; then
+  # The API server under 50 concurrent clients on loopback, with and without stalled clients.
+  scripts/load-check.sh
+fi
