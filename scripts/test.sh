@@ -32,9 +32,10 @@ wasm-pack test --headless --chrome
 
 step "release build and size budget"
 trunk build --release
-# The target is 250 KB gzip; the build is ~312 KB (see the README's figures). CI holds the
-# line at 320 KB so the first load cannot grow unnoticed.
-SIZE_BUDGET_KB="${SIZE_BUDGET_KB:-320}" scripts/size-budget.sh dist
+# The first load (html, js, wasm, css, config, English locale) is ~465 KB gzip with every page
+# in one module (see the README's figures; issue #12's target is 150 KB, which needs code
+# splitting). CI holds the line at the measured figure so it cannot grow unnoticed.
+SIZE_BUDGET_KB="${SIZE_BUDGET_KB:-470}" scripts/size-budget.sh dist
 
 step "rules benchmark"
 scripts/bench.sh

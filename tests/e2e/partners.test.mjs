@@ -64,7 +64,11 @@ test('the reseller authorizes a provider from its link, then works with customer
   await page.getByLabel('I understand, and I authorize Adventure Works Distribution as our indirect provider').check();
   await authorize.click();
   await page.getByText('Adventure Works Distribution is now your indirect provider').waitFor();
+  // Opened again later (a reload: the in-browser demo keeps no session across it, so sign in).
   await page.goto(BASE + link);
+  await page.getByRole('heading', { name: 'Sign in to see this page' }).waitFor();
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signIn(page, 'admin@contoso.onmicrosoft.com');
   await page.getByText('Adventure Works Distribution is already your indirect provider').waitFor();
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Indirect providers' }).click();

@@ -619,7 +619,7 @@ async fn temporary_passwords_must_be_changed_first() {
         ),
         (422, Some("password-too-short"))
     );
-    assert_eq!(r.body["field_errors"][0]["field"], "new_password");
+    assert_eq!(r.body["field_errors"][0]["field"], "password.new_password");
     assert_eq!(
         t.call(
             "POST",
