@@ -14,6 +14,7 @@ pub mod i18n;
 pub mod invitation;
 pub mod journey;
 pub mod pages;
+pub mod partner;
 pub mod route;
 pub mod session;
 

@@ -238,15 +238,3 @@ pub fn Guard(p: &GuardProps) -> Html {
         None => html! { <>{ for p.children.iter() }</> },
     }
 }
-
-/// The signed-in user's partner (`GET /partner`): its ID personalizes invitation links, its
-/// name signs them, its domains are refused as a customer admin's email.
-#[hook]
-pub fn use_my_partner() -> UseStateHandle<crate::form::Fetched<csp_core::api::MyPartner>> {
-    let api = use_env().api;
-    crate::form::use_fetch((), move |_| {
-        let api = api.clone();
-        async move { api.call(&csp_core::endpoint::MY_PARTNER, &[], &()).await }
-    })
-    .0
-}

@@ -9,8 +9,8 @@ use crate::components::{phone_hint, SelectField, TextField};
 use crate::env::use_env;
 use crate::form::{use_form, FormPage};
 use crate::i18n::use_i18n;
+use crate::partner::use_my_partner;
 use crate::route::Route;
-use crate::session::use_my_partner;
 use crate::session::{use_session, SessionAction};
 use csp_core::add_customer::{
     check_domain_prefix, check_new_customer, domain_prefix_availability, DomainPrefixAvailability,

@@ -8,8 +8,8 @@ use crate::env::use_env;
 use crate::form::{use_form, FormPage};
 use crate::i18n::use_i18n;
 use crate::invitation::{InvitationDraft, CUSTOMER_INVITATION_BASE};
+use crate::partner::use_my_partner;
 use crate::route::Route;
-use crate::session::use_my_partner;
 use csp_core::endpoint::{RELATIONSHIP_REQUESTS, REQUEST_RELATIONSHIP};
 use csp_core::invitation::{build_link, draft, Invite};
 use csp_core::relationship::{

@@ -5,8 +5,8 @@ use crate::components::Busy;
 use crate::form::FetchFailed;
 use crate::i18n::use_i18n;
 use crate::invitation::{authorize_base, InvitationDraft};
+use crate::partner::use_my_partner;
 use crate::route::Route;
-use crate::session::use_my_partner;
 use csp_core::invitation::{build_link, draft, Invite};
 use yew::prelude::*;
 
