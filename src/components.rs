@@ -350,3 +350,64 @@ pub fn NavButton(p: &NavButtonProps) -> Html {
     };
     html! { <button type="button" class="button" {onclick}>{ &p.label }</button> }
 }
+
+/// Writes `text` to the clipboard; `done` learns whether the browser allowed it.
+pub fn copy_text(text: &str, done: impl FnOnce(bool) + 'static) {
+    let promise = gloo::utils::window()
+        .navigator()
+        .clipboard()
+        .write_text(text);
+    wasm_bindgen_futures::spawn_local(async move {
+        done(wasm_bindgen_futures::JsFuture::from(promise).await.is_ok());
+    });
+}
+
+#[derive(Properties, PartialEq)]
+pub struct OneTimeSignInProps {
+    pub heading: AttrValue,
+    /// Who the account is for (the user's or the customer's name).
+    pub subject: AttrValue,
+    pub sign_in_name: AttrValue,
+    pub password: AttrValue,
+    /// Message ids: the two labels, the "shown once" warning, the copy button, the note.
+    pub name_label: &'static str,
+    pub password_label: &'static str,
+    pub once: &'static str,
+    pub copy: &'static str,
+    pub change_note: &'static str,
+    pub done_to: crate::route::Route,
+    pub done_label: AttrValue,
+}
+
+/// A new account's sign-in name and temporary password, shown once with a copy button (a
+/// refused clipboard says so): the page holding them forgets them on leaving.
+#[function_component]
+pub fn OneTimeSignIn(p: &OneTimeSignInProps) -> Html {
+    let i18n = use_i18n();
+    let copied = use_state(|| None::<bool>);
+    let copy = {
+        let (copied, text) = (
+            copied.clone(),
+            format!("{}\n{}", p.sign_in_name, p.password),
+        );
+        Callback::from(move |_| {
+            let copied = copied.clone();
+            copy_text(&text, move |ok| copied.set(Some(ok)));
+        })
+    };
+    html! {
+        <div class="step">
+            <div class="panel panel--confirmation"><h1 class="panel-title">{ &p.heading }</h1><p class="panel-body">{ &p.subject }</p></div>
+            <p class="inset warning" role="alert"><strong>{ i18n.t(p.once) }</strong></p>
+            <dl class="summary-list">
+                <div class="summary-row"><dt class="summary-key">{ i18n.t(p.name_label) }</dt><dd class="summary-value"><code>{ &p.sign_in_name }</code></dd></div>
+                <div class="summary-row"><dt class="summary-key">{ i18n.t(p.password_label) }</dt><dd class="summary-value"><code>{ &p.password }</code></dd></div>
+            </dl>
+            <button type="button" class="button button--secondary" onclick={copy}>{ i18n.t(p.copy) }</button>
+            if *copied == Some(true) { <p role="status">{ i18n.t("user-added-copied") }</p> }
+            if *copied == Some(false) { <p role="status">{ i18n.t("partners-copy-failed") }</p> }
+            <p>{ i18n.t(p.change_note) }</p>
+            <NavButton to={p.done_to.clone()} label={p.done_label.clone()} />
+        </div>
+    }
+}

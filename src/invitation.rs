@@ -91,13 +91,8 @@ pub fn InvitationDraft(p: &InvitationDraftProps) -> Html {
             if !form.press(&live()) {
                 return;
             }
-            let promise = gloo::utils::window()
-                .navigator()
-                .clipboard()
-                .write_text(&text);
             let copied = copied.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
+            crate::components::copy_text(&text, move |ok| {
                 copied.set(if ok { Copy::Done } else { Copy::Refused });
             });
         })

@@ -1,6 +1,6 @@
 //! The one-time view of a new user's sign-in details: never stored, forgotten on leaving.
 
-use crate::components::NavButton;
+use crate::components::OneTimeSignIn;
 use crate::i18n::{use_i18n, use_title};
 use crate::route::Route;
 use crate::session::{use_session, SessionAction};
@@ -12,7 +12,6 @@ use yew_router::prelude::*;
 pub fn UserAdded() -> Html {
     let i18n = use_i18n();
     let session = use_session();
-    let copied = use_state(|| false);
     // Shown once: the details leave memory as soon as this page does.
     let created = use_state(|| session.created.clone());
     {
@@ -32,34 +31,9 @@ pub fn UserAdded() -> Html {
             </div>
         };
     };
-    let copy = {
-        let (copied, text) = (
-            copied.clone(),
-            format!("{}\n{}", c.sign_in_name, c.temporary_password),
-        );
-        Callback::from(move |_| {
-            let promise = gloo::utils::window()
-                .navigator()
-                .clipboard()
-                .write_text(&text);
-            let copied = copied.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                copied.set(wasm_bindgen_futures::JsFuture::from(promise).await.is_ok());
-            });
-        })
-    };
     html! {
-        <div class="step">
-            <div class="panel panel--confirmation"><h1 class="panel-title">{ heading }</h1><p class="panel-body">{ &c.user.name }</p></div>
-            <p class="inset warning" role="alert"><strong>{ i18n.t("user-added-once") }</strong></p>
-            <dl class="summary-list">
-                <div class="summary-row"><dt class="summary-key">{ i18n.t("user-added-sign-in-name") }</dt><dd class="summary-value"><code>{ &c.sign_in_name }</code></dd></div>
-                <div class="summary-row"><dt class="summary-key">{ i18n.t("user-added-password") }</dt><dd class="summary-value"><code>{ &c.temporary_password }</code></dd></div>
-            </dl>
-            <button type="button" class="button button--secondary" onclick={copy}>{ i18n.t("user-added-copy") }</button>
-            if *copied { <p role="status">{ i18n.t("user-added-copied") }</p> }
-            <p>{ i18n.t("user-added-change-password") }</p>
-            <NavButton to={Route::Users} label={i18n.t("user-added-done")} />
-        </div>
+        <OneTimeSignIn {heading} subject={c.user.name.clone()} sign_in_name={c.sign_in_name.clone()} password={c.temporary_password.clone()}
+            name_label="user-added-sign-in-name" password_label="user-added-password" once="user-added-once" copy="user-added-copy" change_note="user-added-change-password"
+            done_to={Route::Users} done_label={i18n.t("user-added-done")} />
     }
 }
