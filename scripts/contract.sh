@@ -14,7 +14,7 @@ cargo build -q -p csp-server
 tmp=$(mktemp -d)
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 # The throttle is raised: schemathesis sends many wrong passwords on purpose.
-target/debug/csp-server --port "$port" --dist "$tmp/no-dist" --database-url "sqlite://$tmp/contract.db" \
+"${CARGO_TARGET_DIR:-target}"/debug/csp-server --port "$port" --dist "$tmp/no-dist" --database-url "sqlite://$tmp/contract.db" \
   --failures-per-account 1000000 --failures-per-client 1000000 > "$tmp/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$tmp"' EXIT

@@ -14,7 +14,7 @@ import json, sys
 p = sys.argv[1]; c = json.load(open(p)); c["api_base_url"] = "/api"; json.dump(c, open(p, "w"))
 PY
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-target/debug/csp-server --port "$port" --dist "$site" --database-url "sqlite://$site.db" > "$site.log" 2>&1 &
+"${CARGO_TARGET_DIR:-target}"/debug/csp-server --port "$port" --dist "$site" --database-url "sqlite://$site.db" > "$site.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true; rm -rf "$site" "$site.log" "$site.db"*' EXIT
 python3 - "$port" <<'PY'
@@ -30,7 +30,7 @@ PY
 local_site=$(mktemp -d)
 cp -r dist/. "$local_site/"
 local_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-target/debug/csp-server --port "$local_port" --dist "$local_site" --database-url "sqlite://$local_site.db" > "$local_site.log" 2>&1 &
+"${CARGO_TARGET_DIR:-target}"/debug/csp-server --port "$local_port" --dist "$local_site" --database-url "sqlite://$local_site.db" > "$local_site.log" 2>&1 &
 local_server=$!
 trap 'kill $server $local_server 2>/dev/null || true; rm -rf "$site" "$site.log" "$site.db"* "$local_site" "$local_site.log" "$local_site.db"*' EXIT
 python3 - "$local_port" <<'PY'

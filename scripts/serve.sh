@@ -19,6 +19,6 @@ import json, sys
 p = sys.argv[1]; c = json.load(open(p)); c["api_base_url"] = "/api"; json.dump(c, open(p, "w"))
 PY
   cargo build --profile server -p csp-server
-  exec target/server/csp-server --port "${PORT:-8090}" --dist "$site" "$@"
+  exec "${CARGO_TARGET_DIR:-target}"/server/csp-server --port "${PORT:-8090}" --dist "$site" "$@"
 fi
 exec trunk serve "$@"
