@@ -5,6 +5,7 @@
 # Bounded: MAX_EXAMPLES cases per operation (default 25). Usage: scripts/contract.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/lib.sh
 venv="${CONTRACT_VENV:-target/contract-venv}"
 if [ ! -x "$venv/bin/schemathesis" ]; then
   python3 -m venv "$venv"
@@ -12,22 +13,13 @@ if [ ! -x "$venv/bin/schemathesis" ]; then
 fi
 cargo build -q -p csp-server
 tmp=$(mktemp -d)
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+port=$(free_port)
 # The throttle is raised: schemathesis sends many wrong passwords on purpose.
 "${CARGO_TARGET_DIR:-target}"/debug/csp-server --port "$port" --dist "$tmp/no-dist" --database-url "sqlite://$tmp/contract.db" \
   --failures-per-account 1000000 --failures-per-client 1000000 > "$tmp/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$tmp"' EXIT
-python3 - "$port" <<'PY'
-import sys, time, urllib.request
-for _ in range(200):
-    try:
-        urllib.request.urlopen(f"http://127.0.0.1:{sys.argv[1]}/api/settings", timeout=1); break
-    except OSError:
-        time.sleep(0.1)
-else:
-    sys.exit("csp-server did not start")
-PY
+wait_for "http://127.0.0.1:$port/api/settings" 200
 CSP_BASE="http://127.0.0.1:$port/api" PYTHONPATH=scripts/contract SCHEMATHESIS_HOOKS=hooks \
   "$venv/bin/schemathesis" --config-file scripts/contract/schemathesis.toml run api/openapi.yaml \
   --url "http://127.0.0.1:$port/api" --checks all --max-examples "${MAX_EXAMPLES:-25}" \

@@ -4,6 +4,7 @@
 # Playwright through labels, roles and visible text. Usage: scripts/e2e.sh (after trunk build --release).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/lib.sh
 [ -f dist/index.html ] || { echo "no release build in dist/: run trunk build --release" >&2; exit 1; }
 cargo build -q -p csp-server
 site=$(mktemp -d)
@@ -13,34 +14,20 @@ python3 - "$site/config.json" <<'PY'
 import json, sys
 p = sys.argv[1]; c = json.load(open(p)); c["api_base_url"] = "/api"; json.dump(c, open(p, "w"))
 PY
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+port=$(free_port)
 "${CARGO_TARGET_DIR:-target}"/debug/csp-server --port "$port" --dist "$site" --database-url "sqlite://$site.db" > "$site.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true; rm -rf "$site" "$site.log" "$site.db"*' EXIT
-python3 - "$port" <<'PY'
-import sys, time, urllib.request
-for _ in range(100):
-    try:
-        urllib.request.urlopen(f"http://127.0.0.1:{sys.argv[1]}/api/settings", timeout=1); break
-    except OSError:
-        time.sleep(0.1)
-PY
+wait_for "http://127.0.0.1:$port/api/settings" 100
 # The partner and customer journeys (issue #11) run on the in-browser backend: the reference
 # server does not serve those operations yet. The same build, unchanged config, served as files.
 local_site=$(mktemp -d)
 cp -r dist/. "$local_site/"
-local_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+local_port=$(free_port)
 "${CARGO_TARGET_DIR:-target}"/debug/csp-server --port "$local_port" --dist "$local_site" --database-url "sqlite://$local_site.db" > "$local_site.log" 2>&1 &
 local_server=$!
 trap 'kill $server $local_server 2>/dev/null || true; rm -rf "$site" "$site.log" "$site.db"* "$local_site" "$local_site.log" "$local_site.db"*' EXIT
-python3 - "$local_port" <<'PY'
-import sys, time, urllib.request
-for _ in range(100):
-    try:
-        urllib.request.urlopen(f"http://127.0.0.1:{sys.argv[1]}/", timeout=1); break
-    except OSError:
-        time.sleep(0.1)
-PY
+wait_for "http://127.0.0.1:$local_port/" 100
 cd tests/e2e
 BASE_URL="http://127.0.0.1:$port" node --test --test-concurrency=1 enrollment.test.mjs team.test.mjs
 BASE_URL="http://127.0.0.1:$local_port" node --test --test-concurrency=1 partners.test.mjs
