@@ -1,7 +1,7 @@
 // Load benchmark of issue #12: time to ready of the portal against a bare one-input Yew app,
 // built and measured in the same run, in Debian's Chromium driven over CDP.
 //
-//   node benches/load.mjs APP_DIST BARE_DIST [--runs N] [--only ready|keys]
+//   node benches/load.mjs APP_DIST BARE_DIST [--runs N] [--only ready|pages|keys]
 //
 // Both builds are served by a tiny static server on loopback (free ports, gzip as a static
 // host would). Each load is a fresh browser context with the cache disabled; loads of the two
@@ -28,7 +28,7 @@ const flag = (name, dflt) => {
 };
 const RUNS = Math.max(9, Number(flag('--runs', process.env.BENCH_RUNS || 9)));
 const KEYS = 40;
-// --only ready|keys runs one part (both by default).
+// --only ready|pages|keys runs one part (all by default).
 const ONLY = flag('--only', 'all');
 const LOAD_TIMEOUT_MS = 60_000;
 const [appDist, bareDist] = args.map((a) => resolve(a));
@@ -154,6 +154,56 @@ async function compare(browser, app, bare, mobile) {
   return { a, b, ratio: a / b, times };
 }
 
+// One page of each folder (issue #12: each folder is its own chunk in the split build).
+const PAGES = [
+  ['enroll', '/enroll/primary-contact'],
+  ['team', '/roles'],
+  ['customers', '/customers'],
+  ['partners', '/indirect-resellers'],
+];
+
+/**
+ * On the mobile profile: loads the home page, then at `delayMs` after ready opens one page of
+ * each folder in turn (as a link would: pushState + popstate) and times until its heading is
+ * in the page with no spinner left: the folder's code arriving, if it hasn't yet.
+ */
+async function openPages(browser, url, delayMs) {
+  const context = await browser.newContext({ viewport: { width: 412, height: 823 } });
+  try {
+    await context.addInitScript(READY_HOOK);
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    await cdp.send('Network.emulateNetworkConditions', MOBILE);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: MOBILE_CPU });
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    await page.goto(`${url}/`, { waitUntil: 'commit', timeout: LOAD_TIMEOUT_MS });
+    await page.evaluate(() => window.__cspReadyPromise);
+    await page.waitForTimeout(delayMs);
+    const out = {};
+    for (const [part, path] of PAGES) {
+      out[part] = await page.evaluate(async (path) => {
+        const before = document.querySelector('main h1')?.textContent;
+        const t0 = performance.now();
+        history.pushState({}, '', path);
+        dispatchEvent(new PopStateEvent('popstate', { state: {} }));
+        for (;;) {
+          const h = document.querySelector('main h1');
+          if (h && h.textContent !== before && !document.querySelector('main .busy')) return performance.now() - t0;
+          await new Promise((r) => setTimeout(r, 5));
+        }
+      }, path);
+    }
+    if (errors.length) throw new Error(`page errors at ${url}: ${errors.join('; ')}`);
+    return out;
+  } finally {
+    await context.close();
+  }
+}
+
 /** Keystroke to re-validated view on the primary contact page after one Continue, at 4x CPU. */
 async function keystrokes(browser, app, rate) {
   const context = await browser.newContext();
@@ -217,7 +267,7 @@ try {
   console.log(`load benchmark: ${RUNS} interleaved loads each, medians; served gzip from loopback`);
   for (const { f, raw, gz, br } of wasmSizes(appDist)) console.log(`  app wasm  ${f.padEnd(44)} ${kb(raw).padStart(9)} raw ${kb(gz).padStart(9)} gzip ${kb(br).padStart(9)} brotli`);
   for (const { f, raw, gz, br } of wasmSizes(bareDist)) console.log(`  bare wasm ${f.padEnd(44)} ${kb(raw).padStart(9)} raw ${kb(gz).padStart(9)} gzip ${kb(br).padStart(9)} brotli`);
-  if (ONLY !== 'keys') {
+  if (ONLY === 'all' || ONLY === 'ready') {
   // One unmeasured load of each: the browser's own start-up is not the apps'.
   await load(browser, `${app.url}/`, false);
   await load(browser, `${bare.url}/`, false);
@@ -230,7 +280,15 @@ try {
   console.log(`loopback, no throttling, load avg ${load1()}:`);
   console.log(`  ready: app ${ms(l.a)}, bare Yew ${ms(l.b)}, ratio ${l.ratio.toFixed(2)}x`);
   }
-  if (ONLY !== 'ready') {
+  if (ONLY === 'all' || ONLY === 'pages') {
+    for (const delay of [0, 2000]) {
+      const runs = [];
+      for (let i = 0; i < 3; i++) runs.push(await openPages(browser, app.url, delay));
+      const line = PAGES.map(([p]) => `${p} ${ms(median(runs.map((r) => r[p])))}`).join(', ');
+      console.log(`page of each folder opened ${delay ? `${delay / 1000} s` : 'right'} after ready, mobile profile (median of 3; target <= 500 ms): ${line}`);
+    }
+  }
+  if (ONLY === 'all' || ONLY === 'keys') {
   for (const rate of [MOBILE_CPU, 1]) {
     const k = await keystrokes(browser, app.url, rate);
     console.log(`keystroke on /enroll/primary-contact after Continue, ${KEYS} characters in the email field, ${rate}x CPU, load avg ${load1()}:`);
@@ -238,8 +296,6 @@ try {
     console.log(`  input -> next animation frame:               p50 ${pct(k.frame, 50).toFixed(2)} ms, p95 ${pct(k.frame, 95).toFixed(2)} ms`);
   }
   }
-  const wasms = wasmSizes(appDist);
-  if (wasms.length <= 1) console.log('other pages: in the one wasm module, loaded with the first page (0 s after ready)');
 } finally {
   await browser.close();
   app.server.close();

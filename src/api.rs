@@ -123,10 +123,53 @@ pub fn random_bytes() -> [u8; 16] {
     b
 }
 
+/// The in-browser backend answers one request. In a release build it is a chunk of its own
+/// (see `lazy`), fetched with the first request, so a user of a real backend never loads it;
+/// None when that chunk can't be fetched.
+#[cfg(all(feature = "split", not(debug_assertions)))]
+async fn answer_locally(
+    b: &LocalCell,
+    method: &str,
+    path: &str,
+    body: &str,
+) -> Option<(u16, String)> {
+    #[wasm_split_helpers::wasm_split(backend, fallible)]
+    fn answer(
+        b: &LocalCell,
+        method: &str,
+        path: &str,
+        body: &str,
+    ) -> Result<(u16, String), wasm_split_helpers::SplitLoaderError> {
+        Ok(answer_now(b, method, path, body))
+    }
+    answer(b, method, path, body).await.ok()
+}
+
+#[cfg(not(all(feature = "split", not(debug_assertions))))]
+async fn answer_locally(
+    b: &LocalCell,
+    method: &str,
+    path: &str,
+    body: &str,
+) -> Option<(u16, String)> {
+    Some(answer_now(b, method, path, body))
+}
+
+/// The in-browser backend, opened by its first request.
+type LocalCell = RefCell<Option<LocalBackend>>;
+
+fn answer_now(b: &LocalCell, method: &str, path: &str, body: &str) -> (u16, String) {
+    let a = b
+        .borrow_mut()
+        .get_or_insert_with(LocalBackend::open)
+        .answer(method, path, body);
+    (a.status, a.body)
+}
+
 #[derive(Clone)]
 enum Transport {
     Http { base: String, timeout_ms: u32 },
-    Local(Rc<RefCell<LocalBackend>>),
+    Local(Rc<LocalCell>),
 }
 
 /// The client. The sessions' CSRF tokens (a partner user's, an applicant's) are held here, in
@@ -153,9 +196,7 @@ impl Api {
     }
 
     pub fn local() -> Api {
-        Api::with(Transport::Local(Rc::new(
-            RefCell::new(LocalBackend::open()),
-        )))
+        Api::with(Transport::Local(Rc::default()))
     }
 
     fn with(transport: Transport) -> Api {
@@ -169,7 +210,9 @@ impl Api {
     /// The in-browser backend itself, when that is the transport (tests seed it).
     pub fn local_backend(&self) -> Option<std::cell::RefMut<'_, Backend>> {
         match &self.transport {
-            Transport::Local(b) => Some(std::cell::RefMut::map(b.borrow_mut(), |l| &mut l.backend)),
+            Transport::Local(b) => Some(std::cell::RefMut::map(b.borrow_mut(), |l| {
+                &mut l.get_or_insert_with(LocalBackend::open).backend
+            })),
             Transport::Http { .. } => None,
         }
     }
@@ -219,8 +262,9 @@ impl Api {
             Transport::Local(b) => {
                 // Yield once so the UI shows its busy state, as with a real request.
                 gloo::timers::future::TimeoutFuture::new(0).await;
-                let a = b.borrow_mut().answer(method, &path, &body);
-                (a.status, a.body)
+                answer_locally(b, method, &path, &body)
+                    .await
+                    .ok_or(Failure::Network)?
             }
             Transport::Http { base, timeout_ms } => {
                 let csrf = if op.applicant {

@@ -5,13 +5,11 @@ use crate::components::event_value;
 use crate::env::{use_env, Env};
 use crate::i18n::{use_i18n, I18n, Locale};
 use crate::journey::{use_saved_journey, Journey};
-use crate::pages::{customers, enroll, home::Home, not_found::NotFound, partners, team};
+use crate::lazy::{Part, PartPage};
+use crate::pages::{home::Home, not_found::NotFound};
 use crate::route::Route;
-use crate::session::{features, sign_out, use_session, use_session_state, Guard, Session};
-use csp_core::roles::{
-    ADD_CUSTOMER, CUSTOMERS, INDIRECT_PROVIDERS, INDIRECT_RESELLERS, MANAGE_USERS,
-    RELATIONSHIP_REQUESTS,
-};
+use crate::session::{features, sign_out, use_session, use_session_state, Session};
+use csp_core::roles::{CUSTOMERS, INDIRECT_PROVIDERS, INDIRECT_RESELLERS, MANAGE_USERS};
 use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -53,89 +51,13 @@ pub fn App() -> Html {
     }
 }
 
-/// The page each route shows.
+/// The page each route shows: the shell's own, or one from a page folder (see `lazy`).
 pub fn switch(route: Route) -> Html {
-    match route {
-        Route::Home => html! { <Home /> },
-        Route::Welcome => html! { <enroll::Welcome /> },
-        Route::PartnerType => html! { <enroll::PartnerTypeStep /> },
-        Route::PartnerTypeClosed => html! { <enroll::PartnerTypeClosed /> },
-        Route::WorkAccount => html! { <enroll::WorkAccountStep /> },
-        Route::MpnId => html! { <enroll::MpnIdStep /> },
-        Route::LegalProfile => html! { <enroll::LegalProfileStep /> },
-        Route::PrimaryContact => html! { <enroll::PrimaryContactStep /> },
-        Route::Support => html! { <enroll::SupportStep /> },
-        Route::Bank => html! { <enroll::BankStep /> },
-        Route::CheckAnswers => html! { <enroll::CheckAnswers /> },
-        Route::Application { id } => html! { <enroll::ApplicationPage {id} /> },
-        Route::SignIn => html! { <team::SignInPage /> },
-        Route::Roles => html! { <team::RoleTable /> },
-        // Who may open what: any signed-in user, or the roles whose features include it.
-        Route::Account => guarded("", html! { <team::Account /> }),
-        Route::ChangePassword => {
-            html! { <Guard feature="" temporary_ok=true><team::ChangePassword /></Guard> }
-        }
-        Route::Users => guarded(MANAGE_USERS, html! { <team::Users /> }),
-        Route::AddUser => guarded(MANAGE_USERS, html! { <team::AddUser /> }),
-        Route::ConfirmUser => guarded(MANAGE_USERS, html! { <team::ConfirmUser /> }),
-        Route::UserAdded => guarded(MANAGE_USERS, html! { <team::UserAdded /> }),
-        Route::EditUser { id } => guarded(MANAGE_USERS, html! { <team::EditUser {id} /> }),
-        Route::Customers => guarded(CUSTOMERS, html! { <customers::CustomersPage /> }),
-        Route::ProviderCustomers { id } => guarded(
-            CUSTOMERS,
-            html! { <customers::CustomersPage provider={Some(id)} /> },
-        ),
-        Route::AddCustomer => guarded(ADD_CUSTOMER, html! { <customers::AddCustomer /> }),
-        Route::AddCustomerFor { id } => guarded(
-            ADD_CUSTOMER,
-            html! { <customers::AddCustomer reseller={Some(id)} /> },
-        ),
-        Route::CustomerAdded => guarded(ADD_CUSTOMER, html! { <customers::CustomerAdded /> }),
-        Route::RequestRelationship => guarded(
-            RELATIONSHIP_REQUESTS,
-            html! { <customers::RequestRelationship /> },
-        ),
-        Route::RelationshipRequests => guarded(
-            RELATIONSHIP_REQUESTS,
-            html! { <customers::RelationshipRequests /> },
-        ),
-        Route::TerminateRelationship { id } => guarded(
-            RELATIONSHIP_REQUESTS,
-            html! { <customers::TerminateRelationship {id} /> },
-        ),
-        Route::RemoveRelationship { id } => guarded(
-            RELATIONSHIP_REQUESTS,
-            html! { <customers::RemoveRelationship {id} /> },
-        ),
-        // Any signed-in user may open an invitation: the page says who can authorize it.
-        Route::AuthorizeProvider => guarded("", html! { <partners::AuthorizeProvider /> }),
-        Route::IndirectProviders => guarded(
-            INDIRECT_PROVIDERS,
-            html! { <partners::IndirectProviders /> },
-        ),
-        Route::InviteCustomers { id } => guarded(
-            INDIRECT_PROVIDERS,
-            html! { <partners::InviteCustomers {id} /> },
-        ),
-        Route::IndirectResellers => guarded(
-            INDIRECT_RESELLERS,
-            html! { <partners::IndirectResellers /> },
-        ),
-        Route::RequestPartnership => guarded(
-            INDIRECT_RESELLERS,
-            html! { <partners::RequestPartnership /> },
-        ),
-        Route::RemovePartnership { id } => guarded(
-            INDIRECT_RESELLERS,
-            html! { <partners::RemovePartnership {id} /> },
-        ),
-        Route::NotFound => html! { <NotFound /> },
+    match Part::of(&route) {
+        Some(part) => html! { <PartPage {part} {route} /> },
+        None if route == Route::Home => html! { <Home /> },
+        None => html! { <NotFound /> },
     }
-}
-
-/// The page behind the guard: shown to a signed-in user whose roles open `feature`.
-fn guarded(feature: &'static str, page: Html) -> Html {
-    html! { <Guard {feature}>{ page }</Guard> }
 }
 
 #[derive(Properties, PartialEq)]
@@ -153,8 +75,12 @@ pub fn Shell(p: &ShellProps) -> Html {
     let journey = use_saved_journey();
     let session = use_session_state(p.env.api.clone());
     use_effect_with(shown, |l| l.apply());
-    // After the first render of the header and page, i.e. with their controls in the page.
-    use_effect_with((), |_| stamp_ready());
+    // After the first render of the header and page, i.e. with their controls in the page;
+    // then the other pages' code, while the user reads this one.
+    use_effect_with((), |_| {
+        stamp_ready();
+        Part::prefetch_all();
+    });
     let on_lang = {
         let locale = locale.clone();
         Callback::from(move |tag: String| {
@@ -176,7 +102,7 @@ pub fn Shell(p: &ShellProps) -> Html {
             <main class="main" id="main-content">
                 if session.expired {
                     <div class="reauth" role="dialog" aria-label={i18n.t("sign-in-again-heading")}>
-                        <team::SignInPage again=true />
+                        <PartPage part={Part::Team} route={Route::SignIn} again=true />
                     </div>
                 }
                 <Switch<Route> render={switch} />

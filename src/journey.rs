@@ -1,6 +1,6 @@
 //! The enrollment journey: the one draft (held above the pages, so nothing typed is lost when
 //! a page unmounts), the order of its pages, and its storage. The reducer is pure; the shell
-//! saves the draft in an effect after each change ([`use_saved_journey`]).
+//! saves the draft after its changes ([`use_saved_journey`]).
 
 use crate::route::Route;
 use csp_core::enrollment::{Draft, Step};
@@ -82,22 +82,73 @@ pub fn use_journey() -> UseReducerHandle<Journey> {
     use_context::<UseReducerHandle<Journey>>().expect("Journey context")
 }
 
-/// The journey restored from storage, saved again after every change of draft or key.
+/// How long typing must pause before the draft is written to storage.
+const SAVE_PAUSE_MS: u32 = 400;
+
+/// What is waiting to be written: the draft and its submission key.
+type Unsaved = (Draft, Option<String>);
+
+/// The journey restored from storage and saved again after its changes: when typing pauses
+/// (one write per keystroke would cost more than the keystroke's own render on a phone), at
+/// once when the draft is cleared or its submission key changes, and whatever is still
+/// unsaved when the page is hidden or closed or the shell goes away, so nothing typed is lost.
 #[hook]
 pub fn use_saved_journey() -> UseReducerHandle<Journey> {
     let j = use_reducer(restore);
+    let unsaved = use_mut_ref(|| None::<Unsaved>);
+    let timer = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
+    let saved_key = use_mut_ref(|| j.idempotency_key.clone());
+    let flush = {
+        let (handle, unsaved) = (j.clone(), unsaved.clone());
+        Rc::new(move || {
+            if let Some((draft, key)) = unsaved.borrow_mut().take() {
+                let failed = !save(&draft, &key);
+                if failed != handle.storage_failed {
+                    handle.dispatch(Action::StorageFailed(failed));
+                }
+            }
+        })
+    };
     {
-        let handle = j.clone();
+        let (flush, unsaved) = (flush.clone(), unsaved.clone());
         use_effect_with(
             (j.draft.clone(), j.idempotency_key.clone()),
             move |(draft, key)| {
-                let failed = !save(draft, key);
-                if failed != handle.storage_failed {
-                    handle.dispatch(Action::StorageFailed(failed));
+                let urgent = draft.is_pristine() || *saved_key.borrow() != *key;
+                *saved_key.borrow_mut() = key.clone();
+                *unsaved.borrow_mut() = Some((draft.clone(), key.clone()));
+                if urgent {
+                    *timer.borrow_mut() = None;
+                    flush();
+                } else {
+                    let flush = flush.clone();
+                    *timer.borrow_mut() = Some(gloo::timers::callback::Timeout::new(
+                        SAVE_PAUSE_MS,
+                        move || flush(),
+                    ));
                 }
             },
         );
     }
+    use_effect_with((), move |_| {
+        use gloo::events::EventListener;
+        let on_hide = {
+            let flush = flush.clone();
+            EventListener::new(&gloo::utils::window(), "pagehide", move |_| flush())
+        };
+        let on_hidden = {
+            let flush = flush.clone();
+            EventListener::new(&gloo::utils::document(), "visibilitychange", move |_| {
+                if gloo::utils::document().hidden() {
+                    flush();
+                }
+            })
+        };
+        move || {
+            drop((on_hide, on_hidden));
+            flush();
+        }
+    });
     j
 }
 

@@ -186,6 +186,11 @@ pub struct GuardProps {
     pub children: Children,
 }
 
+/// The page behind the guard: shown to a signed-in user whose roles open `feature`.
+pub fn guarded(feature: &'static str, page: Html) -> Html {
+    html! { <Guard {feature}>{ page }</Guard> }
+}
+
 /// Shows the page only to a signed-in user whose roles open `feature`. The backend still decides.
 #[function_component]
 pub fn Guard(p: &GuardProps) -> Html {

@@ -324,6 +324,7 @@ sign-in-needed-body = This page is for signed-in partner users.
 no-permission-heading = You do not have permission to see this page
 no-permission-body = Your roles do not include this part of the portal. Ask a global admin or a user management admin to change your roles.
 retry = Try again
+page-load-failed = This page could not be loaded. Check your connection and try again; your answers are kept.
 account-heading = My account
 account-admin-agent-heading = Admin agent group
 account-admin-agent-yes = You are in the admin agent group.

@@ -324,6 +324,7 @@ sign-in-needed-body = Cette page est réservée aux utilisateurs partenaires con
 no-permission-heading = Vous n'êtes pas autorisé à voir cette page
 no-permission-body = Vos rôles n'incluent pas cette partie du portail. Demandez à un administrateur général ou à un administrateur de la gestion des utilisateurs de modifier vos rôles.
 retry = Réessayer
+page-load-failed = Cette page n’a pas pu être chargée. Vérifiez votre connexion et réessayez ; vos réponses sont conservées.
 account-heading = Mon compte
 account-admin-agent-heading = Groupe des agents d'administration
 account-admin-agent-yes = Vous faites partie du groupe des agents d'administration.

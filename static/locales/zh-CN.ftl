@@ -321,6 +321,7 @@ sign-in-needed-body = 此页面仅供已登录的合作伙伴用户使用。
 no-permission-heading = 你没有查看此页面的权限
 no-permission-body = 你的角色不包括门户的这一部分。请让全局管理员或“用户管理”管理员更改你的角色。
 retry = 重试
+page-load-failed = 无法加载此页面。请检查网络连接后重试；你的回答已保留。
 account-heading = 我的帐户
 account-admin-agent-heading = 管理员代理组
 account-admin-agent-yes = 你在管理员代理组中。

@@ -1,4 +1,5 @@
-//! The enrollment journey: one file per page, this module for the step frame they share.
+//! The enrollment journey: one file per page, this module for the step frame they share and
+//! the page each of its routes shows.
 
 mod application;
 mod bank;
@@ -24,3 +25,24 @@ pub use primary_contact::PrimaryContactStep;
 pub use support::SupportStep;
 pub use welcome::Welcome;
 pub use work_account::WorkAccountStep;
+
+use crate::route::Route;
+use yew::prelude::*;
+
+/// The enrollment page `route` names (a route outside the journey: nothing).
+pub fn page(route: &Route, _again: bool) -> Html {
+    match route {
+        Route::Welcome => html! { <Welcome /> },
+        Route::PartnerType => html! { <PartnerTypeStep /> },
+        Route::PartnerTypeClosed => html! { <PartnerTypeClosed /> },
+        Route::WorkAccount => html! { <WorkAccountStep /> },
+        Route::MpnId => html! { <MpnIdStep /> },
+        Route::LegalProfile => html! { <LegalProfileStep /> },
+        Route::PrimaryContact => html! { <PrimaryContactStep /> },
+        Route::Support => html! { <SupportStep /> },
+        Route::Bank => html! { <BankStep /> },
+        Route::CheckAnswers => html! { <CheckAnswers /> },
+        Route::Application { id } => html! { <ApplicationPage id={id.clone()} /> },
+        _ => Html::default(),
+    }
+}

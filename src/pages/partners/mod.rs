@@ -17,3 +17,28 @@ pub use indirect_resellers::IndirectResellers;
 pub use invite::InviteCustomers;
 pub use remove::RemovePartnership;
 pub use request_partnership::RequestPartnership;
+
+use crate::route::Route;
+use crate::session::guarded;
+use csp_core::roles::{INDIRECT_PROVIDERS, INDIRECT_RESELLERS};
+use yew::prelude::*;
+
+/// The partners page `route` names, each behind the feature it needs.
+pub fn page(route: &Route, _again: bool) -> Html {
+    match route {
+        // Any signed-in user may open an invitation: the page says who can authorize it.
+        Route::AuthorizeProvider => guarded("", html! { <AuthorizeProvider /> }),
+        Route::IndirectProviders => guarded(INDIRECT_PROVIDERS, html! { <IndirectProviders /> }),
+        Route::InviteCustomers { id } => guarded(
+            INDIRECT_PROVIDERS,
+            html! { <InviteCustomers id={id.clone()} /> },
+        ),
+        Route::IndirectResellers => guarded(INDIRECT_RESELLERS, html! { <IndirectResellers /> }),
+        Route::RequestPartnership => guarded(INDIRECT_RESELLERS, html! { <RequestPartnership /> }),
+        Route::RemovePartnership { id } => guarded(
+            INDIRECT_RESELLERS,
+            html! { <RemovePartnership id={id.clone()} /> },
+        ),
+        _ => Html::default(),
+    }
+}

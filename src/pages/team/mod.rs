@@ -21,3 +21,27 @@ pub use roles::RoleTable;
 pub use sign_in::SignInPage;
 pub use user_added::UserAdded;
 pub use users::Users;
+
+use crate::route::Route;
+use crate::session::{guarded, Guard};
+use csp_core::roles::MANAGE_USERS;
+use yew::prelude::*;
+
+/// The team page `route` names; `again`: the sign-in asked for over a page whose session ended.
+pub fn page(route: &Route, again: bool) -> Html {
+    match route {
+        Route::SignIn => html! { <SignInPage {again} /> },
+        Route::Roles => html! { <RoleTable /> },
+        // Who may open what: any signed-in user, or the roles whose features include it.
+        Route::Account => guarded("", html! { <Account /> }),
+        Route::ChangePassword => {
+            html! { <Guard feature="" temporary_ok=true><ChangePassword /></Guard> }
+        }
+        Route::Users => guarded(MANAGE_USERS, html! { <Users /> }),
+        Route::AddUser => guarded(MANAGE_USERS, html! { <AddUser /> }),
+        Route::ConfirmUser => guarded(MANAGE_USERS, html! { <ConfirmUser /> }),
+        Route::UserAdded => guarded(MANAGE_USERS, html! { <UserAdded /> }),
+        Route::EditUser { id } => guarded(MANAGE_USERS, html! { <EditUser id={id.clone()} /> }),
+        _ => Html::default(),
+    }
+}

@@ -1,0 +1,179 @@
+#!/usr/bin/env python3
+"""Trunk post_build hook (Trunk.toml): turns a release build into the split build (issue #12).
+
+trunk 0.21 cannot run the splitter itself, so after its release build this script takes the
+wasm cargo linked (with relocations, see .cargo/config.toml), cuts it at the `wasm_split`
+points of src/lazy.rs with wasm-split-cli (crate wasm_split_cli_support), runs wasm-bindgen on
+the main module, exports the function table again (wasm-bindgen 0.2.130 drops it and the
+chunks import it), optimises every module with wasm-opt, names every file by its content and
+rewrites index.html in Trunk's staging directory: new script and wasm names, their integrity,
+and a modulepreload of the splitter's loader (otherwise one more round trip). Debug builds, and
+builds without the `split` feature, are left as trunk made them.
+"""
+import base64
+import hashlib
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+NAME = "csp-portal"
+WASM_OPT_FEATURES = [
+    "--enable-bulk-memory",
+    "--enable-mutable-globals",
+    "--enable-nontrapping-float-to-int",
+    "--enable-sign-ext",
+    "--enable-reference-types",
+    "--enable-multivalue",
+]
+
+
+def run(*cmd):
+    subprocess.run(cmd, check=True)
+
+
+def digest(*parts):
+    h = hashlib.sha256()
+    for p in parts:
+        h.update(p)
+    return h.hexdigest()[:16]
+
+
+def sri(data):
+    return "sha384-" + base64.b64encode(hashlib.sha384(data).digest()).decode()
+
+
+def uleb(n):
+    out = bytearray()
+    while True:
+        b = n & 0x7F
+        n >>= 7
+        out.append(b | (0x80 if n else 0))
+        if not n:
+            return bytes(out)
+
+
+def read_uleb(b, i):
+    n = shift = 0
+    while True:
+        x = b[i]
+        i += 1
+        n |= (x & 0x7F) << shift
+        shift += 7
+        if x < 0x80:
+            return n, i
+
+
+def sections(wasm):
+    i = 8
+    while i < len(wasm):
+        sid = wasm[i]
+        size, j = read_uleb(wasm, i + 1)
+        yield sid, i, j, j + size
+        i = j + size
+
+
+def export_table(wasm, name="__indirect_function_table"):
+    """The module with its table 0 exported as `name` (the chunks import it), if it isn't."""
+    for sid, start, body, end in sections(wasm):
+        if sid != 7:
+            continue
+        count, i = read_uleb(wasm, body)
+        entries = wasm[i:end]
+        if name.encode() in entries:
+            return wasm
+        new_body = uleb(count + 1) + entries + uleb(len(name)) + name.encode() + b"\x01" + uleb(0)
+        return wasm[:start] + b"\x07" + uleb(len(new_body)) + new_body + wasm[end:]
+    sys.exit("split-wasm: the main module has no export section")
+
+
+def main():
+    if os.environ.get("TRUNK_PROFILE") != "release":
+        return
+    staging = os.environ["TRUNK_STAGING_DIR"]
+    public = os.environ.get("TRUNK_PUBLIC_URL", "/")
+    source = os.environ.get("TRUNK_SOURCE_DIR", ".")
+    meta = subprocess.run(
+        ["cargo", "metadata", "--no-deps", "--format-version", "1"],
+        cwd=source, check=True, capture_output=True, text=True,
+    )
+    target_dir = json.loads(meta.stdout)["target_directory"]
+    raw_path = os.path.join(target_dir, "wasm32-unknown-unknown", "release", f"{NAME}.wasm")
+    raw = open(raw_path, "rb").read()
+    if b"__wasm_split" not in raw:
+        print("split-wasm: no split points (built without the `split` feature): one module")
+        return
+    if b"reloc.CODE" not in raw:
+        sys.exit("split-wasm: the wasm has no relocations (.cargo/config.toml's --emit-relocs)")
+
+    with tempfile.TemporaryDirectory() as tmp:
+        split_dir = os.path.join(tmp, "split")
+        run("wasm-split-cli", "--target", "web", "--out-name", "main", raw_path, split_dir)
+        bg_dir = os.path.join(tmp, "bg")
+        run("wasm-bindgen", "--target", "web", "--no-typescript", "--out-dir", bg_dir,
+            "--out-name", "main", os.path.join(split_dir, "main.wasm"))
+        main_wasm = os.path.join(bg_dir, "main_bg.wasm")
+        with open(main_wasm, "rb") as f:
+            patched = export_table(f.read())
+        with open(main_wasm, "wb") as f:
+            f.write(patched)
+        chunks = sorted(f for f in os.listdir(split_dir) if f.endswith(".wasm") and f != "main.wasm")
+        for path in [main_wasm] + [os.path.join(split_dir, c) for c in chunks]:
+            run("wasm-opt", "-Oz", *WASM_OPT_FEATURES, path, "-o", path)
+
+        # Chunks are named by their content; the rest by the whole build's (the main script
+        # and the loader import each other, so neither can be named by its own content alone).
+        renamed = {}
+        for c in chunks:
+            data = open(os.path.join(split_dir, c), "rb").read()
+            renamed[c] = f"{c[:-5]}-{digest(data)}.wasm"
+        link = open(os.path.join(split_dir, "__wasm_split.js")).read()
+        glue = open(os.path.join(bg_dir, "main.js")).read()
+        main_bytes = open(main_wasm, "rb").read()
+        build = digest(main_bytes, link.encode(), glue.encode(), *(n.encode() for n in renamed.values()))
+        js_name, wasm_name, link_name = f"{NAME}-{build}.js", f"{NAME}-{build}_bg.wasm", f"__wasm_split-{build}.js"
+
+        for old, new in renamed.items():
+            link = link.replace(f'"./{old}"', f'"./{new}"')
+            shutil.copyfile(os.path.join(split_dir, old), os.path.join(staging, new))
+        link = link.replace('from "./main.js"', f'from "./{js_name}"')
+        if f'"./{js_name}"' not in link:
+            sys.exit("split-wasm: the loader does not import the main script as expected")
+        # Only the script's import is renamed: the wasm's import module keeps its name.
+        if 'from "./__wasm_split.js"' not in glue:
+            sys.exit("split-wasm: the main script does not import the loader as expected")
+        glue = glue.replace('from "./__wasm_split.js"', f'from "./{link_name}"')
+        glue = glue.replace("main_bg.wasm", wasm_name)
+        files = {js_name: glue.encode(), wasm_name: main_bytes, link_name: link.encode()}
+        for name, data in files.items():
+            with open(os.path.join(staging, name), "wb") as f:
+                f.write(data)
+
+    # index.html: trunk's script and wasm replaced by the split build's.
+    html_path = os.path.join(staging, "index.html")
+    html = open(html_path).read()
+    old_js = re.search(rf"{re.escape(NAME)}-[0-9a-f]+\.js", html).group(0)
+    old_wasm = re.search(rf"{re.escape(NAME)}-[0-9a-f]+_bg\.wasm", html).group(0)
+    html = html.replace(old_js, js_name).replace(old_wasm, wasm_name)
+
+    def integrity(tag):
+        for name in (js_name, wasm_name):
+            if name in tag.group(0):
+                return re.sub(r"integrity=\"?sha384-[A-Za-z0-9+/=]+\"?", f'integrity="{sri(files[name])}"', tag.group(0))
+        return tag.group(0)
+
+    html = re.sub(r"<link [^>]*>", integrity, html)
+    preload = f'<link rel=modulepreload crossorigin href="{public}{link_name}" integrity="{sri(files[link_name])}">'
+    html = html.replace("</head>", preload + "</head>", 1)
+    with open(html_path, "w") as f:
+        f.write(html)
+    for old in (old_js, old_wasm):
+        os.remove(os.path.join(staging, old))
+    print(f"split-wasm: {wasm_name} + {len(renamed)} chunks: {', '.join(renamed.values())}")
+
+
+if __name__ == "__main__":
+    main()

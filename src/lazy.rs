@@ -1,0 +1,222 @@
+//! Page folders loaded when first needed (issue #12). In a release build each folder of
+//! `pages/` is its own wasm chunk: the `split` feature marks the split points and
+//! `scripts/split-wasm.sh` (a Trunk hook) cuts the module there. A chunk is fetched when a
+//! route first needs it, and every chunk is fetched once the browser is idle after the first
+//! page, so any page opens without waiting. Debug builds (`trunk serve`, the component tests)
+//! and builds without the feature call the folders directly.
+
+use crate::components::Busy;
+use crate::i18n::use_i18n;
+use crate::route::Route;
+use std::cell::Cell;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// A page folder's entry: the page `route` names (`again`: the sign-in asked for over a page
+/// whose session ended).
+pub type Pages = fn(&Route, bool) -> Html;
+
+/// The part of the portal each page folder holds.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Part {
+    Enroll,
+    Team,
+    Customers,
+    Partners,
+}
+
+thread_local! {
+    static LOADED: [Cell<Option<Pages>>; 4] = const { [const { Cell::new(None) }; 4] };
+}
+
+/// The chunk could not be fetched (no connection): the page offers to try again.
+#[derive(Debug)]
+pub struct LoadFailed;
+
+impl Part {
+    pub const ALL: [Part; 4] = [Part::Enroll, Part::Team, Part::Customers, Part::Partners];
+
+    /// The folder whose page `route` names; None for the pages of the shell itself.
+    pub fn of(route: &Route) -> Option<Part> {
+        use Route::*;
+        Some(match route {
+            Home | NotFound => return None,
+            Welcome
+            | PartnerType
+            | PartnerTypeClosed
+            | WorkAccount
+            | MpnId
+            | LegalProfile
+            | PrimaryContact
+            | Support
+            | Bank
+            | CheckAnswers
+            | Application { .. } => Part::Enroll,
+            SignIn
+            | Account
+            | ChangePassword
+            | Roles
+            | Users
+            | AddUser
+            | ConfirmUser
+            | UserAdded
+            | EditUser { .. } => Part::Team,
+            Customers
+            | ProviderCustomers { .. }
+            | AddCustomer
+            | AddCustomerFor { .. }
+            | CustomerAdded
+            | RequestRelationship
+            | RelationshipRequests
+            | TerminateRelationship { .. }
+            | RemoveRelationship { .. } => Part::Customers,
+            IndirectProviders
+            | AuthorizeProvider
+            | InviteCustomers { .. }
+            | IndirectResellers
+            | RequestPartnership
+            | RemovePartnership { .. } => Part::Partners,
+        })
+    }
+
+    /// The folder's entry, once loaded.
+    pub fn loaded(self) -> Option<Pages> {
+        LOADED.with(|l| l[self as usize].get())
+    }
+
+    /// Loads the folder's code (once; a failed fetch is tried again on the next call).
+    pub async fn load(self) -> Result<Pages, LoadFailed> {
+        if let Some(p) = self.loaded() {
+            return Ok(p);
+        }
+        let p = chunks::load(self).await?;
+        LOADED.with(|l| l[self as usize].set(Some(p)));
+        Ok(p)
+    }
+
+    /// Fetches every folder not loaded yet, one after the other, when the browser is idle.
+    pub fn prefetch_all() {
+        let run = || {
+            wasm_bindgen_futures::spawn_local(async {
+                for part in Part::ALL {
+                    let _ = part.load().await;
+                }
+            })
+        };
+        let cb = wasm_bindgen::closure::Closure::once_into_js(run);
+        let w = gloo::utils::window();
+        let idle = js_sys::Reflect::get(&w, &"requestIdleCallback".into())
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+        match idle {
+            Some(f) => {
+                let _ = f.call1(&w, &cb);
+            }
+            None => {
+                let _ = w.set_timeout_with_callback(cb.unchecked_ref());
+            }
+        }
+    }
+}
+
+/// The split points: one per folder, each returning the folder's entry.
+#[cfg(all(feature = "split", not(debug_assertions)))]
+mod chunks {
+    use super::{LoadFailed, Pages, Part};
+    use crate::pages;
+    use wasm_split_helpers::{wasm_split, SplitLoaderError};
+
+    #[wasm_split(enroll, fallible)]
+    fn enroll() -> Result<Pages, SplitLoaderError> {
+        Ok(pages::enroll::page)
+    }
+    #[wasm_split(team, fallible)]
+    fn team() -> Result<Pages, SplitLoaderError> {
+        Ok(pages::team::page)
+    }
+    #[wasm_split(customers, fallible)]
+    fn customers() -> Result<Pages, SplitLoaderError> {
+        Ok(pages::customers::page)
+    }
+    #[wasm_split(partners, fallible)]
+    fn partners() -> Result<Pages, SplitLoaderError> {
+        Ok(pages::partners::page)
+    }
+
+    pub async fn load(part: Part) -> Result<Pages, LoadFailed> {
+        match part {
+            Part::Enroll => enroll().await,
+            Part::Team => team().await,
+            Part::Customers => customers().await,
+            Part::Partners => partners().await,
+        }
+        .map_err(|_| LoadFailed)
+    }
+}
+
+/// One module: every folder is there already.
+#[cfg(not(all(feature = "split", not(debug_assertions))))]
+mod chunks {
+    use super::{LoadFailed, Pages, Part};
+    use crate::pages;
+
+    pub async fn load(part: Part) -> Result<Pages, LoadFailed> {
+        Ok(match part {
+            Part::Enroll => pages::enroll::page,
+            Part::Team => pages::team::page,
+            Part::Customers => pages::customers::page,
+            Part::Partners => pages::partners::page,
+        })
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct PartPageProps {
+    pub part: Part,
+    pub route: Route,
+    #[prop_or_default]
+    pub again: bool,
+}
+
+/// The page `route` names in `part`: the spinner while its code arrives, a message with a
+/// retry if it can't.
+#[function_component]
+pub fn PartPage(p: &PartPageProps) -> Html {
+    let i18n = use_i18n();
+    // Re-renders once the chunk is in; counts the attempts, so a retry loads again.
+    let attempt = use_state(|| 0u32);
+    let failed = use_state(|| false);
+    {
+        let (attempt, failed) = (attempt.clone(), failed.clone());
+        use_effect_with((p.part, *attempt), move |(part, n)| {
+            let (part, n) = (*part, *n);
+            if part.loaded().is_none() {
+                wasm_bindgen_futures::spawn_local(async move {
+                    match part.load().await {
+                        Ok(_) => attempt.set(n + 1),
+                        Err(_) => failed.set(true),
+                    }
+                });
+            }
+        });
+    }
+    if let Some(pages) = p.part.loaded() {
+        return pages(&p.route, p.again);
+    }
+    if *failed {
+        let retry = {
+            let (attempt, failed) = (attempt.clone(), failed.clone());
+            Callback::from(move |_| {
+                failed.set(false);
+                attempt.set(*attempt + 1);
+            })
+        };
+        return html! {
+            <div class="step">
+                <p class="error-summary" role="alert">{ i18n.t("page-load-failed") }</p>
+                <button type="button" class="button" onclick={retry}>{ i18n.t("retry") }</button>
+            </div>
+        };
+    }
+    html! { <Busy label={i18n.t("busy")} /> }
+}
