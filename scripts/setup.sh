@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building and testing need, skipping whatever is already there at the right
 # version: the wasm target, wasm-bindgen-cli (Cargo.lock's version), trunk, wasm-pack,
-# wasm-opt (npm binaryen: Debian's is too old for this wasm-bindgen), and with --browser
+# wasm-split-cli (the splitter of the release build, run by Trunk's hook), wasm-opt (npm binaryen: Debian's is too old for this wasm-bindgen), and with --browser
 # Debian's chromium and chromedriver plus the end-to-end test packages. Nothing prebuilt is
 # downloaded from the internet: everything comes from crates.io, npm or Debian.
 set -euo pipefail
@@ -25,6 +25,12 @@ if ! trunk --version 2>/dev/null | grep -q "$TRUNK_VERSION"; then
   # trunk 0.22 needs a newer rustc than this toolchain; no LTO makes the one-off build faster.
   CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
     cargo install trunk --version "$TRUNK_VERSION" --locked --force
+fi
+
+if ! cargo install --list | grep -q "^wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  say "installing wasm-split-cli $WASM_SPLIT_VERSION (crate wasm_split_cli_support)"
+  CARGO_PROFILE_RELEASE_LTO=false cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" \
+    --features build-binary --locked --force
 fi
 
 if ! wasm-pack --version 2>/dev/null | grep -q "$WASM_PACK_VERSION"; then

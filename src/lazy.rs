@@ -8,6 +8,7 @@
 use crate::components::Busy;
 use crate::i18n::use_i18n;
 use crate::route::Route;
+use csp_core::enrollment::{Context, Draft, PartnerType};
 use std::cell::Cell;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -124,6 +125,8 @@ impl Part {
 mod chunks {
     use super::{LoadFailed, Pages, Part};
     use crate::pages;
+    use crate::route::Route;
+    use csp_core::enrollment::{Context, Draft, PartnerType};
     use wasm_split_helpers::{wasm_split, SplitLoaderError};
 
     #[wasm_split(enroll, fallible)]
@@ -143,6 +146,23 @@ mod chunks {
         Ok(pages::partners::page)
     }
 
+    #[wasm_split(enroll, fallible)]
+    fn resume_at(
+        draft: &Draft,
+        open: &[PartnerType],
+        ctx: &Context,
+    ) -> Result<Route, SplitLoaderError> {
+        Ok(pages::enroll::resume(draft, open, ctx))
+    }
+
+    pub async fn resume(
+        draft: &Draft,
+        open: &[PartnerType],
+        ctx: &Context,
+    ) -> Result<Route, LoadFailed> {
+        resume_at(draft, open, ctx).await.map_err(|_| LoadFailed)
+    }
+
     pub async fn load(part: Part) -> Result<Pages, LoadFailed> {
         match part {
             Part::Enroll => enroll().await,
@@ -159,6 +179,16 @@ mod chunks {
 mod chunks {
     use super::{LoadFailed, Pages, Part};
     use crate::pages;
+    use crate::route::Route;
+    use csp_core::enrollment::{Context, Draft, PartnerType};
+
+    pub async fn resume(
+        draft: &Draft,
+        open: &[PartnerType],
+        ctx: &Context,
+    ) -> Result<Route, LoadFailed> {
+        Ok(pages::enroll::resume(draft, open, ctx))
+    }
 
     pub async fn load(part: Part) -> Result<Pages, LoadFailed> {
         Ok(match part {
@@ -168,6 +198,15 @@ mod chunks {
             Part::Partners => pages::partners::page,
         })
     }
+}
+
+/// Where a saved draft resumes (see `pages::enroll::resume`), once the enrollment code is in.
+pub async fn resume(
+    draft: &Draft,
+    open: &[PartnerType],
+    ctx: &Context,
+) -> Result<Route, LoadFailed> {
+    chunks::resume(draft, open, ctx).await
 }
 
 #[derive(Properties, PartialEq)]

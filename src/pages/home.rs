@@ -3,24 +3,31 @@
 use crate::components::NavButton;
 use crate::env::use_env;
 use crate::i18n::{use_i18n, use_title};
-use crate::journey::{step_route, use_journey, Action, DRAFT_KEPT_DAYS};
+use crate::journey::{use_journey, Action, DRAFT_KEPT_DAYS};
 use crate::route::Route;
-use csp_core::enrollment::check_step;
 use yew::prelude::*;
+use yew_router::prelude::*;
 
 #[function_component]
 pub fn Home() -> Html {
     let i18n = use_i18n();
     let j = use_journey();
     let env = use_env();
-    // Resume at the first page whose answers are incomplete, or at the check page.
-    let resume = j
-        .draft
-        .steps()
-        .into_iter()
-        .find(|s| check_step(*s, &j.draft, &env.settings.open_partner_types, &env.ctx).has_errors())
-        .map(step_route)
-        .unwrap_or(Route::CheckAnswers);
+    let nav = use_navigator().expect("router");
+    // Resume at the first page whose answers are incomplete, or at the check page: the rules
+    // that decide come with the enrollment pages, not with this first page. If they can't be
+    // fetched, the journey's first page says so and offers to try again.
+    let resume = {
+        let (j, env) = (j.clone(), env.clone());
+        Callback::from(move |_| {
+            let (j, env, nav) = (j.clone(), env.clone(), nav.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let at =
+                    crate::lazy::resume(&j.draft, &env.settings.open_partner_types, &env.ctx).await;
+                nav.push(&at.unwrap_or(Route::Welcome));
+            });
+        })
+    };
     let heading = i18n.t("home-heading");
     use_title(&heading, false);
     let confirming = use_state(|| false);
@@ -41,7 +48,7 @@ pub fn Home() -> Html {
             if !j.draft.is_pristine() {
                 <div class="panel" role="status">
                     <p>{ i18n.t("home-resume") }</p>
-                    <NavButton to={resume} label={i18n.t("home-resume-action")} />
+                    <button type="button" class="button" onclick={resume}>{ i18n.t("home-resume-action") }</button>
                     <p class="hint">{ i18n.ta("home-saved-for", &[("days", &DRAFT_KEPT_DAYS.to_string())]) }</p>
                     if *confirming {
                         <p>{ i18n.t("home-discard-confirm") }</p>

@@ -26,8 +26,21 @@ pub use support::SupportStep;
 pub use welcome::Welcome;
 pub use work_account::WorkAccountStep;
 
+use crate::journey::step_route;
 use crate::route::Route;
+use csp_core::enrollment::{check_step, Context, Draft, PartnerType};
 use yew::prelude::*;
+
+/// Where a saved draft resumes: the first page whose answers are incomplete, else "Check your
+/// answers" (asked by the start page, through `lazy`: the rules it runs live here).
+pub fn resume(draft: &Draft, open: &[PartnerType], ctx: &Context) -> Route {
+    draft
+        .steps()
+        .into_iter()
+        .find(|s| check_step(*s, draft, open, ctx).has_errors())
+        .map(step_route)
+        .unwrap_or(Route::CheckAnswers)
+}
 
 /// The enrollment page `route` names (a route outside the journey: nothing).
 pub fn page(route: &Route, _again: bool) -> Html {
