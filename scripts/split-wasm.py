@@ -2,7 +2,7 @@
 """Trunk post_build hook (Trunk.toml): turns a release build into the split build (issue #12).
 
 trunk 0.21 cannot run the splitter itself, so after its release build this script takes the
-wasm cargo linked (with relocations, see .cargo/config.toml), cuts it at the `wasm_split`
+wasm cargo linked (with relocations, see build.rs), cuts it at the `wasm_split`
 points of src/lazy.rs with wasm-split-cli (crate wasm_split_cli_support), runs wasm-bindgen on
 the main module, exports the function table again (wasm-bindgen 0.2.130 drops it and the
 chunks import it), optimises every module with wasm-opt, names every file by its content and
@@ -107,7 +107,7 @@ def main():
         print("split-wasm: no split points (built without the `split` feature): one module")
         return
     if b"reloc.CODE" not in raw:
-        sys.exit("split-wasm: the wasm has no relocations (.cargo/config.toml's --emit-relocs)")
+        sys.exit("split-wasm: the wasm has no relocations (see build.rs: --emit-relocs)")
 
     with tempfile.TemporaryDirectory() as tmp:
         split_dir = os.path.join(tmp, "split")

@@ -91,7 +91,8 @@ type Unsaved = (Draft, Option<String>);
 /// The journey restored from storage and saved again after its changes: when typing pauses
 /// (one write per keystroke would cost more than the keystroke's own render on a phone), at
 /// once when the draft is cleared or its submission key changes, and whatever is still
-/// unsaved when the page is hidden or closed or the shell goes away, so nothing typed is lost.
+/// unsaved when another page opens, when the page is hidden or closed, or when the shell goes
+/// away, so nothing typed is lost.
 #[hook]
 pub fn use_saved_journey() -> UseReducerHandle<Journey> {
     let j = use_reducer(restore);
@@ -129,6 +130,11 @@ pub fn use_saved_journey() -> UseReducerHandle<Journey> {
                 }
             },
         );
+    }
+    {
+        let flush = flush.clone();
+        let path = use_location().map(|l| l.path().to_owned());
+        use_effect_with(path, move |_| flush());
     }
     use_effect_with((), move |_| {
         use gloo::events::EventListener;

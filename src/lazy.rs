@@ -80,9 +80,11 @@ impl Part {
         })
     }
 
-    /// The folder's entry, once loaded.
+    /// The folder's entry, once loaded (at once in an unsplit build).
     pub fn loaded(self) -> Option<Pages> {
-        LOADED.with(|l| l[self as usize].get())
+        LOADED
+            .with(|l| l[self as usize].get())
+            .or_else(|| chunks::built_in(self))
     }
 
     /// Loads the folder's code (once; a failed fetch is tried again on the next call).
@@ -163,6 +165,11 @@ mod chunks {
         resume_at(draft, open, ctx).await.map_err(|_| LoadFailed)
     }
 
+    /// Nothing is in before its chunk is fetched.
+    pub fn built_in(_: Part) -> Option<Pages> {
+        None
+    }
+
     pub async fn load(part: Part) -> Result<Pages, LoadFailed> {
         match part {
             Part::Enroll => enroll().await,
@@ -190,13 +197,18 @@ mod chunks {
         Ok(pages::enroll::resume(draft, open, ctx))
     }
 
-    pub async fn load(part: Part) -> Result<Pages, LoadFailed> {
-        Ok(match part {
+    /// Every folder is in the module.
+    pub fn built_in(part: Part) -> Option<Pages> {
+        Some(match part {
             Part::Enroll => pages::enroll::page,
             Part::Team => pages::team::page,
             Part::Customers => pages::customers::page,
             Part::Partners => pages::partners::page,
         })
+    }
+
+    pub async fn load(part: Part) -> Result<Pages, LoadFailed> {
+        built_in(part).ok_or(LoadFailed)
     }
 }
 

@@ -258,6 +258,8 @@ async fn bank_shows_only_the_countrys_fields() {
     ui.assert_text("This account number does not match the BIK");
     ui.select("Country or region of the bank", "FR").await;
     ui.fill("IBAN", "FR76 3000 6000 0112 3456 7890 189").await;
+    // The draft is saved once typing pauses.
+    gloo::timers::future::TimeoutFuture::new(600).await;
     let saved = ui.stored(DRAFT_KEY).unwrap();
     assert!(
         !saved.contains("FR76") && !saved.contains("4070281"),

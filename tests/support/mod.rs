@@ -61,6 +61,8 @@ impl Ui {
         preload(Locale::Ru, include_str!("../../static/locales/ru.ftl"));
         preload(Locale::ZhCn, include_str!("../../static/locales/zh-CN.ftl"));
         preload(Locale::Fr, include_str!("../../static/locales/fr.ftl"));
+        // The app of the test before saves its unsaved draft as it goes away: let it finish.
+        settle().await;
         let w = gloo::utils::window();
         if !keep_storage {
             w.local_storage().unwrap().unwrap().clear().unwrap();
