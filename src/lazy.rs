@@ -1,6 +1,6 @@
 //! Page folders loaded when first needed (issue #12). In a release build each folder of
 //! `pages/` is its own wasm chunk: the `split` feature marks the split points and
-//! `scripts/split-wasm.sh` (a Trunk hook) cuts the module there. A chunk is fetched when a
+//! `scripts/split-wasm.py` (a Trunk hook) cuts the module there. A chunk is fetched when a
 //! route first needs it, and every chunk is fetched once the browser is idle after the first
 //! page, so any page opens without waiting. Debug builds (`trunk serve`, the component tests)
 //! and builds without the feature call the folders directly.
