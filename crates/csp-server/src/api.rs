@@ -111,12 +111,11 @@ fn user_out(u: &UserRow) -> User {
         agent_role: u.agent_role.clone(),
         admin_role: u.admin_role.clone(),
         partner_id: u.partner_id.clone(),
-        // The reference server does not serve the partner and customer pages yet.
-        partner_kind: None,
+        partner_kind: u.partner_kind,
     }
 }
 
-fn random_failed(_: secrets::RandomUnavailable) -> ApiErr {
+pub(crate) fn random_failed(_: secrets::RandomUnavailable) -> ApiErr {
     tracing::error!("the OS random source failed");
     ApiErr::server()
 }
@@ -298,7 +297,7 @@ pub async fn work_account_sign_out(
 }
 
 /// Prefixes nobody may take: the vendor's own names.
-const RESERVED_PREFIXES: &[&str] = &[
+pub(crate) const RESERVED_PREFIXES: &[&str] = &[
     "microsoft",
     "azure",
     "office",
@@ -733,6 +732,7 @@ pub async fn add_user(
         operator: false,
         password_hash: hash_password(&state, password.clone()).await?,
         must_change: true,
+        partner_kind: m.user.partner_kind,
     };
     if let Insert::Duplicate = state.store.insert_user(&row, now()).await? {
         return Err(taken());

@@ -5,7 +5,7 @@ use crate::error::{ApiErr, ApiResult};
 use crate::secrets::Hasher;
 use crate::storage::Store;
 use crate::throttle::Throttle;
-use crate::{api, web};
+use crate::{api, customers, partners, web};
 use axum::body::Bytes;
 use axum::extract::{DefaultBodyLimit, FromRequest, Request, State};
 use axum::http::{header, HeaderValue, Method, StatusCode};
@@ -163,6 +163,23 @@ pub fn api_routes() -> Router<Shared> {
     let r = at(r, &ADD_USER, api::add_user);
     let r = at(r, &UPDATE_ROLES, api::update_roles);
     let r = at(r, &REMOVE_USER, api::remove_user);
+    let r = at(r, &MY_PARTNER, partners::my_partner);
+    let r = at(r, &INDIRECT_PROVIDERS, partners::indirect_providers);
+    let r = at(r, &INDIRECT_PROVIDER, partners::indirect_provider);
+    let r = at(r, &AUTHORIZE_PROVIDER, partners::authorize_provider);
+    let r = at(r, &INDIRECT_RESELLERS, partners::indirect_resellers);
+    let r = at(r, &REMOVE_RESELLER, partners::remove_reseller);
+    let r = at(r, &CUSTOMERS, customers::customers);
+    let r = at(r, &ADD_CUSTOMER, customers::add_customer);
+    let r = at(r, &DOMAIN_PREFIX, customers::domain_prefix);
+    let r = at(r, &REMOVE_RELATIONSHIP, customers::remove_relationship);
+    let r = at(r, &RELATIONSHIP_REQUESTS, customers::relationship_requests);
+    let r = at(r, &REQUEST_RELATIONSHIP, customers::request_relationship);
+    let r = at(
+        r,
+        &TERMINATE_RELATIONSHIP,
+        customers::terminate_relationship,
+    );
     r.fallback(|| async { ApiErr::not_found() })
         .method_not_allowed_fallback(|| async {
             ApiErr::new(StatusCode::METHOD_NOT_ALLOWED, "method-not-allowed")

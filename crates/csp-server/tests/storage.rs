@@ -31,6 +31,7 @@ fn user(partner: &str, email: &str) -> UserRow {
         operator: false,
         password_hash: "$argon2id$v=19$m=1024,t=1,p=1$c2FsdA$aGFzaA".into(),
         must_change: true,
+        partner_kind: None,
     }
 }
 

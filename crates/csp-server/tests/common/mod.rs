@@ -174,6 +174,7 @@ impl T {
             operator: false,
             password_hash: self.state.hasher.hash(password).unwrap(),
             must_change: false,
+            partner_kind: None,
         };
         self.state.store.insert_user(&u, 0).await.unwrap();
         u
@@ -189,12 +190,23 @@ impl T {
             .partner_id
     }
 
-    /// A second partner with its own global admin.
+    /// A second indirect reseller (in Contoso's region) with its own global admin.
     pub async fn other_partner(&self, admin_email: &str) -> (String, UserRow) {
-        let id = csp_server::secrets::new_id("ptn").unwrap();
+        let id = csp_server::secrets::new_guid().unwrap();
+        let p = csp_core::api::MyPartner {
+            partner: csp_core::partners::PartnerSummary {
+                id: id.clone(),
+                name: "Fabrikam Resale".into(),
+                country: "DE".into(),
+                region: "europe".into(),
+                since: None,
+            },
+            kind: csp_core::api::PartnerKind::IndirectReseller,
+            domains: vec!["fabrikamresale.onmicrosoft.com".into()],
+        };
         self.state
             .store
-            .insert_partner(&id, "Fabrikam", "fabrikam.onmicrosoft.com", 0)
+            .insert_partner_of(&p, "fabrikamresale.onmicrosoft.com", 0)
             .await
             .unwrap();
         let u = self
