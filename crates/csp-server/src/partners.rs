@@ -125,10 +125,10 @@ pub async fn authorize_provider(
     m: Member,
     JsonIn(req): JsonIn<AuthorizeProvider>,
 ) -> ApiResult<Response> {
-    let me = my(&state, &m).await?;
-    if me.kind != PartnerKind::IndirectReseller {
-        return Err(forbidden(&state, AUTHORIZE_INDIRECT_PROVIDER));
-    }
+    let me = match state.store.partner(&m.user.partner_id).await? {
+        Some(p) if p.kind == PartnerKind::IndirectReseller => p,
+        _ => return Err(forbidden(&state, AUTHORIZE_INDIRECT_PROVIDER)),
+    };
     let found = match parse_id(&req.provider_id) {
         Ok(id) => provider(&state, &id).await?,
         Err(_) => None,
