@@ -19,15 +19,5 @@ port=$(free_port)
 server=$!
 trap 'kill $server 2>/dev/null || true; rm -rf "$site" "$site.log" "$site.db"*' EXIT
 wait_for "http://127.0.0.1:$port/api/settings" 100
-# The partner and customer journeys (issue #11) run on the in-browser backend: the reference
-# server does not serve those operations yet. The same build, unchanged config, served as files.
-local_site=$(mktemp -d)
-cp -r dist/. "$local_site/"
-local_port=$(free_port)
-"${CARGO_TARGET_DIR:-target}"/debug/csp-server --port "$local_port" --dist "$local_site" --database-url "sqlite://$local_site.db" > "$local_site.log" 2>&1 &
-local_server=$!
-trap 'kill $server $local_server 2>/dev/null || true; rm -rf "$site" "$site.log" "$site.db"* "$local_site" "$local_site.log" "$local_site.db"*' EXIT
-wait_for "http://127.0.0.1:$local_port/" 100
 cd tests/e2e
-BASE_URL="http://127.0.0.1:$port" node --test --test-concurrency=1 enrollment.test.mjs team.test.mjs
-BASE_URL="http://127.0.0.1:$local_port" node --test --test-concurrency=1 partners.test.mjs
+BASE_URL="http://127.0.0.1:$port" node --test --test-concurrency=1 enrollment.test.mjs team.test.mjs partners.test.mjs
