@@ -162,7 +162,7 @@ LANGS.forEach((L, i) => {
       t(L, 'customers-relationship-indirect-reseller'), 'Fabrikam Distribution']);
 
     // Add a customer: the admin's temporary password is shown once.
-    const prefix = `durand${L.replace(/[^a-z]/gi, '')}`;
+    const prefix = `durand${L.toLowerCase().replace(/[^a-z]/g, '')}`;
     await page.getByRole('button', { name: t(L, 'customers-add') }).click();
     await page.getByLabel(t(L, 'add-customer-company-name'), { exact: true }).fill('Boulangerie Durand');
     await page.getByLabel(t(L, 'add-customer-domain-prefix'), { exact: true }).fill(prefix);
