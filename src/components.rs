@@ -3,6 +3,7 @@
 
 use crate::env::use_env;
 use crate::i18n::{use_i18n, I18n};
+use crate::route::Route;
 use csp_core::address::Address;
 use csp_core::country::find;
 use csp_core::field::AddressFields;
@@ -10,6 +11,7 @@ use csp_core::registration::RegistrationId;
 use csp_core::{Field, Report};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
+use yew_router::prelude::*;
 
 /// Reads an input's, select's or textarea's value from its event.
 pub fn event_value(e: &Event) -> String {
@@ -250,6 +252,51 @@ pub fn RegistrationField(p: &RegistrationFieldProps) -> Html {
     html! {
         <TextField field={p.field} label={i18n.t(id)} hint={i18n.t(&format!("{id}-hint"))} value={p.value.clone()}
             spellcheck_off=true oninput={p.oninput.clone()} report={p.report.clone()} />
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct DataTableProps {
+    /// The table's name for screen readers (the page heading shows it).
+    pub caption: AttrValue,
+    pub columns: Vec<String>,
+    /// The heading of a last column of row actions, for screen readers only.
+    #[prop_or_default]
+    pub actions: Option<String>,
+    #[prop_or_default]
+    pub class: Classes,
+    pub children: Html,
+}
+
+/// A table of rows (the rows are the children); on a narrow screen each cell shows its
+/// column as `data-label`.
+#[function_component]
+pub fn DataTable(p: &DataTableProps) -> Html {
+    html! {
+        <table class={classes!("role-table", p.class.clone())}>
+            <caption class="visually-hidden">{ &p.caption }</caption>
+            <thead><tr>
+                { for p.columns.iter().map(|c| html! { <th scope="col">{ c }</th> }) }
+                if let Some(a) = &p.actions { <th scope="col"><span class="visually-hidden">{ a }</span></th> }
+            </tr></thead>
+            <tbody>{ p.children.clone() }</tbody>
+        </table>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct RowLinkProps {
+    pub to: Route,
+    pub label: AttrValue,
+    /// What the row is about, so that each link's name is unique ("Edit (Anna Li)").
+    pub subject: AttrValue,
+}
+
+/// A row's action link.
+#[function_component]
+pub fn RowLink(p: &RowLinkProps) -> Html {
+    html! {
+        <Link<Route> to={p.to.clone()}>{ &p.label }<span class="visually-hidden">{ format!(" ({})", p.subject) }</span></Link<Route>>
     }
 }
 

@@ -176,6 +176,23 @@ where
     (state, again)
 }
 
+/// A fetched list in its visible states: loading, failed (with Retry), empty (when the page
+/// has a text for it), or shown.
+pub fn listing<T>(
+    fetched: &Fetched<Vec<T>>,
+    retry: &Callback<()>,
+    loading: String,
+    empty: Option<String>,
+    show: impl FnOnce(&[T]) -> Html,
+) -> Html {
+    match (fetched, empty) {
+        (None, _) => html! { <Busy label={loading} /> },
+        (Some(Err(f)), _) => html! { <FetchFailed failure={f.clone()} retry={retry.clone()} /> },
+        (Some(Ok(l)), Some(empty)) if l.is_empty() => html! { <p class="inset">{ empty }</p> },
+        (Some(Ok(l)), _) => show(l),
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct FetchFailedProps {
     pub failure: Failure,
