@@ -5,11 +5,11 @@ use super::common::use_providers;
 use crate::components::Busy;
 use crate::form::FetchFailed;
 use crate::i18n::use_i18n;
-use crate::invitation::{InvitationDraft, CUSTOMER_INVITATION_BASE};
+use crate::invitation::{letter, InvitationDraft, CUSTOMER_INVITATION_BASE};
 use crate::partner::use_my_partner;
 use crate::route::Route;
 use csp_core::ids::same_id;
-use csp_core::invitation::{build_link, draft, Invite};
+use csp_core::invitation::{build_link, Invite};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -49,21 +49,18 @@ pub fn InviteCustomers(p: &InviteProps) -> Html {
         },
     );
     let partner = m.partner.name.as_str();
-    let before = [
-        i18n.t("partners-email-greeting"),
-        i18n.ta(
-            "customers-invite-two-tier-email-body",
-            &[("partner", partner), ("provider", &provider.name)],
-        ),
-        i18n.t("customers-invite-email-action"),
-    ];
-    let closing = format!("{}\n{}", i18n.t("partners-email-closing"), partner);
-    let before: Vec<&str> = before.iter().map(String::as_str).collect();
-    let d = draft(
+    let d = letter(
+        &i18n,
         &link,
-        &i18n.ta("customers-invite-email-subject", &[("partner", partner)]),
-        &before,
-        &[closing.as_str()],
+        partner,
+        i18n.ta("customers-invite-email-subject", &[("partner", partner)]),
+        vec![
+            i18n.ta(
+                "customers-invite-two-tier-email-body",
+                &[("partner", partner), ("provider", &provider.name)],
+            ),
+            i18n.t("customers-invite-email-action"),
+        ],
     );
     html! {
         <InvitationDraft draft={d} done={Route::IndirectProviders} back={Route::IndirectProviders}>
