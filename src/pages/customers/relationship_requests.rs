@@ -28,7 +28,7 @@ pub fn RelationshipRequests() -> Html {
     let body = listing(
         &list,
         &again,
-        i18n.t("partners-loading"),
+        i18n.t("loading"),
         Some(i18n.t("relationship-requests-empty")),
         |l| {
             html! {

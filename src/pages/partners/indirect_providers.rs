@@ -17,7 +17,7 @@ pub fn IndirectProviders() -> Html {
     let body = listing(
         &list,
         &again,
-        i18n.t("partners-loading"),
+        i18n.t("loading"),
         Some(i18n.t("partners-providers-empty")),
         |l| {
             html! {

@@ -21,7 +21,7 @@ pub fn IndirectResellers() -> Html {
     let body = listing(
         &list,
         &again,
-        i18n.t("partners-loading"),
+        i18n.t("loading"),
         Some(i18n.t("partners-resellers-empty")),
         |l| {
             html! {

@@ -15,7 +15,7 @@ pub fn RequestPartnership() -> Html {
     let i18n = use_i18n();
     let me = use_my_partner();
     let m = match &*me {
-        None => return html! { <Busy label={i18n.t("partners-loading")} /> },
+        None => return html! { <Busy label={i18n.t("loading")} /> },
         Some(Err(f)) => {
             return html! { <div class="step"><FetchFailed failure={f.clone()} retry={Callback::noop()} /></div> }
         }
