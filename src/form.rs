@@ -2,15 +2,17 @@
 //! ([`use_form`]), an action with busy and failure states ([`Form::run`]), a fetch on mount
 //! with retry ([`use_fetch`]) and the frame every form page shares ([`FormPage`]).
 
-use crate::api::Failure;
+use crate::api::{Api, Failure};
 use crate::components::{Busy, ErrorSummary, SummaryLink};
 use crate::env::use_env;
 use crate::i18n::{use_i18n, use_title, I18n};
 use crate::journey::{edit, Journey};
 use crate::route::Route;
 use crate::session::{Session, SessionAction};
+use csp_core::endpoint::Endpoint;
 use csp_core::roles::{Role, RoleCatalog};
 use csp_core::Report;
+use serde::de::DeserializeOwned;
 use std::future::Future;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -174,6 +176,67 @@ where
     }
     let again = Callback::from(move |_| round.set(*round + 1));
     (state, again)
+}
+
+/// A fetched list in its visible states: loading, failed (with Retry), empty (when the page
+/// has a text for it), or shown.
+pub fn listing<T>(
+    fetched: &Fetched<Vec<T>>,
+    retry: &Callback<()>,
+    loading: String,
+    empty: Option<String>,
+    show: impl FnOnce(&[T]) -> Html,
+) -> Html {
+    match (fetched, empty) {
+        (None, _) => html! { <Busy label={loading} /> },
+        (Some(Err(f)), _) => html! { <FetchFailed failure={f.clone()} retry={retry.clone()} /> },
+        (Some(Ok(l)), Some(empty)) if l.is_empty() => html! { <p class="inset">{ empty }</p> },
+        (Some(Ok(l)), _) => show(l),
+    }
+}
+
+/// The one item a page is about, found in a fetched list; or what to show instead: loading,
+/// failed (with Retry), or "Page not found" with a link back to the list.
+pub fn one_of<L, T>(
+    i18n: &I18n,
+    fetched: &Fetched<L>,
+    retry: &Callback<()>,
+    pick: impl FnOnce(&L) -> Option<T>,
+    (list, list_name): (Route, String),
+) -> Result<T, Html> {
+    let instead = match fetched {
+        None => html! { <Busy label={i18n.t("loading")} /> },
+        Some(Err(f)) => html! { <FetchFailed failure={f.clone()} retry={retry.clone()} /> },
+        Some(Ok(l)) => match pick(l) {
+            Some(found) => return Ok(found),
+            None => html! {
+                <>
+                    <h1 class="heading">{ i18n.t("not-found-heading") }</h1>
+                    <Link<Route> to={list}>{ list_name }</Link<Route>>
+                </>
+            },
+        },
+    };
+    Err(html! { <div class="step">{ instead }</div> })
+}
+
+/// A confirmation page's action: `op` on the item `id` (no body), then on to `then`.
+pub fn confirm<R: DeserializeOwned + 'static>(
+    form: &Form,
+    api: &Api,
+    nav: &Navigator,
+    op: &'static Endpoint<(), R>,
+    id: String,
+    then: Route,
+) -> Callback<()> {
+    let (form, api, nav) = (form.clone(), api.clone(), nav.clone());
+    Callback::from(move |_| {
+        form.press(&Report::default());
+        let (api, id, nav, then) = (api.clone(), id.clone(), nav.clone(), then.clone());
+        form.run(async move { api.call(op, &[&id], &()).await }, move |_| {
+            nav.push(&then)
+        });
+    })
 }
 
 #[derive(Properties, PartialEq)]

@@ -7,9 +7,9 @@
 
 use crate::components::{event_value, TextField};
 use crate::form::{use_form, FormPage};
-use crate::i18n::use_i18n;
+use crate::i18n::{use_i18n, I18n};
 use crate::route::Route;
-use csp_core::invitation::{check_draft, clipboard_text, mailto, Invitation};
+use csp_core::invitation::{check_draft, clipboard_text, draft, mailto, Invitation};
 use csp_core::Field;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -26,6 +26,22 @@ pub fn authorize_base() -> String {
         .origin()
         .unwrap_or_default();
     format!("{origin}/indirect-providers/authorize")
+}
+
+/// An invitation email in the user's language: the greeting, what the partner asks (ending with
+/// what to do), the personalized link, and the partner's signature.
+pub fn letter(
+    i18n: &I18n,
+    link: &str,
+    partner: &str,
+    subject: String,
+    asks: Vec<String>,
+) -> Invitation {
+    let mut before = vec![i18n.t("partners-email-greeting")];
+    before.extend(asks);
+    let before: Vec<&str> = before.iter().map(String::as_str).collect();
+    let closing = format!("{}\n{}", i18n.t("partners-email-closing"), partner);
+    draft(link, &subject, &before, &[closing.as_str()])
 }
 
 #[derive(Properties, PartialEq)]

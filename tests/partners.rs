@@ -155,7 +155,8 @@ async fn provider_filters_by_reseller() {
 #[wasm_bindgen_test]
 async fn remove_a_reseller_relationship() {
     let ui = reseller("/customers").await;
-    ui.click("Remove reseller relationship ООО «Ромашка»").await;
+    ui.click("Remove reseller relationship (ООО «Ромашка»)")
+        .await;
     assert_eq!(
         ui.heading(),
         "Remove the reseller relationship with ООО «Ромашка»?"

@@ -4,7 +4,7 @@
 //! index is built once per fetch and each search is one pass over it.
 
 use super::common::{use_can, use_customers, Loaded};
-use crate::components::{event_value, Busy, NavButton};
+use crate::components::{event_value, Busy, DataTable, NavButton, RowLink};
 use crate::form::FetchFailed;
 use crate::i18n::{use_i18n, use_title, I18n};
 use crate::invitation::download;
@@ -184,6 +184,15 @@ fn results(
             download("customers.csv", "text/csv;charset=utf-8", &csv);
         })
     };
+    let columns = [
+        "company-name",
+        "id",
+        "primary-domain",
+        "relationship",
+        "partner",
+    ]
+    .map(|c| i18n.t(&format!("customers-col-{c}")))
+    .to_vec();
     let go = |to: usize| {
         let page = page.clone();
         Callback::from(move |_| page.set(to))
@@ -195,17 +204,7 @@ fn results(
                 <button type="button" class="button button--secondary" onclick={export} aria-describedby="customers-export-hint">{ i18n.t("customers-export") }</button>
                 <span id="customers-export-hint" class="hint">{ i18n.t("customers-export-hint") }</span>
             </div>
-            <table class="role-table customers-table">
-                <caption class="visually-hidden">{ i18n.t("customers-heading") }</caption>
-                <thead><tr>
-                    <th scope="col">{ i18n.t("customers-col-company-name") }</th>
-                    <th scope="col">{ i18n.t("customers-col-id") }</th>
-                    <th scope="col">{ i18n.t("customers-col-primary-domain") }</th>
-                    <th scope="col">{ i18n.t("customers-col-relationship") }</th>
-                    <th scope="col">{ i18n.t("customers-col-partner") }</th>
-                    if can_remove { <th scope="col"><span class="visually-hidden">{ i18n.t("partners-col-actions") }</span></th> }
-                </tr></thead>
-                <tbody>
+            <DataTable caption={i18n.t("customers-heading")} {columns} actions={can_remove.then(|| i18n.t("partners-col-actions"))} class="customers-table">
                 { for found.rows.iter().map(|&i| {
                     let c = &customers[i];
                     let blocked = csp_core::customers::check_can_remove_relationship(c).err();
@@ -221,21 +220,18 @@ fn results(
                                 <td>
                                 if let Some(why) = &blocked {
                                     <button type="button" class="link-button" disabled=true aria-describedby={reason_id.clone()}>
-                                        { i18n.t("customers-remove-relationship") }<span class="visually-hidden">{ format!(" {}", c.company_name) }</span>
+                                        { i18n.t("customers-remove-relationship") }<span class="visually-hidden">{ format!(" ({})", c.company_name) }</span>
                                     </button>
                                     <p id={reason_id} class="hint">{ i18n.problem(csp_core::Field::CustomerCompanyName, why) }</p>
                                 } else {
-                                    <Link<Route> to={Route::RemoveRelationship { id: c.id.clone() }}>
-                                        { i18n.t("customers-remove-relationship") }<span class="visually-hidden">{ format!(" {}", c.company_name) }</span>
-                                    </Link<Route>>
+                                    <RowLink to={Route::RemoveRelationship { id: c.id.clone() }} label={i18n.t("customers-remove-relationship")} subject={c.company_name.clone()} />
                                 }
                                 </td>
                             }
                         </tr>
                     }
                 }) }
-                </tbody>
-            </table>
+            </DataTable>
             if found.pages > 1 {
                 <nav class="pagination" aria-label={i18n.ta("customers-page", &[("page", &found.page.to_string()), ("pages", &found.pages.to_string())])}>
                     <button type="button" class="button button--secondary" disabled={found.page <= 1} onclick={go(found.page.saturating_sub(1))}>{ i18n.t("customers-previous") }</button>

@@ -7,11 +7,11 @@ use crate::components::{RadioOption, Radios, TextField};
 use crate::env::use_env;
 use crate::form::{use_form, FormPage};
 use crate::i18n::use_i18n;
-use crate::invitation::{InvitationDraft, CUSTOMER_INVITATION_BASE};
+use crate::invitation::{letter, InvitationDraft, CUSTOMER_INVITATION_BASE};
 use crate::partner::use_my_partner;
 use crate::route::Route;
 use csp_core::endpoint::{RELATIONSHIP_REQUESTS, REQUEST_RELATIONSHIP};
-use csp_core::invitation::{build_link, draft, Invite};
+use csp_core::invitation::{build_link, Invite};
 use csp_core::relationship::{
     check_new_request, NewRelationshipRequest, RelationshipRequest, ADMIN_ROLES,
 };
@@ -46,25 +46,16 @@ pub fn RequestRelationship() -> Html {
             },
         );
         let partner = m.partner.name.as_str();
-        let mut before = vec![
-            i18n.t("partners-email-greeting"),
-            i18n.ta("customers-invite-email-body", &[("partner", partner)]),
-        ];
+        let mut asks = vec![i18n.ta("customers-invite-email-body", &[("partner", partner)])];
         if r.admin_access {
-            before.push(i18n.ta(
+            asks.push(i18n.ta(
                 "customers-invite-email-admin",
                 &[("days", &r.duration_days.to_string())],
             ));
         }
-        before.push(i18n.t("customers-invite-email-action"));
-        let closing = format!("{}\n{}", i18n.t("partners-email-closing"), partner);
-        let before: Vec<&str> = before.iter().map(String::as_str).collect();
-        let d = draft(
-            &link,
-            &i18n.ta("customers-invite-email-subject", &[("partner", partner)]),
-            &before,
-            &[closing.as_str()],
-        );
+        asks.push(i18n.t("customers-invite-email-action"));
+        let subject = i18n.ta("customers-invite-email-subject", &[("partner", partner)]);
+        let d = letter(&i18n, &link, partner, subject, asks);
         return html! { <InvitationDraft draft={d} done={Route::RelationshipRequests} /> };
     }
     let names: Vec<String> = match &*existing {

@@ -59,7 +59,7 @@ pub fn AuthorizeProvider() -> Html {
         return invalid();
     }
     let p = match &*provider {
-        None => return html! { <crate::components::Busy label={i18n.t("partners-loading")} /> },
+        None => return html! { <crate::components::Busy label={i18n.t("loading")} /> },
         Some(Err(crate::api::Failure::Api(e))) if e.status == 404 => {
             return stop(
                 i18n.t("partners-authorize-unknown-heading"),
