@@ -191,6 +191,15 @@ async fn tenant_of(state: &Shared, domain: &str) -> ApiResult<Tenant> {
     })
 }
 
+fn applicant_session(t: Tenant, csrf_token: String) -> WorkAccountSession {
+    WorkAccountSession {
+        domain: t.domain,
+        country: t.country,
+        organization: t.organization,
+        csrf_token,
+    }
+}
+
 /// Signs in to a work account of the directory; starts the applicant session.
 pub async fn work_account_sign_in(
     State(state): State<Shared>,
@@ -233,12 +242,7 @@ pub async fn work_account_sign_in(
     Ok(with_cookie(
         session_cookie(&state, APPLICANT_COOKIE, &token),
         StatusCode::OK,
-        WorkAccountSession {
-            domain: tenant.domain,
-            country: tenant.country,
-            organization: tenant.organization,
-            csrf_token: session.csrf_token,
-        },
+        applicant_session(tenant, session.csrf_token),
     ))
 }
 
@@ -247,12 +251,7 @@ pub async fn work_account_session(
     a: Applicant,
 ) -> ApiResult<Json<WorkAccountSession>> {
     let tenant = tenant_of(&state, &a.account.tenant_domain).await?;
-    Ok(Json(WorkAccountSession {
-        domain: tenant.domain,
-        country: tenant.country,
-        organization: tenant.organization,
-        csrf_token: a.session.csrf_token,
-    }))
+    Ok(Json(applicant_session(tenant, a.session.csrf_token)))
 }
 
 /// Ends the applicant session (also ended by expiry).

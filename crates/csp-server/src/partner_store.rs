@@ -10,7 +10,8 @@ use csp_core::customers::Customer;
 use csp_core::date::Date;
 use csp_core::partners::PartnerSummary;
 use csp_core::relationship::RelationshipRequest;
-use sqlx::any::AnyRow;
+use sqlx::any::{AnyArguments, AnyRow};
+use sqlx::Any;
 use sqlx::Row;
 
 fn date(s: &str) -> DbResult<Date> {
@@ -46,6 +47,21 @@ fn customer(r: &AnyRow) -> DbResult<Customer> {
 }
 
 const CUSTOMER_COLS: &str = "id, company_name, primary_domain, relationship, provider_id, reseller_id, has_active_subscriptions, tags";
+const CUSTOMER_INSERT: &str = "INSERT INTO customers (id, company_name, primary_domain, relationship, provider_id, reseller_id, has_active_subscriptions, tags, created_at) \
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
+
+fn customer_insert(c: &Customer, now: i64) -> sqlx::query::Query<'_, Any, AnyArguments<'_>> {
+    sqlx::query(CUSTOMER_INSERT)
+        .bind(&c.id)
+        .bind(&c.company_name)
+        .bind(c.primary_domain.to_ascii_lowercase())
+        .bind(c.relationship.id())
+        .bind(c.provider_id.clone())
+        .bind(c.reseller_id.clone())
+        .bind(c.has_active_subscriptions as i64)
+        .bind(serde_json::to_string(&c.tags).unwrap_or_else(|_| "[]".into()))
+        .bind(now)
+}
 
 /// The column that ties a customer to a partner of `kind`.
 fn customer_column(kind: PartnerKind) -> &'static str {
@@ -215,20 +231,7 @@ impl Store {
 
     /// A customer record alone (seeding, existing customers from other portals).
     pub async fn insert_customer(&self, c: &Customer, now: i64) -> DbResult<Insert> {
-        let r = sqlx::query(&format!(
-            "INSERT INTO customers ({CUSTOMER_COLS}, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"
-        ))
-        .bind(&c.id)
-        .bind(&c.company_name)
-        .bind(c.primary_domain.to_ascii_lowercase())
-        .bind(c.relationship.id())
-        .bind(c.provider_id.clone())
-        .bind(c.reseller_id.clone())
-        .bind(c.has_active_subscriptions as i64)
-        .bind(serde_json::to_string(&c.tags).unwrap_or_else(|_| "[]".into()))
-        .bind(now)
-        .execute(&self.pool)
-        .await;
+        let r = customer_insert(c, now).execute(&self.pool).await;
         match r {
             Ok(_) => Ok(Insert::Done),
             Err(e) if is_unique_violation(&e) => Ok(Insert::Duplicate),
@@ -270,20 +273,7 @@ impl Store {
             .bind(now)
             .execute(&mut *tx)
             .await?;
-            sqlx::query(&format!(
-                "INSERT INTO customers ({CUSTOMER_COLS}, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"
-            ))
-            .bind(&c.id)
-            .bind(&c.company_name)
-            .bind(&c.primary_domain)
-            .bind(c.relationship.id())
-            .bind(c.provider_id.clone())
-            .bind(c.reseller_id.clone())
-            .bind(c.has_active_subscriptions as i64)
-            .bind(serde_json::to_string(&c.tags).unwrap_or_else(|_| "[]".into()))
-            .bind(now)
-            .execute(&mut *tx)
-            .await?;
+            customer_insert(c, now).execute(&mut *tx).await?;
             sqlx::query(
                 "INSERT INTO work_accounts (id, user_name_key, user_name, password_hash, tenant_domain) VALUES ($1, $2, $3, $4, $5)",
             )
