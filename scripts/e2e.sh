@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # End-to-end journeys: the release build in dist/ served by the reference HTTP backend
 # (crates/csp-server, configured as the app's API), driven in Debian's headless Chromium by
-# Playwright through labels, roles and visible text. Usage: scripts/e2e.sh (after trunk build --release).
+# Playwright through labels, roles and visible text: enrollment, team, and the partner and
+# customer journeys (in the languages of PARTNER_LANGS, default fr,ru). Usage: scripts/e2e.sh
+# (after trunk build --release).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
