@@ -5,13 +5,14 @@
 //! Layout: `config` (flags and environment), `server` (accept loop, limits), `app` (router,
 //! layers), `auth` (sessions, who may do what), `api` (handlers), `storage` (SQL), `secrets`
 //! (randomness, Argon2id, password rule), `throttle`, `limits` (field lengths), `web` (files,
-//! CSP), `seed` (demo data).
+//! CSP), `seed` (demo data), `faults` (the e2e tests' switch, off by default).
 
 pub mod api;
 pub mod app;
 pub mod auth;
 pub mod config;
 pub mod error;
+pub mod faults;
 pub mod limits;
 pub mod secrets;
 pub mod seed;
