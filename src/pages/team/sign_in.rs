@@ -54,12 +54,14 @@ pub fn SignInPage(p: &SignInProps) -> Html {
                 user_name: user.trim().into(),
                 password: (*password).clone(),
             };
-            // The password leaves the page's memory as soon as it is sent.
-            password.set(String::new());
             let caller = api.clone();
             let call = async move { caller.call(&SIGN_IN, &[], &req).await };
-            let (session, nav, api) = (session.clone(), nav.clone(), api.clone());
+            let (session, nav, api, password) =
+                (session.clone(), nav.clone(), api.clone(), password.clone());
             form.run(call, move |info| {
+                // The password leaves the page's memory once it has been accepted; after a
+                // failure (the service down, the connection lost) it is kept for the retry.
+                password.set(String::new());
                 let must_change = info.must_change_password;
                 signed_in(&api, &session, info);
                 if must_change {
