@@ -127,6 +127,7 @@ fn local(req: &Request) -> bool {
         .is_some_and(|c| c.0.is_loopback())
 }
 
+/// JSON only, so a page on another site cannot arm a fault with a plain form post.
 async fn arm(State(armed): State<Armed>, req: Request) -> Response {
     if !local(&req) {
         return ApiErr::not_found().into_response();
