@@ -193,20 +193,25 @@ pub fn router(state: Shared) -> Router {
         .layer(middleware::from_fn_with_state(state.clone(), api_guard));
     // Innermost first: a panic or a timeout is answered in the error shape, and then gets the
     // security headers like every other response.
-    Router::new()
+    let site = Router::new()
         .nest(&state.cfg.api_prefix.clone(), api)
-        .fallback(web::static_file)
-        .layer(CatchPanicLayer::custom(|_| {
-            ApiErr::server().into_response()
-        }))
-        .layer(TimeoutLayer::with_status_code(
-            StatusCode::REQUEST_TIMEOUT,
-            state.cfg.request_timeout,
-        ))
-        .layer(middleware::from_fn_with_state(state.clone(), site_guard))
-        .layer(CompressionLayer::new().br(true).gzip(true))
-        .layer(TraceLayer::new_for_http())
-        .with_state(state)
+        .fallback(web::static_file);
+    let site = if state.cfg.test_faults {
+        crate::faults::install(site)
+    } else {
+        site
+    };
+    site.layer(CatchPanicLayer::custom(|_| {
+        ApiErr::server().into_response()
+    }))
+    .layer(TimeoutLayer::with_status_code(
+        StatusCode::REQUEST_TIMEOUT,
+        state.cfg.request_timeout,
+    ))
+    .layer(middleware::from_fn_with_state(state.clone(), site_guard))
+    .layer(CompressionLayer::new().br(true).gzip(true))
+    .layer(TraceLayer::new_for_http())
+    .with_state(state)
 }
 
 /// Every response: the host is one we serve (no DNS-rebinding or host-header games), and the

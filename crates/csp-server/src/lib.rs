@@ -6,7 +6,7 @@
 //! layers), `auth` (sessions, who may do what), `api` (handlers), `partners` and `customers`
 //! (issue #11's handlers), `storage` and `partner_store` (SQL), `secrets`
 //! (randomness, Argon2id, password rule), `throttle`, `limits` (field lengths), `web` (files,
-//! CSP), `seed` (demo data).
+//! CSP), `seed` (demo data), `faults` (the e2e tests' switch, off by default).
 
 pub mod api;
 pub mod app;
@@ -14,6 +14,7 @@ pub mod auth;
 pub mod config;
 pub mod customers;
 pub mod error;
+pub mod faults;
 pub mod limits;
 pub mod partner_store;
 pub mod partners;
