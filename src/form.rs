@@ -74,6 +74,23 @@ impl Form {
         r
     }
 
+    /// Like `shown`, but warnings (which never block) appear as soon as they apply: a
+    /// doubtful value is pointed out while the user is still on the field.
+    pub fn shown_with_warnings(&self, live: impl FnOnce() -> Report) -> Report {
+        if *self.count > 0 {
+            return self.shown(live);
+        }
+        let mut r = Report(
+            live()
+                .0
+                .into_iter()
+                .filter(|p| p.problem.is_warning())
+                .collect(),
+        );
+        r.extend((*self.server).clone());
+        r
+    }
+
     /// Records a submit; returns true when `report` lets the user go on.
     pub fn press(&self, report: &Report) -> bool {
         self.count.set(*self.count + 1);
@@ -220,23 +237,53 @@ pub fn one_of<L, T>(
     Err(html! { <div class="step">{ instead }</div> })
 }
 
-/// A confirmation page's action: `op` on the item `id` (no body), then on to `then`.
+/// A confirmation page's action: `op` on the item `id` (no body), then on to the list
+/// `then`, which says what was `done`.
 pub fn confirm<R: DeserializeOwned + 'static>(
     form: &Form,
     api: &Api,
     nav: &Navigator,
     op: &'static Endpoint<(), R>,
     id: String,
-    then: Route,
+    (then, done): (Route, String),
 ) -> Callback<()> {
     let (form, api, nav) = (form.clone(), api.clone(), nav.clone());
     Callback::from(move |_| {
         form.press(&Report::default());
-        let (api, id, nav, then) = (api.clone(), id.clone(), nav.clone(), then.clone());
-        form.run(async move { api.call(op, &[&id], &()).await }, move |_| {
-            nav.push(&then)
-        });
+        let (api, id, nav) = (api.clone(), id.clone(), nav.clone());
+        let (then, done) = (then.clone(), Done(done.clone()));
+        let call = async move { api.call(op, &[&id], &()).await };
+        form.run(call, move |_| nav.push_with_state(&then, done));
     })
+}
+
+/// What an action just did, carried to the page it leads to (in the history entry's memory,
+/// so a reload or a later visit does not show it again).
+#[derive(Clone, PartialEq)]
+pub struct Done(pub String);
+
+/// The confirmation of what was just done, if this page was reached that way; it takes focus
+/// so that a screen reader announces it and the keyboard starts from it.
+#[function_component]
+pub fn DoneNotice() -> Html {
+    let done = use_location().and_then(|l| l.state::<Done>());
+    let node = use_node_ref();
+    {
+        let node = node.clone();
+        use_effect_with(done.clone(), move |d| {
+            if d.is_some() {
+                if let Some(el) = node.cast::<web_sys::HtmlElement>() {
+                    let _ = el.focus();
+                }
+            }
+        });
+    }
+    match done {
+        Some(d) => html! {
+            <div class="notice" role="status" tabindex="-1" ref={node}><p>{ d.0.clone() }</p></div>
+        },
+        None => html! {},
+    }
 }
 
 #[derive(Properties, PartialEq)]

@@ -121,7 +121,7 @@ pub fn AddCustomer(p: &AddCustomerProps) -> Html {
             r
         }
     };
-    let report = form.shown(live.clone());
+    let report = form.shown_with_warnings(live.clone());
     let onsubmit = {
         let (form, checking_answers, c, api, session, nav) = (
             form.clone(),
@@ -209,10 +209,12 @@ pub fn AddCustomer(p: &AddCustomerProps) -> Html {
         "{}.onmicrosoft.com",
         prefix.clone().unwrap_or_else(|| "…".into())
     );
+    // The availability answer is shown as it arrives, taken or not, before any Continue.
     let status = match domain_prefix_availability(&c.domain_prefix, availability.as_ref()) {
         _ if *checking => Some(i18n.t("add-customer-domain-checking")),
         Some(Ok(())) => Some(i18n.ta("add-customer-domain-available", &[("domain", &domain)])),
-        _ => None,
+        Some(Err(taken)) => Some(i18n.problem(Field::CustomerDomainPrefix, &taken)),
+        None => None,
     };
     html! {
         <FormPage heading={i18n.t("add-customer-heading")} form={form.clone()} report={report.clone()} {onsubmit} caption={caption.clone()}

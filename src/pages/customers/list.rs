@@ -5,7 +5,7 @@
 
 use super::common::{use_can, use_customers, Loaded};
 use crate::components::{event_value, Busy, DataTable, NavButton, RowLink};
-use crate::form::FetchFailed;
+use crate::form::{DoneNotice, FetchFailed};
 use crate::i18n::{use_i18n, use_title, I18n};
 use crate::invitation::download;
 use crate::route::Route;
@@ -52,6 +52,15 @@ pub fn CustomersPage(p: &CustomersProps) -> Html {
         _ => i18n.t("customers-heading"),
     };
     use_title(&heading, matches!(*loaded, Some(Err(_))));
+    // A provider ID that is not one of this reseller's providers (a mistyped link).
+    if let (Some(Ok(_)), Some(_), None) = (&*loaded, &p.provider, &provider_name) {
+        return html! {
+            <div class="step">
+                <h1 class="heading">{ i18n.t("not-found-heading") }</h1>
+                <Link<Route> to={Route::IndirectProviders}>{ i18n.t("partners-providers-heading") }</Link<Route>>
+            </div>
+        };
+    }
     let query = CustomerQuery {
         text: (*text).clone(),
         reseller_id: (!reseller.is_empty()).then(|| (*reseller).clone()),
@@ -107,6 +116,7 @@ pub fn CustomersPage(p: &CustomersProps) -> Html {
                 <Link<Route> to={Route::IndirectProviders} classes="back-link">{ i18n.t("back") }</Link<Route>>
             }
             <h1 class="heading">{ heading }</h1>
+            <DoneNotice />
             if p.provider.is_none() { <p>{ i18n.t("customers-intro") }</p> }
             <div class="button-group">
                 if can_request { <NavButton to={Route::RequestRelationship} label={i18n.t("customers-request-relationship")} /> }
@@ -150,7 +160,17 @@ fn results(
     }
     let found = l.index.search(customers, q);
     if found.total == 0 {
-        return html! { <p class="inset" role="status">{ i18n.ta("customers-no-match", &[("query", q.text.trim())]) }</p> };
+        let name = |id: &str| {
+            let p = l.list.partners.iter().find(|p| same_id(&p.id, id));
+            p.map(|p| p.name.clone()).unwrap_or_default()
+        };
+        // Nothing typed: the chosen scope itself has no customer, which is not a failed search.
+        let none = match (q.text.trim(), &q.reseller_id, &q.provider_id) {
+            ("", Some(r), _) => i18n.ta("customers-reseller-empty", &[("reseller", &name(r))]),
+            ("", None, Some(p)) => i18n.ta("customers-shared-empty", &[("provider", &name(p))]),
+            (text, _, _) => i18n.ta("customers-no-match", &[("query", text)]),
+        };
+        return html! { <p class="inset" role="status">{ none }</p> };
     }
     let export = {
         let (l, q, i18n) = (l.clone(), q.clone(), i18n.clone());

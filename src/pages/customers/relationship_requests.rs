@@ -4,7 +4,7 @@
 use super::common::role_label;
 use crate::components::{DataTable, NavButton, RowLink};
 use crate::env::use_env;
-use crate::form::{listing, use_fetch};
+use crate::form::{listing, use_fetch, DoneNotice};
 use crate::i18n::{use_i18n, use_title};
 use crate::route::Route;
 use csp_core::endpoint::RELATIONSHIP_REQUESTS;
@@ -70,6 +70,7 @@ pub fn RelationshipRequests() -> Html {
         <div>
             <Link<Route> to={Route::Customers} classes="back-link">{ i18n.t("back") }</Link<Route>>
             <h1 class="heading">{ heading.clone() }</h1>
+            <DoneNotice />
             <NavButton to={Route::RequestRelationship} label={i18n.t("customers-request-relationship")} />
             { body }
         </div>

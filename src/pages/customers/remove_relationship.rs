@@ -55,7 +55,10 @@ pub fn RemoveRelationship(p: &RemoveRelationshipProps) -> Html {
         &nav,
         &REMOVE_RELATIONSHIP,
         c.id.clone(),
-        Route::Customers,
+        (
+            Route::Customers,
+            i18n.ta("customers-removed", &[("customer", &c.company_name)]),
+        ),
     );
     html! {
         <FormPage {heading} form={form.clone()} report={(*form.server).clone()} {onsubmit}

@@ -45,7 +45,10 @@ pub fn TerminateRelationship(p: &TerminateProps) -> Html {
         &nav,
         &TERMINATE_RELATIONSHIP,
         r.id.clone(),
-        Route::RelationshipRequests,
+        (
+            Route::RelationshipRequests,
+            i18n.ta("relationship-terminated", &[("name", &r.name)]),
+        ),
     );
     html! {
         <FormPage heading={i18n.ta("relationship-terminate-heading", &[("name", &r.name)])} form={form.clone()} report={(*form.server).clone()} {onsubmit}

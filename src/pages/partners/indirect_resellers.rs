@@ -3,7 +3,7 @@
 
 use super::common::{since, use_resellers};
 use crate::components::{DataTable, NavButton, RowLink};
-use crate::form::listing;
+use crate::form::{listing, DoneNotice};
 use crate::i18n::{use_i18n, use_title};
 use crate::invitation::authorize_base;
 use crate::partner::use_my_partner;
@@ -59,6 +59,7 @@ pub fn IndirectResellers() -> Html {
     html! {
         <div>
             <h1 class="heading">{ heading.clone() }</h1>
+            <DoneNotice />
             <p>{ i18n.t("partners-resellers-intro") }</p>
             <NavButton to={Route::RequestPartnership} label={i18n.t("partners-request-partnership")} />
             if let Some(link) = link {

@@ -43,7 +43,10 @@ pub fn RemovePartnership(p: &RemoveProps) -> Html {
         &nav,
         &REMOVE_RESELLER,
         r.id.clone(),
-        Route::IndirectResellers,
+        (
+            Route::IndirectResellers,
+            i18n.ta("partners-removed", &[("reseller", &r.name)]),
+        ),
     );
     html! {
         <FormPage heading={i18n.ta("partners-remove-heading", &[("reseller", &r.name)])} form={form.clone()} report={(*form.server).clone()} {onsubmit}

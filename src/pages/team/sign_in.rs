@@ -56,42 +56,31 @@ pub fn SignInPage(p: &SignInProps) -> Html {
             };
             let caller = api.clone();
             let call = async move { caller.call(&SIGN_IN, &[], &req).await };
-            // The password leaves the page's memory once the backend has answered it (accepted
-            // or refused); when the service could not answer (down, connection lost) it is
-            // kept for the retry.
-            let refused = {
-                let (form, password) = (form.clone(), password.clone());
-                move |r| {
-                    password.set(String::new());
-                    form.server.set(r);
-                }
-            };
+            // The password leaves the page's memory once it has been accepted. Until then it
+            // stays in its field: for the retry when the service could not answer, and so that
+            // a refusal reads as one error, not also "Enter your password".
             let (session, nav, api, password) =
                 (session.clone(), nav.clone(), api.clone(), password.clone());
-            form.run_or(
-                call,
-                move |info| {
-                    password.set(String::new());
-                    let must_change = info.must_change_password;
-                    signed_in(&api, &session, info);
-                    if must_change {
-                        nav.push(&Route::ChangePassword);
-                        return;
+            form.run(call, move |info| {
+                password.set(String::new());
+                let must_change = info.must_change_password;
+                signed_in(&api, &session, info);
+                if must_change {
+                    nav.push(&Route::ChangePassword);
+                    return;
+                }
+                if again {
+                    return;
+                }
+                // Back to the page that asked for a sign-in (an invitation link), if any.
+                match crate::session::take_return() {
+                    Some((route, q)) if !q.is_empty() => {
+                        let _ = nav.push_with_query(&route, &q);
                     }
-                    if again {
-                        return;
-                    }
-                    // Back to the page that asked for a sign-in (an invitation link), if any.
-                    match crate::session::take_return() {
-                        Some((route, q)) if !q.is_empty() => {
-                            let _ = nav.push_with_query(&route, &q);
-                        }
-                        Some((route, _)) => nav.push(&route),
-                        None => nav.push(&Route::Account),
-                    }
-                },
-                refused,
-            );
+                    Some((route, _)) => nav.push(&route),
+                    None => nav.push(&Route::Account),
+                }
+            });
         })
     };
     html! {
