@@ -13,6 +13,7 @@ use csp_core::endpoint::Endpoint;
 use csp_core::roles::{Role, RoleCatalog};
 use csp_core::Report;
 use serde::de::DeserializeOwned;
+use serde::Serialize;
 use std::future::Future;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -167,6 +168,26 @@ impl Form {
             }
         });
     }
+}
+
+/// A form's values kept in this tab's session storage while its page is open: a reload (or
+/// signing in again after one) loses nothing typed. Leaving the page in the app forgets them,
+/// so the next visit starts clean. Never for passwords.
+#[hook]
+pub fn use_kept<T>(key: String, init: impl FnOnce() -> T) -> UseStateHandle<T>
+where
+    T: Serialize + DeserializeOwned + PartialEq + Clone + 'static,
+{
+    use gloo::storage::{SessionStorage, Storage};
+    let state = use_state(|| SessionStorage::get(&key).unwrap_or_else(|_| init()));
+    {
+        let key = key.clone();
+        use_effect_with((), move |_| move || SessionStorage::delete(&key));
+    }
+    use_effect_with((*state).clone(), move |v| {
+        let _ = SessionStorage::set(&key, v);
+    });
+    state
 }
 
 /// A backend read: `None` while loading.

@@ -6,7 +6,7 @@
 //! Also: the CSV download the customer list uses.
 
 use crate::components::{event_value, TextField};
-use crate::form::{use_form, FormPage};
+use crate::form::{use_form, use_kept, FormPage};
 use crate::i18n::{use_i18n, I18n};
 use crate::route::Route;
 use csp_core::invitation::{check_draft, clipboard_text, draft, mailto, Invitation};
@@ -70,8 +70,10 @@ pub fn InvitationDraft(p: &InvitationDraftProps) -> Html {
     let i18n = use_i18n();
     let nav = use_navigator().expect("router");
     let form = use_form();
-    let subject = use_state(|| p.draft.subject.clone());
-    let body = use_state(|| p.draft.body.clone());
+    // Edits survive a reload of this page (see `use_kept`).
+    let key = format!("invitation:{}", p.draft.link);
+    let subject = use_kept(format!("{key}:subject"), || p.draft.subject.clone());
+    let body = use_kept(format!("{key}:body"), || p.draft.body.clone());
     let copied = use_state(|| Copy::Not);
     let inv = Invitation {
         link: p.draft.link.clone(),

@@ -7,7 +7,7 @@
 use super::common::use_customers;
 use crate::components::{phone_hint, AddressEdit, AddressForm, RegistrationField, TextField};
 use crate::env::use_env;
-use crate::form::{use_form, FormPage};
+use crate::form::{use_form, use_kept, FormPage};
 use crate::i18n::use_i18n;
 use crate::partner::use_my_partner;
 use crate::route::Route;
@@ -43,10 +43,14 @@ pub fn AddCustomer(p: &AddCustomerProps) -> Html {
     let nav = use_navigator().expect("router");
     let form = use_form();
     let me = use_my_partner();
-    let c = use_state(|| NewCustomer {
-        reseller_id: p.reseller.clone(),
-        ..NewCustomer::default()
-    });
+    let reseller_id = p.reseller.clone();
+    let c = use_kept(
+        format!("add-customer:{}", reseller_id.as_deref().unwrap_or("")),
+        || NewCustomer {
+            reseller_id,
+            ..NewCustomer::default()
+        },
+    );
     // For a provider: its resellers, to name the one the customer is added for.
     let (partners, _) = use_customers();
     let reseller_name = match (&*partners, &p.reseller) {

@@ -5,7 +5,7 @@
 use super::common::role_label;
 use crate::components::{RadioOption, Radios, TextField};
 use crate::env::use_env;
-use crate::form::{use_form, FormPage};
+use crate::form::{use_form, use_kept, FormPage};
 use crate::i18n::use_i18n;
 use crate::invitation::{letter, InvitationDraft, CUSTOMER_INVITATION_BASE};
 use crate::partner::use_my_partner;
@@ -24,9 +24,17 @@ pub fn RequestRelationship() -> Html {
     let env = use_env();
     let form = use_form();
     let me = use_my_partner();
-    let req = use_state(NewRelationshipRequest::default);
-    let duration = use_state(|| req.duration_days.to_string());
-    let sent = use_state(|| None::<RelationshipRequest>);
+    let req = use_kept(
+        "request-relationship".into(),
+        NewRelationshipRequest::default,
+    );
+    let duration = use_kept("request-relationship:days".into(), || {
+        req.duration_days.to_string()
+    });
+    // The drafted email too: a reload on it still shows the request's link.
+    let sent = use_kept("request-relationship:sent".into(), || {
+        None::<RelationshipRequest>
+    });
     let existing = {
         let api = env.api.clone();
         crate::form::use_fetch((), move |_| {
