@@ -56,7 +56,7 @@ pub fn describe(i18n: &I18n, catalog: &RoleCatalog, f: &Failure) -> String {
                 .filter(|r| r.features.iter().any(|g| g == feature))
                 .filter_map(|r| Role::localized(&r.name, i18n.locale.tag()).cloned())
                 .collect();
-            i18n.ta("api-forbidden-roles", &[("roles", &roles.join(", "))])
+            i18n.ta("api-forbidden-roles", &[("roles", &i18n.list(&roles))])
         }
         Failure::TooMany(Some(s)) => i18n.ta(f.message_id(), &[("seconds", &s.to_string())]),
         _ => i18n.t(f.message_id()),

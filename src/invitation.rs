@@ -145,17 +145,16 @@ pub fn InvitationDraft(p: &InvitationDraftProps) -> Html {
             <div class="form-group">
                 <p class="label" id="invitation-link-label">{ i18n.t("partners-invitation-link") }</p>
                 <p><code class="invitation-link" aria-labelledby="invitation-link-label">{ &inv.link }</code></p>
-                <p class="hint">{ i18n.t("partners-invitation-link-must-stay") }</p>
             </div>
             <TextField field={Field::InvitationSubject} label={i18n.t("partners-invitation-subject")} value={(*subject).clone()} width="input--wide"
-                oninput={{ let s = subject.clone(); Callback::from(move |v: String| s.set(v)) }} report={report.clone()} />
+                oninput={{ let (s, c) = (subject.clone(), copied.clone()); Callback::from(move |v: String| { s.set(v); c.set(Copy::Not) }) }} report={report.clone()} />
             <div class={classes!("form-group", body_error.is_some().then_some("form-group--error"))}>
                 <label class="label" for={body_id.clone()}>{ i18n.t("partners-invitation-body") }</label>
                 <div id={format!("{body_id}-hint")} class="hint">{ i18n.t("partners-invitation-link-must-stay") }</div>
                 if let Some(e) = &body_error { <p id={format!("{body_id}-error")} class="error-message"><span class="visually-hidden">{ i18n.t("error-prefix") }</span>{ e }</p> }
                 <textarea id={body_id.clone()} name={body_id.clone()} class={classes!("textarea", body_error.is_some().then_some("input--error"))} rows="12"
                     value={(*body).clone()} aria-describedby={described} aria-invalid={body_error.is_some().then_some("true")}
-                    oninput={{ let s = body.clone(); Callback::from(move |e: InputEvent| s.set(event_value(&e))) }} />
+                    oninput={{ let (s, c) = (body.clone(), copied.clone()); Callback::from(move |e: InputEvent| { s.set(event_value(&e)); c.set(Copy::Not) }) }} />
             </div>
             <div class="button-group">
                 <a class="button button--secondary" {href} onclick={open}>{ i18n.t("partners-open-in-email") }</a>

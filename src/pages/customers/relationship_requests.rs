@@ -36,7 +36,7 @@ pub fn RelationshipRequests() -> Html {
                         { for l.iter().map(|r| {
                             let name = if r.admin_access { r.name.clone() } else { i18n.t("relationship-no-admin-access") };
                             let roles = if r.admin_access {
-                                r.roles.iter().map(|x| role_label(&i18n, x)).collect::<Vec<_>>().join(", ")
+                                i18n.list(&r.roles.iter().map(|x| role_label(&i18n, x)).collect::<Vec<_>>())
                             } else {
                                 i18n.t("relationship-no-admin-access")
                             };
@@ -53,7 +53,7 @@ pub fn RelationshipRequests() -> Html {
                                     <td data-label={i18n.t("relationship-col-duration")}>{ i18n.ta("relationship-duration-days", &[("days", &r.duration_days.to_string())]) }</td>
                                     <td data-label={i18n.t("relationship-col-roles")}>{ roles }</td>
                                     <td data-label={i18n.t("relationship-col-created")}>{ i18n.date(r.created_on) }</td>
-                                    <td data-label={i18n.t("relationship-col-expires")}>{ i18n.date(r.expires_on) }</td>
+                                    <td data-label={i18n.t("relationship-col-expires")}>{ i18n.date(r.terminated_on.unwrap_or(r.expires_on)) }</td>
                                     <td>
                                         if can_end {
                                             <RowLink to={Route::TerminateRelationship { id: r.id.clone() }} label={i18n.t("relationship-terminate")} subject={name.clone()} />

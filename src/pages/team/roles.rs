@@ -53,7 +53,7 @@ pub fn RoleTable() -> Html {
                 </select>
             </div>
             if !task.is_empty() {
-                <p class="inset" role="status">{ i18n.ta("roles-filter-result", &[("count", &matching.len().to_string()), ("roles", &matching.join(", "))]) }</p>
+                <p class="inset" role="status">{ i18n.ta("roles-filter-result", &[("count", &matching.len().to_string()), ("roles", &i18n.list(&matching))]) }</p>
             }
             <DataTable caption={i18n.t("roles-heading")} columns={vec![i18n.t("roles-col-role"), i18n.t("roles-col-can"), i18n.t("roles-col-cannot")]}>
                 { for env.catalog.roles.iter().map(|r| {
