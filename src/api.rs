@@ -283,6 +283,8 @@ fn decode<R: DeserializeOwned>(status: u16, text: &str) -> Result<R, Failure> {
     match status {
         200..=299 => serde_json::from_str(if text.is_empty() { "null" } else { text })
             .map_err(|_| Failure::Malformed),
+        // The server's own request timeout, or a gateway's: the same as ours running out.
+        408 | 504 => Err(Failure::Timeout),
         500..=599 => Err(Failure::Server(status)),
         429 => Err(Failure::TooMany(None)),
         _ => match serde_json::from_str::<ApiError>(text) {
@@ -340,7 +342,8 @@ async fn http_call(
             match resp.text().await {
                 Ok(t) => Ok((status, t)),
                 Err(_) if timed_out.get() => Err(Failure::Timeout),
-                Err(_) => Err(Failure::Malformed),
+                // The connection broke before the whole answer arrived.
+                Err(_) => Err(Failure::Network),
             }
         }
         Err(_) if timed_out.get() => Err(Failure::Timeout),

@@ -8,7 +8,9 @@ use crate::journey::{use_saved_journey, Journey};
 use crate::lazy::{Part, PartPage};
 use crate::pages::{home::Home, not_found::NotFound};
 use crate::route::Route;
-use crate::session::{features, sign_out, use_session, use_session_state, Session};
+use crate::session::{
+    features, remember_return, sign_out, use_session, use_session_state, Session,
+};
 use csp_core::roles::{CUSTOMERS, INDIRECT_PROVIDERS, INDIRECT_RESELLERS, MANAGE_USERS};
 use wasm_bindgen::prelude::*;
 use yew::prelude::*;
@@ -144,6 +146,22 @@ fn Header(p: &HeaderProps) -> Html {
     let session = use_session();
     let nav = use_navigator().expect("router");
     let features = features(session.user.as_ref(), &env.catalog);
+    // Signing in from the header comes back to the page it was pressed on (an invitation
+    // link, say), as signing in from such a page does.
+    let route = use_route::<Route>();
+    let on_sign_in = {
+        let nav = nav.clone();
+        Callback::from(move |e: MouseEvent| {
+            if e.ctrl_key() || e.meta_key() || e.shift_key() || e.button() != 0 {
+                return; // a new tab or window: the browser's own way
+            }
+            e.prevent_default();
+            if !matches!(route, None | Some(Route::Home) | Some(Route::SignIn)) {
+                remember_return();
+            }
+            nav.push(&Route::SignIn);
+        })
+    };
     let on_sign_out = {
         let (session, api) = (session.clone(), env.api.clone());
         Callback::from(move |_| {
@@ -167,7 +185,7 @@ fn Header(p: &HeaderProps) -> Html {
                         <Link<Route> to={Route::Account}>{ i18n.t("nav-account") }<span class="visually-hidden">{ format!(" ({})", u.name) }</span></Link<Route>>
                         <button type="button" class="link-button header-link" onclick={on_sign_out}>{ i18n.t("sign-out") }</button>
                     } else {
-                        <Link<Route> to={Route::SignIn}>{ i18n.t("sign-in") }</Link<Route>>
+                        <a href={Route::SignIn.to_path()} onclick={on_sign_in}>{ i18n.t("sign-in") }</a>
                     }
                 </nav>
                 <div class="language">

@@ -1,10 +1,17 @@
 //! Form building blocks with the GOV.UK behaviours: labels on every control, inline errors
 //! tied by `aria-describedby`, an error summary that takes focus and links to each field.
 
+use crate::env::use_env;
 use crate::i18n::{use_i18n, I18n};
+use crate::route::Route;
+use csp_core::address::Address;
+use csp_core::country::find;
+use csp_core::field::AddressFields;
+use csp_core::registration::RegistrationId;
 use csp_core::{Field, Report};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
+use yew_router::prelude::*;
 
 /// Reads an input's, select's or textarea's value from its event.
 pub fn event_value(e: &Event) -> String {
@@ -160,6 +167,137 @@ pub struct SelectFieldProps {
     pub report: Report,
     #[prop_or_default]
     pub autocomplete: Option<AttrValue>,
+}
+
+/// One edit of an address: which part, and its new text. A function rather than a whole
+/// address, so that two quick edits never overwrite each other with a stale copy.
+pub type AddressEdit = (fn(&mut Address, String), String);
+
+#[derive(Properties, PartialEq)]
+pub struct AddressFormProps {
+    /// Where each part's errors land (the legal profile's or the customer's fields).
+    pub fields: &'static AddressFields,
+    pub address: Address,
+    pub onedit: Callback<AddressEdit>,
+    pub report: Report,
+    /// Browser autofill tokens: right for the partner's own address, wrong for a customer's.
+    #[prop_or_default]
+    pub autofill: bool,
+}
+
+/// The country-driven address form: the chosen country decides which parts are required
+/// and the postal-code example (the same rules `csp_core::address::check_address` applies).
+#[function_component]
+pub fn AddressForm(p: &AddressFormProps) -> Html {
+    let i18n = use_i18n();
+    let env = use_env();
+    let a = &p.address;
+    let rules = find(&env.ctx.countries, &a.country);
+    let label = |id: &str, required: bool| {
+        if required {
+            i18n.t(id)
+        } else {
+            format!("{} {}", i18n.t(id), i18n.t("optional"))
+        }
+    };
+    let auto =
+        |token: &'static str| Some(AttrValue::Static(if p.autofill { token } else { "off" }));
+    let edit = |f: fn(&mut Address, String)| p.onedit.reform(move |v| (f, v));
+    let countries = i18n.countries(env.ctx.countries.iter().map(|c| c.code.clone()));
+    let postal_hint = rules
+        .and_then(|r| r.postal_code_example.as_deref())
+        .map(|ex| i18n.ta("postal-code-hint", &[("example", ex)]));
+    let (f, report) = (p.fields, &p.report);
+    html! {
+        <>
+            <SelectField field={f.country} label={i18n.t("country")} value={a.country.clone()} options={countries} placeholder={i18n.t("choose-country")}
+                autocomplete={auto("country")} onchange={edit(|a, v| a.country = v)} report={report.clone()} />
+            <TextField field={f.line1} label={i18n.t("address-line1")} value={a.line1.clone()} autocomplete={auto("address-line1")} width="input--wide"
+                oninput={edit(|a, v| a.line1 = v)} report={report.clone()} />
+            <TextField field={f.line2} label={label("address-line2", false)} value={a.line2.clone()} autocomplete={auto("address-line2")} width="input--wide"
+                oninput={edit(|a, v| a.line2 = v)} report={report.clone()} />
+            <TextField field={f.city} label={label("address-city", rules.is_none_or(|r| r.city_required))} value={a.city.clone()} autocomplete={auto("address-level2")}
+                oninput={edit(|a, v| a.city = v)} report={report.clone()} />
+            <TextField field={f.state} label={label("address-state", rules.is_some_and(|r| r.state_required))} value={a.state.clone()} autocomplete={auto("address-level1")}
+                oninput={edit(|a, v| a.state = v)} report={report.clone()} />
+            <TextField field={f.postal_code} label={label("address-postal-code", rules.is_none_or(|r| r.postal_code_required))} hint={postal_hint}
+                value={a.postal_code.clone()} autocomplete={auto("postal-code")} spellcheck_off=true width="input--short"
+                oninput={edit(|a, v| a.postal_code = v)} report={report.clone()} />
+        </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct RegistrationFieldProps {
+    pub field: Field,
+    /// The country whose registration ID is asked for; nothing is shown if it needs none.
+    pub country: AttrValue,
+    pub value: AttrValue,
+    pub oninput: Callback<String>,
+    pub report: Report,
+}
+
+/// The company registration ID the chosen country requires (INN, USCC), if any.
+#[function_component]
+pub fn RegistrationField(p: &RegistrationFieldProps) -> Html {
+    let i18n = use_i18n();
+    let env = use_env();
+    let Some(kind) = find(&env.ctx.countries, &p.country).and_then(|r| r.registration_id) else {
+        return html! {};
+    };
+    let id = match kind {
+        RegistrationId::Inn => "registration-inn",
+        RegistrationId::Uscc => "registration-uscc",
+    };
+    html! {
+        <TextField field={p.field} label={i18n.t(id)} hint={i18n.t(&format!("{id}-hint"))} value={p.value.clone()}
+            spellcheck_off=true oninput={p.oninput.clone()} report={p.report.clone()} />
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct DataTableProps {
+    /// The table's name for screen readers (the page heading shows it).
+    pub caption: AttrValue,
+    pub columns: Vec<String>,
+    /// The heading of a last column of row actions, for screen readers only.
+    #[prop_or_default]
+    pub actions: Option<String>,
+    #[prop_or_default]
+    pub class: Classes,
+    pub children: Html,
+}
+
+/// A table of rows (the rows are the children); on a narrow screen each cell shows its
+/// column as `data-label`.
+#[function_component]
+pub fn DataTable(p: &DataTableProps) -> Html {
+    html! {
+        <table class={classes!("role-table", p.class.clone())}>
+            <caption class="visually-hidden">{ &p.caption }</caption>
+            <thead><tr>
+                { for p.columns.iter().map(|c| html! { <th scope="col">{ c }</th> }) }
+                if let Some(a) = &p.actions { <th scope="col"><span class="visually-hidden">{ a }</span></th> }
+            </tr></thead>
+            <tbody>{ p.children.clone() }</tbody>
+        </table>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct RowLinkProps {
+    pub to: Route,
+    pub label: AttrValue,
+    /// What the row is about, so that each link's name is unique ("Edit (Anna Li)").
+    pub subject: AttrValue,
+}
+
+/// A row's action link.
+#[function_component]
+pub fn RowLink(p: &RowLinkProps) -> Html {
+    html! {
+        <Link<Route> to={p.to.clone()}>{ &p.label }<span class="visually-hidden">{ format!(" ({})", p.subject) }</span></Link<Route>>
+    }
 }
 
 /// A labelled select with its inline error.

@@ -2,15 +2,18 @@
 //! ([`use_form`]), an action with busy and failure states ([`Form::run`]), a fetch on mount
 //! with retry ([`use_fetch`]) and the frame every form page shares ([`FormPage`]).
 
-use crate::api::Failure;
+use crate::api::{Api, Failure};
 use crate::components::{Busy, ErrorSummary, SummaryLink};
 use crate::env::use_env;
 use crate::i18n::{use_i18n, use_title, I18n};
 use crate::journey::{edit, Journey};
 use crate::route::Route;
 use crate::session::{Session, SessionAction};
+use csp_core::endpoint::Endpoint;
 use csp_core::roles::{Role, RoleCatalog};
 use csp_core::Report;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
 use std::future::Future;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -53,7 +56,7 @@ pub fn describe(i18n: &I18n, catalog: &RoleCatalog, f: &Failure) -> String {
                 .filter(|r| r.features.iter().any(|g| g == feature))
                 .filter_map(|r| Role::localized(&r.name, i18n.locale.tag()).cloned())
                 .collect();
-            i18n.ta("api-forbidden-roles", &[("roles", &roles.join(", "))])
+            i18n.ta("api-forbidden-roles", &[("roles", &i18n.list(&roles))])
         }
         Failure::TooMany(Some(s)) => i18n.ta(f.message_id(), &[("seconds", &s.to_string())]),
         _ => i18n.t(f.message_id()),
@@ -68,6 +71,23 @@ impl Form {
         } else {
             Report::default()
         };
+        r.extend((*self.server).clone());
+        r
+    }
+
+    /// Like `shown`, but warnings (which never block) appear as soon as they apply: a
+    /// doubtful value is pointed out while the user is still on the field.
+    pub fn shown_with_warnings(&self, live: impl FnOnce() -> Report) -> Report {
+        if *self.count > 0 {
+            return self.shown(live);
+        }
+        let mut r = Report(
+            live()
+                .0
+                .into_iter()
+                .filter(|p| p.problem.is_warning())
+                .collect(),
+        );
         r.extend((*self.server).clone());
         r
     }
@@ -150,6 +170,26 @@ impl Form {
     }
 }
 
+/// A form's values kept in this tab's session storage while its page is open: a reload (or
+/// signing in again after one) loses nothing typed. Leaving the page in the app forgets them,
+/// so the next visit starts clean. Never for passwords.
+#[hook]
+pub fn use_kept<T>(key: String, init: impl FnOnce() -> T) -> UseStateHandle<T>
+where
+    T: Serialize + DeserializeOwned + PartialEq + Clone + 'static,
+{
+    use gloo::storage::{SessionStorage, Storage};
+    let state = use_state(|| SessionStorage::get(&key).unwrap_or_else(|_| init()));
+    {
+        let key = key.clone();
+        use_effect_with((), move |_| move || SessionStorage::delete(&key));
+    }
+    use_effect_with((*state).clone(), move |v| {
+        let _ = SessionStorage::set(&key, v);
+    });
+    state
+}
+
 /// A backend read: `None` while loading.
 pub type Fetched<T> = Option<Result<T, Failure>>;
 
@@ -174,6 +214,97 @@ where
     }
     let again = Callback::from(move |_| round.set(*round + 1));
     (state, again)
+}
+
+/// A fetched list in its visible states: loading, failed (with Retry), empty (when the page
+/// has a text for it), or shown.
+pub fn listing<T>(
+    fetched: &Fetched<Vec<T>>,
+    retry: &Callback<()>,
+    loading: String,
+    empty: Option<String>,
+    show: impl FnOnce(&[T]) -> Html,
+) -> Html {
+    match (fetched, empty) {
+        (None, _) => html! { <Busy label={loading} /> },
+        (Some(Err(f)), _) => html! { <FetchFailed failure={f.clone()} retry={retry.clone()} /> },
+        (Some(Ok(l)), Some(empty)) if l.is_empty() => html! { <p class="inset">{ empty }</p> },
+        (Some(Ok(l)), _) => show(l),
+    }
+}
+
+/// The one item a page is about, found in a fetched list; or what to show instead: loading,
+/// failed (with Retry), or "Page not found" with a link back to the list.
+pub fn one_of<L, T>(
+    i18n: &I18n,
+    fetched: &Fetched<L>,
+    retry: &Callback<()>,
+    pick: impl FnOnce(&L) -> Option<T>,
+    (list, list_name): (Route, String),
+) -> Result<T, Html> {
+    let instead = match fetched {
+        None => html! { <Busy label={i18n.t("loading")} /> },
+        Some(Err(f)) => html! { <FetchFailed failure={f.clone()} retry={retry.clone()} /> },
+        Some(Ok(l)) => match pick(l) {
+            Some(found) => return Ok(found),
+            None => html! {
+                <>
+                    <h1 class="heading">{ i18n.t("not-found-heading") }</h1>
+                    <Link<Route> to={list}>{ list_name }</Link<Route>>
+                </>
+            },
+        },
+    };
+    Err(html! { <div class="step">{ instead }</div> })
+}
+
+/// A confirmation page's action: `op` on the item `id` (no body), then on to the list
+/// `then`, which says what was `done`.
+pub fn confirm<R: DeserializeOwned + 'static>(
+    form: &Form,
+    api: &Api,
+    nav: &Navigator,
+    op: &'static Endpoint<(), R>,
+    id: String,
+    (then, done): (Route, String),
+) -> Callback<()> {
+    let (form, api, nav) = (form.clone(), api.clone(), nav.clone());
+    Callback::from(move |_| {
+        form.press(&Report::default());
+        let (api, id, nav) = (api.clone(), id.clone(), nav.clone());
+        let (then, done) = (then.clone(), Done(done.clone()));
+        let call = async move { api.call(op, &[&id], &()).await };
+        form.run(call, move |_| nav.push_with_state(&then, done));
+    })
+}
+
+/// What an action just did, carried to the page it leads to (in the history entry's memory,
+/// so a reload or a later visit does not show it again).
+#[derive(Clone, PartialEq)]
+pub struct Done(pub String);
+
+/// The confirmation of what was just done, if this page was reached that way; it takes focus
+/// so that a screen reader announces it and the keyboard starts from it.
+#[function_component]
+pub fn DoneNotice() -> Html {
+    let done = use_location().and_then(|l| l.state::<Done>());
+    let node = use_node_ref();
+    {
+        let node = node.clone();
+        use_effect_with(done.clone(), move |d| {
+            if d.is_some() {
+                if let Some(el) = node.cast::<web_sys::HtmlElement>() {
+                    let _ = el.focus();
+                }
+            }
+        });
+    }
+    match done {
+        Some(d) => html! {
+            <div class="notice" role="status" tabindex="-1" ref={node}><p>{ d.0.clone() }</p></div>
+        },
+        None => html! {},
+    }
 }
 
 #[derive(Properties, PartialEq)]

@@ -51,6 +51,15 @@ impl Locale {
         }
     }
 
+    /// Between the items of a list ("Directory Readers, License Administrator"; Chinese
+    /// writes the enumeration comma).
+    pub fn list_separator(self) -> &'static str {
+        match self {
+            Locale::ZhCn => "、",
+            _ => ", ",
+        }
+    }
+
     /// The locale's Fluent source, once fetched (or handed in by tests).
     fn source(self) -> Option<Rc<str>> {
         SOURCES.with(|s| s.borrow()[self as usize].clone())
@@ -210,6 +219,12 @@ impl I18n {
             .as_string()
             .filter(|s| !s.is_empty() && s != "Invalid Date")
             .unwrap_or_else(|| d.to_string())
+    }
+
+    /// Items written as a list in this language.
+    pub fn list<S: AsRef<str>>(&self, items: &[S]) -> String {
+        let items: Vec<&str> = items.iter().map(AsRef::as_ref).collect();
+        items.join(self.locale.list_separator())
     }
 
     /// A country's name in this language.

@@ -6,10 +6,10 @@
 //! Also: the CSV download the customer list uses.
 
 use crate::components::{event_value, TextField};
-use crate::form::{use_form, FormPage};
-use crate::i18n::use_i18n;
+use crate::form::{use_form, use_kept, FormPage};
+use crate::i18n::{use_i18n, I18n};
 use crate::route::Route;
-use csp_core::invitation::{check_draft, clipboard_text, mailto, Invitation};
+use csp_core::invitation::{check_draft, clipboard_text, draft, mailto, Invitation};
 use csp_core::Field;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -26,6 +26,22 @@ pub fn authorize_base() -> String {
         .origin()
         .unwrap_or_default();
     format!("{origin}/indirect-providers/authorize")
+}
+
+/// An invitation email in the user's language: the greeting, what the partner asks (ending with
+/// what to do), the personalized link, and the partner's signature.
+pub fn letter(
+    i18n: &I18n,
+    link: &str,
+    partner: &str,
+    subject: String,
+    asks: Vec<String>,
+) -> Invitation {
+    let mut before = vec![i18n.t("partners-email-greeting")];
+    before.extend(asks);
+    let before: Vec<&str> = before.iter().map(String::as_str).collect();
+    let closing = format!("{}\n{}", i18n.t("partners-email-closing"), partner);
+    draft(link, &subject, &before, &[closing.as_str()])
 }
 
 #[derive(Properties, PartialEq)]
@@ -54,8 +70,10 @@ pub fn InvitationDraft(p: &InvitationDraftProps) -> Html {
     let i18n = use_i18n();
     let nav = use_navigator().expect("router");
     let form = use_form();
-    let subject = use_state(|| p.draft.subject.clone());
-    let body = use_state(|| p.draft.body.clone());
+    // Edits survive a reload of this page (see `use_kept`).
+    let key = format!("invitation:{}", p.draft.link);
+    let subject = use_kept(format!("{key}:subject"), || p.draft.subject.clone());
+    let body = use_kept(format!("{key}:body"), || p.draft.body.clone());
     let copied = use_state(|| Copy::Not);
     let inv = Invitation {
         link: p.draft.link.clone(),
@@ -127,17 +145,16 @@ pub fn InvitationDraft(p: &InvitationDraftProps) -> Html {
             <div class="form-group">
                 <p class="label" id="invitation-link-label">{ i18n.t("partners-invitation-link") }</p>
                 <p><code class="invitation-link" aria-labelledby="invitation-link-label">{ &inv.link }</code></p>
-                <p class="hint">{ i18n.t("partners-invitation-link-must-stay") }</p>
             </div>
             <TextField field={Field::InvitationSubject} label={i18n.t("partners-invitation-subject")} value={(*subject).clone()} width="input--wide"
-                oninput={{ let s = subject.clone(); Callback::from(move |v: String| s.set(v)) }} report={report.clone()} />
+                oninput={{ let (s, c) = (subject.clone(), copied.clone()); Callback::from(move |v: String| { s.set(v); c.set(Copy::Not) }) }} report={report.clone()} />
             <div class={classes!("form-group", body_error.is_some().then_some("form-group--error"))}>
                 <label class="label" for={body_id.clone()}>{ i18n.t("partners-invitation-body") }</label>
                 <div id={format!("{body_id}-hint")} class="hint">{ i18n.t("partners-invitation-link-must-stay") }</div>
                 if let Some(e) = &body_error { <p id={format!("{body_id}-error")} class="error-message"><span class="visually-hidden">{ i18n.t("error-prefix") }</span>{ e }</p> }
                 <textarea id={body_id.clone()} name={body_id.clone()} class={classes!("textarea", body_error.is_some().then_some("input--error"))} rows="12"
                     value={(*body).clone()} aria-describedby={described} aria-invalid={body_error.is_some().then_some("true")}
-                    oninput={{ let s = body.clone(); Callback::from(move |e: InputEvent| s.set(event_value(&e))) }} />
+                    oninput={{ let (s, c) = (body.clone(), copied.clone()); Callback::from(move |e: InputEvent| { s.set(event_value(&e)); c.set(Copy::Not) }) }} />
             </div>
             <div class="button-group">
                 <a class="button button--secondary" {href} onclick={open}>{ i18n.t("partners-open-in-email") }</a>

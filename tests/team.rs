@@ -57,7 +57,7 @@ async fn role_table_in_chinese_with_a_task_filter() {
     ui.assert_text("可以执行的操作");
     ui.assert_text("不能执行的操作");
     ui.select("谁可以…", "请求与客户建立关系").await;
-    ui.assert_text("有 2 个角色可以执行此操作：管理员代理, 销售代理");
+    ui.assert_text("有 2 个角色可以执行此操作：管理员代理、销售代理");
     let matches = ui.root.query_selector_all(".role--match").unwrap().length();
     assert_eq!(matches, 2);
     ui.select("语言", "en").await;

@@ -113,7 +113,7 @@ async fn new_work_account_needs_every_field() {
     }
     ui.fill("Organization name", "Contoso").await;
     ui.fill("Domain name", "contoso.fr").await;
-    ui.assert_text("Enter a domain name of up to 27 letters and numbers");
+    ui.assert_text("Enter a domain name of up to 27 letters (a–z) and numbers");
     ui.fill("Domain name", "contosofr").await;
     ui.select("Country or region of the account", "FR").await;
     ui.fill("First name", "Élodie").await;

@@ -1,7 +1,8 @@
-"""Schemathesis auth for scripts/contract.sh: signs in the seeded global admin (user session)
-and a seeded work account plus its partner-network account (applicant session), then sends
-both cookies and the CSRF token of the session the route uses. Re-signs in on a 401 (for
-example after a generated DELETE /session)."""
+"""Schemathesis auth for scripts/contract.sh: signs in the seeded reseller's and provider's
+global admins (user sessions) and a seeded work account plus its partner-network account
+(applicant session), then sends the cookies and the CSRF token of the session the route uses
+(the provider's for its Indirect resellers routes). Re-signs in on a 401 (for example after a
+generated DELETE /session)."""
 
 import os
 
@@ -10,6 +11,7 @@ import schemathesis
 
 BASE = os.environ["CSP_BASE"]
 APPLICANT_ROUTES = ("/work-account/session", "/partner-network/profiles", "/applications")
+PROVIDER_ROUTES = ("/indirect-resellers", "/indirect-resellers/{id}")
 
 
 def _post(path, body, cookies=None, csrf=None):
@@ -23,19 +25,22 @@ def _post(path, body, cookies=None, csrf=None):
 class Sessions:
     def get(self, case, ctx):
         u = _post("/session", {"user_name": "admin@contoso.onmicrosoft.com", "password": "demo"})
+        p = _post("/session", {"user_name": "admin@fabrikam.onmicrosoft.com", "password": "demo"})
         a = _post("/work-account/sign-in", {"user_name": "admin@contoso.fr", "password": "motdepasse"})
         applicant = a.cookies["csp_applicant"]
         _post("/partner-network/profiles", {"user_name": "pmc@contoso.fr", "password": "motdepasse"},
               cookies={"csp_applicant": applicant}, csrf=a.json()["csrf_token"])
         return {
             "user": (u.cookies["csp_session"], u.json()["csrf_token"]),
+            "provider": (p.cookies["csp_session"], p.json()["csrf_token"]),
             "applicant": (applicant, a.json()["csrf_token"]),
         }
 
     def set(self, case, data, ctx):
         case.cookies = dict(case.cookies or {})
-        case.cookies["csp_session"] = data["user"][0]
+        user = data["provider" if case.path in PROVIDER_ROUTES else "user"]
+        case.cookies["csp_session"] = user[0]
         case.cookies["csp_applicant"] = data["applicant"][0]
         case.headers = dict(case.headers or {})
         applicant = case.path in APPLICANT_ROUTES or (case.path == "/applications/{id}" and case.method == "GET")
-        case.headers["X-CSRF-Token"] = data["applicant" if applicant else "user"][1]
+        case.headers["X-CSRF-Token"] = data["applicant"][1] if applicant else user[1]

@@ -50,7 +50,7 @@ test('a global admin adds a helpdesk agent who then sees only what the role allo
   await page.getByRole('heading', { name: '角色及其权限' }).waitFor();
   await page.getByRole('rowheader', { name: /支持人员代理/ }).waitFor();
   await page.getByLabel('谁可以…').selectOption('请求与客户建立关系');
-  await page.getByText('有 2 个角色可以执行此操作：管理员代理, 销售代理').waitFor();
+  await page.getByText('有 2 个角色可以执行此操作：管理员代理、销售代理').waitFor();
 
   // The helpdesk agent signs in.
   await page.getByRole('button', { name: '注销' }).click();

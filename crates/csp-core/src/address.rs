@@ -115,7 +115,10 @@ pub fn check_address(
     fields: &AddressFields,
     report: &mut Report,
 ) {
-    let Some(rules) = find(countries, &a.country) else {
+    // Without a country the other parts are still checked, as the form labels them (city and
+    // postal code required), so one Continue shows every problem at once.
+    let rules = find(countries, &a.country);
+    if rules.is_none() {
         report.add(
             fields.country,
             if a.country.trim().is_empty() {
@@ -124,8 +127,7 @@ pub fn check_address(
                 Code::CountryUnknown
             },
         );
-        return;
-    };
+    }
     // The vendor API's length limits, declared on `Address` and checked by validator's derive.
     let limits = a.validate().err();
     let too_long = |name: &str| -> Option<Problem> {
@@ -155,9 +157,22 @@ pub fn check_address(
     };
     text(fields.line1, "line1", &a.line1, true);
     text(fields.line2, "line2", &a.line2, false);
-    text(fields.city, "city", &a.city, rules.city_required);
-    text(fields.state, "state", &a.state, rules.state_required);
-    report.check(fields.postal_code, check_postal_code(&a.postal_code, rules));
+    text(
+        fields.city,
+        "city",
+        &a.city,
+        rules.is_none_or(|r| r.city_required),
+    );
+    text(
+        fields.state,
+        "state",
+        &a.state,
+        rules.is_some_and(|r| r.state_required),
+    );
+    match rules {
+        Some(rules) => report.check(fields.postal_code, check_postal_code(&a.postal_code, rules)),
+        None => text(fields.postal_code, "postal_code", &a.postal_code, true),
+    }
 }
 
 #[cfg(test)]
@@ -185,6 +200,22 @@ mod tests {
         let mut r = Report::default();
         check_address(a, &default_countries(), &LEGAL_ADDRESS, &mut r);
         r.0.into_iter().map(|p| (p.field, p.problem.code)).collect()
+    }
+
+    #[test]
+    fn an_empty_address_shows_every_missing_part_at_once() {
+        assert_eq!(
+            problems(&addr("", "", "", "", "")),
+            vec![
+                (Field::LegalCountry, Code::Required),
+                (Field::LegalLine1, Code::Required),
+                (Field::LegalCity, Code::Required),
+                (Field::LegalPostalCode, Code::Required),
+            ]
+        );
+        // Without a country, what is typed is still held to Latin characters.
+        assert!(problems(&addr("", "ул. Ленина", "Paris", "", "75001"))
+            .contains(&(Field::LegalLine1, Code::LatinOnly)));
     }
 
     #[test]

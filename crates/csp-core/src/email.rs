@@ -469,47 +469,30 @@ mod tests {
 
     #[test]
     fn role_mailboxes_refused_only_for_primary_contact() {
-        assert_eq!(
-            code("info@contoso.com", Purpose::PrimaryContact),
-            Some(Code::EmailRoleMailbox)
-        );
-        assert_eq!(
-            code("Marketing@contoso.com", Purpose::PrimaryContact),
-            Some(Code::EmailRoleMailbox)
-        );
-        assert_eq!(
-            code("email@contoso.fr", Purpose::PrimaryContact),
-            Some(Code::EmailRoleMailbox)
-        );
-        assert_eq!(
-            code("admin@contoso.cn", Purpose::PrimaryContact),
-            Some(Code::EmailRoleMailbox)
-        );
+        for address in [
+            "info@contoso.com",
+            "Marketing@contoso.com",
+            "email@contoso.fr",
+            "admin@contoso.cn",
+        ] {
+            let found = code(address, Purpose::PrimaryContact);
+            assert_eq!(found, Some(Code::EmailRoleMailbox), "{address}");
+        }
         assert_eq!(code("info@contoso.com", Purpose::Support), None);
     }
 
     #[test]
     fn government_domains_refused() {
-        assert_eq!(
-            code("jean@interieur.gouv.fr", Purpose::User),
-            Some(Code::EmailGovernment)
-        );
-        assert_eq!(
-            code("ivan@minfin.gov.ru", Purpose::User),
-            Some(Code::EmailGovernment)
-        );
-        assert_eq!(
-            code("li@beijing.gov.cn", Purpose::User),
-            Some(Code::EmailGovernment)
-        );
-        assert_eq!(
-            code("joe@nasa.gov", Purpose::User),
-            Some(Code::EmailGovernment)
-        );
-        assert_eq!(
-            code("joe@navy.mil", Purpose::User),
-            Some(Code::EmailGovernment)
-        );
+        for address in [
+            "jean@interieur.gouv.fr",
+            "ivan@minfin.gov.ru",
+            "li@beijing.gov.cn",
+            "joe@nasa.gov",
+            "joe@navy.mil",
+        ] {
+            let found = code(address, Purpose::User);
+            assert_eq!(found, Some(Code::EmailGovernment), "{address}");
+        }
         assert_eq!(code("joe@legov.com", Purpose::User), None);
     }
 

@@ -105,7 +105,7 @@ impl Field {
 }
 
 /// Where an address form's fields land: the same check serves every address form.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct AddressFields {
     pub country: Field,
     pub line1: Field,

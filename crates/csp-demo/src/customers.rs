@@ -31,41 +31,38 @@ pub struct OwnedRequest {
 /// Prefixes the vendor keeps for itself (and the demo partners' own).
 const RESERVED_PREFIXES: &[&str] = &["microsoft", "contoso", "fabrikam", "admin"];
 
-/// The customer operations: `None` when `method path` is not one of them. `password` hands
+/// The customer operations: `Ok(None)` when `method path` is not one of them. `password` hands
 /// out the new customer admin's temporary password.
 pub fn route(
     b: &mut Backend,
     method: &str,
     path: &str,
     raw: &str,
-) -> Option<Result<Answer, ApiError>> {
+) -> Result<Option<Answer>, ApiError> {
     use csp_core::endpoint::*;
-    let r = (|| -> Result<Option<Answer>, ApiError> {
-        Ok(Some(if CUSTOMERS.matches(method, path).is_some() {
-            ok(200, &b.customers()?)
-        } else if ADD_CUSTOMER.matches(method, path).is_some() {
-            let c: NewCustomer = body(raw)?;
-            let password = crate::routes::temporary_password(b.random16());
-            ok(201, &b.add_customer(&c, password)?)
-        } else if let Some(p) = DOMAIN_PREFIX.matches(method, path) {
-            ok(
-                200,
-                &b.domain_prefix(&csp_core::invitation::percent_decode(p[0]))?,
-            )
-        } else if let Some(p) = REMOVE_RELATIONSHIP.matches(method, path) {
-            b.remove_relationship(p[0])?;
-            no_content()
-        } else if RELATIONSHIP_REQUESTS.matches(method, path).is_some() {
-            ok(200, &b.relationship_requests()?)
-        } else if REQUEST_RELATIONSHIP.matches(method, path).is_some() {
-            ok(201, &b.request_relationship(&body(raw)?)?)
-        } else if let Some(p) = TERMINATE_RELATIONSHIP.matches(method, path) {
-            ok(200, &b.terminate_relationship(p[0])?)
-        } else {
-            return Ok(None);
-        }))
-    })();
-    r.transpose()
+    Ok(Some(if CUSTOMERS.matches(method, path).is_some() {
+        ok(200, &b.customers()?)
+    } else if ADD_CUSTOMER.matches(method, path).is_some() {
+        let c: NewCustomer = body(raw)?;
+        let password = crate::routes::temporary_password(b.random16());
+        ok(201, &b.add_customer(&c, password)?)
+    } else if let Some(p) = DOMAIN_PREFIX.matches(method, path) {
+        ok(
+            200,
+            &b.domain_prefix(&csp_core::invitation::percent_decode(p[0]))?,
+        )
+    } else if let Some(p) = REMOVE_RELATIONSHIP.matches(method, path) {
+        b.remove_relationship(p[0])?;
+        no_content()
+    } else if RELATIONSHIP_REQUESTS.matches(method, path).is_some() {
+        ok(200, &b.relationship_requests()?)
+    } else if REQUEST_RELATIONSHIP.matches(method, path).is_some() {
+        ok(201, &b.request_relationship(&body(raw)?)?)
+    } else if let Some(p) = TERMINATE_RELATIONSHIP.matches(method, path) {
+        ok(200, &b.terminate_relationship(p[0])?)
+    } else {
+        return Ok(None);
+    }))
 }
 
 fn is_mine(me: &MyPartner, c: &Customer) -> bool {

@@ -23,34 +23,31 @@ pub struct Authorization {
     pub since: Date,
 }
 
-/// The partner operations: `None` when `method path` is not one of them.
+/// The partner operations: `Ok(None)` when `method path` is not one of them.
 pub fn route(
     b: &mut Backend,
     method: &str,
     path: &str,
     raw: &str,
-) -> Option<Result<Answer, ApiError>> {
+) -> Result<Option<Answer>, ApiError> {
     use csp_core::endpoint::*;
-    let r = (|| -> Result<Option<Answer>, ApiError> {
-        Ok(Some(if MY_PARTNER.matches(method, path).is_some() {
-            ok(200, &b.my_partner()?)
-        } else if INDIRECT_PROVIDERS.matches(method, path).is_some() {
-            ok(200, &b.indirect_providers()?)
-        } else if let Some(p) = INDIRECT_PROVIDER.matches(method, path) {
-            ok(200, &b.indirect_provider(p[0])?)
-        } else if AUTHORIZE_PROVIDER.matches(method, path).is_some() {
-            let r = b.authorize_provider(&body(raw)?)?;
-            ok(if r.changed { 201 } else { 200 }, &r)
-        } else if INDIRECT_RESELLERS.matches(method, path).is_some() {
-            ok(200, &b.indirect_resellers()?)
-        } else if let Some(p) = REMOVE_RESELLER.matches(method, path) {
-            b.remove_reseller(p[0])?;
-            no_content()
-        } else {
-            return Ok(None);
-        }))
-    })();
-    r.transpose()
+    Ok(Some(if MY_PARTNER.matches(method, path).is_some() {
+        ok(200, &b.my_partner()?)
+    } else if INDIRECT_PROVIDERS.matches(method, path).is_some() {
+        ok(200, &b.indirect_providers()?)
+    } else if let Some(p) = INDIRECT_PROVIDER.matches(method, path) {
+        ok(200, &b.indirect_provider(p[0])?)
+    } else if AUTHORIZE_PROVIDER.matches(method, path).is_some() {
+        let r = b.authorize_provider(&body(raw)?)?;
+        ok(if r.changed { 201 } else { 200 }, &r)
+    } else if INDIRECT_RESELLERS.matches(method, path).is_some() {
+        ok(200, &b.indirect_resellers()?)
+    } else if let Some(p) = REMOVE_RESELLER.matches(method, path) {
+        b.remove_reseller(p[0])?;
+        no_content()
+    } else {
+        return Ok(None);
+    }))
 }
 
 /// 403: the caller's roles or partner type don't open this feature.

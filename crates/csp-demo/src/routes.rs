@@ -80,11 +80,12 @@ pub fn handle(b: &mut Backend, req: &Request) -> Answer {
     let (method, path, raw) = (req.method, req.path, req.body);
     // Partner-scoped operations answer for the user behind the request's session.
     b.caller = req.session.and_then(|t| b.session(t)).map(|s| s.user.id);
-    if let Some(a) = crate::partners::route(b, method, path, raw) {
-        return a.unwrap_or_else(fail);
-    }
-    if let Some(a) = crate::customers::route(b, method, path, raw) {
-        return a.unwrap_or_else(fail);
+    for route in [crate::partners::route, crate::customers::route] {
+        match route(b, method, path, raw) {
+            Ok(Some(a)) => return a,
+            Ok(None) => {}
+            Err(e) => return fail(e),
+        }
     }
     let r: Result<Answer, ApiError> = (|| {
         Ok(if SETTINGS.matches(method, path).is_some() {

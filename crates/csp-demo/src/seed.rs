@@ -37,39 +37,43 @@ pub fn demo_today() -> Date {
     Date::from_ymd(2026, 11, 28).expect("a date")
 }
 
+/// The two partners' global admins (password `demo`): Contoso's, who enrolled (not yet in
+/// the admin agent group), and Fabrikam Distribution's. The reference server seeds them too.
+pub fn demo_users() -> Vec<User> {
+    let admin = |id: &str, name: &str, email: &str, partner: &str, kind| User {
+        id: id.into(),
+        name: name.into(),
+        email: email.into(),
+        agent_role: None,
+        admin_role: Some("global-admin".into()),
+        partner_id: partner.into(),
+        partner_kind: Some(kind),
+    };
+    vec![
+        admin(
+            "USR-000000",
+            "Alex Wilber",
+            DEMO_ADMIN,
+            DEMO_RESELLER_ID,
+            PartnerKind::IndirectReseller,
+        ),
+        admin(
+            "USR-000001",
+            "Megan Bowen",
+            DEMO_PROVIDER_ADMIN,
+            DEMO_PROVIDER_ID,
+            PartnerKind::IndirectProvider,
+        ),
+    ]
+}
+
 impl State {
-    /// The reseller Contoso with its enrolling global admin (not yet in the admin agent
-    /// group), the indirect provider Fabrikam Distribution with its own, and the partners,
-    /// customers and requests of `data/demo-partners.json`.
+    /// The reseller Contoso and the indirect provider Fabrikam Distribution with their
+    /// [`demo_users`], and the partners, customers and requests of `data/demo-partners.json`.
     pub fn seeded() -> State {
-        let admin = |id: &str, name: &str, email: &str, partner: &str, kind| User {
-            id: id.into(),
-            name: name.into(),
-            email: email.into(),
-            agent_role: None,
-            admin_role: Some("global-admin".into()),
-            partner_id: partner.into(),
-            partner_kind: Some(kind),
-        };
-        let users = vec![
-            admin(
-                "USR-000000",
-                "Alex Wilber",
-                DEMO_ADMIN,
-                DEMO_RESELLER_ID,
-                PartnerKind::IndirectReseller,
-            ),
-            admin(
-                "USR-000001",
-                "Megan Bowen",
-                DEMO_PROVIDER_ADMIN,
-                DEMO_PROVIDER_ID,
-                PartnerKind::IndirectProvider,
-            ),
-        ];
         let d = demo_partners();
         State {
-            users,
+            users: demo_users(),
             partners: d.partners,
             authorizations: d.authorizations,
             customers: d.customers,

@@ -11,12 +11,15 @@ use axum::extract::{Path, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use csp_core::api::{ApplicationStatus, NewUser, SignIn, SubmitApplication, User};
+use csp_core::api::{
+    ApplicationStatus, CreatedTenant, NewUser, PasswordChange, RoleChange, SignIn, StatusChange,
+    SubmitApplication, User, WorkAccountSession,
+};
 use csp_core::enrollment::{check_new_tenant, check_submission, NewTenant, Tenant};
 use csp_core::problem::Code;
 use csp_core::roles::RoleKind;
 use csp_core::Field;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 impl Incoming for SignIn {}
 impl Incoming for NewTenant {
@@ -27,29 +30,11 @@ impl Incoming for NewUser {
 }
 impl Incoming for SubmitApplication {}
 
-#[derive(Deserialize)]
-pub struct Roles {
-    #[serde(default)]
-    pub agent_role: Option<String>,
-    #[serde(default)]
-    pub admin_role: Option<String>,
-}
-impl Incoming for Roles {
+impl Incoming for RoleChange {
     const PREFIX: &'static str = "user";
 }
-
-#[derive(Deserialize)]
-pub struct StatusChange {
-    pub status: ApplicationStatus,
-}
 impl Incoming for StatusChange {}
-
-#[derive(Deserialize)]
-pub struct ChangePassword {
-    pub current_password: String,
-    pub new_password: String,
-}
-impl Incoming for ChangePassword {}
+impl Incoming for PasswordChange {}
 
 /// `POST/GET /session`: the user, the CSRF token to send as `X-CSRF-Token`, and whether the
 /// temporary password must be changed before anything else.
@@ -60,24 +45,6 @@ pub struct SessionBody {
     pub must_change_password: bool,
     /// What this user's roles open, as the server decides it.
     pub features: Vec<String>,
-}
-
-/// `POST /work-account/sign-in`, `GET /work-account/session`: the tenant plus the applicant's CSRF token.
-#[derive(Serialize)]
-pub struct WorkAccountSession {
-    #[serde(flatten)]
-    pub tenant: Tenant,
-    pub csrf_token: String,
-}
-
-#[derive(Serialize)]
-pub struct CreatedTenant {
-    #[serde(flatten)]
-    pub tenant: Tenant,
-    /// The new tenant's global admin work account; the password is shown this once.
-    pub admin_user_name: String,
-    pub admin_password: String,
-    pub csrf_token: String,
 }
 
 #[derive(Serialize)]
@@ -111,12 +78,11 @@ fn user_out(u: &UserRow) -> User {
         agent_role: u.agent_role.clone(),
         admin_role: u.admin_role.clone(),
         partner_id: u.partner_id.clone(),
-        // The reference server does not serve the partner and customer pages yet.
-        partner_kind: None,
+        partner_kind: u.partner_kind,
     }
 }
 
-fn random_failed(_: secrets::RandomUnavailable) -> ApiErr {
+pub(crate) fn random_failed(_: secrets::RandomUnavailable) -> ApiErr {
     tracing::error!("the OS random source failed");
     ApiErr::server()
 }
@@ -225,6 +191,15 @@ async fn tenant_of(state: &Shared, domain: &str) -> ApiResult<Tenant> {
     })
 }
 
+fn applicant_session(t: Tenant, csrf_token: String) -> WorkAccountSession {
+    WorkAccountSession {
+        domain: t.domain,
+        country: t.country,
+        organization: t.organization,
+        csrf_token,
+    }
+}
+
 /// Signs in to a work account of the directory; starts the applicant session.
 pub async fn work_account_sign_in(
     State(state): State<Shared>,
@@ -267,10 +242,7 @@ pub async fn work_account_sign_in(
     Ok(with_cookie(
         session_cookie(&state, APPLICANT_COOKIE, &token),
         StatusCode::OK,
-        WorkAccountSession {
-            tenant,
-            csrf_token: session.csrf_token,
-        },
+        applicant_session(tenant, session.csrf_token),
     ))
 }
 
@@ -278,10 +250,8 @@ pub async fn work_account_session(
     State(state): State<Shared>,
     a: Applicant,
 ) -> ApiResult<Json<WorkAccountSession>> {
-    Ok(Json(WorkAccountSession {
-        tenant: tenant_of(&state, &a.account.tenant_domain).await?,
-        csrf_token: a.session.csrf_token,
-    }))
+    let tenant = tenant_of(&state, &a.account.tenant_domain).await?;
+    Ok(Json(applicant_session(tenant, a.session.csrf_token)))
 }
 
 /// Ends the applicant session (also ended by expiry).
@@ -298,7 +268,7 @@ pub async fn work_account_sign_out(
 }
 
 /// Prefixes nobody may take: the vendor's own names.
-const RESERVED_PREFIXES: &[&str] = &[
+pub(crate) const RESERVED_PREFIXES: &[&str] = &[
     "microsoft",
     "azure",
     "office",
@@ -365,11 +335,9 @@ pub async fn create_tenant(
         session_cookie(&state, APPLICANT_COOKIE, &token),
         StatusCode::CREATED,
         CreatedTenant {
-            tenant: Tenant {
-                domain,
-                country,
-                organization,
-            },
+            domain,
+            country,
+            organization,
             admin_user_name: user_name,
             admin_password: password,
             csrf_token: session.csrf_token,
@@ -605,7 +573,7 @@ pub async fn change_password(
     State(state): State<Shared>,
     ext: axum::http::Extensions,
     m: AnyMember,
-    JsonIn(c): JsonIn<ChangePassword>,
+    JsonIn(c): JsonIn<PasswordChange>,
 ) -> ApiResult<StatusCode> {
     let ok = throttled_verify(
         &state,
@@ -624,11 +592,7 @@ pub async fn change_password(
             &[],
         ));
     }
-    let change = csp_core::api::PasswordChange {
-        current_password: c.current_password.clone(),
-        new_password: c.new_password.clone(),
-    };
-    let report = csp_core::users::check_new_password(&m.user.email, &change);
+    let report = csp_core::users::check_new_password(&m.user.email, &c);
     if report.has_errors() {
         return Err(ApiErr::validation(
             report.errors().map(crate::error::core_problem).collect(),
@@ -733,6 +697,7 @@ pub async fn add_user(
         operator: false,
         password_hash: hash_password(&state, password.clone()).await?,
         must_change: true,
+        partner_kind: m.user.partner_kind,
     };
     if let Insert::Duplicate = state.store.insert_user(&row, now()).await? {
         return Err(taken());
@@ -802,7 +767,7 @@ pub async fn update_roles(
     State(state): State<Shared>,
     m: Member,
     Path(id): Path<String>,
-    JsonIn(r): JsonIn<Roles>,
+    JsonIn(r): JsonIn<RoleChange>,
 ) -> ApiResult<Json<User>> {
     let target = managed_user(&state, &m, &id).await?;
     check_role_kinds(&state, &r.agent_role, &r.admin_role)?;

@@ -5,7 +5,7 @@ use crate::error::{ApiErr, ApiResult};
 use crate::secrets::Hasher;
 use crate::storage::Store;
 use crate::throttle::Throttle;
-use crate::{api, web};
+use crate::{api, customers, partners, web};
 use axum::body::Bytes;
 use axum::extract::{DefaultBodyLimit, FromRequest, Request, State};
 use axum::http::{header, HeaderValue, Method, StatusCode};
@@ -163,6 +163,23 @@ pub fn api_routes() -> Router<Shared> {
     let r = at(r, &ADD_USER, api::add_user);
     let r = at(r, &UPDATE_ROLES, api::update_roles);
     let r = at(r, &REMOVE_USER, api::remove_user);
+    let r = at(r, &MY_PARTNER, partners::my_partner);
+    let r = at(r, &INDIRECT_PROVIDERS, partners::indirect_providers);
+    let r = at(r, &INDIRECT_PROVIDER, partners::indirect_provider);
+    let r = at(r, &AUTHORIZE_PROVIDER, partners::authorize_provider);
+    let r = at(r, &INDIRECT_RESELLERS, partners::indirect_resellers);
+    let r = at(r, &REMOVE_RESELLER, partners::remove_reseller);
+    let r = at(r, &CUSTOMERS, customers::customers);
+    let r = at(r, &ADD_CUSTOMER, customers::add_customer);
+    let r = at(r, &DOMAIN_PREFIX, customers::domain_prefix);
+    let r = at(r, &REMOVE_RELATIONSHIP, customers::remove_relationship);
+    let r = at(r, &RELATIONSHIP_REQUESTS, customers::relationship_requests);
+    let r = at(r, &REQUEST_RELATIONSHIP, customers::request_relationship);
+    let r = at(
+        r,
+        &TERMINATE_RELATIONSHIP,
+        customers::terminate_relationship,
+    );
     r.fallback(|| async { ApiErr::not_found() })
         .method_not_allowed_fallback(|| async {
             ApiErr::new(StatusCode::METHOD_NOT_ALLOWED, "method-not-allowed")
@@ -176,20 +193,25 @@ pub fn router(state: Shared) -> Router {
         .layer(middleware::from_fn_with_state(state.clone(), api_guard));
     // Innermost first: a panic or a timeout is answered in the error shape, and then gets the
     // security headers like every other response.
-    Router::new()
+    let site = Router::new()
         .nest(&state.cfg.api_prefix.clone(), api)
-        .fallback(web::static_file)
-        .layer(CatchPanicLayer::custom(|_| {
-            ApiErr::server().into_response()
-        }))
-        .layer(TimeoutLayer::with_status_code(
-            StatusCode::REQUEST_TIMEOUT,
-            state.cfg.request_timeout,
-        ))
-        .layer(middleware::from_fn_with_state(state.clone(), site_guard))
-        .layer(CompressionLayer::new().br(true).gzip(true))
-        .layer(TraceLayer::new_for_http())
-        .with_state(state)
+        .fallback(web::static_file);
+    let site = if state.cfg.test_faults {
+        crate::faults::install(site)
+    } else {
+        site
+    };
+    site.layer(CatchPanicLayer::custom(|_| {
+        ApiErr::server().into_response()
+    }))
+    .layer(TimeoutLayer::with_status_code(
+        StatusCode::REQUEST_TIMEOUT,
+        state.cfg.request_timeout,
+    ))
+    .layer(middleware::from_fn_with_state(state.clone(), site_guard))
+    .layer(CompressionLayer::new().br(true).gzip(true))
+    .layer(TraceLayer::new_for_http())
+    .with_state(state)
 }
 
 /// Every response: the host is one we serve (no DNS-rebinding or host-header games), and the

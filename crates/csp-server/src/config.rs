@@ -34,6 +34,8 @@ pub struct Config {
     /// Argon2id memory cost in KiB (OWASP's minimum for Argon2id is 19 MiB).
     pub argon2_memory_kib: u32,
     pub argon2_iterations: u32,
+    /// `--test-faults` only (no environment variable): the e2e tests' fault switch (`faults.rs`).
+    pub test_faults: bool,
 }
 
 impl Default for Config {
@@ -59,6 +61,7 @@ impl Default for Config {
             seed_demo: true,
             argon2_memory_kib: 19 * 1024,
             argon2_iterations: 2,
+            test_faults: false,
         }
     }
 }
@@ -159,6 +162,7 @@ impl Config {
             c.failures_per_client,
         )?;
         c.seed_demo = !has("--no-demo-data");
+        c.test_faults = has("--test-faults");
         Ok(c)
     }
 
@@ -202,6 +206,7 @@ mod tests {
         assert_eq!(c.database_url, "postgres://db/x");
         assert_eq!(c.session_idle, Duration::from_secs(300));
         assert!(c.secure_cookies);
+        assert!(!c.test_faults, "the fault switch is off unless asked for");
         assert_eq!(c.origins(9000)[0], "https://127.0.0.1:9000");
         let c = Config::from_args(
             &args(
@@ -215,6 +220,13 @@ mod tests {
             "the flag wins over the environment"
         );
         assert_eq!(c.hosts(1), vec!["portal.example.com", "api.example.com"]);
+        assert!(
+            Config::from_args(&args("--test-faults"), |_| None)
+                .unwrap()
+                .test_faults
+        );
+        let env_only = |k: &str| (k == "CSP_TEST_FAULTS").then(|| "1".to_string());
+        assert!(!Config::from_args(&[], env_only).unwrap().test_faults);
         assert!(Config::from_args(&args("--port x"), |_| None).is_err());
         assert!(Config::from_args(&args("--api-prefix /"), |_| None).is_err());
     }

@@ -114,6 +114,15 @@ impl ApiErr {
     }
 }
 
+/// A rules report as a 422 when it holds errors (warnings pass).
+pub fn check(r: &csp_core::problem::Report) -> ApiResult<()> {
+    if r.has_errors() {
+        Err(ApiErr::validation(r.errors().map(core_problem).collect()))
+    } else {
+        Ok(())
+    }
+}
+
 pub fn core_problem(p: &FieldProblem) -> Value {
     serde_json::to_value(p).unwrap_or(Value::Null)
 }

@@ -3,16 +3,21 @@
 //! PostgreSQL), and the release build served beside the API.
 //!
 //! Layout: `config` (flags and environment), `server` (accept loop, limits), `app` (router,
-//! layers), `auth` (sessions, who may do what), `api` (handlers), `storage` (SQL), `secrets`
+//! layers), `auth` (sessions, who may do what), `api` (handlers), `partners` and `customers`
+//! (issue #11's handlers), `storage` and `partner_store` (SQL), `secrets`
 //! (randomness, Argon2id, password rule), `throttle`, `limits` (field lengths), `web` (files,
-//! CSP), `seed` (demo data).
+//! CSP), `seed` (demo data), `faults` (the e2e tests' switch, off by default).
 
 pub mod api;
 pub mod app;
 pub mod auth;
 pub mod config;
+pub mod customers;
 pub mod error;
+pub mod faults;
 pub mod limits;
+pub mod partner_store;
+pub mod partners;
 pub mod secrets;
 pub mod seed;
 pub mod server;

@@ -63,14 +63,28 @@ pub const LIMITS: &[(&str, usize)] = &[
     ("draft.bank.bic", 11 + 4),
     ("draft.bank.bank_code", 16),
     ("draft.bank.account_number", 34 + 8),
+    // Issue #11's bodies: Add customer, authorize a provider, a relationship request.
+    ("company_name", 256),
+    ("phone", 32),
+    ("registration_id", 32),
+    ("address.line1", 200),
+    ("address.line2", 200),
+    ("address.city", 100),
+    ("address.state", 100),
+    ("address.postal_code", 20),
+    ("address.country", 2),
+    ("provider_id", 64),
+    ("reseller_id", 64),
+    ("roles", 64),
+    // Where one body's field is shorter than another's of the same name: by field name.
+    ("relationship.name", 50),
 ];
 
-fn max_for(path: &str) -> usize {
-    LIMITS
-        .iter()
-        .find(|(p, _)| *p == path)
-        .map(|(_, m)| *m)
-        .unwrap_or(DEFAULT_MAX)
+/// The limit of the field by its UI name (`relationship.name`), else by its JSON path.
+fn max_for(path: &str, prefix: &str) -> usize {
+    let field = field_name(path, prefix);
+    let find = |key: &str| LIMITS.iter().find(|(p, _)| *p == key).map(|(_, m)| *m);
+    find(&field).or_else(|| find(path)).unwrap_or(DEFAULT_MAX)
 }
 
 /// Field names as the UI knows them: `draft.` is dropped, `prefix` is put in front
@@ -95,7 +109,7 @@ pub fn check(v: &Value, prefix: &str) -> Vec<Value> {
 fn walk(v: &Value, path: String, prefix: &str, out: &mut Vec<Value>) {
     match v {
         Value::String(s) => {
-            let max = max_for(&path);
+            let max = max_for(&path, prefix);
             if s.chars().count() > max {
                 out.push(field_problem(
                     &field_name(&path, prefix),
@@ -139,6 +153,14 @@ mod tests {
         assert_eq!(
             check(&serde_json::json!({"name": "李".repeat(101)}), "user")[0]["field"],
             "user.name"
+        );
+        let r = check(
+            &serde_json::json!({"name": "李".repeat(51)}),
+            "relationship",
+        );
+        assert_eq!(
+            (r[0]["field"].as_str(), r[0]["args"]["max"].as_str()),
+            (Some("relationship.name"), Some("50"))
         );
     }
 }

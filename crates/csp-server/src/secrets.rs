@@ -25,6 +25,23 @@ pub fn new_id(prefix: &str) -> Result<String, RandomUnavailable> {
     Ok(format!("{prefix}_{}", hex(&random_bytes::<16>()?)))
 }
 
+/// An unguessable ID in the GUID shape partner, customer and request IDs have (invitation
+/// links carry them and `csp_core::ids::parse_id` checks that shape): 122 random bits.
+pub fn new_guid() -> Result<String, RandomUnavailable> {
+    let mut b = random_bytes::<16>()?;
+    b[6] = (b[6] & 0x0f) | 0x40;
+    b[8] = (b[8] & 0x3f) | 0x80;
+    let h = hex(&b);
+    Ok(format!(
+        "{}-{}-{}-{}-{}",
+        &h[0..8],
+        &h[8..12],
+        &h[12..16],
+        &h[16..20],
+        &h[20..32]
+    ))
+}
+
 /// A session or CSRF token: 256 random bits.
 pub fn new_token() -> Result<String, RandomUnavailable> {
     Ok(hex(&random_bytes::<32>()?))

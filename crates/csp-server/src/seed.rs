@@ -1,20 +1,22 @@
-//! Demo data for an empty database: the demo partner with its global admin, an operator who
-//! reviews applications, and a demo directory (work accounts, partner-network account and its
-//! organization profiles). An operator replaces the directory with the real one.
+//! Demo data for an empty database: the demo partners of the in-browser backend (read from
+//! the same file, `crates/csp-demo/data/demo-partners.json`, with the same users), an
+//! operator who reviews applications, and a demo directory (work accounts, partner-network
+//! account and its organization profiles). An operator replaces the directory with the real
+//! one.
 
 use crate::app::{now, Shared};
 use crate::secrets::{identity_key, new_id};
 use crate::storage::UserRow;
-use csp_core::mpn::{OrgProfile, ProfileKind, ProfileStatus};
+use csp_demo::seed::{demo_partners, demo_users};
+pub use csp_demo::seed::{demo_profiles, DEMO_ADMIN, DEMO_PROVIDER_ADMIN};
 
-/// The demo partner's global admin (password [`DEMO_PASSWORD`], not forced to change).
-pub const DEMO_ADMIN: &str = "admin@contoso.onmicrosoft.com";
+/// The demo partners' users' password (not forced to change).
 pub const DEMO_PASSWORD: &str = "demo";
 /// Reviews applications (`PUT /applications/{id}/status`); same demo password.
 pub const DEMO_OPERATOR: &str = "reviewer@csp-operations.example";
 /// The password of every demo directory account (work accounts and partner network).
 pub const DIRECTORY_PASSWORD: &str = "motdepasse";
-/// The demo partner-network account that holds the profiles below.
+/// The demo partner-network account that holds the profiles of [`demo_profiles`].
 pub const DEMO_PN_ACCOUNT: &str = "pmc@contoso.fr";
 
 /// Work-account tenants of the demo directory: (domain, country, organization).
@@ -26,34 +28,6 @@ pub const DEMO_TENANTS: &[(&str, &str, &str)] = &[
     ("contoso.cn", "CN", "Contoso China"),
     ("contoso.com", "US", "Contoso USA"),
 ];
-
-/// A multinational with one location per market, a headquarters profile and a closed one, so
-/// every profile rule can be seen (the list of the in-browser demo backend).
-pub fn demo_profiles() -> Vec<OrgProfile> {
-    let loc = |id: &str, name: &str, c: &str| OrgProfile {
-        mpn_id: id.into(),
-        name: name.into(),
-        kind: ProfileKind::Location,
-        status: ProfileStatus::Active,
-        country: c.into(),
-    };
-    vec![
-        OrgProfile {
-            kind: ProfileKind::Global,
-            ..loc("4410000", "Contoso Group (headquarters)", "US")
-        },
-        loc("4410001", "Contoso France", "FR"),
-        loc("4410002", "Contoso UK", "GB"),
-        loc("4410003", "Contoso Deutschland", "DE"),
-        loc("4410004", "Contoso Rus", "RU"),
-        loc("4410005", "Contoso China", "CN"),
-        loc("4410006", "Contoso USA", "US"),
-        OrgProfile {
-            status: ProfileStatus::Inactive,
-            ..loc("4410009", "Contoso Lyon (closed)", "FR")
-        },
-    ]
-}
 
 /// Seeds once: only when no partner exists yet.
 pub async fn seed_if_empty(state: &Shared) -> Result<bool, Box<dyn std::error::Error>> {
@@ -72,26 +46,52 @@ pub async fn seed_if_empty(state: &Shared) -> Result<bool, Box<dyn std::error::E
         .map_err(|_| "no OS randomness")?;
     let id = |p: &str| new_id(p).map_err(|_| "no OS randomness");
 
-    store
-        .insert_tenant("contoso.onmicrosoft.com", "FR", "Contoso", t)
-        .await?;
-    let partner = id("ptn")?;
-    store
-        .insert_partner(&partner, "Contoso", "contoso.onmicrosoft.com", t)
-        .await?;
-    let admin = UserRow {
-        id: id("usr")?,
-        partner_id: partner,
-        name: "Alex Wilber".into(),
-        email: DEMO_ADMIN.into(),
-        email_key: identity_key(DEMO_ADMIN),
-        agent_role: None,
-        admin_role: Some("global-admin".into()),
-        operator: false,
-        password_hash: demo_hash.clone(),
-        must_change: false,
-    };
-    store.insert_user(&admin, t).await?;
+    let d = demo_partners();
+    for p in &d.partners {
+        // The partner's own work-account tenant: its `onmicrosoft.com` domain, if it has one.
+        let own = p.domains.iter().find(|x| x.ends_with(".onmicrosoft.com"));
+        if let Some(domain) = own {
+            store
+                .insert_tenant(domain, &p.partner.country, &p.partner.name, t)
+                .await?;
+        }
+        let tenant = own.or(p.domains.first()).cloned().unwrap_or_default();
+        store.insert_partner_of(p, &tenant, t).await?;
+    }
+    for a in &d.authorizations {
+        store
+            .insert_authorization(&a.reseller_id, &a.provider_id, a.since)
+            .await?;
+    }
+    // One second apart: the lists keep the file's order.
+    for (i, c) in d.customers.iter().enumerate() {
+        store.insert_customer(c, t + i as i64).await?;
+    }
+    for (i, r) in d.relationship_requests.iter().enumerate() {
+        let key = r
+            .request
+            .admin_access
+            .then(|| csp_core::relationship::name_key(&r.request.name));
+        store
+            .insert_request(&r.partner_id, key, &r.request, t + i as i64)
+            .await?;
+    }
+    for u in demo_users() {
+        let row = UserRow {
+            id: id("usr")?,
+            partner_id: u.partner_id,
+            name: u.name,
+            email_key: identity_key(&u.email),
+            email: u.email,
+            agent_role: u.agent_role,
+            admin_role: u.admin_role,
+            operator: false,
+            password_hash: demo_hash.clone(),
+            must_change: false,
+            partner_kind: None,
+        };
+        store.insert_user(&row, t).await?;
+    }
 
     let ops = id("ptn")?;
     store
@@ -110,6 +110,7 @@ pub async fn seed_if_empty(state: &Shared) -> Result<bool, Box<dyn std::error::E
                 operator: true,
                 password_hash: demo_hash,
                 must_change: false,
+                partner_kind: None,
             },
             t,
         )

@@ -55,7 +55,11 @@ pub async fn serve(
                 let app = app.clone();
                 let svc = hyper::service::service_fn(move |mut req: hyper::Request<Incoming>| {
                     req.extensions_mut().insert(ClientAddr(peer.ip()));
-                    app.clone().oneshot(req.map(axum::body::Body::new))
+                    let res = app.clone().oneshot(req.map(axum::body::Body::new));
+                    async move {
+                        let Ok(res) = res.await;
+                        crate::faults::deliver(res)
+                    }
                 });
                 let conn = graceful.watch(http.serve_connection(TokioIo::new(stream), svc));
                 tokio::spawn(async move {

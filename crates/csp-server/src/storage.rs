@@ -13,7 +13,7 @@ pub type DbResult<T> = Result<T, sqlx::Error>;
 
 #[derive(Clone)]
 pub struct Store {
-    pool: AnyPool,
+    pub(crate) pool: AnyPool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,6 +28,9 @@ pub struct UserRow {
     pub operator: bool,
     pub password_hash: String,
     pub must_change: bool,
+    /// The user's partner's side of the two-tier model, read with the user (never written
+    /// through the user: it belongs to the partner).
+    pub partner_kind: Option<csp_core::api::PartnerKind>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -71,18 +74,27 @@ pub enum Insert {
 
 fn migrator() -> Migrator {
     Migrator {
-        migrations: Cow::Owned(vec![Migration::new(
-            1,
-            Cow::Borrowed("initial"),
-            MigrationType::Simple,
-            Cow::Borrowed(include_str!("../migrations/0001_initial.sql")),
-            false,
-        )]),
+        migrations: Cow::Owned(vec![
+            Migration::new(
+                1,
+                Cow::Borrowed("initial"),
+                MigrationType::Simple,
+                Cow::Borrowed(include_str!("../migrations/0001_initial.sql")),
+                false,
+            ),
+            Migration::new(
+                2,
+                Cow::Borrowed("partners"),
+                MigrationType::Simple,
+                Cow::Borrowed(include_str!("../migrations/0002_partners.sql")),
+                false,
+            ),
+        ]),
         ..Migrator::DEFAULT
     }
 }
 
-fn is_unique_violation(e: &sqlx::Error) -> bool {
+pub(crate) fn is_unique_violation(e: &sqlx::Error) -> bool {
     e.as_database_error()
         .is_some_and(|d| d.is_unique_violation())
 }
@@ -99,6 +111,10 @@ fn user(r: &AnyRow) -> DbResult<UserRow> {
         operator: r.try_get::<i64, _>("operator")? != 0,
         password_hash: r.try_get("password_hash")?,
         must_change: r.try_get::<i64, _>("must_change")? != 0,
+        partner_kind: r
+            .try_get::<Option<String>, _>("partner_kind")?
+            .map(|k| enum_of(&k))
+            .transpose()?,
     })
 }
 
@@ -114,7 +130,9 @@ fn application(r: &AnyRow) -> DbResult<ApplicationRow> {
     })
 }
 
-const USER_COLS: &str = "id, partner_id, name, email, email_key, agent_role, admin_role, operator, password_hash, must_change";
+/// A user with their partner's kind; `WHERE`/`ORDER BY` name the user's columns as `u.…`.
+const USER_SELECT: &str = "SELECT u.id, u.partner_id, u.name, u.email, u.email_key, u.agent_role, u.admin_role, u.operator, u.password_hash, u.must_change, p.kind AS partner_kind \
+     FROM users u LEFT JOIN partners p ON p.id = u.partner_id";
 const APP_COLS: &str = "id, reference, owner, status, partner_type, primary_contact_email, tenant";
 
 impl Store {
@@ -205,18 +223,16 @@ impl Store {
     }
 
     pub async fn user_by_key(&self, key: &str) -> DbResult<Option<UserRow>> {
-        sqlx::query(&format!(
-            "SELECT {USER_COLS} FROM users WHERE email_key = $1"
-        ))
-        .bind(key)
-        .fetch_optional(&self.pool)
-        .await?
-        .map(|r| user(&r))
-        .transpose()
+        sqlx::query(&format!("{USER_SELECT} WHERE u.email_key = $1"))
+            .bind(key)
+            .fetch_optional(&self.pool)
+            .await?
+            .map(|r| user(&r))
+            .transpose()
     }
 
     pub async fn user_by_id(&self, id: &str) -> DbResult<Option<UserRow>> {
-        sqlx::query(&format!("SELECT {USER_COLS} FROM users WHERE id = $1"))
+        sqlx::query(&format!("{USER_SELECT} WHERE u.id = $1"))
             .bind(id)
             .fetch_optional(&self.pool)
             .await?
@@ -227,7 +243,7 @@ impl Store {
     /// Only ever one partner's users: every query on users is scoped by `partner_id`.
     pub async fn users_of(&self, partner_id: &str) -> DbResult<Vec<UserRow>> {
         sqlx::query(&format!(
-            "SELECT {USER_COLS} FROM users WHERE partner_id = $1 ORDER BY created_at, id"
+            "{USER_SELECT} WHERE u.partner_id = $1 ORDER BY u.created_at, u.id"
         ))
         .bind(partner_id)
         .fetch_all(&self.pool)
@@ -626,13 +642,13 @@ impl Store {
     }
 }
 
-fn enum_of<T: serde::de::DeserializeOwned>(s: &str) -> DbResult<T> {
+pub(crate) fn enum_of<T: serde::de::DeserializeOwned>(s: &str) -> DbResult<T> {
     serde_json::from_value(serde_json::Value::String(s.into()))
         .map_err(|e| sqlx::Error::Decode(Box::new(e)))
 }
 
 /// Enum values are stored as their JSON names (`location`, `active`).
-mod erased {
+pub(crate) mod erased {
     pub trait Ser {
         fn text(&self) -> String;
     }

@@ -1,5 +1,6 @@
 //! The authorization table: every route × anonymous, each built-in role, another partner's
-//! global admin, the operator and an applicant → the expected status.
+//! global admin, the operator, an applicant and the demo provider's global admin → the
+//! expected status.
 
 mod common;
 use common::*;
@@ -37,6 +38,11 @@ async fn every_route_for_every_caller() {
         t.sign_in(csp_server::seed::DEMO_OPERATOR, "demo").await,
     );
     callers.insert("applicant", enrolling(&t).await);
+    callers.insert(
+        "provider-admin",
+        t.sign_in(csp_server::seed::DEMO_PROVIDER_ADMIN, "demo")
+            .await,
+    );
     let other_applicant = t.applicant("admin@contoso.de").await;
 
     // One application by the applicant, one target user per mutating call.
@@ -64,7 +70,8 @@ async fn every_route_for_every_caller() {
 
     // Expected status per caller, in this order:
     // anonymous, admin-agent, sales-agent, helpdesk-agent, global-admin, user-management-admin,
-    // billing-admin, other-tenant-admin, operator, applicant.
+    // billing-admin, other-tenant-admin (another reseller), operator, applicant, provider-admin
+    // (the demo's indirect provider). Every role user is the demo reseller's.
     let order = [
         "anonymous",
         "admin-agent",
@@ -76,76 +83,142 @@ async fn every_route_for_every_caller() {
         "other-tenant-admin",
         "operator",
         "applicant",
+        "provider-admin",
     ];
-    type Row = (&'static str, &'static str, [u16; 10]);
+    type Row = (&'static str, &'static str, [u16; 11]);
     let table: Vec<Row> = vec![
-        ("GET", "/settings", [200; 10]),
-        ("GET", "/countries", [200; 10]),
-        ("GET", "/roles", [200; 10]),
+        ("GET", "/settings", [200; 11]),
+        ("GET", "/countries", [200; 11]),
+        ("GET", "/roles", [200; 11]),
         (
             "GET",
             "/users",
-            [401, 403, 403, 403, 200, 200, 403, 200, 403, 401],
+            [401, 403, 403, 403, 200, 200, 403, 200, 403, 401, 200],
         ),
         (
             "POST",
             "/users",
-            [401, 403, 403, 403, 201, 201, 403, 201, 403, 401],
+            [401, 403, 403, 403, 201, 201, 403, 201, 403, 401, 201],
         ),
         (
             "PUT",
             "/users/{target}/roles",
-            [401, 403, 403, 403, 200, 200, 403, 404, 403, 401],
+            [401, 403, 403, 403, 200, 200, 403, 404, 403, 401, 404],
         ),
         (
             "DELETE",
             "/users/{target}",
-            [401, 403, 403, 403, 204, 204, 403, 404, 403, 401],
+            [401, 403, 403, 403, 204, 204, 403, 404, 403, 401, 404],
+        ),
+        (
+            "GET",
+            "/partner",
+            [401, 200, 200, 200, 200, 200, 200, 200, 404, 401, 200],
+        ),
+        (
+            "GET",
+            "/indirect-providers",
+            [401, 200, 200, 403, 200, 403, 403, 200, 403, 401, 403],
+        ),
+        (
+            "GET",
+            "/indirect-providers/{provider}",
+            [401, 200, 200, 200, 200, 200, 200, 200, 404, 401, 200],
+        ),
+        (
+            "POST",
+            "/indirect-providers",
+            [401, 403, 403, 403, 201, 403, 403, 201, 403, 401, 403],
+        ),
+        (
+            "GET",
+            "/indirect-resellers",
+            [401, 403, 403, 403, 403, 403, 403, 403, 403, 401, 200],
+        ),
+        (
+            "DELETE",
+            "/indirect-resellers/{reseller}",
+            [401, 403, 403, 403, 403, 403, 403, 403, 403, 401, 204],
+        ),
+        (
+            "GET",
+            "/customers",
+            [401, 200, 200, 200, 200, 403, 403, 200, 403, 401, 200],
+        ),
+        (
+            "POST",
+            "/customers",
+            [401, 201, 201, 403, 201, 403, 403, 201, 403, 401, 201],
+        ),
+        (
+            "GET",
+            "/domain-prefixes/{prefix}",
+            [401, 200, 200, 403, 200, 403, 403, 200, 403, 401, 200],
+        ),
+        (
+            "DELETE",
+            "/customers/{customer}/relationship",
+            [401, 204, 204, 403, 204, 403, 403, 404, 403, 401, 404],
+        ),
+        (
+            "GET",
+            "/relationship-requests",
+            [401, 200, 200, 403, 200, 403, 403, 200, 403, 401, 200],
+        ),
+        (
+            "POST",
+            "/relationship-requests",
+            [401, 201, 201, 403, 201, 403, 403, 201, 403, 401, 201],
+        ),
+        (
+            "POST",
+            "/relationship-requests/{request}/termination",
+            [401, 200, 200, 403, 200, 403, 403, 404, 403, 401, 404],
         ),
         (
             "GET",
             "/session",
-            [401, 200, 200, 200, 200, 200, 200, 200, 200, 401],
+            [401, 200, 200, 200, 200, 200, 200, 200, 200, 401, 200],
         ),
         (
             "GET",
             "/work-account/session",
-            [401, 401, 401, 401, 401, 401, 401, 401, 401, 200],
+            [401, 401, 401, 401, 401, 401, 401, 401, 401, 200, 401],
         ),
         (
             "POST",
             "/partner-network/profiles",
-            [401, 401, 401, 401, 401, 401, 401, 401, 401, 200],
+            [401, 401, 401, 401, 401, 401, 401, 401, 401, 200, 401],
         ),
         (
             "POST",
             "/applications",
-            [401, 401, 401, 401, 401, 401, 401, 401, 401, 201],
+            [401, 401, 401, 401, 401, 401, 401, 401, 401, 201, 401],
         ),
         (
             "GET",
             "/applications/{app}",
-            [401, 404, 404, 404, 404, 404, 404, 404, 200, 200],
+            [401, 404, 404, 404, 404, 404, 404, 404, 200, 200, 404],
         ),
         (
             "PUT",
             "/applications/{app}/status",
-            [401, 403, 403, 403, 403, 403, 403, 403, 200, 401],
+            [401, 403, 403, 403, 403, 403, 403, 403, 200, 401, 403],
         ),
         (
             "POST",
             "/session/password",
-            [401, 422, 422, 422, 422, 422, 422, 422, 422, 401],
+            [401, 422, 422, 422, 422, 422, 422, 422, 422, 401, 422],
         ),
         (
             "DELETE",
             "/session",
-            [401, 204, 204, 204, 204, 204, 204, 204, 204, 401],
+            [401, 204, 204, 204, 204, 204, 204, 204, 204, 401, 204],
         ),
         (
             "DELETE",
             "/work-account/session",
-            [401, 401, 401, 401, 401, 401, 401, 401, 401, 204],
+            [401, 401, 401, 401, 401, 401, 401, 401, 401, 204, 401],
         ),
     ];
     let mut n = 0;
@@ -162,9 +235,16 @@ async fn every_route_for_every_caller() {
                     "Target-pass-1",
                 )
                 .await;
+            let customer = t.contoso_customer(&format!("authz{n}")).await;
+            let request = t.active_request(&format!("authz{n}")).await;
             let p = path
                 .replace("{target}", &target.id)
-                .replace("{app}", &app_id);
+                .replace("{app}", &app_id)
+                .replace("{provider}", ADVENTURE_WORKS)
+                .replace("{reseller}", MUELLER)
+                .replace("{customer}", &customer)
+                .replace("{request}", &request)
+                .replace("{prefix}", "authzfreeprefix");
             let body = match (*method, *path) {
                 ("POST", "/users") => Some(
                     json!({"name": "New User", "email": format!("new{n}@contoso.cn"), "agent_role": "sales-agent", "admin_role": null}),
@@ -179,6 +259,13 @@ async fn every_route_for_every_caller() {
                     Some(json!({"idempotency_key": format!("k{n}"), "draft": french_draft()}))
                 }
                 ("PUT", "/applications/{app}/status") => Some(json!({"status": "in-review"})),
+                ("POST", "/indirect-providers") => {
+                    Some(json!({"provider_id": ADVENTURE_WORKS, "consent": true}))
+                }
+                ("POST", "/customers") => Some(new_customer(&format!("authzshop{n}"))),
+                ("POST", "/relationship-requests") => Some(
+                    json!({"admin_access": true, "name": format!("Support {n}"), "duration_days": 730, "roles": ["directory-readers", "helpdesk-administrator"], "auto_extend": false}),
+                ),
                 ("POST", "/session/password") => {
                     Some(json!({"current_password": "wrong", "new_password": "Another-pass-77"}))
                 }

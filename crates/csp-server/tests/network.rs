@@ -1,5 +1,6 @@
 //! The server over real loopback sockets: a stalled client does not delay others, the
-//! connection cap holds, an announced 1 GiB body is refused unread, data survives a restart.
+//! connection cap holds, an announced 1 GiB body is refused unread, data survives a restart,
+//! and the e2e tests' fault switch (`--test-faults`) does what it says and nothing without it.
 
 mod common;
 use std::time::{Duration, Instant};
@@ -254,4 +255,145 @@ async fn data_survives_a_restart() {
     assert_eq!(s, 200, "the session survives too");
     assert!(users.contains(&email), "{users}");
     srv.stop().await;
+}
+
+/// Arms one fault through the control route (from loopback, as the e2e tests do).
+async fn arm(port: u16, body: &str) -> u16 {
+    request(port, "POST", "/__test__/faults", Some(body), &[])
+        .await
+        .unwrap()
+        .0
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn without_the_switch_no_fault_can_be_armed() {
+    let dir = tempfile::tempdir().unwrap();
+    let srv = start(&common::test_db_url(&dir).await, |_| {}).await;
+    let fault = r#"{"method":"GET","path":"/api/settings","fault":"server-error"}"#;
+    assert_eq!(
+        arm(srv.port, fault).await,
+        405,
+        "no such route: a plain file path"
+    );
+    let (s, _) = request(srv.port, "DELETE", "/__test__/faults", None, &[])
+        .await
+        .unwrap();
+    assert_eq!(s, 405);
+    let (s, body) = request(srv.port, "GET", "/api/settings", None, &[])
+        .await
+        .unwrap();
+    assert_eq!(s, 200, "{body}");
+    srv.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn each_armed_fault_answers_its_requests_then_the_server_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let srv = start(&common::test_db_url(&dir).await, |c| {
+        c.test_faults = true;
+        c.request_timeout = Duration::from_secs(1);
+    })
+    .await;
+    let port = srv.port;
+    let get = || request(port, "GET", "/api/settings", None, &[]);
+    let json = |b: &str| serde_json::from_str::<serde_json::Value>(b);
+
+    // 500 twice, in the contract's shape; other methods and paths are left alone.
+    let a = r#"{"method":"get","path":"/api/settings","fault":"server-error","times":2}"#;
+    assert_eq!(arm(port, a).await, 204);
+    let (s, _) = request(port, "GET", "/api/countries", None, &[])
+        .await
+        .unwrap();
+    assert_eq!(s, 200);
+    for _ in 0..2 {
+        let (s, b) = get().await.unwrap();
+        assert_eq!(
+            (s, json(&b).unwrap()["error"].as_str()),
+            (500, Some("server"))
+        );
+    }
+    assert_eq!(get().await.unwrap().0, 200);
+
+    // A 200 whose JSON is cut short.
+    let a = r#"{"method":"GET","path":"/api/settings","fault":"malformed-json"}"#;
+    assert_eq!(arm(port, a).await, 204);
+    let (s, b) = get().await.unwrap();
+    assert_eq!(s, 200);
+    assert!(json(&b).is_err(), "{b}");
+
+    // 409 and 422 with the armed field problems; the handler never runs (no session made).
+    let a = r#"{"method":"POST","path":"/api/session","fault":"conflict"}"#;
+    assert_eq!(arm(port, a).await, 204);
+    let a = r#"{"method":"POST","path":"/api/session","fault":"validation","field_errors":[{"field":"session.user_name","code":"email-format"}]}"#;
+    assert_eq!(arm(port, a).await, 204);
+    let sign_in = r#"{"user_name":"admin@contoso.onmicrosoft.com","password":"demo"}"#;
+    let (s, b) = request(port, "POST", "/api/session", Some(sign_in), &[])
+        .await
+        .unwrap();
+    assert_eq!(
+        (s, json(&b).unwrap()["error"].as_str()),
+        (409, Some("conflict"))
+    );
+    let (s, b) = request(port, "POST", "/api/session", Some(sign_in), &[])
+        .await
+        .unwrap();
+    let b = json(&b).unwrap();
+    assert_eq!((s, b["error"].as_str()), (422, Some("validation")));
+    assert_eq!(b["field_errors"][0]["field"], "session.user_name");
+    assert_eq!(b["field_errors"][0]["code"], "email-format");
+    assert!(b.get("csrf_token").is_none());
+
+    // No answer: the server's own request timeout ends it.
+    let a = r#"{"method":"GET","path":"/api/settings","fault":"timeout"}"#;
+    assert_eq!(arm(port, a).await, 204);
+    let t = Instant::now();
+    let (s, _) = get().await.unwrap();
+    assert_eq!(s, 408);
+    assert!(t.elapsed() >= Duration::from_secs(1), "{:?}", t.elapsed());
+
+    // The connection closed without a byte.
+    let a = r#"{"method":"GET","path":"/api/settings","fault":"drop-connection"}"#;
+    assert_eq!(arm(port, a).await, 204);
+    match get().await {
+        Ok((s, b)) => assert_eq!((s, b.as_str()), (0, ""), "nothing was written"),
+        Err(e) => assert_eq!(e.kind(), std::io::ErrorKind::ConnectionReset),
+    }
+    assert_eq!(get().await.unwrap().0, 200);
+
+    // Cleared all at once; nonsense refused.
+    let a = r#"{"method":"GET","path":"/api/settings","fault":"server-error","times":5}"#;
+    assert_eq!(arm(port, a).await, 204);
+    let (s, _) = request(port, "DELETE", "/__test__/faults", None, &[])
+        .await
+        .unwrap();
+    assert_eq!(s, 204);
+    assert_eq!(get().await.unwrap().0, 200);
+    for bad in [
+        r#"{"method":"GET","path":"/api/settings","fault":"teapot"}"#,
+        r#"{"method":"GET","path":"/api/settings","fault":"timeout","times":0}"#,
+        r#"{"method":"GET","path":"/api/settings"}"#,
+    ] {
+        assert_eq!(arm(port, bad).await, 400, "{bad}");
+    }
+    srv.stop().await;
+}
+
+#[tokio::test]
+async fn faults_are_armed_from_loopback_only() {
+    use axum::body::Body;
+    use axum::http::Request;
+    // In process there is no peer address, as for a client the server cannot place.
+    let t = common::with_config(|c| c.test_faults = true).await;
+    let req = Request::post("/__test__/faults")
+        .header("host", common::HOST)
+        .header("content-type", "application/json")
+        .body(Body::from(
+            r#"{"method":"GET","path":"/api/settings","fault":"server-error"}"#,
+        ))
+        .unwrap();
+    assert_eq!(t.raw(req).await.status, 404);
+    assert_eq!(
+        t.call("GET", "/settings", None, &common::ANON).await.status,
+        200
+    );
 }

@@ -165,6 +165,24 @@ fn no_request_body_makes_the_server_fail() {
             admin.clone(),
             json!({"current_password": "x", "new_password": "y"}),
         ),
+        (
+            "POST",
+            "/indirect-providers".into(),
+            admin.clone(),
+            json!({"provider_id": ADVENTURE_WORKS, "consent": false}),
+        ),
+        (
+            "POST",
+            "/customers".into(),
+            admin.clone(),
+            new_customer("propertyshop"),
+        ),
+        (
+            "POST",
+            "/relationship-requests".into(),
+            admin.clone(),
+            json!({"admin_access": true, "name": "N", "duration_days": 730, "roles": ["directory-readers"], "auto_extend": false}),
+        ),
     ];
     let mut cfg = ProptestConfig::with_cases(48);
     cfg.failure_persistence = None;

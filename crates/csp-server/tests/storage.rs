@@ -31,6 +31,7 @@ fn user(partner: &str, email: &str) -> UserRow {
         operator: false,
         password_hash: "$argon2id$v=19$m=1024,t=1,p=1$c2FsdA$aGFzaA".into(),
         must_change: true,
+        partner_kind: None,
     }
 }
 
@@ -224,4 +225,197 @@ async fn applications_are_created_once_per_owner_and_key() {
     }
     assert_eq!(ids.len(), 1);
     assert_eq!(s.applications_of(&owner).await.unwrap(), 3);
+}
+
+fn guid() -> String {
+    csp_server::secrets::new_guid().unwrap()
+}
+
+/// Partners, authorizations, customers (with their tenant and admin account) and requests
+/// survive a reopen, stay each partner's own, and the unique keys settle repeats.
+#[tokio::test]
+async fn partner_records_round_trip_and_survive_a_restart() {
+    use csp_core::api::{MyPartner, PartnerKind};
+    use csp_core::customers::{Customer, RelationshipKind};
+    use csp_core::date::Date;
+    use csp_core::partners::PartnerSummary;
+    use csp_core::relationship::{new_request, terminate, NewRelationshipRequest};
+    use csp_server::storage::WorkAccountRow;
+
+    let dir = tempfile::tempdir().unwrap();
+    let url = common::test_db_url(&dir).await;
+    let s = Store::open(&url).await.unwrap();
+    let partner = |name: &str, kind, region: &str| MyPartner {
+        partner: PartnerSummary {
+            id: guid(),
+            name: name.into(),
+            country: "RU".into(),
+            region: region.into(),
+            since: None,
+        },
+        kind,
+        domains: vec![format!("{}.onmicrosoft.com", uniq("d")), "alfa.ru".into()],
+    };
+    let reseller = partner("ООО «Альфа»", PartnerKind::IndirectReseller, "europe");
+    let provider = partner("上海云分销", PartnerKind::IndirectProvider, "asia-pacific");
+    s.insert_partner_of(&reseller, &reseller.domains[0], 1)
+        .await
+        .unwrap();
+    s.insert_partner_of(&provider, &provider.domains[0], 1)
+        .await
+        .unwrap();
+    let (r_id, p_id) = (reseller.partner.id.clone(), provider.partner.id.clone());
+    let day = Date::from_ymd(2026, 2, 3).unwrap();
+    assert!(matches!(
+        s.insert_authorization(&r_id, &p_id, day).await.unwrap(),
+        Insert::Done
+    ));
+    assert!(matches!(
+        s.insert_authorization(&r_id, &p_id, day.add_days(9))
+            .await
+            .unwrap(),
+        Insert::Duplicate
+    ));
+
+    let domain = format!("{}.onmicrosoft.com", uniq("c"));
+    let customer = Customer {
+        id: guid(),
+        company_name: "北京示例科技有限公司".into(),
+        primary_domain: domain.clone(),
+        relationship: RelationshipKind::IndirectReseller,
+        provider_id: Some(p_id.clone()),
+        reseller_id: Some(r_id.clone()),
+        has_active_subscriptions: true,
+        tags: vec!["Пекин".into(), "VIP".into()],
+    };
+    let admin = WorkAccountRow {
+        id: uniq("wac"),
+        user_name: format!("admin@{domain}"),
+        password_hash: "$argon2id$x".into(),
+        tenant_domain: domain.clone(),
+    };
+    let key = admin.user_name.clone();
+    assert!(matches!(
+        s.insert_customer_tenant(&customer, "CN", &admin, &key, 1)
+            .await
+            .unwrap(),
+        Insert::Done
+    ));
+    // The same domain again: nothing of the second attempt is kept.
+    let again = Customer {
+        id: guid(),
+        ..customer.clone()
+    };
+    let admin2 = WorkAccountRow {
+        id: uniq("wac"),
+        ..admin.clone()
+    };
+    assert!(matches!(
+        s.insert_customer_tenant(&again, "CN", &admin2, &format!("x{key}"), 2)
+            .await
+            .unwrap(),
+        Insert::Duplicate
+    ));
+    assert!(s.work_account(&format!("x{key}")).await.unwrap().is_none());
+
+    let req_form = NewRelationshipRequest {
+        admin_access: Some(true),
+        name: "Поддержка".into(),
+        roles: vec!["directory-readers".into()],
+        ..Default::default()
+    };
+    let req = new_request(&guid(), &req_form, day);
+    assert!(matches!(
+        s.insert_request(&r_id, Some("поддержка".into()), &req, 1)
+            .await
+            .unwrap(),
+        Insert::Done
+    ));
+    let twin = new_request(&guid(), &req_form, day);
+    assert!(matches!(
+        s.insert_request(&r_id, Some("поддержка".into()), &twin, 2)
+            .await
+            .unwrap(),
+        Insert::Duplicate
+    ));
+    assert!(matches!(
+        s.insert_request(&p_id, Some("поддержка".into()), &twin, 2)
+            .await
+            .unwrap(),
+        Insert::Done
+    ));
+    let accepted = csp_core::relationship::accept(&req, &customer.id, day).unwrap();
+    assert!(s.update_request(&r_id, &accepted).await.unwrap());
+    assert!(
+        !s.update_request(&p_id, &accepted).await.unwrap(),
+        "not the provider's"
+    );
+    s.close().await;
+
+    // Reopened: everything is there, as written.
+    let s = Store::open(&url).await.unwrap();
+    assert_eq!(s.partner(&r_id).await.unwrap().as_ref(), Some(&reseller));
+    assert_eq!(
+        s.linked_partners(&r_id, PartnerKind::IndirectReseller)
+            .await
+            .unwrap(),
+        vec![PartnerSummary {
+            since: Some(day),
+            ..provider.partner.clone()
+        }]
+    );
+    assert_eq!(
+        s.linked_partners(&p_id, PartnerKind::IndirectProvider)
+            .await
+            .unwrap()[0]
+            .id,
+        r_id
+    );
+    for (id, kind) in [
+        (&r_id, PartnerKind::IndirectReseller),
+        (&p_id, PartnerKind::IndirectProvider),
+    ] {
+        assert_eq!(
+            s.customers_of(id, kind).await.unwrap(),
+            vec![customer.clone()]
+        );
+    }
+    assert!(s.domain_taken(&domain).await.unwrap());
+    assert_eq!(s.tenant(&domain).await.unwrap().unwrap().0, "CN");
+    assert_eq!(s.work_account(&key).await.unwrap(), Some(admin));
+    assert_eq!(
+        s.customer_of(&p_id, PartnerKind::IndirectReseller, &customer.id)
+            .await
+            .unwrap(),
+        None,
+        "a provider's ID is not a reseller's"
+    );
+    assert_eq!(s.requests_of(&r_id).await.unwrap(), vec![accepted.clone()]);
+    let ended = terminate(&accepted, day.add_days(1)).unwrap();
+    assert!(s.update_request(&r_id, &ended).await.unwrap());
+    assert_eq!(s.requests_of(&r_id).await.unwrap(), vec![ended]);
+
+    assert!(!s
+        .delete_customer(&p_id, PartnerKind::IndirectReseller, &customer.id)
+        .await
+        .unwrap());
+    assert!(s
+        .delete_customer(&r_id, PartnerKind::IndirectReseller, &customer.id)
+        .await
+        .unwrap());
+    assert!(s
+        .customers_of(&p_id, PartnerKind::IndirectProvider)
+        .await
+        .unwrap()
+        .is_empty());
+    assert!(
+        !s.delete_authorization(&r_id, &p_id).await.unwrap(),
+        "the provider's to end"
+    );
+    assert!(s.delete_authorization(&p_id, &r_id).await.unwrap());
+    assert!(s
+        .linked_partners(&r_id, PartnerKind::IndirectReseller)
+        .await
+        .unwrap()
+        .is_empty());
 }

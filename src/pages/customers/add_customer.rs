@@ -5,9 +5,9 @@
 //! answers to check, and at the end the admin's one-time sign-in details.
 
 use super::common::use_customers;
-use crate::components::{phone_hint, SelectField, TextField};
+use crate::components::{phone_hint, AddressEdit, AddressForm, RegistrationField, TextField};
 use crate::env::use_env;
-use crate::form::{use_form, FormPage};
+use crate::form::{use_form, use_kept, FormPage};
 use crate::i18n::use_i18n;
 use crate::partner::use_my_partner;
 use crate::route::Route;
@@ -18,7 +18,7 @@ use csp_core::add_customer::{
 };
 use csp_core::country::find;
 use csp_core::endpoint::{ADD_CUSTOMER, DOMAIN_PREFIX};
-use csp_core::registration::RegistrationId;
+use csp_core::field::CUSTOMER_ADDRESS;
 use csp_core::Field;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -43,10 +43,14 @@ pub fn AddCustomer(p: &AddCustomerProps) -> Html {
     let nav = use_navigator().expect("router");
     let form = use_form();
     let me = use_my_partner();
-    let c = use_state(|| NewCustomer {
-        reseller_id: p.reseller.clone(),
-        ..NewCustomer::default()
-    });
+    let reseller_id = p.reseller.clone();
+    let c = use_kept(
+        format!("add-customer:{}", reseller_id.as_deref().unwrap_or("")),
+        || NewCustomer {
+            reseller_id,
+            ..NewCustomer::default()
+        },
+    );
     // For a provider: its resellers, to name the one the customer is added for.
     let (partners, _) = use_customers();
     let reseller_name = match (&*partners, &p.reseller) {
@@ -96,6 +100,14 @@ pub fn AddCustomer(p: &AddCustomerProps) -> Html {
             c.set(n);
         })
     };
+    let edit_address = {
+        let c = c.clone();
+        Callback::from(move |(f, v): AddressEdit| {
+            let mut n = (*c).clone();
+            f(&mut n.address, v);
+            c.set(n);
+        })
+    };
     let domains: Vec<String> = match &*me {
         Some(Ok(m)) => m.domains.clone(),
         _ => vec![],
@@ -113,7 +125,7 @@ pub fn AddCustomer(p: &AddCustomerProps) -> Html {
             r
         }
     };
-    let report = form.shown(live.clone());
+    let report = form.shown_with_warnings(live.clone());
     let onsubmit = {
         let (form, checking_answers, c, api, session, nav) = (
             form.clone(),
@@ -195,31 +207,18 @@ pub fn AddCustomer(p: &AddCustomerProps) -> Html {
             </FormPage>
         };
     }
-    let country_options = i18n.countries(env.ctx.countries.iter().map(|c| c.code.clone()));
-    let postal_hint = rules
-        .as_ref()
-        .and_then(|r| r.postal_code_example.clone())
-        .map(|ex| i18n.ta("postal-code-hint", &[("example", &ex)]));
-    let registration = rules.as_ref().and_then(|r| r.registration_id).map(|kind| {
-        let id = match kind {
-            RegistrationId::Inn => "registration-inn",
-            RegistrationId::Uscc => "registration-uscc",
-        };
-        html! {
-            <TextField field={Field::CustomerRegistrationId} label={i18n.t(id)} hint={i18n.t(&format!("{id}-hint"))} value={c.registration_id.clone()}
-                spellcheck_off=true oninput={set(|n, v| n.registration_id = v)} report={report.clone()} />
-        }
-    });
     let phone_required = rules.as_ref().is_some_and(|r| r.phone_required);
     let prefix = check_domain_prefix(&c.domain_prefix).ok();
     let domain = format!(
         "{}.onmicrosoft.com",
         prefix.clone().unwrap_or_else(|| "…".into())
     );
+    // The availability answer is shown as it arrives, taken or not, before any Continue.
     let status = match domain_prefix_availability(&c.domain_prefix, availability.as_ref()) {
         _ if *checking => Some(i18n.t("add-customer-domain-checking")),
         Some(Ok(())) => Some(i18n.ta("add-customer-domain-available", &[("domain", &domain)])),
-        _ => None,
+        Some(Err(taken)) => Some(i18n.problem(Field::CustomerDomainPrefix, &taken)),
+        None => None,
     };
     html! {
         <FormPage heading={i18n.t("add-customer-heading")} form={form.clone()} report={report.clone()} {onsubmit} caption={caption.clone()}
@@ -241,20 +240,9 @@ pub fn AddCustomer(p: &AddCustomerProps) -> Html {
                 oninput={set(|n, v| n.admin_email = v)} report={report.clone()} />
             <h2 class="heading-m">{ i18n.t("add-customer-address-section") }</h2>
             <p class="hint">{ i18n.t("legal-latin-note") }</p>
-            <SelectField field={Field::CustomerCountry} label={i18n.t("country")} value={c.address.country.clone()} options={country_options} placeholder={i18n.t("choose-country")}
-                autocomplete="off" onchange={set(|n, v| n.address.country = v)} report={report.clone()} />
-            <TextField field={Field::CustomerLine1} label={i18n.t("address-line1")} value={c.address.line1.clone()} autocomplete="off" width="input--wide"
-                oninput={set(|n, v| n.address.line1 = v)} report={report.clone()} />
-            <TextField field={Field::CustomerLine2} label={optional("address-line2", false)} value={c.address.line2.clone()} autocomplete="off" width="input--wide"
-                oninput={set(|n, v| n.address.line2 = v)} report={report.clone()} />
-            <TextField field={Field::CustomerCity} label={optional("address-city", rules.as_ref().is_none_or(|r| r.city_required))} value={c.address.city.clone()} autocomplete="off"
-                oninput={set(|n, v| n.address.city = v)} report={report.clone()} />
-            <TextField field={Field::CustomerState} label={optional("address-state", rules.as_ref().is_some_and(|r| r.state_required))} value={c.address.state.clone()} autocomplete="off"
-                oninput={set(|n, v| n.address.state = v)} report={report.clone()} />
-            <TextField field={Field::CustomerPostalCode} label={optional("address-postal-code", rules.as_ref().is_none_or(|r| r.postal_code_required))} hint={postal_hint}
-                value={c.address.postal_code.clone()} autocomplete="off" spellcheck_off=true width="input--short"
-                oninput={set(|n, v| n.address.postal_code = v)} report={report.clone()} />
-            { for registration }
+            <AddressForm fields={&CUSTOMER_ADDRESS} address={c.address.clone()} onedit={edit_address} report={report.clone()} />
+            <RegistrationField field={Field::CustomerRegistrationId} country={c.address.country.clone()} value={c.registration_id.clone()}
+                oninput={set(|n, v| n.registration_id = v)} report={report.clone()} />
             <TextField field={Field::CustomerPhone} label={optional("phone", phone_required)} hint={phone_hint(&i18n, rules.as_ref().map(|r| r.calling_code.as_str()))}
                 value={c.phone.clone()} input_type="tel" autocomplete="off"
                 oninput={set(|n, v| n.phone = v)} report={report.clone()} />

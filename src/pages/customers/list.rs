@@ -4,8 +4,8 @@
 //! index is built once per fetch and each search is one pass over it.
 
 use super::common::{use_can, use_customers, Loaded};
-use crate::components::{event_value, Busy, NavButton};
-use crate::form::FetchFailed;
+use crate::components::{event_value, Busy, DataTable, NavButton, RowLink};
+use crate::form::{DoneNotice, FetchFailed};
 use crate::i18n::{use_i18n, use_title, I18n};
 use crate::invitation::download;
 use crate::route::Route;
@@ -52,6 +52,15 @@ pub fn CustomersPage(p: &CustomersProps) -> Html {
         _ => i18n.t("customers-heading"),
     };
     use_title(&heading, matches!(*loaded, Some(Err(_))));
+    // A provider ID that is not one of this reseller's providers (a mistyped link).
+    if let (Some(Ok(_)), Some(_), None) = (&*loaded, &p.provider, &provider_name) {
+        return html! {
+            <div class="step">
+                <h1 class="heading">{ i18n.t("not-found-heading") }</h1>
+                <Link<Route> to={Route::IndirectProviders}>{ i18n.t("partners-providers-heading") }</Link<Route>>
+            </div>
+        };
+    }
     let query = CustomerQuery {
         text: (*text).clone(),
         reseller_id: (!reseller.is_empty()).then(|| (*reseller).clone()),
@@ -107,6 +116,7 @@ pub fn CustomersPage(p: &CustomersProps) -> Html {
                 <Link<Route> to={Route::IndirectProviders} classes="back-link">{ i18n.t("back") }</Link<Route>>
             }
             <h1 class="heading">{ heading }</h1>
+            <DoneNotice />
             if p.provider.is_none() { <p>{ i18n.t("customers-intro") }</p> }
             <div class="button-group">
                 if can_request { <NavButton to={Route::RequestRelationship} label={i18n.t("customers-request-relationship")} /> }
@@ -150,7 +160,17 @@ fn results(
     }
     let found = l.index.search(customers, q);
     if found.total == 0 {
-        return html! { <p class="inset" role="status">{ i18n.ta("customers-no-match", &[("query", q.text.trim())]) }</p> };
+        let name = |id: &str| {
+            let p = l.list.partners.iter().find(|p| same_id(&p.id, id));
+            p.map(|p| p.name.clone()).unwrap_or_default()
+        };
+        // Nothing typed: the chosen scope itself has no customer, which is not a failed search.
+        let none = match (q.text.trim(), &q.reseller_id, &q.provider_id) {
+            ("", Some(r), _) => i18n.ta("customers-reseller-empty", &[("reseller", &name(r))]),
+            ("", None, Some(p)) => i18n.ta("customers-shared-empty", &[("provider", &name(p))]),
+            (text, _, _) => i18n.ta("customers-no-match", &[("query", text)]),
+        };
+        return html! { <p class="inset" role="status">{ none }</p> };
     }
     let export = {
         let (l, q, i18n) = (l.clone(), q.clone(), i18n.clone());
@@ -184,6 +204,15 @@ fn results(
             download("customers.csv", "text/csv;charset=utf-8", &csv);
         })
     };
+    let columns = [
+        "company-name",
+        "id",
+        "primary-domain",
+        "relationship",
+        "partner",
+    ]
+    .map(|c| i18n.t(&format!("customers-col-{c}")))
+    .to_vec();
     let go = |to: usize| {
         let page = page.clone();
         Callback::from(move |_| page.set(to))
@@ -195,17 +224,7 @@ fn results(
                 <button type="button" class="button button--secondary" onclick={export} aria-describedby="customers-export-hint">{ i18n.t("customers-export") }</button>
                 <span id="customers-export-hint" class="hint">{ i18n.t("customers-export-hint") }</span>
             </div>
-            <table class="role-table customers-table">
-                <caption class="visually-hidden">{ i18n.t("customers-heading") }</caption>
-                <thead><tr>
-                    <th scope="col">{ i18n.t("customers-col-company-name") }</th>
-                    <th scope="col">{ i18n.t("customers-col-id") }</th>
-                    <th scope="col">{ i18n.t("customers-col-primary-domain") }</th>
-                    <th scope="col">{ i18n.t("customers-col-relationship") }</th>
-                    <th scope="col">{ i18n.t("customers-col-partner") }</th>
-                    if can_remove { <th scope="col"><span class="visually-hidden">{ i18n.t("partners-col-actions") }</span></th> }
-                </tr></thead>
-                <tbody>
+            <DataTable caption={i18n.t("customers-heading")} {columns} actions={can_remove.then(|| i18n.t("partners-col-actions"))} class="customers-table">
                 { for found.rows.iter().map(|&i| {
                     let c = &customers[i];
                     let blocked = csp_core::customers::check_can_remove_relationship(c).err();
@@ -221,21 +240,18 @@ fn results(
                                 <td>
                                 if let Some(why) = &blocked {
                                     <button type="button" class="link-button" disabled=true aria-describedby={reason_id.clone()}>
-                                        { i18n.t("customers-remove-relationship") }<span class="visually-hidden">{ format!(" {}", c.company_name) }</span>
+                                        { i18n.t("customers-remove-relationship") }<span class="visually-hidden">{ format!(" ({})", c.company_name) }</span>
                                     </button>
                                     <p id={reason_id} class="hint">{ i18n.problem(csp_core::Field::CustomerCompanyName, why) }</p>
                                 } else {
-                                    <Link<Route> to={Route::RemoveRelationship { id: c.id.clone() }}>
-                                        { i18n.t("customers-remove-relationship") }<span class="visually-hidden">{ format!(" {}", c.company_name) }</span>
-                                    </Link<Route>>
+                                    <RowLink to={Route::RemoveRelationship { id: c.id.clone() }} label={i18n.t("customers-remove-relationship")} subject={c.company_name.clone()} />
                                 }
                                 </td>
                             }
                         </tr>
                     }
                 }) }
-                </tbody>
-            </table>
+            </DataTable>
             if found.pages > 1 {
                 <nav class="pagination" aria-label={i18n.ta("customers-page", &[("page", &found.page.to_string()), ("pages", &found.pages.to_string())])}>
                     <button type="button" class="button button--secondary" disabled={found.page <= 1} onclick={go(found.page.saturating_sub(1))}>{ i18n.t("customers-previous") }</button>

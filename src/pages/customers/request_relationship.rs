@@ -5,13 +5,13 @@
 use super::common::role_label;
 use crate::components::{RadioOption, Radios, TextField};
 use crate::env::use_env;
-use crate::form::{use_form, FormPage};
+use crate::form::{use_form, use_kept, FormPage};
 use crate::i18n::use_i18n;
-use crate::invitation::{InvitationDraft, CUSTOMER_INVITATION_BASE};
+use crate::invitation::{letter, InvitationDraft, CUSTOMER_INVITATION_BASE};
 use crate::partner::use_my_partner;
 use crate::route::Route;
 use csp_core::endpoint::{RELATIONSHIP_REQUESTS, REQUEST_RELATIONSHIP};
-use csp_core::invitation::{build_link, draft, Invite};
+use csp_core::invitation::{build_link, Invite};
 use csp_core::relationship::{
     check_new_request, NewRelationshipRequest, RelationshipRequest, ADMIN_ROLES,
 };
@@ -24,9 +24,17 @@ pub fn RequestRelationship() -> Html {
     let env = use_env();
     let form = use_form();
     let me = use_my_partner();
-    let req = use_state(NewRelationshipRequest::default);
-    let duration = use_state(|| req.duration_days.to_string());
-    let sent = use_state(|| None::<RelationshipRequest>);
+    let req = use_kept(
+        "request-relationship".into(),
+        NewRelationshipRequest::default,
+    );
+    let duration = use_kept("request-relationship:days".into(), || {
+        req.duration_days.to_string()
+    });
+    // The drafted email too: a reload on it still shows the request's link.
+    let sent = use_kept("request-relationship:sent".into(), || {
+        None::<RelationshipRequest>
+    });
     let existing = {
         let api = env.api.clone();
         crate::form::use_fetch((), move |_| {
@@ -46,25 +54,16 @@ pub fn RequestRelationship() -> Html {
             },
         );
         let partner = m.partner.name.as_str();
-        let mut before = vec![
-            i18n.t("partners-email-greeting"),
-            i18n.ta("customers-invite-email-body", &[("partner", partner)]),
-        ];
+        let mut asks = vec![i18n.ta("customers-invite-email-body", &[("partner", partner)])];
         if r.admin_access {
-            before.push(i18n.ta(
+            asks.push(i18n.ta(
                 "customers-invite-email-admin",
                 &[("days", &r.duration_days.to_string())],
             ));
         }
-        before.push(i18n.t("customers-invite-email-action"));
-        let closing = format!("{}\n{}", i18n.t("partners-email-closing"), partner);
-        let before: Vec<&str> = before.iter().map(String::as_str).collect();
-        let d = draft(
-            &link,
-            &i18n.ta("customers-invite-email-subject", &[("partner", partner)]),
-            &before,
-            &[closing.as_str()],
-        );
+        asks.push(i18n.t("customers-invite-email-action"));
+        let subject = i18n.ta("customers-invite-email-subject", &[("partner", partner)]);
+        let d = letter(&i18n, &link, partner, subject, asks);
         return html! { <InvitationDraft draft={d} done={Route::RelationshipRequests} /> };
     }
     let names: Vec<String> = match &*existing {

@@ -59,7 +59,7 @@ pub fn AuthorizeProvider() -> Html {
         return invalid();
     }
     let p = match &*provider {
-        None => return html! { <crate::components::Busy label={i18n.t("partners-loading")} /> },
+        None => return html! { <crate::components::Busy label={i18n.t("loading")} /> },
         Some(Err(crate::api::Failure::Api(e))) if e.status == 404 => {
             return stop(
                 i18n.t("partners-authorize-unknown-heading"),
@@ -95,12 +95,12 @@ pub fn AuthorizeProvider() -> Html {
         .as_ref()
         .and_then(|u| u.partner_kind)
         .is_none_or(|k| k.offers(csp_core::roles::AUTHORIZE_INDIRECT_PROVIDER));
-    if let Err(who) = check_may_authorize(&roles, &env.catalog) {
+    if check_may_authorize(&roles, &env.catalog).is_err() {
         return stop(
             i18n.t("partners-authorize-not-permitted-heading"),
             html! { <>
-                <p>{ i18n.problem(Field::AuthorizeUser, &who) }</p>
-                <p>{ i18n.t("partners-authorize-not-permitted-body") }</p>
+                <p>{ i18n.ta("partners-authorize-not-permitted-body", &[("provider", name)]) }</p>
+                <ForwardLink />
             </> },
         );
     }
@@ -195,6 +195,36 @@ fn Stop(p: &StopProps) -> Html {
             <h1 class="heading">{ &p.heading }</h1>
             { p.body.clone() }
             <Link<Route> to={Route::Home}>{ i18n.t("app-title") }</Link<Route>>
+        </div>
+    }
+}
+
+/// This page's own link, to forward to someone who may authorize: selectable, and copied
+/// with a visible confirmation (or, when the browser refuses, a note to copy it by hand).
+#[function_component]
+fn ForwardLink() -> Html {
+    let i18n = use_i18n();
+    let link = gloo::utils::window().location().href().unwrap_or_default();
+    let copied = use_state(|| None::<bool>);
+    let copy = {
+        let (copied, link) = (copied.clone(), link.clone());
+        Callback::from(move |_| {
+            let copied = copied.clone();
+            crate::components::copy_text(&link, move |ok| copied.set(Some(ok)));
+        })
+    };
+    html! {
+        <div class="form-group">
+            <label class="label" for="forward-link">{ i18n.t("partners-invitation-link") }</label>
+            <input id="forward-link" class="input input--wide" type="text" readonly=true value={link} />
+            <div class="button-group">
+                <button type="button" class="button button--secondary" onclick={copy}>{ i18n.t("partners-copy") }</button>
+            </div>
+            <p class="inset" role="status">{ match *copied {
+                Some(true) => i18n.t("partners-copied"),
+                Some(false) => i18n.t("partners-copy-failed"),
+                None => String::new(),
+            } }</p>
         </div>
     }
 }

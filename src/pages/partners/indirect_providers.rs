@@ -2,12 +2,11 @@
 //! since) with **View customers** and **Invite new customers**; removal goes through support.
 
 use super::common::{region, since, use_providers};
-use crate::components::Busy;
-use crate::form::FetchFailed;
+use crate::components::{DataTable, RowLink};
+use crate::form::listing;
 use crate::i18n::{use_i18n, use_title};
 use crate::route::Route;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 #[function_component]
 pub fn IndirectProviders() -> Html {
@@ -15,22 +14,15 @@ pub fn IndirectProviders() -> Html {
     let (list, again) = use_providers();
     let heading = i18n.t("partners-providers-heading");
     use_title(&heading, matches!(*list, Some(Err(_))));
-    let body = match &*list {
-        None => html! { <Busy label={i18n.t("partners-loading")} /> },
-        Some(Err(f)) => html! { <FetchFailed failure={f.clone()} retry={again.clone()} /> },
-        Some(Ok(l)) if l.is_empty() => {
-            html! { <p class="inset">{ i18n.t("partners-providers-empty") }</p> }
-        }
-        Some(Ok(l)) => html! {
-            <table class="role-table">
-                <caption class="visually-hidden">{ &heading }</caption>
-                <thead><tr>
-                    <th scope="col">{ i18n.t("partners-col-name") }</th>
-                    <th scope="col">{ i18n.t("partners-col-region") }</th>
-                    <th scope="col">{ i18n.t("partners-col-since") }</th>
-                    <th scope="col"><span class="visually-hidden">{ i18n.t("partners-col-actions") }</span></th>
-                </tr></thead>
-                <tbody>
+    let body = listing(
+        &list,
+        &again,
+        i18n.t("loading"),
+        Some(i18n.t("partners-providers-empty")),
+        |l| {
+            html! {
+                <DataTable caption={heading.clone()} actions={i18n.t("partners-col-actions")}
+                    columns={vec![i18n.t("partners-col-name"), i18n.t("partners-col-region"), i18n.t("partners-col-since")]}>
                 { for l.iter().map(|p| html! {
                     <tr>
                         <th scope="row" data-label={i18n.t("partners-col-name")}>{ &p.name }</th>
@@ -38,16 +30,16 @@ pub fn IndirectProviders() -> Html {
                         <td data-label={i18n.t("partners-col-since")}>{ since(&i18n, p) }</td>
                         <td>
                             <ul class="list">
-                                <li><Link<Route> to={Route::ProviderCustomers { id: p.id.clone() }}>{ i18n.t("partners-view-customers") }<span class="visually-hidden">{ format!(" ({})", p.name) }</span></Link<Route>></li>
-                                <li><Link<Route> to={Route::InviteCustomers { id: p.id.clone() }}>{ i18n.t("partners-invite-customers") }<span class="visually-hidden">{ format!(" ({})", p.name) }</span></Link<Route>></li>
+                                <li><RowLink to={Route::ProviderCustomers { id: p.id.clone() }} label={i18n.t("partners-view-customers")} subject={p.name.clone()} /></li>
+                                <li><RowLink to={Route::InviteCustomers { id: p.id.clone() }} label={i18n.t("partners-invite-customers")} subject={p.name.clone()} /></li>
                             </ul>
                         </td>
                     </tr>
                 }) }
-                </tbody>
-            </table>
+                </DataTable>
+            }
         },
-    };
+    );
     html! {
         <div>
             <h1 class="heading">{ heading.clone() }</h1>

@@ -2,15 +2,14 @@
 //! partnership** per reseller, and the personalized invitation link, always visible here.
 
 use super::common::{since, use_resellers};
-use crate::components::{Busy, NavButton};
-use crate::form::FetchFailed;
+use crate::components::{DataTable, NavButton, RowLink};
+use crate::form::{listing, DoneNotice};
 use crate::i18n::{use_i18n, use_title};
 use crate::invitation::authorize_base;
 use crate::partner::use_my_partner;
 use crate::route::Route;
 use csp_core::invitation::{build_link, Invite};
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 #[function_component]
 pub fn IndirectResellers() -> Html {
@@ -19,24 +18,17 @@ pub fn IndirectResellers() -> Html {
     let (list, again) = use_resellers();
     let heading = i18n.t("partners-resellers-heading");
     use_title(&heading, matches!(*list, Some(Err(_))));
-    let body = match &*list {
-        None => html! { <Busy label={i18n.t("partners-loading")} /> },
-        Some(Err(f)) => html! { <FetchFailed failure={f.clone()} retry={again.clone()} /> },
-        Some(Ok(l)) if l.is_empty() => {
-            html! { <p class="inset">{ i18n.t("partners-resellers-empty") }</p> }
-        }
-        Some(Ok(l)) => html! {
-            <>
-            <p role="status">{ i18n.ta("partners-resellers-count", &[("count", &l.len().to_string())]) }</p>
-            <table class="role-table">
-                <caption class="visually-hidden">{ &heading }</caption>
-                <thead><tr>
-                    <th scope="col">{ i18n.t("partners-col-name") }</th>
-                    <th scope="col">{ i18n.t("partners-col-country") }</th>
-                    <th scope="col">{ i18n.t("partners-col-since") }</th>
-                    <th scope="col"><span class="visually-hidden">{ i18n.t("partners-col-actions") }</span></th>
-                </tr></thead>
-                <tbody>
+    let body = listing(
+        &list,
+        &again,
+        i18n.t("loading"),
+        Some(i18n.t("partners-resellers-empty")),
+        |l| {
+            html! {
+                <>
+                <p role="status">{ i18n.ta("partners-resellers-count", &[("count", &l.len().to_string())]) }</p>
+                <DataTable caption={heading.clone()} actions={i18n.t("partners-col-actions")}
+                    columns={vec![i18n.t("partners-col-name"), i18n.t("partners-col-country"), i18n.t("partners-col-since")]}>
                 { for l.iter().map(|p| html! {
                     <tr>
                         <th scope="row" data-label={i18n.t("partners-col-name")}>{ &p.name }</th>
@@ -44,17 +36,17 @@ pub fn IndirectResellers() -> Html {
                         <td data-label={i18n.t("partners-col-since")}>{ since(&i18n, p) }</td>
                         <td>
                             <ul class="list">
-                                <li><Link<Route> to={Route::AddCustomerFor { id: p.id.clone() }}>{ i18n.t("partners-add-customer-for") }<span class="visually-hidden">{ format!(" ({})", p.name) }</span></Link<Route>></li>
-                                <li><Link<Route> to={Route::RemovePartnership { id: p.id.clone() }}>{ i18n.t("partners-remove-partnership") }<span class="visually-hidden">{ format!(" ({})", p.name) }</span></Link<Route>></li>
+                                <li><RowLink to={Route::AddCustomerFor { id: p.id.clone() }} label={i18n.t("partners-add-customer-for")} subject={p.name.clone()} /></li>
+                                <li><RowLink to={Route::RemovePartnership { id: p.id.clone() }} label={i18n.t("partners-remove-partnership")} subject={p.name.clone()} /></li>
                             </ul>
                         </td>
                     </tr>
                 }) }
-                </tbody>
-            </table>
-            </>
+                </DataTable>
+                </>
+            }
         },
-    };
+    );
     let link = match &*me {
         Some(Ok(m)) => Some(build_link(
             &authorize_base(),
@@ -67,6 +59,7 @@ pub fn IndirectResellers() -> Html {
     html! {
         <div>
             <h1 class="heading">{ heading.clone() }</h1>
+            <DoneNotice />
             <p>{ i18n.t("partners-resellers-intro") }</p>
             <NavButton to={Route::RequestPartnership} label={i18n.t("partners-request-partnership")} />
             if let Some(link) = link {

@@ -3,15 +3,15 @@
 
 use super::common::use_providers;
 use crate::components::Busy;
-use crate::form::FetchFailed;
+use crate::form::{one_of, FetchFailed};
 use crate::i18n::use_i18n;
-use crate::invitation::{InvitationDraft, CUSTOMER_INVITATION_BASE};
+use crate::invitation::{letter, InvitationDraft, CUSTOMER_INVITATION_BASE};
 use crate::partner::use_my_partner;
 use crate::route::Route;
 use csp_core::ids::same_id;
-use csp_core::invitation::{build_link, draft, Invite};
+use csp_core::invitation::{build_link, Invite};
+use csp_core::partners::PartnerSummary;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct InviteProps {
@@ -24,20 +24,21 @@ pub fn InviteCustomers(p: &InviteProps) -> Html {
     let i18n = use_i18n();
     let me = use_my_partner();
     let (providers, again) = use_providers();
-    let (m, list) = match (&*me, &*providers) {
+    let m = match (&*me, &*providers) {
         (Some(Err(f)), _) | (_, Some(Err(f))) => {
             return html! { <div class="step"><FetchFailed failure={f.clone()} retry={again.clone()} /></div> }
         }
-        (Some(Ok(m)), Some(Ok(l))) => (m.clone(), l.clone()),
-        _ => return html! { <Busy label={i18n.t("partners-loading")} /> },
+        (Some(Ok(m)), Some(Ok(_))) => m.clone(),
+        _ => return html! { <Busy label={i18n.t("loading")} /> },
     };
-    let Some(provider) = list.iter().find(|x| same_id(&x.id, &p.id)) else {
-        return html! {
-            <div class="step">
-                <h1 class="heading">{ i18n.t("not-found-heading") }</h1>
-                <Link<Route> to={Route::IndirectProviders}>{ i18n.t("partners-providers-heading") }</Link<Route>>
-            </div>
-        };
+    let back = (
+        Route::IndirectProviders,
+        i18n.t("partners-providers-heading"),
+    );
+    let pick = |l: &Vec<PartnerSummary>| l.iter().find(|x| same_id(&x.id, &p.id)).cloned();
+    let provider = match one_of(&i18n, &providers, &again, pick, back) {
+        Ok(provider) => provider,
+        Err(instead) => return instead,
     };
     let link = build_link(
         CUSTOMER_INVITATION_BASE,
@@ -49,21 +50,18 @@ pub fn InviteCustomers(p: &InviteProps) -> Html {
         },
     );
     let partner = m.partner.name.as_str();
-    let before = [
-        i18n.t("partners-email-greeting"),
-        i18n.ta(
-            "customers-invite-two-tier-email-body",
-            &[("partner", partner), ("provider", &provider.name)],
-        ),
-        i18n.t("customers-invite-email-action"),
-    ];
-    let closing = format!("{}\n{}", i18n.t("partners-email-closing"), partner);
-    let before: Vec<&str> = before.iter().map(String::as_str).collect();
-    let d = draft(
+    let d = letter(
+        &i18n,
         &link,
-        &i18n.ta("customers-invite-email-subject", &[("partner", partner)]),
-        &before,
-        &[closing.as_str()],
+        partner,
+        i18n.ta("customers-invite-email-subject", &[("partner", partner)]),
+        vec![
+            i18n.ta(
+                "customers-invite-two-tier-email-body",
+                &[("partner", partner), ("provider", &provider.name)],
+            ),
+            i18n.t("customers-invite-email-action"),
+        ],
     );
     html! {
         <InvitationDraft draft={d} done={Route::IndirectProviders} back={Route::IndirectProviders}>

@@ -4,10 +4,10 @@
 use crate::components::Busy;
 use crate::form::FetchFailed;
 use crate::i18n::use_i18n;
-use crate::invitation::{authorize_base, InvitationDraft};
+use crate::invitation::{authorize_base, letter, InvitationDraft};
 use crate::partner::use_my_partner;
 use crate::route::Route;
-use csp_core::invitation::{build_link, draft, Invite};
+use csp_core::invitation::{build_link, Invite};
 use yew::prelude::*;
 
 #[function_component]
@@ -15,7 +15,7 @@ pub fn RequestPartnership() -> Html {
     let i18n = use_i18n();
     let me = use_my_partner();
     let m = match &*me {
-        None => return html! { <Busy label={i18n.t("partners-loading")} /> },
+        None => return html! { <Busy label={i18n.t("loading")} /> },
         Some(Err(f)) => {
             return html! { <div class="step"><FetchFailed failure={f.clone()} retry={Callback::noop()} /></div> }
         }
@@ -28,18 +28,15 @@ pub fn RequestPartnership() -> Html {
         },
     );
     let partner = m.partner.name.as_str();
-    let before = [
-        i18n.t("partners-email-greeting"),
-        i18n.ta("partners-reseller-email-body", &[("partner", partner)]),
-        i18n.t("partners-reseller-email-action"),
-    ];
-    let closing = format!("{}\n{}", i18n.t("partners-email-closing"), partner);
-    let before: Vec<&str> = before.iter().map(String::as_str).collect();
-    let d = draft(
+    let d = letter(
+        &i18n,
         &link,
-        &i18n.ta("partners-reseller-email-subject", &[("partner", partner)]),
-        &before,
-        &[closing.as_str()],
+        partner,
+        i18n.ta("partners-reseller-email-subject", &[("partner", partner)]),
+        vec![
+            i18n.ta("partners-reseller-email-body", &[("partner", partner)]),
+            i18n.t("partners-reseller-email-action"),
+        ],
     );
     html! {
         <InvitationDraft draft={d} done={Route::IndirectResellers} back={Route::IndirectResellers}>

@@ -1,9 +1,9 @@
 //! One user: change their agent and admin roles, or remove them (with a confirmation).
 
 use super::common::{from_choice, role_options, use_users, NONE};
-use crate::components::{Busy, Radios};
+use crate::components::Radios;
 use crate::env::use_env;
-use crate::form::{use_form, FormPage};
+use crate::form::{one_of, use_form, FormPage};
 use crate::i18n::{use_i18n, use_title};
 use crate::route::Route;
 use crate::session::{use_session, SessionAction};
@@ -25,27 +25,27 @@ pub fn EditUser(p: &EditUserProps) -> Html {
     let env = use_env();
     let session = use_session();
     let nav = use_navigator().expect("router");
-    let (users, _) = use_users();
+    let (users, again) = use_users();
     let form = use_form();
     let choice = use_state(|| None::<(String, String)>);
     let confirming = use_state(|| false);
-    let user = match &*users {
-        Some(Ok(list)) => list.iter().find(|u| *u.id == *p.id).cloned(),
-        _ => None,
+    let back = (Route::Users, i18n.t("users-heading"));
+    let found = one_of(
+        &i18n,
+        &users,
+        &again,
+        |l| l.iter().find(|u| *u.id == *p.id).cloned(),
+        back,
+    );
+    let heading = match &found {
+        Ok(u) => i18n.ta("edit-user-heading", &[("name", &u.name)]),
+        Err(_) => i18n.t("users-heading"),
     };
-    let heading = user
-        .as_ref()
-        .map(|u| i18n.ta("edit-user-heading", &[("name", &u.name)]))
-        .unwrap_or_else(|| i18n.t("users-heading"));
     // Once the user is shown, the form page sets the title.
-    use_title(if user.is_some() { "" } else { &heading }, false);
-    let Some(user) = user else {
-        return match &*users {
-            None => html! { <Busy label={i18n.t("busy")} /> },
-            _ => {
-                html! { <div class="step"><h1 class="heading">{ i18n.t("api-not-found") }</h1><Link<Route> to={Route::Users}>{ i18n.t("users-heading") }</Link<Route>></div> }
-            }
-        };
+    use_title(if found.is_ok() { "" } else { &heading }, false);
+    let user = match found {
+        Ok(user) => user,
+        Err(instead) => return instead,
     };
     let (agent, admin) = (*choice).clone().unwrap_or_else(|| {
         (

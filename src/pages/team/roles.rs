@@ -1,7 +1,7 @@
 //! The role table: what each role can and can't do, in the user's language, with a filter
 //! by task that highlights the roles that can. Rows stack on a phone (CSS).
 
-use crate::components::event_value;
+use crate::components::{event_value, DataTable};
 use crate::env::use_env;
 use crate::i18n::{use_i18n, use_title};
 use csp_core::roles::{Role, RoleKind};
@@ -53,16 +53,9 @@ pub fn RoleTable() -> Html {
                 </select>
             </div>
             if !task.is_empty() {
-                <p class="inset" role="status">{ i18n.ta("roles-filter-result", &[("count", &matching.len().to_string()), ("roles", &matching.join(", "))]) }</p>
+                <p class="inset" role="status">{ i18n.ta("roles-filter-result", &[("count", &matching.len().to_string()), ("roles", &i18n.list(&matching))]) }</p>
             }
-            <table class="role-table">
-                <caption class="visually-hidden">{ i18n.t("roles-heading") }</caption>
-                <thead><tr>
-                    <th scope="col">{ i18n.t("roles-col-role") }</th>
-                    <th scope="col">{ i18n.t("roles-col-can") }</th>
-                    <th scope="col">{ i18n.t("roles-col-cannot") }</th>
-                </tr></thead>
-                <tbody>
+            <DataTable caption={i18n.t("roles-heading")} columns={vec![i18n.t("roles-col-role"), i18n.t("roles-col-can"), i18n.t("roles-col-cannot")]}>
                 { for env.catalog.roles.iter().map(|r| {
                     let hit = !task.is_empty() && can(r);
                     let kind = if r.kind == RoleKind::Agent { i18n.t("role-kind-agent") } else { i18n.t("role-kind-admin") };
@@ -78,8 +71,7 @@ pub fn RoleTable() -> Html {
                         </tr>
                     }
                 }) }
-                </tbody>
-            </table>
+            </DataTable>
         </div>
     }
 }

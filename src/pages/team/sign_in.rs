@@ -54,12 +54,15 @@ pub fn SignInPage(p: &SignInProps) -> Html {
                 user_name: user.trim().into(),
                 password: (*password).clone(),
             };
-            // The password leaves the page's memory as soon as it is sent.
-            password.set(String::new());
             let caller = api.clone();
             let call = async move { caller.call(&SIGN_IN, &[], &req).await };
-            let (session, nav, api) = (session.clone(), nav.clone(), api.clone());
+            // The password leaves the page's memory once it has been accepted. Until then it
+            // stays in its field: for the retry when the service could not answer, and so that
+            // a refusal reads as one error, not also "Enter your password".
+            let (session, nav, api, password) =
+                (session.clone(), nav.clone(), api.clone(), password.clone());
             form.run(call, move |info| {
+                password.set(String::new());
                 let must_change = info.must_change_password;
                 signed_in(&api, &session, info);
                 if must_change {

@@ -174,6 +174,7 @@ impl T {
             operator: false,
             password_hash: self.state.hasher.hash(password).unwrap(),
             must_change: false,
+            partner_kind: None,
         };
         self.state.store.insert_user(&u, 0).await.unwrap();
         u
@@ -189,12 +190,23 @@ impl T {
             .partner_id
     }
 
-    /// A second partner with its own global admin.
+    /// A second indirect reseller (in Contoso's region) with its own global admin.
     pub async fn other_partner(&self, admin_email: &str) -> (String, UserRow) {
-        let id = csp_server::secrets::new_id("ptn").unwrap();
+        let id = csp_server::secrets::new_guid().unwrap();
+        let p = csp_core::api::MyPartner {
+            partner: csp_core::partners::PartnerSummary {
+                id: id.clone(),
+                name: "Fabrikam Resale".into(),
+                country: "DE".into(),
+                region: "europe".into(),
+                since: None,
+            },
+            kind: csp_core::api::PartnerKind::IndirectReseller,
+            domains: vec!["fabrikamresale.onmicrosoft.com".into()],
+        };
         self.state
             .store
-            .insert_partner(&id, "Fabrikam", "fabrikam.onmicrosoft.com", 0)
+            .insert_partner_of(&p, "fabrikamresale.onmicrosoft.com", 0)
             .await
             .unwrap();
         let u = self
@@ -246,4 +258,73 @@ pub async fn enrolling(t: &T) -> Who {
         .await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
     a
+}
+
+/// Demo partners (crates/csp-demo/data/demo-partners.json): the reseller Contoso, the
+/// provider Fabrikam Distribution, another provider in Contoso's region (not authorized), one
+/// in another region, and two resellers of Fabrikam.
+pub const CONTOSO: &str = csp_demo::seed::DEMO_RESELLER_ID;
+pub const FABRIKAM: &str = csp_demo::seed::DEMO_PROVIDER_ID;
+pub const ADVENTURE_WORKS: &str = "5d2c8e1f-9b4a-4c3d-a7e6-1f0b3c5d7e92";
+pub const SHANGHAI_PROVIDER: &str = "e6a1b3c5-7d9f-4b2e-8c4a-6f8e0d2b4a17";
+pub const MUELLER: &str = "a4f2d6e8-1c3b-4a5d-8e7f-0b9c2d4e6f81";
+pub const ALFA_SOFT: &str = "3e9d5b71-8a2c-4f06-b4d1-6c7e2a9f0d38";
+/// Contoso's customer with an active subscription, and one without.
+pub const BOULANGERIE: &str = "c1a2b3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d";
+pub const ROMASHKA: &str = "d2b3c4e5-f6a7-4b8c-9d0e-1f2a3b4c5d6e";
+/// Contoso's active relationship and its pending request.
+pub const ACTIVE_REQUEST: &str = "c8a9b0d1-e2f3-4a4b-9c6d-7e8f9a0b1c2d";
+pub const PENDING_REQUEST: &str = "b7f8a9c0-d1e2-4f3a-8b5c-6d7e8f9a0b1c";
+
+/// A valid Add customer form (a French company) for the domain prefix `prefix`.
+pub fn new_customer(prefix: &str) -> Value {
+    json!({
+        "company_name": "Boulangerie Durand", "domain_prefix": prefix,
+        "admin_first_name": "Élodie", "admin_last_name": "Durand",
+        "admin_email": "elodie@boulangerie-durand.fr", "phone": "",
+        "address": {"line1": "12 rue de l'Eglise", "line2": "", "city": "Orleans", "state": "", "postal_code": "45000", "country": "FR"},
+        "registration_id": ""
+    })
+}
+
+impl T {
+    /// A customer of Contoso's (no provider), straight into storage; its ID.
+    pub async fn contoso_customer(&self, tag: &str) -> String {
+        let c = csp_core::customers::Customer {
+            id: csp_server::secrets::new_guid().unwrap(),
+            company_name: format!("Customer {tag}"),
+            primary_domain: format!("{tag}.example"),
+            relationship: csp_core::customers::RelationshipKind::IndirectReseller,
+            provider_id: None,
+            reseller_id: Some(CONTOSO.into()),
+            has_active_subscriptions: false,
+            tags: vec![],
+        };
+        self.state.store.insert_customer(&c, 0).await.unwrap();
+        c.id
+    }
+
+    /// An active relationship of Contoso's (accepted today), straight into storage; its ID.
+    pub async fn active_request(&self, tag: &str) -> String {
+        let today = csp_server::partners::today();
+        let form = csp_core::relationship::NewRelationshipRequest {
+            admin_access: Some(true),
+            name: format!("Active {tag}"),
+            roles: vec!["directory-readers".into()],
+            ..Default::default()
+        };
+        let id = csp_server::secrets::new_guid().unwrap();
+        let r = csp_core::relationship::accept(
+            &csp_core::relationship::new_request(&id, &form, today),
+            "00000000-0000-4000-8000-000000000001",
+            today,
+        )
+        .unwrap();
+        self.state
+            .store
+            .insert_request(CONTOSO, Some(form.name.to_lowercase()), &r, 0)
+            .await
+            .unwrap();
+        id
+    }
 }

@@ -1,0 +1,218 @@
+//! Issue #11, partners: the caller's partner, a reseller's indirect providers and their
+//! authorization from an invitation link, a provider's indirect resellers and the removal of
+//! a partnership. The same csp-core rules as the in-browser backend (`csp_demo::partners`);
+//! a feature the caller's roles or partner type don't open is a 403.
+
+use crate::app::{now, Incoming, JsonIn, Shared};
+use crate::auth::{forbidden, Member};
+use crate::error::{check, core_problem, ApiErr, ApiResult};
+use crate::storage::Insert;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use csp_core::api::{AuthorizeResult, MyPartner, PartnerKind};
+use csp_core::date::Date;
+use csp_core::field::Field;
+use csp_core::ids::{parse_id, same_id};
+use csp_core::partners::{authorize, check_authorization, AuthorizeProvider, PartnerSummary};
+use csp_core::problem::Code;
+use csp_core::roles::{AUTHORIZE_INDIRECT_PROVIDER, INDIRECT_PROVIDERS, INDIRECT_RESELLERS};
+
+impl Incoming for AuthorizeProvider {
+    const PREFIX: &'static str = "authorize";
+}
+
+/// Today (UTC) for dated records: authorizations, requests and their status.
+pub fn today() -> Date {
+    Date((now().max(0) / 86_400) as u32)
+}
+
+/// An ID from a path in its stored form (GUIDs lower case, braces dropped).
+pub fn canonical(id: &str) -> String {
+    parse_id(id).unwrap_or_else(|_| id.trim().to_owned())
+}
+
+/// The caller's partner; 404 for a user who belongs to no reseller or provider (the program
+/// operator).
+pub async fn my(state: &Shared, m: &Member) -> ApiResult<MyPartner> {
+    state
+        .store
+        .partner(&m.user.partner_id)
+        .await?
+        .ok_or_else(ApiErr::not_found)
+}
+
+/// The caller's partner when their roles and its type both open `feature` (403 naming it).
+pub async fn permitted(state: &Shared, m: &Member, feature: &str) -> ApiResult<MyPartner> {
+    let p = state.store.partner(&m.user.partner_id).await?;
+    match p {
+        Some(p) if p.kind.offers(feature) => {
+            m.need(state, feature)?;
+            Ok(p)
+        }
+        _ => Err(forbidden(state, feature)),
+    }
+}
+
+pub async fn my_partner(State(state): State<Shared>, m: Member) -> ApiResult<Json<MyPartner>> {
+    Ok(Json(my(&state, &m).await?))
+}
+
+pub async fn indirect_providers(
+    State(state): State<Shared>,
+    m: Member,
+) -> ApiResult<Json<Vec<PartnerSummary>>> {
+    let me = permitted(&state, &m, INDIRECT_PROVIDERS).await?;
+    Ok(Json(
+        state.store.linked_partners(&me.partner.id, me.kind).await?,
+    ))
+}
+
+fn provider_not_found() -> ApiErr {
+    ApiErr::field(
+        StatusCode::NOT_FOUND,
+        "not-found",
+        Field::AuthorizeProviderId.id(),
+        Code::ProviderNotFound.id(),
+        &[],
+    )
+}
+
+/// The provider with this ID, if it is one.
+async fn provider(state: &Shared, id: &str) -> ApiResult<Option<PartnerSummary>> {
+    Ok(state
+        .store
+        .partner(id)
+        .await?
+        .filter(|p| p.kind == PartnerKind::IndirectProvider)
+        .map(|p| p.partner))
+}
+
+/// A provider as its invitation link names it: any signed-in partner user may see who
+/// invites them; `since` is set when their partner already authorized it.
+pub async fn indirect_provider(
+    State(state): State<Shared>,
+    m: Member,
+    Path(id): Path<String>,
+) -> ApiResult<Json<PartnerSummary>> {
+    let me = my(&state, &m).await?;
+    let id = parse_id(&id).map_err(|p| {
+        ApiErr::field(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "validation",
+            Field::AuthorizeProviderId.id(),
+            p.code.id(),
+            &[],
+        )
+    })?;
+    let p = provider(&state, &id)
+        .await?
+        .ok_or_else(provider_not_found)?;
+    let mine = state
+        .store
+        .linked_partners(&me.partner.id, PartnerKind::IndirectReseller)
+        .await?;
+    Ok(Json(
+        mine.into_iter().find(|x| same_id(&x.id, &id)).unwrap_or(p),
+    ))
+}
+
+/// The reseller's Global admin authorizes a provider of its CSP region; the second time
+/// nothing changes (200 instead of 201). Who may: 403 with `authorize.user`; the rest: 422.
+pub async fn authorize_provider(
+    State(state): State<Shared>,
+    m: Member,
+    JsonIn(req): JsonIn<AuthorizeProvider>,
+) -> ApiResult<Response> {
+    let me = match state.store.partner(&m.user.partner_id).await? {
+        Some(p) if p.kind == PartnerKind::IndirectReseller => p,
+        _ => return Err(forbidden(&state, AUTHORIZE_INDIRECT_PROVIDER)),
+    };
+    let found = match parse_id(&req.provider_id) {
+        Ok(id) => provider(&state, &id).await?,
+        Err(_) => None,
+    };
+    let roles: Vec<&str> = m
+        .user
+        .agent_role
+        .iter()
+        .chain(m.user.admin_role.iter())
+        .map(String::as_str)
+        .collect();
+    let report = check_authorization(
+        &req,
+        found.as_ref(),
+        &me.partner.region,
+        &roles,
+        &state.catalog,
+    );
+    if let Some(who) = report.errors().find(|e| e.field == Field::AuthorizeUser) {
+        return Err(ApiErr {
+            field_errors: vec![core_problem(who)],
+            ..forbidden(&state, AUTHORIZE_INDIRECT_PROVIDER)
+        });
+    }
+    check(&report)?;
+    let provider = found.ok_or_else(provider_not_found)?;
+    let current = state.store.linked_partners(&me.partner.id, me.kind).await?;
+    let done = authorize(&current, &provider, today());
+    // The key settles a concurrent second authorization: it changes nothing either.
+    let changed = done.changed
+        && matches!(
+            state
+                .store
+                .insert_authorization(&me.partner.id, &provider.id, today())
+                .await?,
+            Insert::Done
+        );
+    if changed {
+        tracing::info!(reseller = %me.partner.id, provider = %provider.id, by = %m.user.id, "indirect provider authorized");
+    }
+    let shown = done
+        .providers
+        .into_iter()
+        .find(|p| same_id(&p.id, &provider.id))
+        .unwrap_or(provider);
+    let status = if changed {
+        StatusCode::CREATED
+    } else {
+        StatusCode::OK
+    };
+    Ok((
+        status,
+        Json(AuthorizeResult {
+            provider: shown,
+            changed,
+        }),
+    )
+        .into_response())
+}
+
+pub async fn indirect_resellers(
+    State(state): State<Shared>,
+    m: Member,
+) -> ApiResult<Json<Vec<PartnerSummary>>> {
+    let me = permitted(&state, &m, INDIRECT_RESELLERS).await?;
+    Ok(Json(
+        state.store.linked_partners(&me.partner.id, me.kind).await?,
+    ))
+}
+
+/// The provider ends a partnership: the reseller leaves its list (and it the reseller's).
+pub async fn remove_reseller(
+    State(state): State<Shared>,
+    m: Member,
+    Path(id): Path<String>,
+) -> ApiResult<StatusCode> {
+    let me = permitted(&state, &m, INDIRECT_RESELLERS).await?;
+    if !state
+        .store
+        .delete_authorization(&me.partner.id, &canonical(&id))
+        .await?
+    {
+        return Err(ApiErr::not_found());
+    }
+    tracing::info!(provider = %me.partner.id, reseller = %id, by = %m.user.id, "partnership removed");
+    Ok(StatusCode::NO_CONTENT)
+}
