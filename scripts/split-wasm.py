@@ -108,6 +108,9 @@ def main():
         return
     if b"reloc.CODE" not in raw:
         sys.exit("split-wasm: the wasm has no relocations (see build.rs: --emit-relocs)")
+    for tool in ("wasm-split-cli", "wasm-bindgen", "wasm-opt"):
+        if shutil.which(tool) is None:
+            sys.exit(f"split-wasm: {tool} is not installed: run scripts/setup.sh (or `source scripts/env.sh`)")
 
     with tempfile.TemporaryDirectory() as tmp:
         split_dir = os.path.join(tmp, "split")
