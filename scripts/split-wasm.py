@@ -3,7 +3,7 @@
 
 trunk 0.21 cannot run the splitter itself, so after its release build this script takes the
 wasm cargo linked (with relocations, see build.rs), cuts it at the `wasm_split`
-points of src/lazy.rs with wasm-split-cli (crate wasm_split_cli_support), runs wasm-bindgen on
+points of src/pages/lazy.rs with wasm-split-cli (crate wasm_split_cli_support), runs wasm-bindgen on
 the main module, exports the function table again (wasm-bindgen 0.2.130 drops it and the
 chunks import it), optimises every module with wasm-opt, names every file by its content and
 rewrites index.html in Trunk's staging directory: new script and wasm names, their integrity,

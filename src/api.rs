@@ -124,7 +124,7 @@ pub fn random_bytes() -> [u8; 16] {
 }
 
 /// The in-browser backend answers one request. In a release build it is a chunk of its own
-/// (see `lazy`), fetched with the first request, so a user of a real backend never loads it;
+/// (see `pages::lazy`), fetched with the first request, so a user of a real backend never loads it;
 /// None when that chunk can't be fetched.
 #[cfg(all(feature = "split", not(debug_assertions)))]
 async fn answer_locally(

@@ -5,7 +5,7 @@ use crate::components::event_value;
 use crate::env::{use_env, Env};
 use crate::i18n::{use_i18n, I18n, Locale};
 use crate::journey::{use_saved_journey, Journey};
-use crate::lazy::{Part, PartPage};
+use crate::pages::lazy::{Part, PartPage};
 use crate::pages::{home::Home, not_found::NotFound};
 use crate::route::Route;
 use crate::session::{
@@ -53,7 +53,7 @@ pub fn App() -> Html {
     }
 }
 
-/// The page each route shows: the shell's own, or one from a page folder (see `lazy`).
+/// The page each route shows: the shell's own, or one from a page folder (see `pages::lazy`).
 pub fn switch(route: Route) -> Html {
     match Part::of(&route) {
         Some(part) => html! { <PartPage {part} {route} /> },

@@ -13,7 +13,6 @@ pub mod form;
 pub mod i18n;
 pub mod invitation;
 pub mod journey;
-pub mod lazy;
 pub mod pages;
 pub mod partner;
 pub mod route;

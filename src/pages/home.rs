@@ -23,7 +23,7 @@ pub fn Home() -> Html {
             let (j, env, nav) = (j.clone(), env.clone(), nav.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let at =
-                    crate::lazy::resume(&j.draft, &env.settings.open_partner_types, &env.ctx).await;
+                    super::lazy::resume(&j.draft, &env.settings.open_partner_types, &env.ctx).await;
                 nav.push(&at.unwrap_or(Route::Welcome));
             });
         })

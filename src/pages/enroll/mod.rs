@@ -32,7 +32,7 @@ use csp_core::enrollment::{check_step, Context, Draft, PartnerType};
 use yew::prelude::*;
 
 /// Where a saved draft resumes: the first page whose answers are incomplete, else "Check your
-/// answers" (asked by the start page, through `lazy`: the rules it runs live here).
+/// answers" (asked by the start page, through `pages::lazy`: the rules it runs live here).
 pub fn resume(draft: &Draft, open: &[PartnerType], ctx: &Context) -> Route {
     draft
         .steps()
