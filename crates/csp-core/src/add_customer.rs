@@ -4,8 +4,9 @@
 //! address, registration-ID and phone rules are the enrollment ones, called, not copied.
 
 use crate::address::{check_address, Address};
+use crate::api::PartnerKind;
 use crate::country::find;
-use crate::customers::Customer;
+use crate::customers::{Customer, RelationshipKind};
 use crate::email::{parse, suggest_domain};
 use crate::enrollment::Context;
 use crate::field::Field;
@@ -213,6 +214,40 @@ pub fn check_new_customer(c: &NewCustomer, partner_domains: &[&str], ctx: &Conte
         );
     }
     r
+}
+
+/// The record a partner's new customer becomes, and its admin's sign-in name. Whose
+/// customer it is follows the partner's type: a reseller's own; a provider's direct one; or,
+/// when a provider adds it for `for_reseller` (already found among its resellers), the
+/// two-tier pair's.
+pub fn new_customer_record(
+    id: String,
+    c: &NewCustomer,
+    prefix: &str,
+    kind: PartnerKind,
+    partner_id: &str,
+    for_reseller: Option<String>,
+) -> (Customer, String) {
+    let me = Some(partner_id.to_owned());
+    let (relationship, reseller_id, provider_id) = match (kind, for_reseller) {
+        (PartnerKind::IndirectReseller, _) => (RelationshipKind::IndirectReseller, me, None),
+        (PartnerKind::IndirectProvider, None) => (RelationshipKind::Reseller, None, me),
+        (PartnerKind::IndirectProvider, Some(r)) => {
+            (RelationshipKind::IndirectReseller, Some(r), me)
+        }
+    };
+    let domain = format!("{prefix}.onmicrosoft.com");
+    let customer = Customer {
+        id,
+        company_name: c.company_name.trim().into(),
+        primary_domain: domain.clone(),
+        relationship,
+        provider_id,
+        reseller_id,
+        has_active_subscriptions: false,
+        tags: vec![],
+    };
+    (customer, format!("admin@{domain}"))
 }
 
 #[cfg(test)]
@@ -468,5 +503,36 @@ mod tests {
             let c = NewCustomer { company_name: s.clone(), domain_prefix: s.clone(), admin_email: s.clone(), ..Default::default() };
             let _ = check_new_customer(&c, &["fabrikam.com"], &Context::default());
         }
+    }
+
+    #[test]
+    fn a_new_customer_belongs_where_the_partner_type_says() {
+        let c = NewCustomer {
+            company_name: " Durand SARL ".into(),
+            ..NewCustomer::default()
+        };
+        let record = |kind, r: Option<&str>| {
+            let (c, admin) =
+                new_customer_record("c1".into(), &c, "durand", kind, "me", r.map(Into::into));
+            assert_eq!(
+                (c.company_name.as_str(), admin.as_str()),
+                ("Durand SARL", "admin@durand.onmicrosoft.com")
+            );
+            assert_eq!(c.primary_domain, "durand.onmicrosoft.com");
+            (c.relationship, c.reseller_id, c.provider_id)
+        };
+        let me = Some("me".to_string());
+        assert_eq!(
+            record(PartnerKind::IndirectReseller, Some("r1")),
+            (RelationshipKind::IndirectReseller, me.clone(), None)
+        );
+        assert_eq!(
+            record(PartnerKind::IndirectProvider, None),
+            (RelationshipKind::Reseller, None, me.clone())
+        );
+        assert_eq!(
+            record(PartnerKind::IndirectProvider, Some("r1")),
+            (RelationshipKind::IndirectReseller, Some("r1".into()), me)
+        );
     }
 }

@@ -6,10 +6,11 @@
 use crate::backend::{report_err, Backend};
 use crate::routes::{body, no_content, ok, Answer};
 use csp_core::add_customer::{
-    check_domain_prefix, check_new_customer, CreatedCustomer, DomainPrefixAvailability, NewCustomer,
+    check_domain_prefix, check_new_customer, new_customer_record, CreatedCustomer,
+    DomainPrefixAvailability, NewCustomer,
 };
 use csp_core::api::{ApiError, CustomerList, MyPartner, PartnerKind};
-use csp_core::customers::{check_can_remove_relationship, Customer, RelationshipKind};
+use csp_core::customers::{check_can_remove_relationship, Customer};
 use csp_core::field::Field;
 use csp_core::ids::same_id;
 use csp_core::problem::{Code, Problem};
@@ -133,14 +134,10 @@ impl Backend {
                     .arg("domain", format!("{prefix}.onmicrosoft.com")),
             ));
         }
-        let mine = Some(me.partner.id.clone());
-        let (relationship, reseller_id, provider_id) = match (me.kind, &c.reseller_id) {
-            (PartnerKind::IndirectReseller, _) => (RelationshipKind::IndirectReseller, mine, None),
-            (PartnerKind::IndirectProvider, None) => (RelationshipKind::Reseller, None, mine),
-            // On behalf of one of the provider's indirect resellers.
-            (PartnerKind::IndirectProvider, Some(r)) => {
-                let reseller = self
-                    .resellers_of(&me.partner.id)
+        // On behalf of one of the provider's indirect resellers: it must be one of them.
+        let for_reseller = match (me.kind, &c.reseller_id) {
+            (PartnerKind::IndirectProvider, Some(r)) => Some(
+                self.resellers_of(&me.partner.id)
                     .into_iter()
                     .find(|x| same_id(&x.id, r))
                     .ok_or_else(|| {
@@ -150,25 +147,23 @@ impl Backend {
                             Field::CustomerResellerId,
                             Code::ChooseOne.into(),
                         )
-                    })?;
-                (RelationshipKind::IndirectReseller, Some(reseller.id), mine)
-            }
+                    })?
+                    .id,
+            ),
+            _ => None,
         };
-        let domain = format!("{prefix}.onmicrosoft.com");
-        let customer = Customer {
-            id: self.guid(),
-            company_name: c.company_name.trim().into(),
-            primary_domain: domain.clone(),
-            relationship,
-            provider_id,
-            reseller_id,
-            has_active_subscriptions: false,
-            tags: vec![],
-        };
+        let (customer, sign_in_name) = new_customer_record(
+            self.guid(),
+            c,
+            &prefix,
+            me.kind,
+            &me.partner.id,
+            for_reseller,
+        );
         self.state.customers.push(customer.clone());
         Ok(CreatedCustomer {
             customer,
-            sign_in_name: format!("admin@{domain}"),
+            sign_in_name,
             temporary_password,
         })
     }

@@ -16,10 +16,11 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use csp_core::add_customer::{
-    check_domain_prefix, check_new_customer, CreatedCustomer, DomainPrefixAvailability, NewCustomer,
+    check_domain_prefix, check_new_customer, new_customer_record, CreatedCustomer,
+    DomainPrefixAvailability, NewCustomer,
 };
 use csp_core::api::{CustomerList, PartnerKind};
-use csp_core::customers::{check_can_remove_relationship, Customer, RelationshipKind};
+use csp_core::customers::check_can_remove_relationship;
 use csp_core::field::Field;
 use csp_core::ids::same_id;
 use csp_core::problem::Code;
@@ -105,13 +106,10 @@ pub async fn add_customer(
     if prefix_taken(&state, &prefix).await? {
         return Err(taken());
     }
-    let mine = Some(me.partner.id.clone());
-    let (relationship, reseller_id, provider_id) = match (me.kind, &c.reseller_id) {
-        (PartnerKind::IndirectReseller, _) => (RelationshipKind::IndirectReseller, mine, None),
-        (PartnerKind::IndirectProvider, None) => (RelationshipKind::Reseller, None, mine),
-        // On behalf of one of the provider's indirect resellers.
-        (PartnerKind::IndirectProvider, Some(r)) => {
-            let reseller = state
+    // On behalf of one of the provider's indirect resellers: it must be one of them.
+    let for_reseller = match (me.kind, &c.reseller_id) {
+        (PartnerKind::IndirectProvider, Some(r)) => Some(
+            state
                 .store
                 .linked_partners(&me.partner.id, me.kind)
                 .await?
@@ -125,28 +123,20 @@ pub async fn add_customer(
                         Code::ChooseOne.id(),
                         &[],
                     )
-                })?;
-            (RelationshipKind::IndirectReseller, Some(reseller.id), mine)
-        }
+                })?
+                .id,
+        ),
+        _ => None,
     };
-    let domain = format!("{prefix}.onmicrosoft.com");
-    let customer = Customer {
-        id: new_guid().map_err(random_failed)?,
-        company_name: c.company_name.trim().into(),
-        primary_domain: domain.clone(),
-        relationship,
-        provider_id,
-        reseller_id,
-        has_active_subscriptions: false,
-        tags: vec![],
-    };
-    let sign_in_name = format!("admin@{domain}");
+    let id = new_guid().map_err(random_failed)?;
+    let (customer, sign_in_name) =
+        new_customer_record(id, &c, &prefix, me.kind, &me.partner.id, for_reseller);
     let password = secrets::temporary_password().map_err(random_failed)?;
     let admin = WorkAccountRow {
         id: new_id("wac").map_err(random_failed)?,
         user_name: sign_in_name.clone(),
         password_hash: hash_password(&state, password.clone()).await?,
-        tenant_domain: domain,
+        tenant_domain: customer.primary_domain.clone(),
     };
     let country = c.address.country.trim().to_ascii_uppercase();
     if let Insert::Duplicate = state
