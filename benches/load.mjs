@@ -104,7 +104,11 @@ const READY_HOOK = `(() => {
   window.__cspReadyPromise = p;
 })();`;
 
-async function load(browser, url, mobile) {
+/**
+ * A fresh context and page with the ready hook and no cache, on the mobile profile when
+ * `mobile`; the page's errors are collected in `errors`. The caller closes `context`.
+ */
+async function freshPage(browser, mobile) {
   const context = await browser.newContext({ viewport: { width: 412, height: 823 } });
   try {
     await context.addInitScript(READY_HOOK);
@@ -118,6 +122,16 @@ async function load(browser, url, mobile) {
     }
     const errors = [];
     page.on('pageerror', (e) => errors.push(String(e)));
+    return { context, page, errors };
+  } catch (e) {
+    await context.close();
+    throw e;
+  }
+}
+
+async function load(browser, url, mobile) {
+  const { context, page, errors } = await freshPage(browser, mobile);
+  try {
     await page.goto(url, { waitUntil: 'commit', timeout: LOAD_TIMEOUT_MS });
     const ready = await page.evaluate(
       (ms) => Promise.race([window.__cspReadyPromise, new Promise((_, no) => setTimeout(() => no(new Error('no ready stamp')), ms))]),
@@ -171,17 +185,8 @@ const PAGES = [
  * in the page with no spinner left: the folder's code arriving, if it hasn't yet.
  */
 async function openPages(browser, url) {
-  const context = await browser.newContext({ viewport: { width: 412, height: 823 } });
+  const { context, page, errors } = await freshPage(browser, true);
   try {
-    await context.addInitScript(READY_HOOK);
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Network.enable');
-    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-    await cdp.send('Network.emulateNetworkConditions', MOBILE);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: MOBILE_CPU });
-    const errors = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     await page.goto(`${url}/`, { waitUntil: 'commit', timeout: LOAD_TIMEOUT_MS });
     await page.evaluate(() => window.__cspReadyPromise);
