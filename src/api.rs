@@ -217,6 +217,12 @@ impl Api {
         }
     }
 
+    /// The in-browser backend before its first request: it keeps its sessions in memory, so it
+    /// has none to be asked about (nor need its chunk be fetched to say so).
+    pub fn is_unopened_local(&self) -> bool {
+        matches!(&self.transport, Transport::Local(b) if b.borrow().is_none())
+    }
+
     /// The CSRF token of the session just opened or found, or none after sign-out.
     pub fn set_csrf(&self, token: Option<String>) {
         *self.csrf.borrow_mut() = token;

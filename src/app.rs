@@ -1,17 +1,20 @@
-//! The shell: fetches the environment, provides it and the shared state as context, renders
-//! the header (product name, navigation, language) and the page the route names.
+//! The shell: fetches the config and the locale, renders the header (product name,
+//! navigation, language) and the page the route names, and provides the shared state as
+//! context once the second stage (`start`) has brought it.
 
+use crate::api::Api;
 use crate::components::event_value;
-use crate::env::{use_env, Env};
+use crate::config::Config;
+use crate::env::Env;
 use crate::i18n::{use_i18n, I18n, Locale};
-use crate::journey::{use_saved_journey, Journey};
+use crate::journey::{use_saved_journey, Action as JourneyAction, Journey};
 use crate::pages::lazy::{Part, PartPage};
 use crate::pages::{home::Home, not_found::NotFound};
 use crate::route::Route;
-use crate::session::{
-    features, remember_return, sign_out, use_session, use_session_state, Session,
-};
+use crate::session::{features, remember_return, use_session, Session, SessionAction};
+use crate::start::{self, use_started, Started};
 use csp_core::roles::{CUSTOMERS, INDIRECT_PROVIDERS, INDIRECT_RESELLERS, MANAGE_USERS};
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -32,21 +35,43 @@ fn stamp_ready() {
     );
 }
 
+/// What the first render needs: the config, the client for it, the locale files.
+#[derive(Clone, PartialEq)]
+struct Boot {
+    config: Rc<Config>,
+    api: Api,
+}
+
 #[function_component]
 pub fn App() -> Html {
-    let env = use_state(|| None::<Env>);
+    let boot = use_state(|| None::<Boot>);
     {
-        let env = env.clone();
+        let boot = boot.clone();
         use_effect_with((), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
-                let fetched = Env::fetch().await;
-                env.set(Some(fetched.clone()));
-                env.set(Some(fetched.with_domain_list().await));
+                let config = Config::fetch().await;
+                // English is what shows when the chosen locale's file can't be had.
+                Locale::En.fetch().await;
+                Locale::initial().fetch().await;
+                let api = if config.uses_http_backend() {
+                    Api::http(
+                        config.api_base_url.as_deref().unwrap_or_default(),
+                        config.request_timeout_ms,
+                    )
+                } else {
+                    Api::local()
+                };
+                boot.set(Some(Boot {
+                    config: Rc::new(config),
+                    api,
+                }));
             });
         });
     }
-    match (*env).clone() {
-        Some(env) => html! { <BrowserRouter><Shell {env} /></BrowserRouter> },
+    match (*boot).clone() {
+        Some(Boot { config, api }) => {
+            html! { <BrowserRouter><Shell {config} {api} /></BrowserRouter> }
+        }
         None => {
             html! { <p class="busy" role="status"><span class="spinner" aria-hidden="true"></span>{ "…" }</p> }
         }
@@ -64,18 +89,56 @@ pub fn switch(route: Route) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct ShellProps {
-    pub env: Env,
+    pub config: Rc<Config>,
+    pub api: Api,
+    /// The environment when it is known already (the component tests); otherwise the second
+    /// stage makes it for `config` and `api`.
+    #[prop_or_default]
+    pub env: Option<Env>,
 }
 
-/// Providers, header and routed page. Must sit inside a router.
+/// Providers, header and routed page. Must sit inside a router. The header and the start page
+/// show at once; the second stage (`start`) then brings the environment, the saved draft and
+/// the session, which the other pages wait for.
 #[function_component]
 pub fn Shell(p: &ShellProps) -> Html {
     let locale = use_state(Locale::initial);
     let i18n = use_memo(*locale, |l| I18n::new(*l));
     // A locale whose file could not be fetched shows in English: remember what is shown.
     let shown = i18n.locale;
-    let journey = use_saved_journey();
-    let session = use_session_state(p.env.api.clone());
+    let env = use_state(|| None::<Env>);
+    let failed = use_state(|| false);
+    let attempt = use_state(|| 0u32);
+    let journey = use_saved_journey(start::loaded().map(|s| s.save_journey));
+    let session = use_reducer(Session::default);
+    {
+        let (env, failed, journey, session) = (
+            env.clone(),
+            failed.clone(),
+            journey.clone(),
+            session.clone(),
+        );
+        let (config, api, given) = (p.config.clone(), p.api.clone(), p.env.clone());
+        use_effect_with(*attempt, move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                let Ok(stage) = start::load().await else {
+                    failed.set(true);
+                    return;
+                };
+                failed.set(false);
+                let loaded = match &given {
+                    Some(e) => e.clone(),
+                    None => (stage.env)(config, api.clone()).await,
+                };
+                journey.dispatch(JourneyAction::Restored(Box::new((stage.restore_journey)())));
+                env.set(Some(loaded.clone()));
+                session.dispatch(SessionAction::Checked((stage.check_session)(api).await));
+                if given.is_none() {
+                    env.set(Some((stage.with_domain_list)(loaded).await));
+                }
+            });
+        });
+    }
     use_effect_with(shown, |l| l.apply());
     // After the first render of the header and page, i.e. with their controls in the page;
     // then the other pages' code, while the user reads this one.
@@ -95,12 +158,17 @@ pub fn Shell(p: &ShellProps) -> Html {
             }
         })
     };
+    let started = Started {
+        env: (*env).clone(),
+        failed: *failed,
+        retry: Callback::from(move |_| attempt.set(*attempt + 1)),
+    };
     html! {
         <ContextProvider<I18n> context={(*i18n).clone()}>
-        <ContextProvider<Env> context={p.env.clone()}>
+        <ContextProvider<Started> context={started}>
         <ContextProvider<UseReducerHandle<Journey>> context={journey}>
         <ContextProvider<UseReducerHandle<Session>> context={session.clone()}>
-            <Header locale={shown} {on_lang} />
+            <Header locale={shown} {on_lang} api={p.api.clone()} />
             <main class="main" id="main-content">
                 if session.expired {
                     <div class="reauth" role="dialog" aria-label={i18n.t("sign-in-again-heading")}>
@@ -111,7 +179,7 @@ pub fn Shell(p: &ShellProps) -> Html {
             </main>
         </ContextProvider<UseReducerHandle<Session>>>
         </ContextProvider<UseReducerHandle<Journey>>>
-        </ContextProvider<Env>>
+        </ContextProvider<Started>>
         </ContextProvider<I18n>>
     }
 }
@@ -120,6 +188,7 @@ pub fn Shell(p: &ShellProps) -> Html {
 struct HeaderProps {
     locale: Locale,
     on_lang: Callback<String>,
+    api: Api,
 }
 
 /// Pages a feature opens in the navigation; features without a page here are listed on the
@@ -142,10 +211,14 @@ const FEATURE_PAGES: &[(&str, Route, &str)] = &[
 #[function_component]
 fn Header(p: &HeaderProps) -> Html {
     let i18n = use_i18n();
-    let env = use_env();
+    let started = use_started();
     let session = use_session();
     let nav = use_navigator().expect("router");
-    let features = features(session.user.as_ref(), &env.catalog);
+    // A user is signed in only once the second stage has brought the role catalog.
+    let features = started
+        .env
+        .map(|env| features(session.user.as_ref(), &env.catalog))
+        .unwrap_or_default();
     // Signing in from the header comes back to the page it was pressed on (an invitation
     // link, say), as signing in from such a page does.
     let route = use_route::<Route>();
@@ -163,9 +236,17 @@ fn Header(p: &HeaderProps) -> Html {
         })
     };
     let on_sign_out = {
-        let (session, api) = (session.clone(), env.api.clone());
+        let (session, api) = (session.clone(), p.api.clone());
         Callback::from(move |_| {
-            sign_out(&api, &session);
+            // Signed in, so the second stage is in.
+            if let Some(stage) = start::loaded() {
+                let (session, sign_out) = (session.clone(), stage.sign_out);
+                let api = api.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    sign_out(api).await;
+                    session.dispatch(SessionAction::SignOut);
+                });
+            }
             nav.push(&Route::Home);
         })
     };

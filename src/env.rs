@@ -1,9 +1,8 @@
 //! What every page needs from outside: the API, the config and the rules' data, fetched once
-//! at start-up and handed down as context.
+//! at start-up (by the shell's second stage, see `start`) and handed down as context.
 
 use crate::api::Api;
 use crate::config::Config;
-use crate::i18n::Locale;
 use csp_core::api::ProgramSettings;
 use csp_core::endpoint::{COUNTRIES, ROLES, SETTINGS};
 use csp_core::enrollment::Context;
@@ -54,25 +53,13 @@ impl Env {
         }
     }
 
-    /// Config and locales, then the backend's settings, countries and roles (built-ins where a
-    /// call fails).
-    pub async fn fetch() -> Env {
-        let config = Config::fetch().await;
-        // English is what shows when the chosen locale's file can't be had.
-        Locale::En.fetch().await;
-        Locale::initial().fetch().await;
-        let api = if config.uses_http_backend() {
-            Api::http(
-                config.api_base_url.as_deref().unwrap_or_default(),
-                config.request_timeout_ms,
-            )
-        } else {
-            Api::local()
-        };
+    /// The environment for this config and client: the built-ins with the in-browser
+    /// backend (it serves exactly those), else the backend's settings, countries and roles
+    /// (built-ins where a call fails).
+    pub async fn load(config: Rc<Config>, api: Api) -> Env {
         let local = !config.uses_http_backend();
-        let mut env = Env::with_api(api.clone(), config);
+        let mut env = Env::with_api(api.clone(), (*config).clone());
         if local {
-            // The in-browser backend serves exactly the built-ins `with_api` already holds.
             return env;
         }
         if let Ok(s) = api.call(&SETTINGS, &[], &()).await {

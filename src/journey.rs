@@ -1,6 +1,7 @@
 //! The enrollment journey: the one draft (held above the pages, so nothing typed is lost when
 //! a page unmounts), the order of its pages, and its storage. The reducer is pure; the shell
-//! saves the draft after its changes ([`use_saved_journey`]).
+//! restores the draft once its second stage is in (`start`), and saves it after its changes
+//! ([`use_saved_journey`]).
 
 use crate::route::Route;
 use csp_core::enrollment::{Draft, Step};
@@ -38,9 +39,14 @@ pub struct Journey {
     pub storage_failed: bool,
     /// The key of the submission in progress: the same for every retry of "Enroll now".
     pub idempotency_key: Option<String>,
+    /// The saved draft has been read: until then nothing is saved, so a draft not read yet is
+    /// never overwritten by an empty one.
+    pub restored: bool,
 }
 
 pub enum Action {
+    /// The journey read from storage (see [`restore`]); ignored once restored.
+    Restored(Box<Journey>),
     /// Applies an edit to the draft.
     Edit(Box<dyn FnOnce(&mut Draft)>),
     SetReturning(bool),
@@ -56,11 +62,23 @@ impl Reducible for Journey {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
         match action {
+            Action::Restored(_) if self.restored => return self,
+            Action::Restored(j) => {
+                next = Journey {
+                    restored: true,
+                    ..*j
+                }
+            }
             Action::Edit(f) => f(&mut next.draft),
             Action::SetReturning(r) => next.returning_to_check = r,
             Action::SetIdempotencyKey(k) => next.idempotency_key = Some(k),
             Action::StorageFailed(f) => next.storage_failed = f,
-            Action::Clear => next = Journey::default(),
+            Action::Clear => {
+                next = Journey {
+                    restored: true,
+                    ..Journey::default()
+                }
+            }
         }
         Rc::new(next)
     }
@@ -88,20 +106,27 @@ const SAVE_PAUSE_MS: u32 = 400;
 /// What is waiting to be written: the draft and its submission key.
 type Unsaved = (Draft, Option<String>);
 
-/// The journey restored from storage and saved again after its changes: when typing pauses
+/// Writes a draft and its submission key to storage; false when storage refused it.
+pub type Save = fn(&Draft, &Option<String>) -> bool;
+
+/// The journey, saved with `save` after its changes once restored: when typing pauses
 /// (one write per keystroke would cost more than the keystroke's own render on a phone), at
 /// once when the draft is cleared or its submission key changes, and whatever is still
 /// unsaved when another page opens, when the page is hidden or closed, or when the shell goes
 /// away, so nothing typed is lost.
 #[hook]
-pub fn use_saved_journey() -> UseReducerHandle<Journey> {
-    let j = use_reducer(restore);
+pub fn use_saved_journey(save: Option<Save>) -> UseReducerHandle<Journey> {
+    let j = use_reducer(Journey::default);
     let unsaved = use_mut_ref(|| None::<Unsaved>);
     let timer = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
     let saved_key = use_mut_ref(|| j.idempotency_key.clone());
+    // Read when flushing: the listeners set up at the first render see the later `save`.
+    let saver = use_mut_ref(|| None::<Save>);
+    *saver.borrow_mut() = save;
     let flush = {
         let (handle, unsaved) = (j.clone(), unsaved.clone());
         Rc::new(move || {
+            let Some(save) = *saver.borrow() else { return };
             if let Some((draft, key)) = unsaved.borrow_mut().take() {
                 let failed = !save(&draft, &key);
                 if failed != handle.storage_failed {
@@ -113,8 +138,11 @@ pub fn use_saved_journey() -> UseReducerHandle<Journey> {
     {
         let (flush, unsaved) = (flush.clone(), unsaved.clone());
         use_effect_with(
-            (j.draft.clone(), j.idempotency_key.clone()),
-            move |(draft, key)| {
+            (j.draft.clone(), j.idempotency_key.clone(), j.restored),
+            move |(draft, key, restored)| {
+                if !restored {
+                    return;
+                }
                 let urgent = draft.is_pristine() || *saved_key.borrow() != *key;
                 *saved_key.borrow_mut() = key.clone();
                 *unsaved.borrow_mut() = Some((draft.clone(), key.clone()));
@@ -159,7 +187,7 @@ pub fn use_saved_journey() -> UseReducerHandle<Journey> {
 }
 
 /// Saves a non-pristine draft without secrets; returns false when storage refused it.
-fn save(draft: &Draft, key: &Option<String>) -> bool {
+pub fn save(draft: &Draft, key: &Option<String>) -> bool {
     use gloo::storage::{LocalStorage, Storage};
     if draft.is_pristine() && key.is_none() {
         LocalStorage::delete(DRAFT_KEY);
@@ -181,7 +209,7 @@ fn save(draft: &Draft, key: &Option<String>) -> bool {
 
 /// The saved draft, if any, if it still reads with this version's schema and is younger than
 /// `DRAFT_KEPT_DAYS`.
-fn restore() -> Journey {
+pub fn restore() -> Journey {
     use gloo::storage::{LocalStorage, Storage};
     let max_age_ms = f64::from(DRAFT_KEPT_DAYS) * 86_400_000.0;
     match LocalStorage::get::<Saved>(DRAFT_KEY) {

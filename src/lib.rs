@@ -17,6 +17,7 @@ pub mod pages;
 pub mod partner;
 pub mod route;
 pub mod session;
+pub mod start;
 
 pub use app::{App, Shell};
 pub use env::Env;

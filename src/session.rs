@@ -125,21 +125,15 @@ pub fn use_session() -> UseReducerHandle<Session> {
     use_context::<UseReducerHandle<Session>>().expect("Session context")
 }
 
-/// The session state, with the backend asked once at start-up whether a session exists.
-#[hook]
-pub fn use_session_state(api: Api) -> UseReducerHandle<Session> {
-    let s = use_reducer(Session::default);
-    {
-        let s = s.clone();
-        use_effect_with((), move |_| {
-            wasm_bindgen_futures::spawn_local(async move {
-                let found = api.call(&SESSION, &[], &()).await.ok();
-                api.set_csrf(found.as_ref().map(|i| i.csrf_token.clone()));
-                s.dispatch(SessionAction::Checked(found));
-            });
-        });
+/// The session the backend still has for this browser (its cookie), if any; its CSRF token
+/// is kept by the client. Asked once at start-up.
+pub async fn check(api: Api) -> Option<SessionInfo> {
+    if api.is_unopened_local() {
+        return None;
     }
-    s
+    let found = api.call(&SESSION, &[], &()).await.ok();
+    api.set_csrf(found.as_ref().map(|i| i.csrf_token.clone()));
+    found
 }
 
 /// Records a session just opened: the CSRF token for the client, the user for the pages.
@@ -148,14 +142,11 @@ pub fn signed_in(api: &Api, s: &UseReducerHandle<Session>, info: SessionInfo) {
     s.dispatch(SessionAction::SignedIn(info));
 }
 
-/// Ends the session on the backend, then here (here even if the backend can't be reached).
-pub fn sign_out(api: &Api, s: &UseReducerHandle<Session>) {
-    let (api, s) = (api.clone(), s.clone());
-    wasm_bindgen_futures::spawn_local(async move {
-        let _ = api.call(&SIGN_OUT, &[], &()).await;
-        api.set_csrf(None);
-        s.dispatch(SessionAction::SignOut);
-    });
+/// Ends the session on the backend, and forgets its CSRF token (even if the backend can't be
+/// reached).
+pub async fn end(api: Api) {
+    let _ = api.call(&SIGN_OUT, &[], &()).await;
+    api.set_csrf(None);
 }
 
 /// The features the signed-in user's roles open, among those their partner's type has (a

@@ -1,10 +1,10 @@
 //! The start page: start an enrollment, or resume a saved one where it stopped.
 
 use crate::components::NavButton;
-use crate::env::use_env;
 use crate::i18n::{use_i18n, use_title};
 use crate::journey::{use_journey, Action, DRAFT_KEPT_DAYS};
 use crate::route::Route;
+use crate::start::use_started;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -12,7 +12,8 @@ use yew_router::prelude::*;
 pub fn Home() -> Html {
     let i18n = use_i18n();
     let j = use_journey();
-    let env = use_env();
+    // The saved draft and the rules' data come with the shell's second stage.
+    let env = use_started().env;
     let nav = use_navigator().expect("router");
     // Resume at the first page whose answers are incomplete, or at the check page: the rules
     // that decide come with the enrollment pages, not with this first page. If they can't be
@@ -20,7 +21,8 @@ pub fn Home() -> Html {
     let resume = {
         let (j, env) = (j.clone(), env.clone());
         Callback::from(move |_| {
-            let (j, env, nav) = (j.clone(), env.clone(), nav.clone());
+            let Some(env) = env.clone() else { return };
+            let (j, nav) = (j.clone(), nav.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let at =
                     super::lazy::resume(&j.draft, &env.settings.open_partner_types, &env.ctx).await;

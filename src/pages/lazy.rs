@@ -6,8 +6,10 @@
 //! and builds without the feature call the folders directly.
 
 use crate::components::Busy;
+use crate::env::Env;
 use crate::i18n::use_i18n;
 use crate::route::Route;
+use crate::start::{use_started, LoadFailed};
 use csp_core::enrollment::{Context, Draft, PartnerType};
 use std::cell::Cell;
 use wasm_bindgen::JsCast;
@@ -29,10 +31,6 @@ pub enum Part {
 thread_local! {
     static LOADED: [Cell<Option<Pages>>; 4] = const { [const { Cell::new(None) }; 4] };
 }
-
-/// The chunk could not be fetched (no connection): the page offers to try again.
-#[derive(Debug)]
-pub struct LoadFailed;
 
 impl Part {
     pub const ALL: [Part; 4] = [Part::Enroll, Part::Team, Part::Customers, Part::Partners];
@@ -125,9 +123,10 @@ impl Part {
 /// The split points: one per folder, each returning the folder's entry.
 #[cfg(all(feature = "split", not(debug_assertions)))]
 mod chunks {
-    use super::{LoadFailed, Pages, Part};
+    use super::{Pages, Part};
     use crate::pages;
     use crate::route::Route;
+    use crate::start::LoadFailed;
     use csp_core::enrollment::{Context, Draft, PartnerType};
     use wasm_split_helpers::{wasm_split, SplitLoaderError};
 
@@ -184,9 +183,10 @@ mod chunks {
 /// One module: every folder is there already.
 #[cfg(not(all(feature = "split", not(debug_assertions))))]
 mod chunks {
-    use super::{LoadFailed, Pages, Part};
+    use super::{Pages, Part};
     use crate::pages;
     use crate::route::Route;
+    use crate::start::LoadFailed;
     use csp_core::enrollment::{Context, Draft, PartnerType};
 
     pub async fn resume(
@@ -229,11 +229,12 @@ pub struct PartPageProps {
     pub again: bool,
 }
 
-/// The page `route` names in `part`: the spinner while its code arrives, a message with a
-/// retry if it can't.
+/// The page `route` names in `part`: the spinner while its code (and the shell's second
+/// stage, see `start`) arrives, a message with a retry if it can't.
 #[function_component]
 pub fn PartPage(p: &PartPageProps) -> Html {
     let i18n = use_i18n();
+    let started = use_started();
     // Re-renders once the chunk is in; counts the attempts, so a retry loads again.
     let attempt = use_state(|| 0u32);
     let failed = use_state(|| false);
@@ -251,15 +252,18 @@ pub fn PartPage(p: &PartPageProps) -> Html {
             }
         });
     }
-    if let Some(pages) = p.part.loaded() {
-        return pages(&p.route, p.again);
+    if let (Some(pages), Some(env)) = (p.part.loaded(), started.env) {
+        return html! {
+            <ContextProvider<Env> context={env}>{ pages(&p.route, p.again) }</ContextProvider<Env>>
+        };
     }
-    if *failed {
+    if *failed || started.failed {
         let retry = {
-            let (attempt, failed) = (attempt.clone(), failed.clone());
+            let (attempt, failed, again) = (attempt.clone(), failed.clone(), started.retry);
             Callback::from(move |_| {
                 failed.set(false);
                 attempt.set(*attempt + 1);
+                again.emit(());
             })
         };
         return html! {

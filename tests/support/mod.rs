@@ -18,7 +18,8 @@ pub struct TestAppProps {
 
 #[function_component]
 fn TestApp(p: &TestAppProps) -> Html {
-    html! { <BrowserRouter><Shell env={p.env.clone()} /></BrowserRouter> }
+    let env = p.env.clone();
+    html! { <BrowserRouter><Shell config={env.config.clone()} api={env.api.clone()} {env} /></BrowserRouter> }
 }
 
 /// The app's environment as the tests mount it: built-in data, the in-browser backend.

@@ -1,0 +1,118 @@
+//! The shell's second stage (issue #12): what the first page does not need to show its
+//! controls. The rules' data (built-ins with the in-browser backend, the backend's otherwise),
+//! the saved draft, whether a session exists, the full webmail list, and signing out. In a
+//! split release build it is a wasm chunk of its own, fetched right after the first render, so
+//! the API client, the JSON decoders and the draft's storage stay out of the first load. Pages
+//! wait for it ([`Started`]); the start page shows without it.
+
+use crate::api::Api;
+use crate::config::Config;
+use crate::env::Env;
+use crate::journey::Journey;
+use csp_core::api::SessionInfo;
+use csp_core::enrollment::Draft;
+use std::cell::Cell;
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// An answer still to come (the stage's calls to the backend).
+pub type Later<T> = Pin<Box<dyn Future<Output = T>>>;
+
+/// The stage's entry points: plain functions whose code is in the stage's chunk.
+#[derive(Clone, Copy)]
+pub struct Stage {
+    /// The environment for this config and client.
+    pub env: fn(Rc<Config>, Api) -> Later<Env>,
+    /// The environment with the full consumer-webmail list, once fetched.
+    pub with_domain_list: fn(Env) -> Later<Env>,
+    /// The saved draft (see `journey`).
+    pub restore_journey: fn() -> Journey,
+    /// Saves the draft; false when storage refused it.
+    pub save_journey: fn(&Draft, &Option<String>) -> bool,
+    /// The session the backend still has for this browser, if any.
+    pub check_session: fn(Api) -> Later<Option<SessionInfo>>,
+    /// Ends the session on the backend.
+    pub sign_out: fn(Api) -> Later<()>,
+}
+
+fn stage() -> Stage {
+    Stage {
+        env: |config, api| Box::pin(Env::load(config, api)),
+        with_domain_list: |env| Box::pin(env.with_domain_list()),
+        restore_journey: crate::journey::restore,
+        save_journey: crate::journey::save,
+        check_session: |api| Box::pin(crate::session::check(api)),
+        sign_out: |api| Box::pin(crate::session::end(api)),
+    }
+}
+
+/// A chunk could not be fetched (no connection): the page offers to try again.
+#[derive(Debug)]
+pub struct LoadFailed;
+
+thread_local! {
+    static LOADED: Cell<Option<Stage>> = const { Cell::new(None) };
+}
+
+/// The stage, once loaded (at once in an unsplit build).
+pub fn loaded() -> Option<Stage> {
+    LOADED.with(Cell::get).or_else(chunk::built_in)
+}
+
+/// Loads the stage (once; a failed fetch is tried again on the next call).
+pub async fn load() -> Result<Stage, LoadFailed> {
+    if let Some(s) = loaded() {
+        return Ok(s);
+    }
+    let s = chunk::load().await?;
+    LOADED.with(|l| l.set(Some(s)));
+    Ok(s)
+}
+
+#[cfg(all(feature = "split", not(debug_assertions)))]
+mod chunk {
+    use super::{LoadFailed, Stage};
+    use wasm_split_helpers::{wasm_split, SplitLoaderError};
+
+    #[wasm_split(start, fallible)]
+    fn start() -> Result<Stage, SplitLoaderError> {
+        Ok(super::stage())
+    }
+
+    pub fn built_in() -> Option<Stage> {
+        None
+    }
+
+    pub async fn load() -> Result<Stage, LoadFailed> {
+        start().await.map_err(|_| LoadFailed)
+    }
+}
+
+#[cfg(not(all(feature = "split", not(debug_assertions))))]
+mod chunk {
+    use super::{LoadFailed, Stage};
+
+    pub fn built_in() -> Option<Stage> {
+        Some(super::stage())
+    }
+
+    pub async fn load() -> Result<Stage, LoadFailed> {
+        Ok(super::stage())
+    }
+}
+
+/// What the shell knows of the second stage: pages show once `env` is there.
+#[derive(Clone, PartialEq)]
+pub struct Started {
+    pub env: Option<Env>,
+    /// The stage's chunk could not be fetched: pages say so and offer `retry`.
+    pub failed: bool,
+    pub retry: Callback<()>,
+}
+
+#[hook]
+pub fn use_started() -> Started {
+    use_context::<Started>().expect("Started context")
+}
