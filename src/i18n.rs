@@ -101,10 +101,10 @@ impl Locale {
     /// The remembered choice, else the first supported browser language, else English.
     pub fn initial() -> Locale {
         use gloo::storage::{LocalStorage, Storage};
-        if let Some(l) = LocalStorage::get::<String>(STORAGE_KEY)
-            .ok()
-            .and_then(|t| Locale::from_tag(&t))
-        {
+        // Stored as a JSON string (`"fr"`), read and written without a JSON library: the
+        // first load has none (issue #12).
+        let stored = LocalStorage::raw().get_item(STORAGE_KEY).ok().flatten();
+        if let Some(l) = stored.and_then(|t| Locale::from_tag(t.trim_matches('"'))) {
             return l;
         }
         let langs = gloo::utils::window().navigator().languages();
@@ -118,7 +118,7 @@ impl Locale {
     /// Remembers the choice and sets `<html lang>`.
     pub fn apply(self) {
         use gloo::storage::{LocalStorage, Storage};
-        let _ = LocalStorage::set(STORAGE_KEY, self.tag());
+        let _ = LocalStorage::raw().set_item(STORAGE_KEY, &format!("\"{}\"", self.tag()));
         if let Some(html) = gloo::utils::document().document_element() {
             let _ = html.set_attribute("lang", self.tag());
         }

@@ -17,7 +17,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 /// Where to go back after signing in (a deep link, such as a provider's invitation): a path,
-/// kept for this tab only.
+/// kept for this tab only, as is (no JSON library in the first load).
 const RETURN_KEY: &str = "csp-portal.return-to";
 
 /// Remembers the page shown now (path and query), to come back to after signing in.
@@ -29,13 +29,13 @@ pub fn remember_return() {
         l.pathname().unwrap_or_default(),
         l.search().unwrap_or_default()
     );
-    let _ = SessionStorage::set(RETURN_KEY, path);
+    let _ = SessionStorage::raw().set_item(RETURN_KEY, &path);
 }
 
 /// The page remembered by [`remember_return`], forgotten once read: its route and query.
 pub fn take_return() -> Option<(Route, Vec<(String, String)>)> {
     use gloo::storage::{SessionStorage, Storage};
-    let path: String = SessionStorage::get(RETURN_KEY).ok()?;
+    let path = SessionStorage::raw().get_item(RETURN_KEY).ok()??;
     SessionStorage::delete(RETURN_KEY);
     let (path, query) = path.split_once('?').unwrap_or((path.as_str(), ""));
     let route = Route::recognize(path).filter(|r| *r != Route::NotFound)?;
