@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Prints the first load of a release build and fails above the budget. The first load is
 # everything fetched before the first control works: html + js + wasm + css, the config and the
-# first locale (config.json, locales/en.ftl), gzip and brotli. The gzip total is held to
+# first page's English messages (config.json and the locale file index.html preloads), gzip and
+# brotli. The gzip total is held to
 # SIZE_BUDGET_KB. The page folders' wasm chunks of the split build (issue #12), fetched after
 # the first page, are listed below it. Usage: scripts/size-budget.sh [DIST] (run
 # `trunk build --release` first).
@@ -22,8 +23,13 @@ if not os.path.isfile(index) or not glob.glob(os.path.join(dist, "*.wasm")):
 named = set(re.findall(r"[\w.-]+\.(?:js|wasm|css)\b", open(index).read()))
 files = [index] + [f for pat in ("*.js", "*.wasm", "*.css") for f in sorted(glob.glob(os.path.join(dist, pat))) if os.path.basename(f) in named]
 later = [f for f in sorted(glob.glob(os.path.join(dist, "*.wasm"))) if os.path.basename(f) not in named]
-# Fetched by the app before its first render (and preloaded by index.html).
-for extra in ("config.json", os.path.join("locales", "en.ftl")):
+# Fetched by the app before its first render: what index.html preloads besides the above.
+html = open(index).read()
+extras = re.findall(r"<link (?=[^>]*\bas=\"?fetch\b)(?=[^>]*\bhref=\"?/([\w./-]+\.(?:json|ftl))\b)[^>]*>", html)
+for want in ("config.json", "ftl"):
+    if not any(e.endswith(want) for e in extras):
+        sys.exit(f"index.html preloads no {want}: the first load would be misreported")
+for extra in extras:
     path = os.path.join(dist, extra)
     if not os.path.isfile(path):
         sys.exit(f"{path} is missing from the build")

@@ -7,8 +7,11 @@ points of src/pages/lazy.rs with wasm-split-cli (crate wasm_split_cli_support), 
 the main module, exports the function table again (wasm-bindgen 0.2.130 drops it and the
 chunks import it), optimises every module with wasm-opt, names every file by its content and
 rewrites index.html in Trunk's staging directory: new script and wasm names, their integrity,
-and a modulepreload of the splitter's loader (otherwise one more round trip). Debug builds, and
-builds without the `split` feature, are left as trunk made them.
+and a modulepreload of the splitter's loader (otherwise one more round trip). It also cuts each
+locale file's first groups (FIRST_PAGE_GROUPS) into `locales/<tag>.first.ftl`, the only
+messages the split build fetches before its first render, and preloads that file instead of
+the whole one (src/i18n.rs). Debug builds, and builds without the `split` feature, are left as
+trunk made them.
 """
 import base64
 import hashlib
@@ -29,6 +32,22 @@ WASM_OPT_FEATURES = [
     "--enable-reference-types",
     "--enable-multivalue",
 ]
+
+
+# The groups of each locale file the first page shows (header, start page, not found, the
+# page loader's busy and retry): the first groups of every file (a csp-core test checks).
+FIRST_PAGE_GROUPS = ("Shell", "Home and not found")
+
+
+def first_page_messages(ftl):
+    """The file's first page groups (and the resource comments before them)."""
+    out, keep = [], True
+    for line in ftl.split("\n"):
+        if line.startswith("## "):
+            keep = line[3:].strip() in FIRST_PAGE_GROUPS
+        if keep:
+            out.append(line)
+    return "\n".join(out).rstrip("\n") + "\n"
 
 
 def run(*cmd):
@@ -169,6 +188,16 @@ def main():
         return tag.group(0)
 
     html = re.sub(r"<link [^>]*>", integrity, html)
+    locales = os.path.join(staging, "locales")
+    for name in os.listdir(locales):
+        if name.endswith(".ftl") and not name.endswith(".first.ftl"):
+            with open(os.path.join(locales, name)) as f:
+                part = first_page_messages(f.read())
+            with open(os.path.join(locales, name[:-4] + ".first.ftl"), "w") as f:
+                f.write(part)
+    if "/locales/en.ftl" not in html:
+        sys.exit("split-wasm: index.html does not preload /locales/en.ftl as expected")
+    html = html.replace("/locales/en.ftl", "/locales/en.first.ftl")
     preload = f'<link rel=modulepreload crossorigin href="{public}{link_name}" integrity="{sri(files[link_name])}">'
     html = html.replace("</head>", preload + "</head>", 1)
     with open(html_path, "w") as f:

@@ -103,7 +103,10 @@ pub struct ShellProps {
 #[function_component]
 pub fn Shell(p: &ShellProps) -> Html {
     let locale = use_state(Locale::initial);
-    let i18n = use_memo(*locale, |l| I18n::new(*l));
+    // Whether the whole locale file is in (the first render may have only the first page's
+    // part): None while it is being fetched.
+    let texts = use_state(|| Locale::initial().complete().then_some(true));
+    let i18n = use_memo((*locale, *texts), |(l, _)| I18n::new(*l));
     // A locale whose file could not be fetched shows in English: remember what is shown.
     let shown = i18n.locale;
     let env = use_state(|| None::<Env>);
@@ -120,6 +123,9 @@ pub fn Shell(p: &ShellProps) -> Html {
         );
         let (config, api, given) = (p.config.clone(), p.api.clone(), p.env.clone());
         use_effect_with(*attempt, move |_| {
+            if env.is_some() {
+                return; // a retry for the messages: the stage has run
+            }
             wasm_bindgen_futures::spawn_local(async move {
                 let Ok(stage) = start::load().await else {
                     failed.set(true);
@@ -139,6 +145,16 @@ pub fn Shell(p: &ShellProps) -> Html {
             });
         });
     }
+    {
+        let (texts, l) = (texts.clone(), *locale);
+        use_effect_with(*attempt, move |_| {
+            if *texts != Some(true) {
+                wasm_bindgen_futures::spawn_local(async move {
+                    texts.set(Some(l.fetch_all().await || Locale::En.fetch_all().await));
+                });
+            }
+        });
+    }
     use_effect_with(shown, |l| l.apply());
     // After the first render of the header and page, i.e. with their controls in the page;
     // then the other pages' code, while the user reads this one.
@@ -152,15 +168,16 @@ pub fn Shell(p: &ShellProps) -> Html {
             if let Some(l) = Locale::from_tag(&tag) {
                 let locale = locale.clone();
                 wasm_bindgen_futures::spawn_local(async move {
-                    l.fetch().await;
+                    l.fetch_all().await;
                     locale.set(l);
                 });
             }
         })
     };
+    // Pages show once the environment and their messages are in.
     let started = Started {
-        env: (*env).clone(),
-        failed: *failed,
+        env: (*env).clone().filter(|_| *texts == Some(true)),
+        failed: *failed || *texts == Some(false),
         retry: Callback::from(move |_| attempt.set(*attempt + 1)),
     };
     html! {

@@ -1,7 +1,9 @@
 //! Languages: Fluent messages (read by `csp_core::messages`), the chosen locale remembered in
 //! browser storage, the first visit following the browser's languages. Every locale file is
 //! fetched from `static/locales/` (English always, as the fallback; another when chosen):
-//! compiled in, each would add ~6 KB gzip to the first load.
+//! compiled in, each would add ~6 KB gzip to the first load. A split release build first
+//! fetches only the first page's messages (`<tag>.first.ftl`, the file's first groups, cut out
+//! by `scripts/split-wasm.py`), and the whole file with the shell's second stage (issue #12).
 
 use csp_core::messages::Messages;
 use csp_core::{Field, FieldProblem, Problem};
@@ -19,14 +21,23 @@ pub enum Locale {
 
 const STORAGE_KEY: &str = "csp-portal.locale";
 
+/// A locale's Fluent source, and whether it is the whole file (not only the first page's part).
+type Source = (Rc<str>, bool);
+
 thread_local! {
-    static SOURCES: RefCell<[Option<Rc<str>>; 4]> = const { RefCell::new([None, None, None, None]) };
+    static SOURCES: RefCell<[Option<Source>; 4]> = const { RefCell::new([None, None, None, None]) };
 }
 
-/// Registers a locale's Fluent source (fetched, or handed in by tests).
+/// Registers a locale's whole Fluent source (fetched, or handed in by tests).
 pub fn preload(locale: Locale, source: &str) {
-    SOURCES.with(|s| s.borrow_mut()[locale as usize] = Some(Rc::from(source)));
+    SOURCES.with(|s| s.borrow_mut()[locale as usize] = Some((Rc::from(source), true)));
 }
+
+/// What a split release build fetches for the first render: the first page's messages only.
+#[cfg(all(feature = "split", not(debug_assertions)))]
+const FIRST_PART: Option<&str> = Some("first.ftl");
+#[cfg(not(all(feature = "split", not(debug_assertions))))]
+const FIRST_PART: Option<&str> = None;
 
 impl Locale {
     pub const ALL: [Locale; 4] = [Locale::En, Locale::Ru, Locale::ZhCn, Locale::Fr];
@@ -61,26 +72,39 @@ impl Locale {
     }
 
     /// The locale's Fluent source, once fetched (or handed in by tests).
-    fn source(self) -> Option<Rc<str>> {
+    fn source(self) -> Option<Source> {
         SOURCES.with(|s| s.borrow()[self as usize].clone())
     }
 
-    /// Makes the locale available: fetches `/locales/<tag>.ftl` once. False when it can't be had.
+    /// Whether the locale's whole file is in.
+    pub fn complete(self) -> bool {
+        self.source().is_some_and(|(_, whole)| whole)
+    }
+
+    /// Makes the locale's first page available (the whole file in an unsplit build). False
+    /// when it can't be had.
     pub async fn fetch(self) -> bool {
-        if self.source().is_some() {
-            return true;
+        match FIRST_PART {
+            _ if self.source().is_some() => true,
+            Some(part) => self.fetch_file(part, false).await,
+            None => self.fetch_file("ftl", true).await,
         }
-        let url = format!("/locales/{}.ftl", self.tag());
-        match gloo::net::http::Request::get(&url).send().await {
-            Ok(r) if r.ok() => match r.text().await {
-                Ok(text) => {
-                    preload(self, &text);
-                    true
-                }
-                Err(_) => false,
-            },
-            _ => false,
-        }
+    }
+
+    /// Makes the locale's whole file available. False when it can't be had.
+    pub async fn fetch_all(self) -> bool {
+        self.complete() || self.fetch_file("ftl", true).await
+    }
+
+    async fn fetch_file(self, ext: &str, whole: bool) -> bool {
+        let url = format!("/locales/{}.{ext}", self.tag());
+        let text = match gloo::net::http::Request::get(&url).send().await {
+            Ok(r) if r.ok() => r.text().await.ok(),
+            _ => None,
+        };
+        let Some(text) = text else { return false };
+        SOURCES.with(|s| s.borrow_mut()[self as usize] = Some((Rc::from(text), whole)));
+        true
     }
 
     /// Matches a browser language tag (`ru-RU`, `zh-Hans-CN`, `fr-CA`) to a supported locale.
@@ -129,6 +153,8 @@ impl Locale {
 #[derive(Clone)]
 pub struct I18n {
     pub locale: Locale,
+    /// Made from the whole locale file (not only the first page's part).
+    pub complete: bool,
     messages: Rc<Messages>,
     /// The browser's CLDR plural rules for the locale (Russian `few`/`many`).
     plurals: Rc<js_sys::Intl::PluralRules>,
@@ -136,26 +162,32 @@ pub struct I18n {
 
 impl PartialEq for I18n {
     fn eq(&self, other: &Self) -> bool {
-        self.locale == other.locale
+        self.locale == other.locale && self.complete == other.complete
     }
 }
 
 impl I18n {
-    /// The locale's messages; English when the locale's file has not been loaded.
+    /// The locale's messages; English when the locale's file has not been loaded (or only its
+    /// first page's part, while English is whole).
     pub fn new(locale: Locale) -> Self {
-        let (locale, src) = match locale.source() {
-            Some(src) => (locale, src),
-            None => (
-                Locale::En,
-                Locale::En.source().unwrap_or_else(|| Rc::from("")),
-            ),
+        let tried = [locale, Locale::En];
+        let with = |whole: bool| {
+            tried.iter().find_map(|l| {
+                l.source()
+                    .filter(|(_, w)| *w || !whole)
+                    .map(|src| (*l, src))
+            })
         };
+        let (locale, (src, complete)) = with(true)
+            .or_else(|| with(false))
+            .unwrap_or((Locale::En, (Rc::from(""), false)));
         let plurals = js_sys::Intl::PluralRules::new(
             &js_sys::Array::of1(&locale.tag().into()),
             &js_sys::Object::new(),
         );
         I18n {
             locale,
+            complete,
             messages: Rc::new(Messages::parse(&src)),
             plurals: Rc::new(plurals),
         }

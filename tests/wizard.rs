@@ -387,3 +387,50 @@ async fn change_links_return_to_check_answers_and_enroll_now_submits_once() {
         "the draft is cleared after submitting"
     );
 }
+
+/// The first groups of a locale file: all a split release build has before its first render
+/// (see `scripts/split-wasm.py`).
+fn first_page_part(src: &str) -> String {
+    src.split("\n## ").take(3).collect::<Vec<_>>().join("\n## ")
+}
+
+/// The start page and the header, signed out, need no message beyond the first page's: with
+/// only those, no message id shows in any language (a missing message shows as its id).
+#[wasm_bindgen_test]
+async fn the_first_page_shows_with_only_its_own_messages() {
+    let all_ids: Vec<String> = include_str!("../static/locales/en.ftl")
+        .lines()
+        .filter_map(|x| x.split_once(" =").map(|(id, _)| id.to_owned()))
+        .filter(|id| !id.is_empty() && !id.starts_with(['#', ' ']))
+        .collect();
+    let ui = Ui::mount_with_texts("/", false, support::default_env, first_page_part).await;
+    let switches = [
+        ("Language", "en"),
+        ("Language", "ru"),
+        ("Язык", "zh-CN"),
+        ("语言", "fr"),
+    ];
+    for (label, lang) in switches {
+        ui.select(label, lang).await;
+        let mut shown = vec![ui.text(), gloo::utils::document().title()];
+        let labelled = ui.root.query_selector_all("[aria-label]").unwrap();
+        for i in 0..labelled.length() {
+            let e: web_sys::Element =
+                wasm_bindgen::JsCast::unchecked_into(labelled.item(i).unwrap());
+            shown.push(e.get_attribute("aria-label").unwrap_or_default());
+        }
+        let shown = shown.join(" ");
+        for id in &all_ids {
+            let word = shown
+                .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+                .any(|w| w == id);
+            assert!(!word, "{lang}: the first page shows the id {id}: {shown}");
+        }
+    }
+    ui.assert_text("Commencer");
+    ui.select("Langue", "en").await;
+    drop(ui);
+    // The whole files again for the tests after this one.
+    let ui = Ui::at("/").await;
+    ui.assert_text("Start now");
+}

@@ -26,6 +26,13 @@ phone = Phone number
 phone-hint = Include the country code, like +{ $calling_code }
 phone-hint-any = Include the country code, starting with +
 postal-code-hint = For example, { $example }
+nav-roles = Roles
+nav-users = Users
+nav-account = My account
+sign-in = Sign in
+sign-out = Sign out
+retry = Try again
+page-load-failed = This page could not be loaded. Check your connection and try again; your answers are kept.
 
 ## Home and not found
 home-heading = Enroll in the Cloud Solution Provider program
@@ -36,6 +43,11 @@ home-resume-action = Continue your application
 not-found-heading = Page not found
 not-found-body = If you typed the web address, check it is correct.
 not-found-home = Go to the start page
+home-saved-for = Your answers are kept in this browser for { $days } days after your last change. Bank account numbers and passwords are never kept.
+home-discard = Discard this application
+home-discard-confirm = Everything you have answered will be deleted from this browser. This cannot be undone.
+home-discard-yes = Yes, discard it
+home-discarded = Your answers have been deleted from this browser.
 
 ## Welcome
 welcome-heading = Before you start
@@ -224,11 +236,6 @@ password-new-hint = At least { $min } characters. Not your user name, not a comm
 err-password-contains-user-name = Choose a password that does not contain your user name
 err-required--password-current-password = Enter your current password
 err-required--password-new-password = Enter a new password
-home-saved-for = Your answers are kept in this browser for { $days } days after your last change. Bank account numbers and passwords are never kept.
-home-discard = Discard this application
-home-discard-confirm = Everything you have answered will be deleted from this browser. This cannot be undone.
-home-discard-yes = Yes, discard it
-home-discarded = Your answers have been deleted from this browser.
 
 ## Rule messages (err-<code>, and err-<code>--<field> where the field needs its own words)
 err-required = Enter an answer
@@ -311,11 +318,6 @@ err-required--user-name = Enter the user's full name
 err-required--user-email = Enter the user's work email address
 
 ## Team: sign-in, account, roles, users
-nav-roles = Roles
-nav-users = Users
-nav-account = My account
-sign-in = Sign in
-sign-out = Sign out
 sign-in-heading = Sign in to the partner portal
 sign-in-user-name = User name (work email address)
 sign-in-demo = Demo backend: sign in as admin@contoso.onmicrosoft.com (the indirect reseller Contoso) or admin@fabrikam.onmicrosoft.com (the indirect provider Fabrikam Distribution) with the password "demo", or as a user you have added with their temporary password.
@@ -323,8 +325,6 @@ sign-in-needed-heading = Sign in to see this page
 sign-in-needed-body = This page is for signed-in partner users.
 no-permission-heading = You do not have permission to see this page
 no-permission-body = Your roles do not include this part of the portal. Ask a global admin or a user management admin to change your roles.
-retry = Try again
-page-load-failed = This page could not be loaded. Check your connection and try again; your answers are kept.
 account-heading = My account
 account-admin-agent-heading = Admin agent group
 account-admin-agent-yes = You are in the admin agent group.

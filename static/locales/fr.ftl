@@ -26,6 +26,13 @@ phone = Numéro de téléphone
 phone-hint = Indiquez l'indicatif du pays, par exemple +{ $calling_code }
 phone-hint-any = Indiquez l'indicatif du pays, en commençant par +
 postal-code-hint = Par exemple, { $example }
+nav-roles = Rôles
+nav-users = Utilisateurs
+nav-account = Mon compte
+sign-in = Se connecter
+sign-out = Se déconnecter
+retry = Réessayer
+page-load-failed = Cette page n’a pas pu être chargée. Vérifiez votre connexion et réessayez ; vos réponses sont conservées.
 
 ## Home and not found
 home-heading = Inscription au programme Fournisseur de solutions cloud
@@ -36,6 +43,11 @@ home-resume-action = Reprendre votre demande
 not-found-heading = Page introuvable
 not-found-body = Si vous avez saisi l'adresse web, vérifiez qu'elle est correcte.
 not-found-home = Aller à la page d'accueil
+home-saved-for = Vos réponses sont conservées dans ce navigateur pendant { $days } jours après votre dernière modification. Les numéros de compte bancaire et les mots de passe ne sont jamais conservés.
+home-discard = Supprimer cette demande
+home-discard-confirm = Toutes vos réponses seront supprimées de ce navigateur. Cette action est irréversible.
+home-discard-yes = Oui, la supprimer
+home-discarded = Vos réponses ont été supprimées de ce navigateur.
 
 ## Welcome
 welcome-heading = Avant de commencer
@@ -224,11 +236,6 @@ password-new-hint = Au moins { $min } caractères. Ni votre nom d'utilisateur, n
 err-password-contains-user-name = Choisissez un mot de passe qui ne contient pas votre nom d'utilisateur
 err-required--password-current-password = Saisissez votre mot de passe actuel
 err-required--password-new-password = Saisissez un nouveau mot de passe
-home-saved-for = Vos réponses sont conservées dans ce navigateur pendant { $days } jours après votre dernière modification. Les numéros de compte bancaire et les mots de passe ne sont jamais conservés.
-home-discard = Supprimer cette demande
-home-discard-confirm = Toutes vos réponses seront supprimées de ce navigateur. Cette action est irréversible.
-home-discard-yes = Oui, la supprimer
-home-discarded = Vos réponses ont été supprimées de ce navigateur.
 
 ## Rule messages
 err-required = Saisissez une réponse
@@ -311,11 +318,6 @@ err-required--user-name = Saisissez le nom complet de l'utilisateur
 err-required--user-email = Saisissez l'adresse e-mail professionnelle de l'utilisateur
 
 ## Team: sign-in, account, roles, users
-nav-roles = Rôles
-nav-users = Utilisateurs
-nav-account = Mon compte
-sign-in = Se connecter
-sign-out = Se déconnecter
 sign-in-heading = Se connecter au portail partenaires
 sign-in-user-name = Nom d'utilisateur (adresse e-mail professionnelle)
 sign-in-demo = Serveur de démonstration : connectez-vous avec admin@contoso.onmicrosoft.com (le revendeur indirect Contoso) ou admin@fabrikam.onmicrosoft.com (le fournisseur indirect Fabrikam Distribution) et le mot de passe « demo », ou avec un utilisateur ajouté et son mot de passe temporaire.
@@ -323,8 +325,6 @@ sign-in-needed-heading = Connectez-vous pour voir cette page
 sign-in-needed-body = Cette page est réservée aux utilisateurs partenaires connectés.
 no-permission-heading = Vous n'êtes pas autorisé à voir cette page
 no-permission-body = Vos rôles n'incluent pas cette partie du portail. Demandez à un administrateur général ou à un administrateur de la gestion des utilisateurs de modifier vos rôles.
-retry = Réessayer
-page-load-failed = Cette page n’a pas pu être chargée. Vérifiez votre connexion et réessayez ; vos réponses sont conservées.
 account-heading = Mon compte
 account-admin-agent-heading = Groupe des agents d'administration
 account-admin-agent-yes = Vous faites partie du groupe des agents d'administration.

@@ -26,6 +26,13 @@ phone = Номер телефона
 phone-hint = Укажите код страны, например +{ $calling_code }
 phone-hint-any = Укажите код страны, начиная с +
 postal-code-hint = Например, { $example }
+nav-roles = Роли
+nav-users = Пользователи
+nav-account = Моя учетная запись
+sign-in = Войти
+sign-out = Выйти
+retry = Повторить
+page-load-failed = Не удалось загрузить страницу. Проверьте подключение и повторите попытку; ваши ответы сохранены.
 
 ## Home and not found
 home-heading = Регистрация в программе поставщиков облачных решений
@@ -36,6 +43,15 @@ home-resume-action = Продолжить заявку
 not-found-heading = Страница не найдена
 not-found-body = Если вы ввели адрес вручную, проверьте его.
 not-found-home = Перейти на начальную страницу
+home-saved-for = Ответы хранятся в этом браузере { $days ->
+    [one] { $days } день
+    [few] { $days } дня
+   *[other] { $days } дней
+  } после последнего изменения. Номера банковских счетов и пароли никогда не сохраняются.
+home-discard = Удалить эту заявку
+home-discard-confirm = Все ваши ответы будут удалены из этого браузера. Это действие нельзя отменить.
+home-discard-yes = Да, удалить
+home-discarded = Ваши ответы удалены из этого браузера.
 
 ## Welcome
 welcome-heading = Перед началом
@@ -225,15 +241,6 @@ password-new-hint = Не менее { $min } символов. Не имя по�
 err-password-contains-user-name = Выберите пароль, который не содержит имя пользователя
 err-required--password-current-password = Введите текущий пароль
 err-required--password-new-password = Введите новый пароль
-home-saved-for = Ответы хранятся в этом браузере { $days ->
-    [one] { $days } день
-    [few] { $days } дня
-   *[other] { $days } дней
-  } после последнего изменения. Номера банковских счетов и пароли никогда не сохраняются.
-home-discard = Удалить эту заявку
-home-discard-confirm = Все ваши ответы будут удалены из этого браузера. Это действие нельзя отменить.
-home-discard-yes = Да, удалить
-home-discarded = Ваши ответы удалены из этого браузера.
 
 ## Rule messages
 err-required = Введите ответ
@@ -326,11 +333,6 @@ err-required--user-name = Введите полное имя пользоват�
 err-required--user-email = Введите рабочий адрес электронной почты пользователя
 
 ## Team: sign-in, account, roles, users
-nav-roles = Роли
-nav-users = Пользователи
-nav-account = Моя учетная запись
-sign-in = Войти
-sign-out = Выйти
 sign-in-heading = Вход на портал партнеров
 sign-in-user-name = Имя пользователя (рабочий адрес электронной почты)
 sign-in-demo = Демонстрационный сервер: войдите как admin@contoso.onmicrosoft.com (непрямой торговый посредник Contoso) или admin@fabrikam.onmicrosoft.com (непрямой поставщик Fabrikam Distribution) с паролем «demo» или как добавленный пользователь с его временным паролем.
@@ -338,8 +340,6 @@ sign-in-needed-heading = Войдите, чтобы открыть эту стр
 sign-in-needed-body = Эта страница доступна пользователям партнера после входа.
 no-permission-heading = У вас нет разрешения на просмотр этой страницы
 no-permission-body = Ваши роли не включают этот раздел портала. Попросите глобального администратора или администратора управления пользователями изменить ваши роли.
-retry = Повторить
-page-load-failed = Не удалось загрузить страницу. Проверьте подключение и повторите попытку; ваши ответы сохранены.
 account-heading = Моя учетная запись
 account-admin-agent-heading = Группа агентов по администрированию
 account-admin-agent-yes = Вы входите в группу агентов по администрированию.

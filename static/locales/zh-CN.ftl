@@ -26,6 +26,13 @@ phone = 电话号码
 phone-hint = 包括国家/地区代码，例如 +{ $calling_code }
 phone-hint-any = 包括国家/地区代码，以 + 开头
 postal-code-hint = 例如 { $example }
+nav-roles = 角色
+nav-users = 用户
+nav-account = 我的帐户
+sign-in = 登录
+sign-out = 注销
+retry = 重试
+page-load-failed = 无法加载此页面。请检查网络连接后重试；你的回答已保留。
 
 ## Home and not found
 home-heading = 注册云解决方案提供商计划
@@ -36,6 +43,11 @@ home-resume-action = 继续申请
 not-found-heading = 找不到页面
 not-found-body = 如果你手动输入了网址，请检查是否正确。
 not-found-home = 转到起始页
+home-saved-for = 你的回答会在最后一次更改后于此浏览器中保留 { $days } 天。银行账号和密码从不保存。
+home-discard = 放弃此申请
+home-discard-confirm = 你的所有回答都将从此浏览器中删除。此操作无法撤消。
+home-discard-yes = 是，放弃
+home-discarded = 你的回答已从此浏览器中删除。
 
 ## Welcome
 welcome-heading = 开始之前
@@ -221,11 +233,6 @@ password-new-hint = 至少 { $min } 个字符。不能是你的用户名，也�
 err-password-contains-user-name = 请选择不包含用户名的密码
 err-required--password-current-password = 请输入当前密码
 err-required--password-new-password = 请输入新密码
-home-saved-for = 你的回答会在最后一次更改后于此浏览器中保留 { $days } 天。银行账号和密码从不保存。
-home-discard = 放弃此申请
-home-discard-confirm = 你的所有回答都将从此浏览器中删除。此操作无法撤消。
-home-discard-yes = 是，放弃
-home-discarded = 你的回答已从此浏览器中删除。
 
 ## Rule messages
 err-required = 请输入答案
@@ -308,11 +315,6 @@ err-required--user-name = 请输入用户的全名
 err-required--user-email = 请输入用户的工作电子邮件地址
 
 ## Team: sign-in, account, roles, users
-nav-roles = 角色
-nav-users = 用户
-nav-account = 我的帐户
-sign-in = 登录
-sign-out = 注销
 sign-in-heading = 登录合作伙伴门户
 sign-in-user-name = 用户名（工作电子邮件地址）
 sign-in-demo = 演示后端：使用 admin@contoso.onmicrosoft.com（间接经销商 Contoso）或 admin@fabrikam.onmicrosoft.com（间接提供商 Fabrikam Distribution）和密码 “demo” 登录，或使用已添加用户的临时密码登录。
@@ -320,8 +322,6 @@ sign-in-needed-heading = 请登录后查看此页面
 sign-in-needed-body = 此页面仅供已登录的合作伙伴用户使用。
 no-permission-heading = 你没有查看此页面的权限
 no-permission-body = 你的角色不包括门户的这一部分。请让全局管理员或“用户管理”管理员更改你的角色。
-retry = 重试
-page-load-failed = 无法加载此页面。请检查网络连接后重试；你的回答已保留。
 account-heading = 我的帐户
 account-admin-agent-heading = 管理员代理组
 account-admin-agent-yes = 你在管理员代理组中。

@@ -57,11 +57,33 @@ impl Ui {
     /// Mounts with an environment made after storage is prepared (the in-browser backend
     /// reads its state when made).
     pub async fn mount_with(path: &str, keep_storage: bool, env: impl FnOnce() -> Env) -> Ui {
+        Self::mount_with_texts(path, keep_storage, env, |src| src.to_owned()).await
+    }
+
+    /// Mounts with each locale's messages as `texts` makes them from the whole file.
+    pub async fn mount_with_texts(
+        path: &str,
+        keep_storage: bool,
+        env: impl FnOnce() -> Env,
+        texts: fn(&str) -> String,
+    ) -> Ui {
         // The test server has no static/: hand the fetched locale files in directly.
-        preload(Locale::En, include_str!("../../static/locales/en.ftl"));
-        preload(Locale::Ru, include_str!("../../static/locales/ru.ftl"));
-        preload(Locale::ZhCn, include_str!("../../static/locales/zh-CN.ftl"));
-        preload(Locale::Fr, include_str!("../../static/locales/fr.ftl"));
+        preload(
+            Locale::En,
+            &texts(include_str!("../../static/locales/en.ftl")),
+        );
+        preload(
+            Locale::Ru,
+            &texts(include_str!("../../static/locales/ru.ftl")),
+        );
+        preload(
+            Locale::ZhCn,
+            &texts(include_str!("../../static/locales/zh-CN.ftl")),
+        );
+        preload(
+            Locale::Fr,
+            &texts(include_str!("../../static/locales/fr.ftl")),
+        );
         // The app of the test before saves its unsaved draft as it goes away: let it finish.
         settle().await;
         let w = gloo::utils::window();

@@ -157,3 +157,43 @@ fn the_browser_reader_agrees_with_fluent_bundle() {
         }
     }
 }
+
+/// A split release build fetches only each file's first groups before its first render
+/// (`scripts/split-wasm.py`, FIRST_PAGE_GROUPS): every file starts with the same two groups,
+/// holding the same messages, so no language shows an id where the first page needs text.
+#[test]
+fn every_locale_starts_with_the_first_page_groups() {
+    let first_groups = |l: &str| {
+        let path = format!(
+            "{}/../../static/locales/{l}.ftl",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let src = std::fs::read_to_string(&path).unwrap();
+        let groups: Vec<String> = src
+            .lines()
+            .filter_map(|x| x.strip_prefix("## "))
+            .map(str::to_owned)
+            .take(2)
+            .collect();
+        assert_eq!(groups, ["Shell", "Home and not found"], "{l}.ftl");
+        let head = src.split("\n## ").take(3).collect::<Vec<_>>().join("\n## ");
+        head.lines()
+            .filter_map(|x| x.split_once(" =").map(|(id, _)| id.to_owned()))
+            .filter(|id| !id.is_empty() && !id.starts_with(['#', ' ']))
+            .collect::<BTreeSet<_>>()
+    };
+    let en = first_groups("en");
+    for id in [
+        "app-title",
+        "sign-in",
+        "home-start",
+        "busy",
+        "retry",
+        "page-load-failed",
+    ] {
+        assert!(en.contains(id), "the first page needs {id}");
+    }
+    for l in LOCALES {
+        assert_eq!(first_groups(l), en, "{l}.ftl's first page messages");
+    }
+}
