@@ -7,7 +7,7 @@ use crate::components::event_value;
 use crate::config::Config;
 use crate::env::Env;
 use crate::i18n::{use_i18n, I18n, Locale};
-use crate::journey::{use_saved_journey, Action as JourneyAction, Journey};
+use crate::journey::{Action as JourneyAction, Journey};
 use crate::pages::lazy::{Part, PartPage};
 use crate::pages::{home::Home, not_found::NotFound};
 use crate::route::Route;
@@ -49,10 +49,16 @@ pub fn App() -> Html {
         let boot = boot.clone();
         use_effect_with((), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
-                let config = Config::fetch().await;
-                // English is what shows when the chosen locale's file can't be had.
-                Locale::En.fetch().await;
-                Locale::initial().fetch().await;
+                // English is what shows when the chosen locale's file can't be had. All three
+                // side by side (index.html asks for the config and English at once).
+                let chosen = Some(Locale::initial()).filter(|l| *l != Locale::En);
+                let (config, _, _) =
+                    futures::future::join3(Config::fetch(), Locale::En.fetch(), async move {
+                        if let Some(l) = chosen {
+                            l.fetch().await;
+                        }
+                    })
+                    .await;
                 let api = if config.uses_http_backend() {
                     Api::http(
                         config.api_base_url.as_deref().unwrap_or_default(),
@@ -112,7 +118,7 @@ pub fn Shell(p: &ShellProps) -> Html {
     let env = use_state(|| None::<Env>);
     let failed = use_state(|| false);
     let attempt = use_state(|| 0u32);
-    let journey = use_saved_journey(start::loaded().map(|s| s.save_journey));
+    let journey = use_reducer(Journey::default);
     let session = use_reducer(Session::default);
     {
         let (env, failed, journey, session) = (
@@ -183,7 +189,7 @@ pub fn Shell(p: &ShellProps) -> Html {
     html! {
         <ContextProvider<I18n> context={(*i18n).clone()}>
         <ContextProvider<Started> context={started}>
-        <ContextProvider<UseReducerHandle<Journey>> context={journey}>
+        <ContextProvider<UseReducerHandle<Journey>> context={journey.clone()}>
         <ContextProvider<UseReducerHandle<Session>> context={session.clone()}>
             <Header locale={shown} {on_lang} api={p.api.clone()} />
             <main class="main" id="main-content">
@@ -194,6 +200,8 @@ pub fn Shell(p: &ShellProps) -> Html {
                 }
                 <Switch<Route> render={switch} />
             </main>
+            // Last, so that its arrival with the second stage leaves the nodes above as they are.
+            { start::loaded().map(|s| (s.keeper)(journey.clone())).unwrap_or_default() }
         </ContextProvider<UseReducerHandle<Session>>>
         </ContextProvider<UseReducerHandle<Journey>>>
         </ContextProvider<Started>>

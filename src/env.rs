@@ -62,13 +62,19 @@ impl Env {
         if local {
             return env;
         }
-        if let Ok(s) = api.call(&SETTINGS, &[], &()).await {
+        let (settings, countries, roles) = futures::future::join3(
+            api.call(&SETTINGS, &[], &()),
+            api.call(&COUNTRIES, &[], &()),
+            api.call(&ROLES, &[], &()),
+        )
+        .await;
+        if let Ok(s) = settings {
             env.settings = s;
         }
-        if let Ok(c) = api.call(&COUNTRIES, &[], &()).await {
+        if let Ok(c) = countries {
             Rc::make_mut(&mut env.ctx).countries = c;
         }
-        if let Ok(r) = api.call(&ROLES, &[], &()).await {
+        if let Ok(r) = roles {
             env.catalog = Rc::new(r);
         }
         env

@@ -1,7 +1,7 @@
 //! The enrollment journey: the one draft (held above the pages, so nothing typed is lost when
 //! a page unmounts), the order of its pages, and its storage. The reducer is pure; the shell
-//! restores the draft once its second stage is in (`start`), and saves it after its changes
-//! ([`use_saved_journey`]).
+//! restores the draft once its second stage is in (`start`), and the [`Keeper`] it then
+//! renders saves it after its changes.
 
 use crate::route::Route;
 use csp_core::enrollment::{Draft, Step};
@@ -106,27 +106,26 @@ const SAVE_PAUSE_MS: u32 = 400;
 /// What is waiting to be written: the draft and its submission key.
 type Unsaved = (Draft, Option<String>);
 
-/// Writes a draft and its submission key to storage; false when storage refused it.
-pub type Save = fn(&Draft, &Option<String>) -> bool;
+#[derive(Properties, PartialEq)]
+pub struct KeeperProps {
+    pub journey: UseReducerHandle<Journey>,
+}
 
-/// The journey, saved with `save` after its changes once restored: when typing pauses
-/// (one write per keystroke would cost more than the keystroke's own render on a phone), at
-/// once when the draft is cleared or its submission key changes, and whatever is still
-/// unsaved when another page opens, when the page is hidden or closed, or when the shell goes
-/// away, so nothing typed is lost.
-#[hook]
-pub fn use_saved_journey(save: Option<Save>) -> UseReducerHandle<Journey> {
-    let j = use_reducer(Journey::default);
+/// Keeps the journey in storage once restored (rendered by the shell with its second stage,
+/// whose chunk holds the storage code): after its changes when typing pauses (one write per
+/// keystroke would cost more than the keystroke's own render on a phone), at once when the
+/// draft is cleared or its submission key changes, and whatever is still unsaved when another
+/// page opens, when the page is hidden or closed, or when the shell goes away, so nothing
+/// typed is lost. Shows nothing.
+#[function_component]
+pub fn Keeper(p: &KeeperProps) -> Html {
+    let j = p.journey.clone();
     let unsaved = use_mut_ref(|| None::<Unsaved>);
     let timer = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
     let saved_key = use_mut_ref(|| j.idempotency_key.clone());
-    // Read when flushing: the listeners set up at the first render see the later `save`.
-    let saver = use_mut_ref(|| None::<Save>);
-    *saver.borrow_mut() = save;
     let flush = {
         let (handle, unsaved) = (j.clone(), unsaved.clone());
         Rc::new(move || {
-            let Some(save) = *saver.borrow() else { return };
             if let Some((draft, key)) = unsaved.borrow_mut().take() {
                 let failed = !save(&draft, &key);
                 if failed != handle.storage_failed {
@@ -183,11 +182,11 @@ pub fn use_saved_journey(save: Option<Save>) -> UseReducerHandle<Journey> {
             flush();
         }
     });
-    j
+    Html::default()
 }
 
 /// Saves a non-pristine draft without secrets; returns false when storage refused it.
-pub fn save(draft: &Draft, key: &Option<String>) -> bool {
+fn save(draft: &Draft, key: &Option<String>) -> bool {
     use gloo::storage::{LocalStorage, Storage};
     if draft.is_pristine() && key.is_none() {
         LocalStorage::delete(DRAFT_KEY);

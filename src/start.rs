@@ -10,7 +10,6 @@ use crate::config::Config;
 use crate::env::Env;
 use crate::journey::Journey;
 use csp_core::api::SessionInfo;
-use csp_core::enrollment::Draft;
 use std::cell::Cell;
 use std::future::Future;
 use std::pin::Pin;
@@ -29,8 +28,8 @@ pub struct Stage {
     pub with_domain_list: fn(Env) -> Later<Env>,
     /// The saved draft (see `journey`).
     pub restore_journey: fn() -> Journey,
-    /// Saves the draft; false when storage refused it.
-    pub save_journey: fn(&Draft, &Option<String>) -> bool,
+    /// What keeps the journey in storage ([`crate::journey::Keeper`]).
+    pub keeper: fn(UseReducerHandle<Journey>) -> Html,
     /// The session the backend still has for this browser, if any.
     pub check_session: fn(Api) -> Later<Option<SessionInfo>>,
     /// Ends the session on the backend.
@@ -42,7 +41,7 @@ fn stage() -> Stage {
         env: |config, api| Box::pin(Env::load(config, api)),
         with_domain_list: |env| Box::pin(env.with_domain_list()),
         restore_journey: crate::journey::restore,
-        save_journey: crate::journey::save,
+        keeper: |journey| html! { <crate::journey::Keeper {journey} /> },
         check_session: |api| Box::pin(crate::session::check(api)),
         sign_out: |api| Box::pin(crate::session::end(api)),
     }
