@@ -212,7 +212,10 @@ async function openPages(browser, url) {
   }
 }
 
-/** Keystroke to re-validated view on the primary contact page after one Continue, at 4x CPU. */
+/**
+ * Keystroke to re-validated view on the primary contact page after one Continue and the
+ * prefetch, at 4x CPU.
+ */
 async function keystrokes(browser, app, rate) {
   const context = await browser.newContext();
   try {
@@ -223,6 +226,9 @@ async function keystrokes(browser, app, rate) {
     await page.getByRole('button', { name: 'Continue' }).click({ timeout: 10_000 });
     const email = page.locator('input[type=email]');
     await email.waitFor({ timeout: 10_000 });
+    // The other folders' chunks are prefetched after the first page: measure the keystrokes
+    // once that is over (no request for 0.5 s), not their download and compile.
+    await page.waitForLoadState('networkidle', { timeout: LOAD_TIMEOUT_MS });
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate });
     // In the page: input event dispatched -> handlers, Yew's render (microtasks) and layout
@@ -306,7 +312,7 @@ try {
   if (ONLY === 'all' || ONLY === 'keys') {
   for (const rate of [MOBILE_CPU, 1]) {
     const k = await keystrokes(browser, app.url, rate);
-    console.log(`keystroke on /enroll/primary-contact after Continue, ${KEYS} characters in the email field, ${rate}x CPU, load avg ${load1()}:`);
+    console.log(`keystroke on /enroll/primary-contact after Continue and the prefetch, ${KEYS} characters in the email field, ${rate}x CPU, load avg ${load1()}:`);
     console.log(`  input -> re-validated view (render + layout): p50 ${pct(k.work, 50).toFixed(2)} ms, p95 ${pct(k.work, 95).toFixed(2)} ms${rate === MOBILE_CPU ? ' (target <= 4 ms)' : ''}`);
     console.log(`  input -> next animation frame:               p50 ${pct(k.frame, 50).toFixed(2)} ms, p95 ${pct(k.frame, 95).toFixed(2)} ms`);
   }
