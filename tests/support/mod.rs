@@ -68,22 +68,15 @@ impl Ui {
         texts: fn(&str) -> String,
     ) -> Ui {
         // The test server has no static/: hand the fetched locale files in directly.
-        preload(
-            Locale::En,
-            &texts(include_str!("../../static/locales/en.ftl")),
-        );
-        preload(
-            Locale::Ru,
-            &texts(include_str!("../../static/locales/ru.ftl")),
-        );
-        preload(
-            Locale::ZhCn,
-            &texts(include_str!("../../static/locales/zh-CN.ftl")),
-        );
-        preload(
-            Locale::Fr,
-            &texts(include_str!("../../static/locales/fr.ftl")),
-        );
+        let files = [
+            (Locale::En, include_str!("../../static/locales/en.ftl")),
+            (Locale::Ru, include_str!("../../static/locales/ru.ftl")),
+            (Locale::ZhCn, include_str!("../../static/locales/zh-CN.ftl")),
+            (Locale::Fr, include_str!("../../static/locales/fr.ftl")),
+        ];
+        for (locale, src) in files {
+            preload(locale, &texts(src));
+        }
         // The app of the test before saves its unsaved draft as it goes away: let it finish.
         settle().await;
         let w = gloo::utils::window();
