@@ -47,7 +47,8 @@ pub fn Home() -> Html {
             <h1 class="heading">{ heading }</h1>
             <p class="lead">{ i18n.t("home-intro") }</p>
             if *discarded { <p class="inset" role="status">{ i18n.t("home-discarded") }</p> }
-            if !j.draft.is_pristine() {
+            // With the second stage, which restores the draft and brings the rules to resume with.
+            if !j.draft.is_pristine() && env.is_some() {
                 <div class="panel" role="status">
                     <p>{ i18n.t("home-resume") }</p>
                     <button type="button" class="button" onclick={resume}>{ i18n.t("home-resume-action") }</button>
