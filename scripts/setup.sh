@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs what building and testing need, skipping whatever is already there at the right
 # version: the wasm target, wasm-bindgen-cli (Cargo.lock's version), trunk, wasm-pack,
-# wasm-split-cli (the splitter of the release build, run by Trunk's hook), wasm-opt (npm binaryen: Debian's is too old for this wasm-bindgen), and with --browser
+# wasm-split-cli (the splitter of the release build, run by Trunk's hook), wasm-opt (npm
+# binaryen: Debian's is too old for this wasm-bindgen), terser (npm: the split build's scripts
+# are minified), and with --browser
 # Debian's chromium and chromedriver plus the end-to-end test packages. Nothing prebuilt is
 # downloaded from the internet: everything comes from crates.io, npm or Debian.
 set -euo pipefail
@@ -48,6 +50,12 @@ if ! wasm-opt --version 2>/dev/null | grep -q "version $BINARYEN_VERSION"; then
   say "installing wasm-opt (npm binaryen@$BINARYEN_VERSION) into $TOOLS_DIR"
   mkdir -p "$TOOLS_DIR/binaryen"
   npm install --silent --no-audit --no-fund --prefix "$TOOLS_DIR/binaryen" "binaryen@$BINARYEN_VERSION"
+fi
+
+if ! terser --version 2>/dev/null | grep -q "$TERSER_VERSION"; then
+  say "installing terser $TERSER_VERSION (npm) into $TOOLS_DIR"
+  mkdir -p "$TOOLS_DIR/terser"
+  npm install --silent --no-audit --no-fund --prefix "$TOOLS_DIR/terser" "terser@$TERSER_VERSION"
 fi
 
 python3 -c "import brotli" 2>/dev/null || { say "installing the brotli module (size report)";

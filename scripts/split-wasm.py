@@ -54,6 +54,13 @@ def run(*cmd):
     subprocess.run(cmd, check=True)
 
 
+def minify(js):
+    """The script minified (trunk minifies its own release glue; this one is made here)."""
+    out = subprocess.run(["terser", "--module", "--compress", "--mangle"], input=js.encode(),
+                         check=True, capture_output=True)
+    return out.stdout
+
+
 def digest(*parts):
     h = hashlib.sha256()
     for p in parts:
@@ -127,7 +134,7 @@ def main():
         return
     if b"reloc.CODE" not in raw:
         sys.exit("split-wasm: the wasm has no relocations (see build.rs: --emit-relocs)")
-    for tool in ("wasm-split-cli", "wasm-bindgen", "wasm-opt"):
+    for tool in ("wasm-split-cli", "wasm-bindgen", "wasm-opt", "terser"):
         if shutil.which(tool) is None:
             sys.exit(f"split-wasm: {tool} is not installed: run scripts/setup.sh (or `source scripts/env.sh`)")
 
@@ -169,7 +176,7 @@ def main():
             sys.exit("split-wasm: the main script does not import the loader as expected")
         glue = glue.replace('from "./__wasm_split.js"', f'from "./{link_name}"')
         glue = glue.replace("main_bg.wasm", wasm_name)
-        files = {js_name: glue.encode(), wasm_name: main_bytes, link_name: link.encode()}
+        files = {js_name: minify(glue), wasm_name: main_bytes, link_name: minify(link)}
         for name, data in files.items():
             with open(os.path.join(staging, name), "wb") as f:
                 f.write(data)

@@ -168,9 +168,12 @@ pub fn Shell(p: &ShellProps) -> Html {
         stamp_ready();
         Part::prefetch_all();
     });
+    // The callbacks handed down stay the same from one render to the next (the draft changes
+    // with each keystroke and re-renders the shell): the header and the page loader are then
+    // not rendered again for it.
     let on_lang = {
         let locale = locale.clone();
-        Callback::from(move |tag: String| {
+        use_callback((), move |tag: String, _| {
             if let Some(l) = Locale::from_tag(&tag) {
                 let locale = locale.clone();
                 wasm_bindgen_futures::spawn_local(async move {
@@ -180,11 +183,15 @@ pub fn Shell(p: &ShellProps) -> Html {
             }
         })
     };
+    let retry = {
+        let attempt = attempt.clone();
+        use_callback(*attempt, move |_: (), n| attempt.set(n + 1))
+    };
     // Pages show once the environment and their messages are in.
     let started = Started {
         env: (*env).clone().filter(|_| *texts == Some(true)),
         failed: *failed || *texts == Some(false),
-        retry: Callback::from(move |_| attempt.set(*attempt + 1)),
+        retry,
     };
     html! {
         <ContextProvider<I18n> context={(*i18n).clone()}>
