@@ -185,6 +185,18 @@ pub struct AddressFormProps {
     pub autofill: bool,
 }
 
+/// The `(code, name)` choice of every country the rules know, sorted by name in the shown
+/// language. Made once per language and country table: the sort through the browser's
+/// `Intl.DisplayNames` is too slow to run again at every keystroke on a phone.
+#[hook]
+pub fn use_country_options() -> std::rc::Rc<Vec<(String, String)>> {
+    let (i18n, env) = (use_i18n(), use_env());
+    let key = (i18n.locale, std::rc::Rc::as_ptr(&env.ctx) as usize);
+    use_memo(key, move |_| {
+        i18n.countries(env.ctx.countries.iter().map(|c| c.code.clone()))
+    })
+}
+
 /// The country-driven address form: the chosen country decides which parts are required
 /// and the postal-code example (the same rules `csp_core::address::check_address` applies).
 #[function_component]
@@ -203,7 +215,7 @@ pub fn AddressForm(p: &AddressFormProps) -> Html {
     let auto =
         |token: &'static str| Some(AttrValue::Static(if p.autofill { token } else { "off" }));
     let edit = |f: fn(&mut Address, String)| p.onedit.reform(move |v| (f, v));
-    let countries = i18n.countries(env.ctx.countries.iter().map(|c| c.code.clone()));
+    let countries = (*use_country_options()).clone();
     let postal_hint = rules
         .and_then(|r| r.postal_code_example.as_deref())
         .map(|ex| i18n.ta("postal-code-hint", &[("example", ex)]));

@@ -2,7 +2,7 @@
 //! are kept in memory, never in browser storage.
 
 use super::step::{use_step, StepPage};
-use crate::components::{SelectField, TextField};
+use crate::components::{use_country_options, SelectField, TextField};
 use crate::env::use_env;
 use crate::i18n::use_i18n;
 use crate::journey::{setter, use_journey};
@@ -34,7 +34,7 @@ pub fn BankStep() -> Html {
         move || check_bank_step(&b, &env.ctx)
     };
     let (form, report, onsubmit) = use_step(Route::Bank, live);
-    let country_options = i18n.countries(env.ctx.countries.iter().map(|c| c.code.clone()));
+    let country_options = (*use_country_options()).clone();
     let bank_form = find(&env.ctx.countries, &b.country).map(|r| r.bank_form);
     let iban = html! {
         <TextField field={Field::BankIban} label={i18n.t("bank-iban")} hint={i18n.t("bank-iban-hint")} value={b.iban.clone()} spellcheck_off=true width="input--wide" autocomplete="off"

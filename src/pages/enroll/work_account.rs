@@ -2,7 +2,7 @@
 //! profile is checked against. The password stays in this page's memory only.
 
 use super::step::StepPage;
-use crate::components::{RadioOption, Radios, SelectField, TextField};
+use crate::components::{use_country_options, RadioOption, Radios, SelectField, TextField};
 use crate::env::use_env;
 use crate::form::use_form;
 use crate::i18n::use_i18n;
@@ -27,6 +27,7 @@ pub fn WorkAccountStep() -> Html {
     let created = use_state(|| None::<CreatedTenant>);
     let wa = j.draft.work_account.clone();
     let tenant = j.draft.tenant.clone();
+    let country_options = (*use_country_options()).clone();
 
     let live = {
         let (wa, password, env, tenant) =
@@ -163,7 +164,6 @@ pub fn WorkAccountStep() -> Html {
                 "sign-in".to_string()
             }
         });
-        let country_options = i18n.countries(env.ctx.countries.iter().map(|c| c.code.clone()));
         html! {
             <>
             <Radios field={Field::WorkAccountMode} legend={i18n.t("work-account-mode-legend")} value={mode} {options} onchange={on_mode} report={report.clone()} />
