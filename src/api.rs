@@ -126,7 +126,7 @@ pub fn random_bytes() -> [u8; 16] {
 /// The in-browser backend answers one request. In a release build it is a chunk of its own
 /// (see `pages::lazy`), fetched with the first request, so a user of a real backend never loads it;
 /// None when that chunk can't be fetched.
-#[cfg(all(feature = "split", not(debug_assertions)))]
+#[cfg(split_build)]
 async fn answer_locally(
     b: &LocalCell,
     method: &str,
@@ -145,7 +145,7 @@ async fn answer_locally(
     answer(b, method, path, body).await.ok()
 }
 
-#[cfg(not(all(feature = "split", not(debug_assertions))))]
+#[cfg(not(split_build))]
 async fn answer_locally(
     b: &LocalCell,
     method: &str,

@@ -111,7 +111,7 @@ pub fn Shell(p: &ShellProps) -> Html {
     let locale = use_state(Locale::initial);
     // Whether the whole locale file is in (the first render may have only the first page's
     // part): None while it is being fetched.
-    let texts = use_state(|| Locale::initial().complete().then_some(true));
+    let texts = use_state(|| locale.complete().then_some(true));
     let i18n = use_memo((*locale, *texts), |(l, _)| I18n::new(*l));
     // A locale whose file could not be fetched shows in English: remember what is shown.
     let shown = i18n.locale;
@@ -198,7 +198,7 @@ pub fn Shell(p: &ShellProps) -> Html {
         <ContextProvider<Started> context={started}>
         <ContextProvider<UseReducerHandle<Journey>> context={journey.clone()}>
         <ContextProvider<UseReducerHandle<Session>> context={session.clone()}>
-            <Header locale={shown} {on_lang} api={p.api.clone()} />
+            <Header locale={shown} {on_lang} />
             <main class="main" id="main-content">
                 if session.expired {
                     <div class="reauth" role="dialog" aria-label={i18n.t("sign-in-again-heading")}>
@@ -220,7 +220,6 @@ pub fn Shell(p: &ShellProps) -> Html {
 struct HeaderProps {
     locale: Locale,
     on_lang: Callback<String>,
-    api: Api,
 }
 
 /// Pages a feature opens in the navigation; features without a page here are listed on the
@@ -249,6 +248,7 @@ fn Header(p: &HeaderProps) -> Html {
     // A user is signed in only once the second stage has brought the role catalog.
     let features = started
         .env
+        .as_ref()
         .map(|env| features(session.user.as_ref(), &env.catalog))
         .unwrap_or_default();
     // Signing in from the header comes back to the page it was pressed on (an invitation
@@ -268,12 +268,11 @@ fn Header(p: &HeaderProps) -> Html {
         })
     };
     let on_sign_out = {
-        let (session, api) = (session.clone(), p.api.clone());
+        let (session, env) = (session.clone(), started.env.clone());
         Callback::from(move |_| {
-            // Signed in, so the second stage is in.
-            if let Some(stage) = start::loaded() {
-                let (session, sign_out) = (session.clone(), stage.sign_out);
-                let api = api.clone();
+            // Signed in, so the second stage and its environment are in.
+            if let (Some(stage), Some(env)) = (start::loaded(), &env) {
+                let (session, sign_out, api) = (session.clone(), stage.sign_out, env.api.clone());
                 wasm_bindgen_futures::spawn_local(async move {
                     sign_out(api).await;
                     session.dispatch(SessionAction::SignOut);

@@ -34,9 +34,9 @@ pub fn preload(locale: Locale, source: &str) {
 }
 
 /// What a split release build fetches for the first render: the first page's messages only.
-#[cfg(all(feature = "split", not(debug_assertions)))]
+#[cfg(split_build)]
 const FIRST_PART: Option<&str> = Some("first.ftl");
-#[cfg(not(all(feature = "split", not(debug_assertions))))]
+#[cfg(not(split_build))]
 const FIRST_PART: Option<&str> = None;
 
 impl Locale {

@@ -70,7 +70,7 @@ pub async fn load() -> Result<Stage, LoadFailed> {
     Ok(s)
 }
 
-#[cfg(all(feature = "split", not(debug_assertions)))]
+#[cfg(split_build)]
 mod chunk {
     use super::{LoadFailed, Stage};
     use wasm_split_helpers::{wasm_split, SplitLoaderError};
@@ -89,7 +89,7 @@ mod chunk {
     }
 }
 
-#[cfg(not(all(feature = "split", not(debug_assertions))))]
+#[cfg(not(split_build))]
 mod chunk {
     use super::{LoadFailed, Stage};
 

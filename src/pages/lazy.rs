@@ -121,7 +121,7 @@ impl Part {
 }
 
 /// The split points: one per folder, each returning the folder's entry.
-#[cfg(all(feature = "split", not(debug_assertions)))]
+#[cfg(split_build)]
 mod chunks {
     use super::{Pages, Part};
     use crate::pages;
@@ -181,7 +181,7 @@ mod chunks {
 }
 
 /// One module: every folder is there already.
-#[cfg(not(all(feature = "split", not(debug_assertions))))]
+#[cfg(not(split_build))]
 mod chunks {
     use super::{Pages, Part};
     use crate::pages;
