@@ -10,7 +10,7 @@ use crate::i18n::{use_i18n, I18n, Locale};
 use crate::journey::{Action as JourneyAction, Journey};
 use crate::pages::lazy::{Part, PartPage};
 use crate::pages::{home::Home, not_found::NotFound};
-use crate::route::Route;
+use crate::route::{use_route, Route};
 use crate::session::{features, remember_return, use_session, Session, SessionAction};
 use crate::start::{self, use_started, Started};
 use csp_core::roles::{CUSTOMERS, INDIRECT_PROVIDERS, INDIRECT_RESELLERS, MANAGE_USERS};
@@ -91,6 +91,12 @@ pub fn switch(route: Route) -> Html {
         None if route == Route::Home => html! { <Home /> },
         None => html! { <NotFound /> },
     }
+}
+
+/// The current route's page: its own component, so that a navigation renders only this.
+#[function_component]
+fn Pages() -> Html {
+    switch(use_route())
 }
 
 #[derive(Properties, PartialEq)]
@@ -205,7 +211,7 @@ pub fn Shell(p: &ShellProps) -> Html {
                         <PartPage part={Part::Team} route={Route::SignIn} again=true />
                     </div>
                 }
-                <Switch<Route> render={switch} />
+                <Pages />
             </main>
             // Last, so that its arrival with the second stage leaves the nodes above as they are.
             { start::loaded().map(|s| (s.keeper)(journey.clone())).unwrap_or_default() }
@@ -253,7 +259,7 @@ fn Header(p: &HeaderProps) -> Html {
         .unwrap_or_default();
     // Signing in from the header comes back to the page it was pressed on (an invitation
     // link, say), as signing in from such a page does.
-    let route = use_route::<Route>();
+    let route = use_route();
     let on_sign_in = {
         let nav = nav.clone();
         Callback::from(move |e: MouseEvent| {
@@ -261,7 +267,7 @@ fn Header(p: &HeaderProps) -> Html {
                 return; // a new tab or window: the browser's own way
             }
             e.prevent_default();
-            if !matches!(route, None | Some(Route::Home) | Some(Route::SignIn)) {
+            if !matches!(route, Route::Home | Route::SignIn) {
                 remember_return();
             }
             nav.push(&Route::SignIn);

@@ -38,7 +38,7 @@ pub fn take_return() -> Option<(Route, Vec<(String, String)>)> {
     let path = SessionStorage::raw().get_item(RETURN_KEY).ok()??;
     SessionStorage::delete(RETURN_KEY);
     let (path, query) = path.split_once('?').unwrap_or((path.as_str(), ""));
-    let route = Route::recognize(path).filter(|r| *r != Route::NotFound)?;
+    let route = Some(Route::of_path(path)).filter(|r| *r != Route::NotFound)?;
     let query = query
         .split('&')
         .filter_map(|kv| kv.split_once('='))
