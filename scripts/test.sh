@@ -36,7 +36,7 @@ trunk build --release
 # English messages) of the split build is ~164 KB gzip (235 KB before the shell's second stage
 # and the first page's messages were split out; issue #12's target is 150 KB, see the README's
 # figures). CI holds the line at the measured figure so it cannot grow unnoticed.
-SIZE_BUDGET_KB="${SIZE_BUDGET_KB:-170}" scripts/size-budget.sh dist
+SIZE_BUDGET_KB="${SIZE_BUDGET_KB:-150}" scripts/size-budget.sh dist
 
 step "benchmarks: rules, first load, the server under load"
 scripts/bench.sh

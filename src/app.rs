@@ -35,53 +35,45 @@ fn stamp_ready() {
     );
 }
 
-/// What the first render needs: the config, the client for it, the locale files.
-#[derive(Clone, PartialEq)]
-struct Boot {
-    config: Rc<Config>,
-    api: Api,
+/// Starts the portal: fetches what the first render needs, the config and the locale files
+/// (index.html asked for the config and English at once), then renders [`App`] in place of
+/// index.html's busy line. Not from the effect of a first, empty render: that waited for a
+/// browser frame before the fetches were even asked for (issue #12).
+pub async fn start() {
+    // English is what shows when the chosen locale's file can't be had. All three side by side.
+    let chosen = Some(Locale::initial()).filter(|l| *l != Locale::En);
+    let (config, _, _) = futures::future::join3(Config::fetch(), Locale::En.fetch(), async move {
+        if let Some(l) = chosen {
+            l.fetch().await;
+        }
+    })
+    .await;
+    let api = if config.uses_http_backend() {
+        Api::http(
+            config.api_base_url.as_deref().unwrap_or_default(),
+            config.request_timeout_ms,
+        )
+    } else {
+        Api::local()
+    };
+    let document = gloo::utils::document();
+    if let Some(busy) = document.get_element_by_id("booting") {
+        busy.remove();
+    }
+    let config = Rc::new(config);
+    yew::Renderer::<App>::with_props(AppProps { config, api }).render();
+}
+
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    pub config: Rc<Config>,
+    pub api: Api,
 }
 
 #[function_component]
-pub fn App() -> Html {
-    let boot = use_state(|| None::<Boot>);
-    {
-        let boot = boot.clone();
-        use_effect_with((), move |_| {
-            wasm_bindgen_futures::spawn_local(async move {
-                // English is what shows when the chosen locale's file can't be had. All three
-                // side by side (index.html asks for the config and English at once).
-                let chosen = Some(Locale::initial()).filter(|l| *l != Locale::En);
-                let (config, _, _) =
-                    futures::future::join3(Config::fetch(), Locale::En.fetch(), async move {
-                        if let Some(l) = chosen {
-                            l.fetch().await;
-                        }
-                    })
-                    .await;
-                let api = if config.uses_http_backend() {
-                    Api::http(
-                        config.api_base_url.as_deref().unwrap_or_default(),
-                        config.request_timeout_ms,
-                    )
-                } else {
-                    Api::local()
-                };
-                boot.set(Some(Boot {
-                    config: Rc::new(config),
-                    api,
-                }));
-            });
-        });
-    }
-    match (*boot).clone() {
-        Some(Boot { config, api }) => {
-            html! { <BrowserRouter><Shell {config} {api} /></BrowserRouter> }
-        }
-        None => {
-            html! { <p class="busy" role="status"><span class="spinner" aria-hidden="true"></span>{ "…" }</p> }
-        }
-    }
+pub fn App(p: &AppProps) -> Html {
+    let (config, api) = (p.config.clone(), p.api.clone());
+    html! { <BrowserRouter><Shell {config} {api} /></BrowserRouter> }
 }
 
 /// The page each route shows: the shell's own, or one from a page folder (see `pages::lazy`).

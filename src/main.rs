@@ -1,3 +1,3 @@
 fn main() {
-    yew::Renderer::<csp_portal::App>::new().render();
+    wasm_bindgen_futures::spawn_local(csp_portal::app::start());
 }
