@@ -159,8 +159,9 @@ pub struct SelectFieldProps {
     #[prop_or_default]
     pub hint: Option<AttrValue>,
     pub value: AttrValue,
-    /// (value, text); an empty first option ("Choose ...") is added.
-    pub options: Vec<(String, String)>,
+    /// (value, text); an empty first option ("Choose ...") is added. Shared, as
+    /// [`use_country_options`] makes it: a re-render neither copies nor compares the list.
+    pub options: std::rc::Rc<Vec<(String, String)>>,
     pub placeholder: AttrValue,
     pub onchange: Callback<String>,
     #[prop_or_default]
@@ -215,7 +216,7 @@ pub fn AddressForm(p: &AddressFormProps) -> Html {
     let auto =
         |token: &'static str| Some(AttrValue::Static(if p.autofill { token } else { "off" }));
     let edit = |f: fn(&mut Address, String)| p.onedit.reform(move |v| (f, v));
-    let countries = (*use_country_options()).clone();
+    let countries = use_country_options();
     let postal_hint = rules
         .and_then(|r| r.postal_code_example.as_deref())
         .map(|ex| i18n.ta("postal-code-hint", &[("example", ex)]));

@@ -34,7 +34,7 @@ pub fn BankStep() -> Html {
         move || check_bank_step(&b, &env.ctx)
     };
     let (form, report, onsubmit) = use_step(Route::Bank, live);
-    let country_options = (*use_country_options()).clone();
+    let country_options = use_country_options();
     let bank_form = find(&env.ctx.countries, &b.country).map(|r| r.bank_form);
     let iban = html! {
         <TextField field={Field::BankIban} label={i18n.t("bank-iban")} hint={i18n.t("bank-iban-hint")} value={b.iban.clone()} spellcheck_off=true width="input--wide" autocomplete="off"

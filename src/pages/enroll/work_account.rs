@@ -27,7 +27,7 @@ pub fn WorkAccountStep() -> Html {
     let created = use_state(|| None::<CreatedTenant>);
     let wa = j.draft.work_account.clone();
     let tenant = j.draft.tenant.clone();
-    let country_options = (*use_country_options()).clone();
+    let country_options = use_country_options();
 
     let live = {
         let (wa, password, env, tenant) =
