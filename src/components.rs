@@ -47,6 +47,24 @@ pub fn focus_id(id: &str) {
     }
 }
 
+/// Callbacks for a page's fields, each made once and then handed out again: a child whose
+/// other props are unchanged is then not rendered again, so a keystroke re-renders only the
+/// field typed in (issue #12). Keyed by the address of the function that writes the field's
+/// value (one closure literal is one function).
+#[derive(Default)]
+pub struct Callbacks(Vec<(usize, Callback<String>)>);
+
+impl Callbacks {
+    pub fn of(&mut self, key: usize, make: impl FnOnce() -> Callback<String>) -> Callback<String> {
+        if let Some((_, cb)) = self.0.iter().find(|(k, _)| *k == key) {
+            return cb.clone();
+        }
+        let cb = make();
+        self.0.push((key, cb.clone()));
+        cb
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct TextFieldProps {
     pub field: Field,
@@ -215,7 +233,18 @@ pub fn AddressForm(p: &AddressFormProps) -> Html {
     };
     let auto =
         |token: &'static str| Some(AttrValue::Static(if p.autofill { token } else { "off" }));
-    let edit = |f: fn(&mut Address, String)| p.onedit.reform(move |v| (f, v));
+    // One callback a part, made again only when `onedit` changes: a keystroke re-renders the
+    // part typed in, not the others.
+    let made = use_mut_ref(|| (p.onedit.clone(), Callbacks::default()));
+    if made.borrow().0 != p.onedit {
+        *made.borrow_mut() = (p.onedit.clone(), Callbacks::default());
+    }
+    let edit = |f: fn(&mut Address, String)| {
+        let onedit = &p.onedit;
+        made.borrow_mut()
+            .1
+            .of(f as usize, || onedit.reform(move |v| (f, v)))
+    };
     let countries = use_country_options();
     let postal_hint = rules
         .and_then(|r| r.postal_code_example.as_deref())

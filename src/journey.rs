@@ -3,9 +3,11 @@
 //! restores the draft once its second stage is in (`start`), and the [`Keeper`] it then
 //! renders saves it after its changes.
 
+use crate::components::Callbacks;
 use crate::route::Route;
 use csp_core::enrollment::{Draft, Step};
 use serde::{Deserialize, Serialize};
+use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -89,10 +91,31 @@ pub fn edit(f: impl FnOnce(&mut Draft) + 'static) -> Action {
     Action::Edit(Box::new(f))
 }
 
-/// A callback that writes a typed value into the draft.
-pub fn setter(j: &UseReducerHandle<Journey>, f: fn(&mut Draft, String)) -> Callback<String> {
-    let j = j.clone();
-    Callback::from(move |v: String| j.dispatch(edit(move |d| f(d, v))))
+/// Callbacks that write typed values into the draft, made once per page and field: the same
+/// callback at every render, so a keystroke re-renders only the field whose value it changes
+/// (issue #12: keystroke on a phone).
+#[derive(Clone)]
+pub struct Setters {
+    dispatcher: UseReducerDispatcher<Journey>,
+    made: Rc<RefCell<Callbacks>>,
+}
+
+impl Setters {
+    /// The callback that writes the typed value with `f`.
+    pub fn of(&self, f: fn(&mut Draft, String)) -> Callback<String> {
+        let d = &self.dispatcher;
+        self.made.borrow_mut().of(f as usize, || {
+            let d = d.clone();
+            Callback::from(move |v: String| d.dispatch(edit(move |draft| f(draft, v))))
+        })
+    }
+}
+
+#[hook]
+pub fn use_setters() -> Setters {
+    let dispatcher = use_journey().dispatcher();
+    let made = use_mut_ref(Callbacks::default);
+    Setters { dispatcher, made }
 }
 
 #[hook]
@@ -102,9 +125,6 @@ pub fn use_journey() -> UseReducerHandle<Journey> {
 
 /// How long typing must pause before the draft is written to storage.
 const SAVE_PAUSE_MS: u32 = 400;
-
-/// What is waiting to be written: the draft and its submission key.
-type Unsaved = (Draft, Option<String>);
 
 #[derive(Properties, PartialEq)]
 pub struct KeeperProps {
@@ -120,43 +140,38 @@ pub struct KeeperProps {
 #[function_component]
 pub fn Keeper(p: &KeeperProps) -> Html {
     let j = p.journey.clone();
-    let unsaved = use_mut_ref(|| None::<Unsaved>);
-    let timer = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
+    // The journey as it was last changed and not saved yet: a handle, not a copy of the draft.
+    let unsaved = use_mut_ref(|| None::<UseReducerHandle<Journey>>);
+    let pause = use_mut_ref(Pause::default);
     let saved_key = use_mut_ref(|| j.idempotency_key.clone());
-    let flush = {
-        let (handle, unsaved) = (j.clone(), unsaved.clone());
+    let flush: Rc<dyn Fn()> = {
+        let unsaved = unsaved.clone();
         Rc::new(move || {
-            if let Some((draft, key)) = unsaved.borrow_mut().take() {
-                let failed = !save(&draft, &key);
-                if failed != handle.storage_failed {
-                    handle.dispatch(Action::StorageFailed(failed));
+            if let Some(j) = unsaved.borrow_mut().take() {
+                let failed = !save(&j.draft, &j.idempotency_key);
+                if failed != j.storage_failed {
+                    j.dispatch(Action::StorageFailed(failed));
                 }
             }
         })
     };
     {
-        let (flush, unsaved) = (flush.clone(), unsaved.clone());
-        use_effect_with(
-            (j.draft.clone(), j.idempotency_key.clone(), j.restored),
-            move |(draft, key, restored)| {
-                if !restored {
-                    return;
-                }
-                let urgent = draft.is_pristine() || *saved_key.borrow() != *key;
-                *saved_key.borrow_mut() = key.clone();
-                *unsaved.borrow_mut() = Some((draft.clone(), key.clone()));
-                if urgent {
-                    *timer.borrow_mut() = None;
-                    flush();
-                } else {
-                    let flush = flush.clone();
-                    *timer.borrow_mut() = Some(gloo::timers::callback::Timeout::new(
-                        SAVE_PAUSE_MS,
-                        move || flush(),
-                    ));
-                }
-            },
-        );
+        let (flush, pause) = (flush.clone(), pause.clone());
+        // The handle changes with each change of the journey (and only then).
+        use_effect_with(j, move |j| {
+            if !j.restored {
+                return;
+            }
+            let urgent = j.draft.is_pristine() || *saved_key.borrow() != j.idempotency_key;
+            *saved_key.borrow_mut() = j.idempotency_key.clone();
+            *unsaved.borrow_mut() = Some(j.clone());
+            if urgent {
+                pause.borrow_mut().cancel();
+                flush();
+            } else {
+                Pause::changed(&pause, flush);
+            }
+        });
     }
     {
         let flush = flush.clone();
@@ -179,10 +194,52 @@ pub fn Keeper(p: &KeeperProps) -> Html {
         };
         move || {
             drop((on_hide, on_hidden));
+            pause.borrow_mut().cancel();
             flush();
         }
     });
     Html::default()
+}
+
+/// The wait for a pause in typing: one timer a pause, not one a keystroke (making and clearing
+/// a browser timer at each keystroke cost more than the rest of the save's bookkeeping). The
+/// timer set at the first change waits, when it fires, for what is left of the pause after the
+/// last change.
+#[derive(Default)]
+struct Pause {
+    last_change: f64,
+    timer: Option<gloo::timers::callback::Timeout>,
+}
+
+impl Pause {
+    fn changed(this: &Rc<RefCell<Pause>>, then: Rc<dyn Fn()>) {
+        let mut p = this.borrow_mut();
+        p.last_change = js_sys::Date::now();
+        if p.timer.is_none() {
+            drop(p);
+            Pause::wait(this, SAVE_PAUSE_MS, then);
+        }
+    }
+
+    fn wait(this: &Rc<RefCell<Pause>>, ms: u32, then: Rc<dyn Fn()>) {
+        let me = this.clone();
+        let timer = gloo::timers::callback::Timeout::new(ms, move || {
+            // The timer running now is dropped after it returns, not from inside itself.
+            let fired = me.borrow_mut().timer.take();
+            wasm_bindgen_futures::spawn_local(async move { drop(fired) });
+            let left = me.borrow().last_change + f64::from(SAVE_PAUSE_MS) - js_sys::Date::now();
+            if left >= 1.0 {
+                Pause::wait(&me, left as u32, then);
+            } else {
+                then();
+            }
+        });
+        this.borrow_mut().timer = Some(timer);
+    }
+
+    fn cancel(&mut self) {
+        self.timer = None;
+    }
 }
 
 /// Saves a non-pristine draft without secrets; returns false when storage refused it.

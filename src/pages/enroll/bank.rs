@@ -5,7 +5,7 @@ use super::step::{use_step, StepPage};
 use crate::components::{use_country_options, SelectField, TextField};
 use crate::env::use_env;
 use crate::i18n::use_i18n;
-use crate::journey::{setter, use_journey};
+use crate::journey::{use_journey, use_setters};
 use crate::route::Route;
 use csp_core::bank::BankForm;
 use csp_core::country::find;
@@ -18,6 +18,7 @@ pub fn BankStep() -> Html {
     let i18n = use_i18n();
     let env = use_env();
     let j = use_journey();
+    let set = use_setters();
     {
         // The bank country starts as the legal address's country.
         let j = j.clone();
@@ -38,22 +39,22 @@ pub fn BankStep() -> Html {
     let bank_form = find(&env.ctx.countries, &b.country).map(|r| r.bank_form);
     let iban = html! {
         <TextField field={Field::BankIban} label={i18n.t("bank-iban")} hint={i18n.t("bank-iban-hint")} value={b.iban.clone()} spellcheck_off=true width="input--wide" autocomplete="off"
-            oninput={setter(&j, |d, v| d.bank.iban = v)} report={report.clone()} />
+            oninput={set.of(|d, v| d.bank.iban = v)} report={report.clone()} />
     };
     let bic = html! {
         <TextField field={Field::BankBic} label={i18n.t("bank-bic")} hint={i18n.t("bank-bic-hint")} value={b.bic.clone()} spellcheck_off=true width="input--short"
-            oninput={setter(&j, |d, v| d.bank.bic = v)} report={report.clone()} />
+            oninput={set.of(|d, v| d.bank.bic = v)} report={report.clone()} />
     };
     let account = |label: &str| {
         html! {
             <TextField field={Field::BankAccountNumber} label={i18n.t(label)} value={b.account_number.clone()} spellcheck_off=true inputmode="numeric" autocomplete="off"
-                oninput={setter(&j, |d, v| d.bank.account_number = v)} report={report.clone()} />
+                oninput={set.of(|d, v| d.bank.account_number = v)} report={report.clone()} />
         }
     };
     let code = |label: &str| {
         html! {
             <TextField field={Field::BankCode} label={i18n.t(label)} hint={i18n.t(&format!("{label}-hint"))} value={b.bank_code.clone()} spellcheck_off=true inputmode="numeric" width="input--short"
-                oninput={setter(&j, |d, v| d.bank.bank_code = v)} report={report.clone()} />
+                oninput={set.of(|d, v| d.bank.bank_code = v)} report={report.clone()} />
         }
     };
     let fields = match bank_form {
@@ -67,9 +68,9 @@ pub fn BankStep() -> Html {
         <StepPage route={Route::Bank} heading={i18n.t("bank-heading")} report={report.clone()} form={form.clone()} {onsubmit}>
             <p>{ i18n.t("bank-intro") }</p>
             <SelectField field={Field::BankCountry} label={i18n.t("bank-country")} value={b.country.clone()} options={country_options} placeholder={i18n.t("choose-country")}
-                onchange={setter(&j, |d, v| d.bank.country = v)} report={report.clone()} />
+                onchange={set.of(|d, v| d.bank.country = v)} report={report.clone()} />
             <TextField field={Field::BankAccountHolder} label={i18n.t("bank-account-holder")} value={b.account_holder.clone()} width="input--wide"
-                oninput={setter(&j, |d, v| d.bank.account_holder = v)} report={report.clone()} />
+                oninput={set.of(|d, v| d.bank.account_holder = v)} report={report.clone()} />
             { fields }
             <p class="hint">{ i18n.t("bank-not-stored") }</p>
         </StepPage>

@@ -4,7 +4,7 @@ use super::step::{use_step, StepPage};
 use crate::components::{phone_hint, TextField};
 use crate::env::use_env;
 use crate::i18n::use_i18n;
-use crate::journey::{setter, use_journey};
+use crate::journey::{use_journey, use_setters};
 use crate::route::Route;
 use csp_core::country::calling_code;
 use csp_core::enrollment::check_support;
@@ -16,6 +16,7 @@ pub fn SupportStep() -> Html {
     let i18n = use_i18n();
     let env = use_env();
     let j = use_journey();
+    let set = use_setters();
     let s = j.draft.support.clone();
     let country = j.draft.legal.address.country.clone();
     let live = {
@@ -28,11 +29,11 @@ pub fn SupportStep() -> Html {
         <StepPage route={Route::Support} heading={i18n.t("support-heading")} report={report.clone()} form={form.clone()} {onsubmit}>
             <p>{ i18n.t("support-intro") }</p>
             <TextField field={Field::SupportEmail} label={i18n.t("support-email")} value={s.email.clone()} input_type="email" autocomplete="email" spellcheck_off=true width="input--wide"
-                oninput={setter(&j, |d, v| d.support.email = v)} report={report.clone()} />
+                oninput={set.of(|d, v| d.support.email = v)} report={report.clone()} />
             <TextField field={Field::SupportPhone} label={i18n.t("support-phone")} hint={hint} value={s.phone.clone()} input_type="tel" autocomplete="tel"
-                oninput={setter(&j, |d, v| d.support.phone = v)} report={report.clone()} />
+                oninput={set.of(|d, v| d.support.phone = v)} report={report.clone()} />
             <TextField field={Field::SupportWebsite} label={format!("{} {}", i18n.t("support-website"), i18n.t("optional"))} value={s.website.clone()} input_type="url" autocomplete="url" spellcheck_off=true width="input--wide"
-                oninput={setter(&j, |d, v| d.support.website = v)} report={report.clone()} />
+                oninput={set.of(|d, v| d.support.website = v)} report={report.clone()} />
         </StepPage>
     }
 }
