@@ -41,11 +41,9 @@ impl Config {
     /// Fetches `/config.json`; a missing or broken file falls back to the defaults. Parsed by
     /// the browser's JSON parser: the first load has no JSON library (issue #12).
     pub async fn fetch() -> Config {
-        let text = match gloo::net::http::Request::get("/config.json").send().await {
-            Ok(r) if r.ok() => r.text().await.ok(),
-            _ => None,
-        };
-        text.and_then(|t| js_sys::JSON::parse(&t).ok())
+        crate::assets::fetch_text("/config.json")
+            .await
+            .and_then(|t| js_sys::JSON::parse(&t).ok())
             .and_then(|v| serde_wasm_bindgen::from_value(v).ok())
             .unwrap_or_default()
     }

@@ -85,10 +85,8 @@ impl Env {
         let Some(url) = self.config.consumer_domains_url.clone() else {
             return self;
         };
-        if let Ok(r) = gloo::net::http::Request::get(&url).send().await {
-            if let (true, Ok(text)) = (r.ok(), r.text().await) {
-                Rc::make_mut(&mut self.ctx).domains = self.config.domain_policy(Some(&text));
-            }
+        if let Some(text) = crate::assets::fetch_text(&url).await {
+            Rc::make_mut(&mut self.ctx).domains = self.config.domain_policy(Some(&text));
         }
         self
     }

@@ -98,11 +98,9 @@ impl Locale {
 
     async fn fetch_file(self, ext: &str, whole: bool) -> bool {
         let url = format!("/locales/{}.{ext}", self.tag());
-        let text = match gloo::net::http::Request::get(&url).send().await {
-            Ok(r) if r.ok() => r.text().await.ok(),
-            _ => None,
+        let Some(text) = crate::assets::fetch_text(&url).await else {
+            return false;
         };
-        let Some(text) = text else { return false };
         SOURCES.with(|s| s.borrow_mut()[self as usize] = Some((Rc::from(text), whole)));
         true
     }
