@@ -3,8 +3,8 @@
 //
 //   node benches/load.mjs APP_DIST BARE_DIST [--runs N] [--only ready|pages|keys]
 //
-// Both builds are served by a tiny static server on loopback (free ports, gzip as a static
-// host would). Each load is a fresh browser context with the cache disabled; loads of the two
+// Both builds are served by a tiny static server on loopback (free ports, brotli as a static
+// host would; gzip too, for reference). Each load is a fresh browser context with the cache disabled; loads of the two
 // builds alternate. "Ready" is stamped in the page by an init script (see READY_HOOK), so
 // nothing polls from outside. Prints medians for the mobile profile (Lighthouse's: 150 ms RTT,
 // 1.6 Mbps down, 750 Kbps up, 4x CPU) and for loopback, the time a page of each folder takes
@@ -60,7 +60,11 @@ const TYPES = {
   '.ico': 'image/x-icon',
 };
 
-/** A static host: files of `root`, gzip-compressed in memory, index.html for deep links. */
+// What the static hosts send when the browser accepts it: brotli, as a host serving
+// precompressed `.br` files (or a CDN) does, or gzip only (`--gzip`, and printed beside).
+let ENCODING = 'br';
+
+/** A static host: files of `root`, compressed in memory, index.html for deep links. */
 function serve(root) {
   const cache = new Map();
   const file = (rel) => {
@@ -68,7 +72,12 @@ function serve(root) {
     const path = normalize(join(root, rel));
     if (!path.startsWith(root) || !existsSync(path) || !statSync(path).isFile()) return null;
     const body = readFileSync(path);
-    const entry = { body, gz: gzipSync(body, { level: 9 }), type: TYPES[extname(path)] || 'application/octet-stream' };
+    const entry = {
+      body,
+      gzip: gzipSync(body, { level: 9 }),
+      br: brotliCompressSync(body, { params: { [zc.BROTLI_PARAM_QUALITY]: 11 } }),
+      type: TYPES[extname(path)] || 'application/octet-stream',
+    };
     cache.set(rel, entry);
     return entry;
   };
@@ -80,13 +89,14 @@ function serve(root) {
       res.writeHead(404).end();
       return;
     }
-    const gz = /\bgzip\b/.test(req.headers['accept-encoding'] || '');
-    const body = gz ? f.gz : f.body;
+    const accepts = (req.headers['accept-encoding'] || '').split(',').map((e) => e.trim().split(';')[0]);
+    const enc = [ENCODING, 'gzip'].find((e) => accepts.includes(e));
+    const body = enc ? f[enc] : f.body;
     res.writeHead(200, {
       'content-type': f.type,
       'content-length': body.length,
       'cache-control': 'no-store',
-      ...(gz ? { 'content-encoding': 'gzip' } : {}),
+      ...(enc ? { 'content-encoding': enc } : {}),
     });
     res.end(body);
   });
@@ -314,7 +324,7 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-extensions', '--no-first-run', '--disable-background-networking'],
 });
 try {
-  console.log(`load benchmark: ${RUNS} interleaved loads each, medians; served gzip from loopback`);
+  console.log(`load benchmark: ${RUNS} interleaved loads each, medians; served from loopback`);
   // The main module and each page folder's chunk; the small chunks they share, summed.
   const shared = { raw: 0, gz: 0, br: 0, n: 0 };
   for (const w of wasmSizes(appDist)) {
@@ -331,11 +341,16 @@ try {
   await load(browser, `${app.url}/`, false);
   await load(browser, `${bare.url}/`, false);
   const m = await compare(browser, app.url, bare.url, true);
-  console.log(`mobile profile (150 ms RTT, 1.6 Mbps down, 750 Kbps up, 4x CPU), load avg ${load1()}:`);
+  console.log(`mobile profile (150 ms RTT, 1.6 Mbps down, 750 Kbps up, 4x CPU), served brotli, load avg ${load1()}:`);
   console.log(`  ready: app ${ms(m.a)}, bare Yew ${ms(m.b)}, ratio ${m.ratio.toFixed(2)}x (target <= 1.5x)`);
   console.log(`    app  ${m.times.app.map((x) => x.toFixed(0)).join(' ')}`);
   console.log(`    bare ${m.times.bare.map((x) => x.toFixed(0)).join(' ')}`);
   console.log(`  first effect after the first render (each app's own stamp): app ${ms(m.effects.app)}, bare Yew ${ms(m.effects.bare)}, ratio ${(m.effects.app / m.effects.bare).toFixed(2)}x`);
+  ENCODING = 'gzip';
+  const g = await compare(browser, app.url, bare.url, true);
+  ENCODING = 'br';
+  console.log(`mobile profile, served gzip only, load avg ${load1()}:`);
+  console.log(`  ready: app ${ms(g.a)}, bare Yew ${ms(g.b)}, ratio ${g.ratio.toFixed(2)}x`);
   const l = await compare(browser, app.url, bare.url, false);
   console.log(`loopback, no throttling, load avg ${load1()}:`);
   console.log(`  ready: app ${ms(l.a)}, bare Yew ${ms(l.b)}, ratio ${l.ratio.toFixed(2)}x`);
