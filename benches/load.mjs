@@ -361,7 +361,11 @@ try {
       runs.now.push(await openPages(browser, app.url, false));
       runs.idle.push(await openPages(browser, app.url, true));
     }
-    const line = (rs) => PAGES.map(([p]) => `${p} ${ms(median(rs.map((r) => r[p])))}`).join(', ');
+    // NaN: the page did not show within 15 s.
+    const line = (rs) => PAGES.map(([p]) => {
+      const xs = rs.map((r) => r[p]);
+      return `${p} ${xs.some(Number.isNaN) ? 'did not open within 15 s' : ms(median(xs))}`;
+    }).join(', ');
     console.log('page of each folder opened, mobile profile (median of 3; target: its code within 500 ms, prefetch when idle allowed):');
     console.log(`  after the idle prefetch (all pages' code in ${ms(median(runs.idle.map((r) => r.prefetched)))} after ready): ${line(runs.idle)}`);
     console.log(`  right after ready, before any prefetch is done: ${line(runs.now)}`);

@@ -224,9 +224,9 @@ impl Pause {
     fn wait(this: &Rc<RefCell<Pause>>, ms: u32, then: Rc<dyn Fn()>) {
         let me = this.clone();
         let timer = gloo::timers::callback::Timeout::new(ms, move || {
-            // The timer running now is dropped after it returns, not from inside itself.
-            let fired = me.borrow_mut().timer.take();
-            wasm_bindgen_futures::spawn_local(async move { drop(fired) });
+            // Dropping the timer that is running now is safe: wasm-bindgen frees a closure
+            // dropped during its own call once the call returns.
+            drop(me.borrow_mut().timer.take());
             let left = me.borrow().last_change + f64::from(SAVE_PAUSE_MS) - js_sys::Date::now();
             if left >= 1.0 {
                 Pause::wait(&me, left as u32, then);

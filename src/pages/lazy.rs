@@ -238,21 +238,28 @@ pub fn PartPage(p: &PartPageProps) -> Html {
     // Re-renders once the chunk is in; counts the attempts, so a retry loads again.
     let attempt = use_state(|| 0u32);
     let failed = use_state(|| false);
+    // Whether this render has the folder's code: decided here, not in the effect, because the
+    // idle prefetch may bring the chunk between the two (Yew can let the browser paint before
+    // it runs the effects), and a spinner rendered without a load to end it would stay.
+    let loaded = p.part.loaded();
     {
         let (attempt, failed) = (attempt.clone(), failed.clone());
-        use_effect_with((p.part, *attempt), move |(part, n)| {
-            let (part, n) = (*part, *n);
-            if part.loaded().is_none() {
-                wasm_bindgen_futures::spawn_local(async move {
-                    match part.load().await {
-                        Ok(_) => attempt.set(n + 1),
-                        Err(_) => failed.set(true),
-                    }
-                });
-            }
-        });
+        use_effect_with(
+            (p.part, *attempt, loaded.is_some()),
+            move |(part, n, had_code)| {
+                let (part, n) = (*part, *n);
+                if !had_code {
+                    wasm_bindgen_futures::spawn_local(async move {
+                        match part.load().await {
+                            Ok(_) => attempt.set(n + 1),
+                            Err(_) => failed.set(true),
+                        }
+                    });
+                }
+            },
+        );
     }
-    if let (Some(pages), Some(env)) = (p.part.loaded(), started.env) {
+    if let (Some(pages), Some(env)) = (loaded, started.env) {
         return html! {
             <ContextProvider<Env> context={env}>{ pages(&p.route, p.again) }</ContextProvider<Env>>
         };
