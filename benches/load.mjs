@@ -3,13 +3,14 @@
 //
 //   node benches/load.mjs APP_DIST BARE_DIST [--runs N] [--only ready|pages|keys]
 //
-// Both builds are served by a tiny static server on loopback (free ports, brotli as a static
-// host would; gzip too, for reference). Each load is a fresh browser context with the cache disabled; loads of the two
-// builds alternate. "Ready" is stamped in the page by an init script (see READY_HOOK), so
-// nothing polls from outside. Prints medians for the mobile profile (Lighthouse's: 150 ms RTT,
-// 1.6 Mbps down, 750 Kbps up, 4x CPU) and for loopback, the time a page of each folder takes
-// to open after ready on the mobile profile (its chunk, in the split build), then the keystroke
-// p95 on the primary contact page at 4x CPU, and the size of each wasm module.
+// Both builds are served by a tiny static server on loopback (free ports; brotli as a static
+// host or CDN would, and gzip only for reference). Each load is a fresh browser context with
+// the cache disabled; loads of the two builds alternate. "Ready" is stamped in the page by an
+// init script (see READY_HOOK), so nothing polls from outside. Prints medians for the mobile
+// profile (Lighthouse's: 150 ms RTT, 1.6 Mbps down, 750 Kbps up, 4x CPU) and for loopback;
+// the time a page of each folder takes to open on the mobile profile, once the idle prefetch
+// is over and right after ready; the keystroke on the primary contact page beside the bare
+// app's input at 4x and 1x CPU; and the size of each wasm module.
 import { createRequire } from 'node:module';
 import { createServer } from 'node:http';
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';

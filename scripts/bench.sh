@@ -3,9 +3,10 @@
 #   1. rules: ns per work-email check and per full-draft validation (criterion, native);
 #   2. load (issue #12): the first load's size and each page folder's chunk (size-budget.sh),
 #      then time to ready of the split release build against a bare one-input Yew app
-#      (benches/bare-yew) built the same way, on Lighthouse's mobile profile and on loopback,
-#      how long a page of each folder takes to open after ready, the keystroke p95 on the
-#      primary contact page and the size of each wasm module (benches/load.mjs, Debian's
+#      (benches/bare-yew) built the same way, on Lighthouse's mobile profile (served brotli,
+#      and gzip) and on loopback, how long a page of each folder takes to open once the idle
+#      prefetch is over and right after ready, the keystroke on the primary contact page
+#      beside the bare app's, and the size of each wasm module (benches/load.mjs, Debian's
 #      Chromium over CDP).
 # BENCH=rules or BENCH=load runs one of them; BENCH_RUNS sets the loads per app (>= 9).
 # Figures are noisy while other builds run: the load average is printed beside them.
