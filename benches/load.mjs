@@ -62,7 +62,7 @@ const TYPES = {
 };
 
 // What the static hosts send when the browser accepts it: brotli, as a host serving
-// precompressed `.br` files (or a CDN) does, or gzip only (`--gzip`, and printed beside).
+// precompressed `.br` files (or a CDN) does; gzip only for the reference run printed beside.
 let ENCODING = 'br';
 
 /** A static host: files of `root`, compressed in memory, index.html for deep links. */
