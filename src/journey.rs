@@ -140,14 +140,16 @@ pub struct KeeperProps {
 #[function_component]
 pub fn Keeper(p: &KeeperProps) -> Html {
     let j = p.journey.clone();
-    // The journey as it was last changed and not saved yet: a handle, not a copy of the draft.
+    // The journey changed and not saved yet: a handle (which reads the journey as it is when
+    // saved), not a copy of the draft.
     let unsaved = use_mut_ref(|| None::<UseReducerHandle<Journey>>);
     let pause = use_mut_ref(Pause::default);
     let saved_key = use_mut_ref(|| j.idempotency_key.clone());
     let flush: Rc<dyn Fn()> = {
         let unsaved = unsaved.clone();
         Rc::new(move || {
-            if let Some(j) = unsaved.borrow_mut().take() {
+            let taken = unsaved.borrow_mut().take();
+            if let Some(j) = taken {
                 let failed = !save(&j.draft, &j.idempotency_key);
                 if failed != j.storage_failed {
                     j.dispatch(Action::StorageFailed(failed));
@@ -157,7 +159,7 @@ pub fn Keeper(p: &KeeperProps) -> Html {
     };
     {
         let (flush, pause) = (flush.clone(), pause.clone());
-        // The handle changes with each change of the journey (and only then).
+        // Handles compare by the journey's value: this runs when the journey has changed.
         use_effect_with(j, move |j| {
             if !j.restored {
                 return;
@@ -214,7 +216,7 @@ struct Pause {
 impl Pause {
     fn changed(this: &Rc<RefCell<Pause>>, then: Rc<dyn Fn()>) {
         let mut p = this.borrow_mut();
-        p.last_change = js_sys::Date::now();
+        p.last_change = now();
         if p.timer.is_none() {
             drop(p);
             Pause::wait(this, SAVE_PAUSE_MS, then);
@@ -227,7 +229,7 @@ impl Pause {
             // Dropping the timer that is running now is safe: wasm-bindgen frees a closure
             // dropped during its own call once the call returns.
             drop(me.borrow_mut().timer.take());
-            let left = me.borrow().last_change + f64::from(SAVE_PAUSE_MS) - js_sys::Date::now();
+            let left = me.borrow().last_change + f64::from(SAVE_PAUSE_MS) - now();
             if left >= 1.0 {
                 Pause::wait(&me, left as u32, then);
             } else {
@@ -240,6 +242,14 @@ impl Pause {
     fn cancel(&mut self) {
         self.timer = None;
     }
+}
+
+/// A clock that never goes back (the wall clock may, and a pause measured on it could then
+/// last hours).
+fn now() -> f64 {
+    gloo::utils::window()
+        .performance()
+        .map_or_else(js_sys::Date::now, |p| p.now())
 }
 
 /// Saves a non-pristine draft without secrets; returns false when storage refused it.

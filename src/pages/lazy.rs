@@ -237,7 +237,9 @@ pub fn PartPage(p: &PartPageProps) -> Html {
     let started = use_started();
     // Re-renders once the chunk is in; counts the attempts, so a retry loads again.
     let attempt = use_state(|| 0u32);
-    let failed = use_state(|| false);
+    // The folder whose code could not be fetched: another folder's page, opened after, waits
+    // for its own.
+    let failed = use_state(|| None::<Part>);
     // Whether this render has the folder's code: decided here, not in the effect, because the
     // idle prefetch may bring the chunk between the two (Yew can let the browser paint before
     // it runs the effects), and a spinner rendered without a load to end it would stay.
@@ -252,7 +254,7 @@ pub fn PartPage(p: &PartPageProps) -> Html {
                     wasm_bindgen_futures::spawn_local(async move {
                         match part.load().await {
                             Ok(_) => attempt.set(n + 1),
-                            Err(_) => failed.set(true),
+                            Err(_) => failed.set(Some(part)),
                         }
                     });
                 }
@@ -264,11 +266,11 @@ pub fn PartPage(p: &PartPageProps) -> Html {
             <ContextProvider<Env> context={env}>{ pages(&p.route, p.again) }</ContextProvider<Env>>
         };
     }
-    if *failed || started.failed {
+    if *failed == Some(p.part) || started.failed {
         let retry = {
             let (attempt, failed, again) = (attempt.clone(), failed.clone(), started.retry);
             Callback::from(move |_| {
-                failed.set(false);
+                failed.set(None);
                 attempt.set(*attempt + 1);
                 again.emit(());
             })
