@@ -21,8 +21,9 @@ use yew_router::prelude::*;
 
 #[wasm_bindgen]
 extern "C" {
+    /// The browser's clock that never goes back, in ms since the page started.
     #[wasm_bindgen(js_namespace = performance, js_name = now)]
-    fn performance_now() -> f64;
+    pub(crate) fn performance_now() -> f64;
 }
 
 /// Stamps `window.__cspReady` with `performance.now()` once the first controls are in the page:

@@ -3,6 +3,7 @@
 //! restores the draft once its second stage is in (`start`), and the [`Keeper`] it then
 //! renders saves it after its changes.
 
+use crate::app::performance_now;
 use crate::components::Callbacks;
 use crate::route::Route;
 use csp_core::enrollment::{Draft, Step};
@@ -112,10 +113,12 @@ impl Setters {
 }
 
 #[hook]
-pub fn use_setters() -> Setters {
-    let dispatcher = use_journey().dispatcher();
+pub fn use_setters(j: &UseReducerHandle<Journey>) -> Setters {
     let made = use_mut_ref(Callbacks::default);
-    Setters { dispatcher, made }
+    Setters {
+        dispatcher: j.dispatcher(),
+        made,
+    }
 }
 
 #[hook]
@@ -206,7 +209,8 @@ pub fn Keeper(p: &KeeperProps) -> Html {
 /// The wait for a pause in typing: one timer a pause, not one a keystroke (making and clearing
 /// a browser timer at each keystroke cost more than the rest of the save's bookkeeping). The
 /// timer set at the first change waits, when it fires, for what is left of the pause after the
-/// last change.
+/// last change. Measured on `performance.now()`: the wall clock may go back, and a pause
+/// measured on it could then last hours.
 #[derive(Default)]
 struct Pause {
     last_change: f64,
@@ -216,7 +220,7 @@ struct Pause {
 impl Pause {
     fn changed(this: &Rc<RefCell<Pause>>, then: Rc<dyn Fn()>) {
         let mut p = this.borrow_mut();
-        p.last_change = now();
+        p.last_change = performance_now();
         if p.timer.is_none() {
             drop(p);
             Pause::wait(this, SAVE_PAUSE_MS, then);
@@ -229,7 +233,7 @@ impl Pause {
             // Dropping the timer that is running now is safe: wasm-bindgen frees a closure
             // dropped during its own call once the call returns.
             drop(me.borrow_mut().timer.take());
-            let left = me.borrow().last_change + f64::from(SAVE_PAUSE_MS) - now();
+            let left = me.borrow().last_change + f64::from(SAVE_PAUSE_MS) - performance_now();
             if left >= 1.0 {
                 Pause::wait(&me, left as u32, then);
             } else {
@@ -242,14 +246,6 @@ impl Pause {
     fn cancel(&mut self) {
         self.timer = None;
     }
-}
-
-/// A clock that never goes back (the wall clock may, and a pause measured on it could then
-/// last hours).
-fn now() -> f64 {
-    gloo::utils::window()
-        .performance()
-        .map_or_else(js_sys::Date::now, |p| p.now())
 }
 
 /// Saves a non-pristine draft without secrets; returns false when storage refused it.

@@ -18,7 +18,7 @@ pub fn BankStep() -> Html {
     let i18n = use_i18n();
     let env = use_env();
     let j = use_journey();
-    let set = use_setters();
+    let set = use_setters(&j);
     {
         // The bank country starts as the legal address's country.
         let j = j.clone();

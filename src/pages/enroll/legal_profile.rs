@@ -16,7 +16,7 @@ pub fn LegalProfileStep() -> Html {
     let i18n = use_i18n();
     let env = use_env();
     let j = use_journey();
-    let set = use_setters();
+    let set = use_setters(&j);
     let l = j.draft.legal.clone();
     let live = {
         let (l, env) = (l.clone(), env.clone());

@@ -16,7 +16,7 @@ pub fn PrimaryContactStep() -> Html {
     let i18n = use_i18n();
     let env = use_env();
     let j = use_journey();
-    let set = use_setters();
+    let set = use_setters(&j);
     let c = j.draft.contact.clone();
     let country = j.draft.legal.address.country.clone();
     let live = {
