@@ -11,13 +11,13 @@ use crate::journey::{Action as JourneyAction, Journey};
 use crate::pages::lazy::{Part, PartPage};
 use crate::pages::{home::Home, not_found::NotFound};
 use crate::route::{use_route, Route};
+use crate::router::{opens_elsewhere, use_navigator, Link, Router};
 use crate::session::{features, remember_return, use_session, Session, SessionAction};
 use crate::start::{self, use_started, Started};
 use csp_core::roles::{CUSTOMERS, INDIRECT_PROVIDERS, INDIRECT_RESELLERS, MANAGE_USERS};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 #[wasm_bindgen]
 extern "C" {
@@ -74,7 +74,7 @@ pub struct AppProps {
 #[function_component]
 pub fn App(p: &AppProps) -> Html {
     let (config, api) = (p.config.clone(), p.api.clone());
-    html! { <BrowserRouter><Shell {config} {api} /></BrowserRouter> }
+    html! { <Router><Shell {config} {api} /></Router> }
 }
 
 /// The page each route shows: the shell's own, or one from a page folder (see `pages::lazy`).
@@ -243,7 +243,7 @@ fn Header(p: &HeaderProps) -> Html {
     let i18n = use_i18n();
     let started = use_started();
     let session = use_session();
-    let nav = use_navigator().expect("router");
+    let nav = use_navigator();
     // A user is signed in only once the second stage has brought the role catalog.
     let features = started
         .env
@@ -256,8 +256,8 @@ fn Header(p: &HeaderProps) -> Html {
     let on_sign_in = {
         let nav = nav.clone();
         Callback::from(move |e: MouseEvent| {
-            if e.ctrl_key() || e.meta_key() || e.shift_key() || e.button() != 0 {
-                return; // a new tab or window: the browser's own way
+            if opens_elsewhere(&e) {
+                return;
             }
             e.prevent_default();
             if !matches!(route, Route::Home | Route::SignIn) {
@@ -285,15 +285,15 @@ fn Header(p: &HeaderProps) -> Html {
         <header class="header">
             <a class="skip-link" href="#main-content">{ i18n.t("skip-to-content") }</a>
             <div class="header-inner">
-                <Link<Route> to={Route::Home} classes="header-title">{ i18n.t("app-title") }</Link<Route>>
+                <Link to={Route::Home} classes="header-title">{ i18n.t("app-title") }</Link>
                 <nav class="header-nav" aria-label={i18n.t("nav-label")}>
-                    <Link<Route> to={Route::Welcome}>{ i18n.t("nav-enroll") }</Link<Route>>
-                    <Link<Route> to={Route::Roles}>{ i18n.t("nav-roles") }</Link<Route>>
+                    <Link to={Route::Welcome}>{ i18n.t("nav-enroll") }</Link>
+                    <Link to={Route::Roles}>{ i18n.t("nav-roles") }</Link>
                     { for FEATURE_PAGES.iter().filter(|(f, _, _)| features.iter().any(|g| g == f)).map(|(_, r, label)| html! {
-                        <Link<Route> to={r.clone()}>{ i18n.t(label) }</Link<Route>>
+                        <Link to={r.clone()}>{ i18n.t(label) }</Link>
                     }) }
                     if let Some(u) = &session.user {
-                        <Link<Route> to={Route::Account}>{ i18n.t("nav-account") }<span class="visually-hidden">{ format!(" ({})", u.name) }</span></Link<Route>>
+                        <Link to={Route::Account}>{ i18n.t("nav-account") }<span class="visually-hidden">{ format!(" ({})", u.name) }</span></Link>
                         <button type="button" class="link-button header-link" onclick={on_sign_out}>{ i18n.t("sign-out") }</button>
                     } else {
                         <a href={Route::SignIn.to_path()} onclick={on_sign_in}>{ i18n.t("sign-in") }</a>

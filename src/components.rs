@@ -4,6 +4,7 @@
 use crate::env::use_env;
 use crate::i18n::{use_i18n, I18n};
 use crate::route::Route;
+use crate::router::{use_navigator, Link};
 use csp_core::address::Address;
 use csp_core::country::find;
 use csp_core::field::AddressFields;
@@ -11,7 +12,6 @@ use csp_core::registration::RegistrationId;
 use csp_core::{Field, Report};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 /// Reads an input's, select's or textarea's value from its event.
 pub fn event_value(e: &Event) -> String {
@@ -338,7 +338,7 @@ pub struct RowLinkProps {
 #[function_component]
 pub fn RowLink(p: &RowLinkProps) -> Html {
     html! {
-        <Link<Route> to={p.to.clone()}>{ &p.label }<span class="visually-hidden">{ format!(" ({})", p.subject) }</span></Link<Route>>
+        <Link to={p.to.clone()}>{ &p.label }<span class="visually-hidden">{ format!(" ({})", p.subject) }</span></Link>
     }
 }
 
@@ -518,7 +518,7 @@ pub struct NavButtonProps {
 /// A primary action that moves to another page: a real button, like every other action.
 #[function_component]
 pub fn NavButton(p: &NavButtonProps) -> Html {
-    let nav = yew_router::prelude::use_navigator().expect("router");
+    let nav = use_navigator();
     let onclick = {
         let (to, before) = (p.to.clone(), p.onclick.clone());
         Callback::from(move |_| {

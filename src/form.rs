@@ -8,6 +8,7 @@ use crate::env::use_env;
 use crate::i18n::{use_i18n, use_title, I18n};
 use crate::journey::{edit, Journey};
 use crate::route::Route;
+use crate::router::{use_location, Link, Navigator};
 use crate::session::{Session, SessionAction};
 use csp_core::endpoint::Endpoint;
 use csp_core::roles::{Role, RoleCatalog};
@@ -16,7 +17,6 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use std::future::Future;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 /// Validate-on-submit: nothing shows before the first attempt; after it, errors follow typing.
 #[derive(Clone, PartialEq)]
@@ -250,7 +250,7 @@ pub fn one_of<L, T>(
             None => html! {
                 <>
                     <h1 class="heading">{ i18n.t("not-found-heading") }</h1>
-                    <Link<Route> to={list}>{ list_name }</Link<Route>>
+                    <Link to={list}>{ list_name }</Link>
                 </>
             },
         },
@@ -287,7 +287,7 @@ pub struct Done(pub String);
 /// so that a screen reader announces it and the keyboard starts from it.
 #[function_component]
 pub fn DoneNotice() -> Html {
-    let done = use_location().and_then(|l| l.state::<Done>());
+    let done = use_location().state::<Done>();
     let node = use_node_ref();
     {
         let node = node.clone();
@@ -385,7 +385,7 @@ pub fn FormPage(p: &FormPageProps) -> Html {
     };
     html! {
         <div class="step">
-            if let Some(back) = &p.back { <Link<Route> to={back.clone()} classes="back-link">{ i18n.t("back") }</Link<Route>> }
+            if let Some(back) = &p.back { <Link to={back.clone()} classes="back-link">{ i18n.t("back") }</Link> }
             <ErrorSummary report={p.report.clone()} attempt={*p.form.count} general={p.form.general(&i18n, &env.catalog)} link={p.summary_link} />
             if let Some(c) = &p.caption { <span class="caption">{ c }</span> }
             <h1 class="heading">{ &p.heading }</h1>

@@ -9,11 +9,11 @@ use crate::components::{event_value, TextField};
 use crate::form::{use_form, use_kept, FormPage};
 use crate::i18n::{use_i18n, I18n};
 use crate::route::Route;
+use crate::router::use_navigator;
 use csp_core::invitation::{check_draft, clipboard_text, draft, mailto, Invitation};
 use csp_core::Field;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 /// Where a customer's Global admin accepts a reseller relationship (the vendor's admin portal).
 pub const CUSTOMER_INVITATION_BASE: &str =
@@ -68,7 +68,7 @@ enum Copy {
 #[function_component]
 pub fn InvitationDraft(p: &InvitationDraftProps) -> Html {
     let i18n = use_i18n();
-    let nav = use_navigator().expect("router");
+    let nav = use_navigator();
     let form = use_form();
     // Edits survive a reload of this page (see `use_kept`).
     let key = format!("invitation:{}", p.draft.link);

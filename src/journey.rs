@@ -6,12 +6,12 @@
 use crate::app::performance_now;
 use crate::components::Callbacks;
 use crate::route::Route;
+use crate::router::{use_location, Navigator};
 use csp_core::enrollment::{Draft, Step};
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 /// Bump when `Draft`'s shape changes: an older saved draft is then dropped, not misread.
 const DRAFT_KEY: &str = "csp-portal.draft.v1";
@@ -180,7 +180,7 @@ pub fn Keeper(p: &KeeperProps) -> Html {
     }
     {
         let flush = flush.clone();
-        let path = use_location().map(|l| l.path().to_owned());
+        let path = use_location().path().to_owned();
         use_effect_with(path, move |_| flush());
     }
     use_effect_with((), move |_| {

@@ -17,6 +17,7 @@ pub mod journey;
 pub mod pages;
 pub mod partner;
 pub mod route;
+pub mod router;
 pub mod session;
 pub mod start;
 

@@ -1,133 +1,136 @@
 //! The app's typed routes: one per page, deep-linkable. Which page each shows is decided in
 //! `app::switch`, so that pages can link to any route without importing each other.
 
-use std::collections::HashMap;
+use crate::router::use_location;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
-#[derive(Clone, Routable, PartialEq, Debug)]
-pub enum Route {
-    #[at("/")]
-    Home,
-    #[at("/enroll")]
-    Welcome,
-    #[at("/enroll/partner-type")]
-    PartnerType,
-    #[at("/enroll/partner-type-closed")]
-    PartnerTypeClosed,
-    #[at("/enroll/work-account")]
-    WorkAccount,
-    #[at("/enroll/mpn-id")]
-    MpnId,
-    #[at("/enroll/legal-profile")]
-    LegalProfile,
-    #[at("/enroll/primary-contact")]
-    PrimaryContact,
-    #[at("/enroll/support")]
-    Support,
-    #[at("/enroll/bank")]
-    Bank,
-    #[at("/enroll/check-answers")]
-    CheckAnswers,
-    #[at("/applications/:id")]
-    Application { id: String },
-    #[at("/sign-in")]
-    SignIn,
-    #[at("/account")]
-    Account,
-    #[at("/account/password")]
-    ChangePassword,
-    #[at("/roles")]
-    Roles,
-    #[at("/users")]
-    Users,
-    #[at("/users/add")]
-    AddUser,
-    #[at("/users/add/confirm")]
-    ConfirmUser,
-    #[at("/users/added")]
-    UserAdded,
-    #[at("/users/:id")]
-    EditUser { id: String },
-    #[at("/customers")]
-    Customers,
-    #[at("/customers/add")]
-    AddCustomer,
-    #[at("/customers/added")]
-    CustomerAdded,
-    #[at("/customers/request-relationship")]
-    RequestRelationship,
-    #[at("/customers/relationship-requests")]
-    RelationshipRequests,
-    #[at("/customers/relationship-requests/:id/terminate")]
-    TerminateRelationship { id: String },
-    #[at("/customers/:id/remove-relationship")]
-    RemoveRelationship { id: String },
-    #[at("/indirect-providers")]
-    IndirectProviders,
+/// Declares [`Route`]: each page's variant and the path it is at, where `:id` stands for the
+/// variant's one parameter. The table gives the enum, the path of a route and the route of a
+/// path, so a page's path is written once.
+macro_rules! routes {
+    ($($(#[doc = $doc:literal])* $name:ident $({ $id:ident })? => $at:literal,)*) => {
+        #[derive(Clone, PartialEq, Debug)]
+        pub enum Route {
+            $($(#[doc = $doc])* $name $({ $id: String })?,)*
+        }
+
+        impl Route {
+            /// Every route's path pattern.
+            pub const PATTERNS: &'static [&'static str] = &[$($at),*];
+
+            /// The pattern this route is at, and its parameter.
+            fn at(&self) -> (&'static str, Option<&str>) {
+                match self {
+                    $(Route::$name $({ $id })? => ($at, routes!(@param $($id)?)),)*
+                }
+            }
+
+            /// The route at `pattern`, with its parameter if it takes one.
+            fn at_pattern(pattern: &str, param: Option<String>) -> Option<Route> {
+                match pattern {
+                    $($at => Some(Route::$name $({ $id: param? })?),)*
+                    _ => None,
+                }
+            }
+        }
+    };
+    (@param $id:ident) => { Some($id.as_str()) };
+    (@param) => { None };
+}
+
+routes! {
+    Home => "/",
+    Welcome => "/enroll",
+    PartnerType => "/enroll/partner-type",
+    PartnerTypeClosed => "/enroll/partner-type-closed",
+    WorkAccount => "/enroll/work-account",
+    MpnId => "/enroll/mpn-id",
+    LegalProfile => "/enroll/legal-profile",
+    PrimaryContact => "/enroll/primary-contact",
+    Support => "/enroll/support",
+    Bank => "/enroll/bank",
+    CheckAnswers => "/enroll/check-answers",
+    Application { id } => "/applications/:id",
+    SignIn => "/sign-in",
+    Account => "/account",
+    ChangePassword => "/account/password",
+    Roles => "/roles",
+    Users => "/users",
+    AddUser => "/users/add",
+    ConfirmUser => "/users/add/confirm",
+    UserAdded => "/users/added",
+    EditUser { id } => "/users/:id",
+    Customers => "/customers",
+    AddCustomer => "/customers/add",
+    CustomerAdded => "/customers/added",
+    RequestRelationship => "/customers/request-relationship",
+    RelationshipRequests => "/customers/relationship-requests",
+    TerminateRelationship { id } => "/customers/relationship-requests/:id/terminate",
+    RemoveRelationship { id } => "/customers/:id/remove-relationship",
+    IndirectProviders => "/indirect-providers",
     /// The deep link of a provider's invitation (`?invType=IndirectReseller&partnerId=…`).
-    #[at("/indirect-providers/authorize")]
-    AuthorizeProvider,
-    #[at("/indirect-providers/:id/customers")]
-    ProviderCustomers { id: String },
-    #[at("/indirect-providers/:id/invite")]
-    InviteCustomers { id: String },
-    #[at("/indirect-resellers")]
-    IndirectResellers,
-    #[at("/indirect-resellers/request-partnership")]
-    RequestPartnership,
+    AuthorizeProvider => "/indirect-providers/authorize",
+    ProviderCustomers { id } => "/indirect-providers/:id/customers",
+    InviteCustomers { id } => "/indirect-providers/:id/invite",
+    IndirectResellers => "/indirect-resellers",
+    RequestPartnership => "/indirect-resellers/request-partnership",
     /// A provider's **Add new customer** on behalf of one indirect reseller.
-    #[at("/indirect-resellers/:id/add-customer")]
-    AddCustomerFor { id: String },
-    #[at("/indirect-resellers/:id/remove")]
-    RemovePartnership { id: String },
-    #[not_found]
-    #[at("/404")]
-    NotFound,
+    AddCustomerFor { id } => "/indirect-resellers/:id/add-customer",
+    RemovePartnership { id } => "/indirect-resellers/:id/remove",
+    /// Any path no other route is at.
+    NotFound => "/404",
 }
 
 impl Route {
+    /// The path of this route, its parameter percent-encoded.
+    pub fn to_path(&self) -> String {
+        match self.at() {
+            (at, Some(id)) => at.replace(":id", &String::from(js_sys::encode_uri_component(id))),
+            (at, None) => at.to_owned(),
+        }
+    }
+
     /// The route a path names, or [`Route::NotFound`]. Matched segment by segment against the
-    /// `#[at]` patterns, where a fixed segment beats a parameter (`/users/add` is not user
-    /// "add"), and built by the derived `from_path`, which decodes the parameters. This stands
-    /// in for the derive's `recognize`, whose route_recognizer automaton cost the first load
-    /// about 12 KB of wasm, 4 KB gzip (issue #12).
+    /// patterns, where a fixed segment beats the parameter (`/users/add` is not user "add"); the
+    /// parameter is percent-decoded, and one that does not decode matches nothing.
     pub fn of_path(path: &str) -> Route {
         let path = match path.strip_suffix('/') {
             Some("") | None => path,
             Some(trimmed) => trimmed,
         };
         let segments: Vec<&str> = path.split('/').collect();
-        let mut best: Option<(usize, Route)> = None;
-        for pattern in Route::routes() {
-            let parts: Vec<&str> = pattern.split('/').collect();
-            if parts.len() != segments.len() {
+        let mut with_param = None;
+        for pattern in Route::PATTERNS {
+            let parts = pattern.split('/');
+            if parts.clone().count() != segments.len() {
                 continue;
             }
-            let mut params = HashMap::new();
-            let matches =
-                parts
-                    .iter()
-                    .zip(&segments)
-                    .all(|(part, seg)| match part.strip_prefix(':') {
-                        Some(name) => !seg.is_empty() && params.insert(name, *seg).is_none(),
-                        None => part == seg,
-                    });
-            if matches && best.as_ref().is_none_or(|(n, _)| params.len() < *n) {
-                if let Some(route) = Route::from_path(pattern, &params) {
-                    best = Some((params.len(), route));
+            let mut param = None;
+            let matches = parts.zip(&segments).all(|(part, seg)| match part {
+                ":id" => {
+                    param = Some(*seg);
+                    !seg.is_empty()
                 }
+                _ => part == *seg,
+            });
+            match param {
+                _ if !matches => {}
+                None => return Route::at_pattern(pattern, None).unwrap_or(Route::NotFound),
+                Some(raw) if with_param.is_none() => {
+                    let decoded = js_sys::decode_uri_component(raw).ok().map(String::from);
+                    with_param = decoded.and_then(|id| Route::at_pattern(pattern, Some(id)));
+                }
+                Some(_) => {}
             }
         }
-        best.map_or(Route::NotFound, |(_, route)| route)
+        with_param.unwrap_or(Route::NotFound)
     }
 }
 
 /// The route of the current location; the component re-renders when it changes.
 #[hook]
 pub fn use_route() -> Route {
-    let location = use_location().expect("inside the router");
-    Route::of_path(location.path())
+    Route::of_path(use_location().path())
 }
 
 #[cfg(test)]
@@ -140,11 +143,12 @@ mod tests {
     #[wasm_bindgen_test]
     fn every_route_is_found_at_its_own_path() {
         let id = "a b/é%";
-        for pattern in Route::routes() {
+        for pattern in Route::PATTERNS {
             let path = pattern.replace(":id", "x");
             let route = Route::of_path(&path);
-            let with_id =
-                Route::of_path(&pattern.replace(":id", &yew_router::__macro::encode_for_url(id)));
+            let with_id = Route::of_path(
+                &pattern.replace(":id", &String::from(js_sys::encode_uri_component(id))),
+            );
             assert_eq!(route.to_path(), path, "{pattern}");
             assert_eq!(
                 Route::of_path(&format!("{path}/")),
@@ -167,7 +171,14 @@ mod tests {
             Route::of_path("/customers/c%201/remove-relationship"),
             Route::RemoveRelationship { id: "c 1".into() }
         );
-        for unknown in ["", "/nope", "/users/u-7/more", "/users//", "/enroll/bank/x"] {
+        for unknown in [
+            "",
+            "/nope",
+            "/users/u-7/more",
+            "/users//",
+            "/enroll/bank/x",
+            "/users/%E0%A4%A",
+        ] {
             assert_eq!(Route::of_path(unknown), Route::NotFound, "{unknown:?}");
         }
     }

@@ -8,13 +8,13 @@ use crate::components::{Busy, NavButton};
 use crate::env::use_env;
 use crate::i18n::{use_i18n, use_title};
 use crate::route::Route;
+use crate::router::Link;
 use csp_core::add_customer::CreatedCustomer;
 use csp_core::api::{CreatedUser, NewUser, SessionInfo, User};
 use csp_core::endpoint::{SESSION, SIGN_OUT};
 use csp_core::roles::RoleCatalog;
 use std::rc::Rc;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 /// Where to go back after signing in (a deep link, such as a provider's invitation): a path,
 /// kept for this tab only, as is (no JSON library in the first load).
@@ -213,7 +213,7 @@ pub fn Guard(p: &GuardProps) -> Html {
         Some(_) if !allowed => Some(blocked(
             "no-permission-heading",
             "no-permission-body",
-            html! { <Link<Route> to={Route::Account}>{ i18n.t("nav-account") }</Link<Route>> },
+            html! { <Link to={Route::Account}>{ i18n.t("nav-account") }</Link> },
         )),
         Some(_) => None,
     };

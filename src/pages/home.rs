@@ -4,9 +4,9 @@ use crate::components::NavButton;
 use crate::i18n::{use_i18n, use_title};
 use crate::journey::{use_journey, Action, DRAFT_KEPT_DAYS};
 use crate::route::Route;
+use crate::router::use_navigator;
 use crate::start::use_started;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 #[function_component]
 pub fn Home() -> Html {
@@ -14,7 +14,7 @@ pub fn Home() -> Html {
     let j = use_journey();
     // The saved draft and the rules' data come with the shell's second stage.
     let env = use_started().env;
-    let nav = use_navigator().expect("router");
+    let nav = use_navigator();
     // Resume at the first page whose answers are incomplete, or at the check page: the rules
     // that decide come with the enrollment pages, not with this first page. If they can't be
     // fetched, the journey's first page says so and offers to try again.

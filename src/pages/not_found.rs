@@ -2,8 +2,8 @@
 
 use crate::i18n::{use_i18n, use_title};
 use crate::route::Route;
+use crate::router::Link;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 #[function_component]
 pub fn NotFound() -> Html {
@@ -14,7 +14,7 @@ pub fn NotFound() -> Html {
         <div class="step">
             <h1 class="heading">{ heading }</h1>
             <p>{ i18n.t("not-found-body") }</p>
-            <Link<Route> to={Route::Home}>{ i18n.t("not-found-home") }</Link<Route>>
+            <Link to={Route::Home}>{ i18n.t("not-found-home") }</Link>
         </div>
     }
 }

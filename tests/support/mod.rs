@@ -5,11 +5,11 @@
 use csp_portal::api::Api;
 use csp_portal::config::Config;
 use csp_portal::i18n::{preload, Locale};
+use csp_portal::router::Router;
 use csp_portal::{Env, Shell};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct TestAppProps {
@@ -19,7 +19,7 @@ pub struct TestAppProps {
 #[function_component]
 fn TestApp(p: &TestAppProps) -> Html {
     let env = p.env.clone();
-    html! { <BrowserRouter><Shell config={env.config.clone()} api={env.api.clone()} {env} /></BrowserRouter> }
+    html! { <Router><Shell config={env.config.clone()} api={env.api.clone()} {env} /></Router> }
 }
 
 /// The app's environment as the tests mount it: built-in data, the in-browser backend.

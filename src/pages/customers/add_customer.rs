@@ -11,6 +11,7 @@ use crate::form::{use_form, use_kept, FormPage};
 use crate::i18n::use_i18n;
 use crate::partner::use_my_partner;
 use crate::route::Route;
+use crate::router::use_navigator;
 use crate::session::{use_session, SessionAction};
 use csp_core::add_customer::{
     check_domain_prefix, check_new_customer, domain_prefix_availability, DomainPrefixAvailability,
@@ -23,7 +24,6 @@ use csp_core::Field;
 use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 /// How long typing must pause before the availability check.
 const DEBOUNCE_MS: u32 = 300;
@@ -40,7 +40,7 @@ pub fn AddCustomer(p: &AddCustomerProps) -> Html {
     let i18n = use_i18n();
     let env = use_env();
     let session = use_session();
-    let nav = use_navigator().expect("router");
+    let nav = use_navigator();
     let form = use_form();
     let me = use_my_partner();
     let reseller_id = p.reseller.clone();

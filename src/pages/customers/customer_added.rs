@@ -4,9 +4,9 @@
 use crate::components::OneTimeSignIn;
 use crate::i18n::{use_i18n, use_title};
 use crate::route::Route;
+use crate::router::Link;
 use crate::session::{use_session, SessionAction};
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 #[function_component]
 pub fn CustomerAdded() -> Html {
@@ -26,7 +26,7 @@ pub fn CustomerAdded() -> Html {
             <div class="step">
                 <h1 class="heading">{ i18n.t("user-added-gone-heading") }</h1>
                 <p>{ i18n.t("add-customer-gone-body") }</p>
-                <Link<Route> to={Route::Customers}>{ i18n.t("customers-heading") }</Link<Route>>
+                <Link to={Route::Customers}>{ i18n.t("customers-heading") }</Link>
             </div>
         };
     };

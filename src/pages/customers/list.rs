@@ -9,13 +9,13 @@ use crate::form::{DoneNotice, FetchFailed};
 use crate::i18n::{use_i18n, use_title, I18n};
 use crate::invitation::download;
 use crate::route::Route;
+use crate::router::Link;
 use crate::session::use_session;
 use csp_core::api::PartnerKind;
 use csp_core::customers::{export_csv, Customer, CustomerQuery, EXPORT_COLUMNS};
 use csp_core::ids::same_id;
 use csp_core::roles::{ADD_CUSTOMER, RELATIONSHIP_REQUESTS};
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 /// Rows per page.
 pub const PAGE_SIZE: usize = 25;
@@ -57,7 +57,7 @@ pub fn CustomersPage(p: &CustomersProps) -> Html {
         return html! {
             <div class="step">
                 <h1 class="heading">{ i18n.t("not-found-heading") }</h1>
-                <Link<Route> to={Route::IndirectProviders}>{ i18n.t("partners-providers-heading") }</Link<Route>>
+                <Link to={Route::IndirectProviders}>{ i18n.t("partners-providers-heading") }</Link>
             </div>
         };
     }
@@ -113,7 +113,7 @@ pub fn CustomersPage(p: &CustomersProps) -> Html {
     html! {
         <div>
             if p.provider.is_some() {
-                <Link<Route> to={Route::IndirectProviders} classes="back-link">{ i18n.t("back") }</Link<Route>>
+                <Link to={Route::IndirectProviders} classes="back-link">{ i18n.t("back") }</Link>
             }
             <h1 class="heading">{ heading }</h1>
             <DoneNotice />
@@ -123,7 +123,7 @@ pub fn CustomersPage(p: &CustomersProps) -> Html {
                 if can_add { <NavButton to={Route::AddCustomer} label={i18n.t("customers-add")} /> }
             </div>
             if can_request {
-                <p><Link<Route> to={Route::RelationshipRequests}>{ i18n.t("relationship-requests-heading") }</Link<Route>></p>
+                <p><Link to={Route::RelationshipRequests}>{ i18n.t("relationship-requests-heading") }</Link></p>
             }
             { body }
         </div>

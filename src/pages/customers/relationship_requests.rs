@@ -7,10 +7,10 @@ use crate::env::use_env;
 use crate::form::{listing, use_fetch, DoneNotice};
 use crate::i18n::{use_i18n, use_title};
 use crate::route::Route;
+use crate::router::Link;
 use csp_core::endpoint::RELATIONSHIP_REQUESTS;
 use csp_core::relationship::RelationshipStatus;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 #[function_component]
 pub fn RelationshipRequests() -> Html {
@@ -68,7 +68,7 @@ pub fn RelationshipRequests() -> Html {
     );
     html! {
         <div>
-            <Link<Route> to={Route::Customers} classes="back-link">{ i18n.t("back") }</Link<Route>>
+            <Link to={Route::Customers} classes="back-link">{ i18n.t("back") }</Link>
             <h1 class="heading">{ heading.clone() }</h1>
             <DoneNotice />
             <NavButton to={Route::RequestRelationship} label={i18n.t("customers-request-relationship")} />

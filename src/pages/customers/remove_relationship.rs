@@ -6,13 +6,13 @@ use crate::env::use_env;
 use crate::form::{confirm, one_of, use_form, FormPage};
 use crate::i18n::use_i18n;
 use crate::route::Route;
+use crate::router::{use_navigator, Link};
 use csp_core::customers::check_can_remove_relationship;
 use csp_core::endpoint::REMOVE_RELATIONSHIP;
 use csp_core::ids::same_id;
 use csp_core::Field;
 use std::rc::Rc;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct RemoveRelationshipProps {
@@ -23,7 +23,7 @@ pub struct RemoveRelationshipProps {
 pub fn RemoveRelationship(p: &RemoveRelationshipProps) -> Html {
     let i18n = use_i18n();
     let env = use_env();
-    let nav = use_navigator().expect("router");
+    let nav = use_navigator();
     let form = use_form();
     let (loaded, again) = use_customers();
     let back = (Route::Customers, i18n.t("customers-heading"));
@@ -42,7 +42,7 @@ pub fn RemoveRelationship(p: &RemoveRelationshipProps) -> Html {
     if let Err(why) = check_can_remove_relationship(&c) {
         return html! {
             <div class="step">
-                <Link<Route> to={Route::Customers} classes="back-link">{ i18n.t("back") }</Link<Route>>
+                <Link to={Route::Customers} classes="back-link">{ i18n.t("back") }</Link>
                 <h1 class="heading">{ heading }</h1>
                 <p class="inset warning">{ i18n.problem(Field::CustomerCompanyName, &why) }</p>
                 <button type="button" class="button" disabled=true>{ i18n.t("customers-remove-confirm") }</button>

@@ -4,10 +4,10 @@ use crate::env::use_env;
 use crate::form::{confirm, one_of, use_fetch, use_form, FormPage};
 use crate::i18n::use_i18n;
 use crate::route::Route;
+use crate::router::use_navigator;
 use csp_core::endpoint::{RELATIONSHIP_REQUESTS, TERMINATE_RELATIONSHIP};
 use csp_core::ids::same_id;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct TerminateProps {
@@ -18,7 +18,7 @@ pub struct TerminateProps {
 pub fn TerminateRelationship(p: &TerminateProps) -> Html {
     let i18n = use_i18n();
     let env = use_env();
-    let nav = use_navigator().expect("router");
+    let nav = use_navigator();
     let form = use_form();
     let api = env.api.clone();
     let (list, again) = use_fetch((), move |_| {

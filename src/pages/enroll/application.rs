@@ -5,10 +5,10 @@ use crate::env::use_env;
 use crate::form::{use_fetch, FetchFailed};
 use crate::i18n::{use_i18n, use_title};
 use crate::route::Route;
+use crate::router::Link;
 use csp_core::api::ApplicationStatus;
 use csp_core::endpoint::APPLICATION;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ApplicationProps {
@@ -55,7 +55,7 @@ pub fn ApplicationPage(p: &ApplicationProps) -> Html {
                 if a.status == ApplicationStatus::Approved {
                     <div class="inset">
                         <p>{ i18n.t("status-approved-admin-agent") }</p>
-                        <Link<Route> to={Route::Account}>{ i18n.t("status-approved-check-now") }</Link<Route>>
+                        <Link to={Route::Account}>{ i18n.t("status-approved-check-now") }</Link>
                     </div>
                 }
                 <h2 class="subheading">{ i18n.t("status-next-heading") }</h2>

@@ -7,12 +7,12 @@ use crate::form::{use_form, FormPage};
 use crate::i18n::use_i18n;
 use crate::journey::{pages, step_route, use_journey, Action};
 use crate::route::Route;
+use crate::router::use_navigator;
 use csp_core::api::SubmitApplication;
 use csp_core::endpoint::SUBMIT_APPLICATION;
 use csp_core::enrollment::{check_submission, Step};
 use csp_core::Field;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 fn new_key() -> String {
     crate::api::random_bytes()
@@ -26,7 +26,7 @@ pub fn CheckAnswers() -> Html {
     let i18n = use_i18n();
     let env = use_env();
     let j = use_journey();
-    let nav = use_navigator().expect("router");
+    let nav = use_navigator();
     let form = use_form();
     let d = j.draft.clone();
     let live = {

@@ -9,20 +9,20 @@ use crate::form::use_form;
 use crate::i18n::use_i18n;
 use crate::journey::{edit, go_next, use_journey};
 use crate::route::Route;
+use crate::router::{use_navigator, Link};
 use csp_core::api::SignIn;
 use csp_core::endpoint::PARTNER_NETWORK_PROFILES;
 use csp_core::enrollment::{check_mpn, check_pmc_sign_in};
 use csp_core::mpn::{check_profile, OrgProfile};
 use csp_core::{Code, Field, Report};
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 #[function_component]
 pub fn MpnIdStep() -> Html {
     let i18n = use_i18n();
     let env = use_env();
     let j = use_journey();
-    let nav = use_navigator().expect("router");
+    let nav = use_navigator();
     let form = use_form();
     let user = use_state(String::new);
     let password = use_state(String::new);
@@ -103,7 +103,7 @@ pub fn MpnIdStep() -> Html {
         html! {
             <div class="inset" role="status">
                 <p>{ i18n.t("mpn-needs-work-account") }</p>
-                <Link<Route> to={Route::WorkAccount}>{ i18n.t("work-account-heading") }</Link<Route>>
+                <Link to={Route::WorkAccount}>{ i18n.t("work-account-heading") }</Link>
             </div>
         }
     } else if signing_in {

@@ -7,17 +7,17 @@ use crate::form::use_form;
 use crate::i18n::use_i18n;
 use crate::journey::{edit, go_next, use_journey};
 use crate::route::Route;
+use crate::router::use_navigator;
 use csp_core::enrollment::{check_partner_type, PartnerType};
 use csp_core::{Code, Field};
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 #[function_component]
 pub fn PartnerTypeStep() -> Html {
     let i18n = use_i18n();
     let env = use_env();
     let j = use_journey();
-    let nav = use_navigator().expect("router");
+    let nav = use_navigator();
     let form = use_form();
     let open = env.settings.open_partner_types.clone();
     let report = form.shown(|| check_partner_type(&j.draft, &open));

@@ -5,9 +5,9 @@ use crate::components::NavButton;
 use crate::i18n::{use_i18n, use_title};
 use crate::journey::{edit, use_journey};
 use crate::route::Route;
+use crate::router::Link;
 use csp_core::enrollment::PartnerType;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 /// The eligibility page for a type that is not accepting applications.
 #[function_component]
@@ -31,7 +31,7 @@ pub fn PartnerTypeClosed() -> Html {
     };
     html! {
         <div class="step">
-            <Link<Route> to={Route::PartnerType} classes="back-link">{ i18n.t("back") }</Link<Route>>
+            <Link to={Route::PartnerType} classes="back-link">{ i18n.t("back") }</Link>
             <h1 class="heading">{ heading }</h1>
             <p>{ i18n.ta("partner-type-closed-body", &[("type", &name)]) }</p>
             <p>{ i18n.t("partner-type-closed-suggest") }</p>

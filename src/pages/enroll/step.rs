@@ -4,9 +4,9 @@ use crate::form::{use_form, Form, FormPage};
 use crate::i18n::use_i18n;
 use crate::journey::{go_next, neighbour, pages, use_journey};
 use crate::route::Route;
+use crate::router::use_navigator;
 use csp_core::Report;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct StepPageProps {
@@ -52,7 +52,7 @@ where
     F: Fn() -> Report + Clone + 'static,
 {
     let j = use_journey();
-    let nav = use_navigator().expect("router");
+    let nav = use_navigator();
     let form = use_form();
     let report = form.shown(live.clone());
     let onsubmit = {

@@ -8,19 +8,19 @@ use crate::form::use_form;
 use crate::i18n::use_i18n;
 use crate::journey::{edit, go_next, use_journey};
 use crate::route::Route;
+use crate::router::use_navigator;
 use csp_core::api::{CreatedTenant, SignIn};
 use csp_core::endpoint::{CREATE_TENANT, WORK_ACCOUNT_SIGN_IN};
 use csp_core::enrollment::{check_work_account, NewTenant, WorkAccountMode};
 use csp_core::{Field, Report};
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 #[function_component]
 pub fn WorkAccountStep() -> Html {
     let i18n = use_i18n();
     let env = use_env();
     let j = use_journey();
-    let nav = use_navigator().expect("router");
+    let nav = use_navigator();
     let form = use_form();
     let password = use_state(String::new);
     // The account just created, with its admin password: page memory only, shown once.

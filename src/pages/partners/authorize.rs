@@ -9,6 +9,7 @@ use crate::form::{use_fetch, use_form, FetchFailed, FormPage};
 use crate::i18n::{use_i18n, use_title, I18n};
 use crate::partner::use_my_partner;
 use crate::route::Route;
+use crate::router::{use_location, Link};
 use crate::session::use_session;
 use csp_core::api::AuthorizeResult;
 use csp_core::endpoint::{AUTHORIZE_PROVIDER, INDIRECT_PROVIDER};
@@ -18,7 +19,6 @@ use csp_core::partners::{
 };
 use csp_core::Field;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 #[function_component]
 pub fn AuthorizeProvider() -> Html {
@@ -29,9 +29,7 @@ pub fn AuthorizeProvider() -> Html {
     let me = use_my_partner();
     let consent = use_state(|| false);
     let done = use_state(|| None::<AuthorizeResult>);
-    let query = use_location()
-        .map(|l| l.query_str().to_owned())
-        .unwrap_or_default();
+    let query = use_location().query_str().to_owned();
     let provider_id = match parse_invite(&query) {
         Ok(Invite::IndirectReseller { provider_id }) => Some(provider_id),
         _ => None,
@@ -194,7 +192,7 @@ fn Stop(p: &StopProps) -> Html {
         <div class="step">
             <h1 class="heading">{ &p.heading }</h1>
             { p.body.clone() }
-            <Link<Route> to={Route::Home}>{ i18n.t("app-title") }</Link<Route>>
+            <Link to={Route::Home}>{ i18n.t("app-title") }</Link>
         </div>
     }
 }
@@ -241,7 +239,7 @@ fn Done(p: &DoneProps) -> Html {
     html! {
         <div class="step">
             <div class="panel panel--confirmation" role="status"><h1 class="panel-title">{ &p.heading }</h1></div>
-            <Link<Route> to={Route::IndirectProviders}>{ i18n.t("partners-providers-heading") }</Link<Route>>
+            <Link to={Route::IndirectProviders}>{ i18n.t("partners-providers-heading") }</Link>
         </div>
     }
 }

@@ -6,10 +6,10 @@ use crate::env::use_env;
 use crate::form::{confirm, one_of, use_form, FormPage};
 use crate::i18n::use_i18n;
 use crate::route::Route;
+use crate::router::use_navigator;
 use csp_core::endpoint::REMOVE_RESELLER;
 use csp_core::ids::same_id;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct RemoveProps {
@@ -20,7 +20,7 @@ pub struct RemoveProps {
 pub fn RemovePartnership(p: &RemoveProps) -> Html {
     let i18n = use_i18n();
     let env = use_env();
-    let nav = use_navigator().expect("router");
+    let nav = use_navigator();
     let form = use_form();
     let (list, again) = use_resellers();
     let back = (

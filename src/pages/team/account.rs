@@ -7,12 +7,12 @@ use crate::env::use_env;
 use crate::form::use_form;
 use crate::i18n::{use_i18n, use_title};
 use crate::route::Route;
+use crate::router::Link;
 use crate::session::{features, use_session, SessionAction};
 use csp_core::api::RoleChange;
 use csp_core::endpoint::UPDATE_ROLES;
 use csp_core::roles::{Role, RoleKind};
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 const ADMIN_AGENT: &str = "admin-agent";
 
@@ -63,7 +63,7 @@ pub fn Account() -> Html {
                 <div class="summary-row"><dt class="summary-key">{ i18n.t("user-agent-role") }</dt><dd class="summary-value">{ role_name(&env.catalog, user.agent_role.as_deref(), RoleKind::Agent, &i18n) }</dd></div>
                 <div class="summary-row"><dt class="summary-key">{ i18n.t("user-admin-role") }</dt><dd class="summary-value">{ role_name(&env.catalog, user.admin_role.as_deref(), RoleKind::Admin, &i18n) }</dd></div>
             </dl>
-            <p><Link<Route> to={Route::ChangePassword}>{ i18n.t("password-change-heading") }</Link<Route>></p>
+            <p><Link to={Route::ChangePassword}>{ i18n.t("password-change-heading") }</Link></p>
             <h2 class="subheading">{ i18n.t("account-admin-agent-heading") }</h2>
             if user.agent_role.as_deref() == Some(ADMIN_AGENT) {
                 <p class="inset" role="status">{ i18n.t("account-admin-agent-yes") }</p>

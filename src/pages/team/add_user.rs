@@ -7,20 +7,20 @@ use crate::env::use_env;
 use crate::form::{use_form, FormPage};
 use crate::i18n::use_i18n;
 use crate::route::Route;
+use crate::router::use_navigator;
 use crate::session::{use_session, SessionAction};
 use csp_core::api::NewUser;
 use csp_core::roles::RoleKind;
 use csp_core::users::check_new_user;
 use csp_core::Field;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 #[function_component]
 pub fn AddUser() -> Html {
     let i18n = use_i18n();
     let env = use_env();
     let session = use_session();
-    let nav = use_navigator().expect("router");
+    let nav = use_navigator();
     let form = use_form();
     let (users, _) = use_users();
     let pending = session.pending.clone();

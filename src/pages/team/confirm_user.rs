@@ -6,19 +6,19 @@ use crate::env::use_env;
 use crate::form::{use_form, FormPage};
 use crate::i18n::{use_i18n, use_title};
 use crate::route::Route;
+use crate::router::{use_navigator, Link};
 use crate::session::{use_session, SessionAction};
 use csp_core::endpoint::ADD_USER;
 use csp_core::roles::RoleKind;
 use csp_core::Report;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 #[function_component]
 pub fn ConfirmUser() -> Html {
     let i18n = use_i18n();
     let env = use_env();
     let session = use_session();
-    let nav = use_navigator().expect("router");
+    let nav = use_navigator();
     let form = use_form();
     let heading = i18n.t("confirm-user-heading");
     // With a user to confirm, the form page sets the title.
@@ -31,7 +31,7 @@ pub fn ConfirmUser() -> Html {
         false,
     );
     let Some(u) = session.pending.clone() else {
-        return html! { <div class="step"><h1 class="heading">{ heading }</h1><Link<Route> to={Route::AddUser}>{ i18n.t("users-add") }</Link<Route>></div> };
+        return html! { <div class="step"><h1 class="heading">{ heading }</h1><Link to={Route::AddUser}>{ i18n.t("users-add") }</Link></div> };
     };
     let onsubmit = {
         let (session, nav, form, api, u) = (
@@ -64,7 +64,7 @@ pub fn ConfirmUser() -> Html {
         html! {
             <div class="summary-row">
                 <dt class="summary-key">{ k }</dt><dd class="summary-value">{ v }</dd>
-                <dd class="summary-actions"><Link<Route> to={Route::AddUser}>{ i18n.t("change") }</Link<Route>></dd>
+                <dd class="summary-actions"><Link to={Route::AddUser}>{ i18n.t("change") }</Link></dd>
             </div>
         }
     };

@@ -6,13 +6,13 @@ use crate::env::use_env;
 use crate::form::{one_of, use_form, FormPage};
 use crate::i18n::{use_i18n, use_title};
 use crate::route::Route;
+use crate::router::use_navigator;
 use crate::session::{use_session, SessionAction};
 use csp_core::api::RoleChange;
 use csp_core::endpoint::{REMOVE_USER, UPDATE_ROLES};
 use csp_core::roles::RoleKind;
 use csp_core::Field;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct EditUserProps {
@@ -24,7 +24,7 @@ pub fn EditUser(p: &EditUserProps) -> Html {
     let i18n = use_i18n();
     let env = use_env();
     let session = use_session();
-    let nav = use_navigator().expect("router");
+    let nav = use_navigator();
     let (users, again) = use_users();
     let form = use_form();
     let choice = use_state(|| None::<(String, String)>);

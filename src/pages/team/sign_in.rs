@@ -5,13 +5,13 @@ use crate::env::use_env;
 use crate::form::{use_form, FormPage};
 use crate::i18n::use_i18n;
 use crate::route::Route;
+use crate::router::use_navigator;
 use crate::session::{signed_in, use_session};
 use csp_core::api::SignIn;
 use csp_core::endpoint::SIGN_IN;
 use csp_core::users::check_sign_in;
 use csp_core::Field;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct SignInProps {
@@ -27,7 +27,7 @@ pub fn SignInPage(p: &SignInProps) -> Html {
     let i18n = use_i18n();
     let env = use_env();
     let session = use_session();
-    let nav = use_navigator().expect("router");
+    let nav = use_navigator();
     let form = use_form();
     let user = use_state(String::new);
     let password = use_state(String::new);
@@ -74,9 +74,7 @@ pub fn SignInPage(p: &SignInProps) -> Html {
                 }
                 // Back to the page that asked for a sign-in (an invitation link), if any.
                 match crate::session::take_return() {
-                    Some((route, q)) if !q.is_empty() => {
-                        let _ = nav.push_with_query(&route, &q);
-                    }
+                    Some((route, q)) if !q.is_empty() => nav.push_with_query(&route, &q),
                     Some((route, _)) => nav.push(&route),
                     None => nav.push(&Route::Account),
                 }

@@ -3,9 +3,9 @@
 use crate::components::OneTimeSignIn;
 use crate::i18n::{use_i18n, use_title};
 use crate::route::Route;
+use crate::router::Link;
 use crate::session::{use_session, SessionAction};
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 /// The one-time view of the new user's sign-in details: never stored, forgotten on leaving.
 #[function_component]
@@ -27,7 +27,7 @@ pub fn UserAdded() -> Html {
             <div class="step">
                 <h1 class="heading">{ i18n.t("user-added-gone-heading") }</h1>
                 <p>{ i18n.t("user-added-gone-body") }</p>
-                <Link<Route> to={Route::Users}>{ i18n.t("users-heading") }</Link<Route>>
+                <Link to={Route::Users}>{ i18n.t("users-heading") }</Link>
             </div>
         };
     };
