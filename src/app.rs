@@ -11,7 +11,7 @@ use crate::journey::{Action as JourneyAction, Journey};
 use crate::pages::lazy::{Part, PartPage};
 use crate::pages::{home::Home, not_found::NotFound};
 use crate::route::{use_route, Route};
-use crate::router::{opens_elsewhere, use_navigator, Link, Router};
+use crate::router::{opens_elsewhere, use_navigator, use_router, Link, Location};
 use crate::session::{features, remember_return, use_session, Session, SessionAction};
 use crate::start::{self, use_started, Started};
 use csp_core::roles::{CUSTOMERS, INDIRECT_PROVIDERS, INDIRECT_RESELLERS, MANAGE_USERS};
@@ -37,7 +37,7 @@ fn stamp_ready() {
 }
 
 /// Starts the portal: fetches what the first render needs, the config and the locale files
-/// (index.html asked for the config and English at once), then renders [`App`] in place of
+/// (index.html asked for the config and English at once), then renders the [`Shell`] in place of
 /// index.html's busy line. Not from the effect of a first, empty render: that waited for a
 /// browser frame before the fetches were even asked for (issue #12).
 pub async fn start() {
@@ -62,19 +62,12 @@ pub async fn start() {
         busy.remove();
     }
     let config = Rc::new(config);
-    yew::Renderer::<App>::with_props(AppProps { config, api }).render();
-}
-
-#[derive(Properties, PartialEq)]
-pub struct AppProps {
-    pub config: Rc<Config>,
-    pub api: Api,
-}
-
-#[function_component]
-pub fn App(p: &AppProps) -> Html {
-    let (config, api) = (p.config.clone(), p.api.clone());
-    html! { <Router><Shell {config} {api} /></Router> }
+    yew::Renderer::<Shell>::with_props(ShellProps {
+        config,
+        api,
+        env: None,
+    })
+    .render();
 }
 
 /// The page each route shows: the shell's own, or one from a page folder (see `pages::lazy`).
@@ -92,6 +85,25 @@ fn Pages() -> Html {
     switch(use_route())
 }
 
+/// What the shell shares with every page, as one context: where the user is, the messages, the
+/// second stage and the session. They change seldom (a move, the language, the stage's arrival,
+/// a sign-in), and each context of its own cost the first load a component's code (issue #12).
+/// The journey, which changes with each keystroke, has a context of its own. Each part is read
+/// through the hook beside its type (`use_location`, `use_i18n`, `use_started`, `use_session`).
+#[derive(Clone, PartialEq)]
+pub struct Shared {
+    pub location: Location,
+    pub i18n: I18n,
+    pub started: Started,
+    pub session: UseReducerHandle<Session>,
+}
+
+/// The shell's [`Shared`] context, None outside the shell.
+#[hook]
+pub fn use_shared() -> Option<Shared> {
+    use_context::<Shared>()
+}
+
 #[derive(Properties, PartialEq)]
 pub struct ShellProps {
     pub config: Rc<Config>,
@@ -102,11 +114,12 @@ pub struct ShellProps {
     pub env: Option<Env>,
 }
 
-/// Providers, header and routed page. Must sit inside a router. The header and the start page
+/// Location and providers, header and routed page. The header and the start page
 /// show at once; the second stage (`start`) then brings the environment, the saved draft and
 /// the session, which the other pages wait for.
 #[function_component]
 pub fn Shell(p: &ShellProps) -> Html {
+    let location = use_router();
     let locale = use_state(Locale::initial);
     // Whether the whole locale file is in (the first render may have only the first page's
     // part): None while it is being fetched.
@@ -192,11 +205,15 @@ pub fn Shell(p: &ShellProps) -> Html {
         failed: *failed || *texts == Some(false),
         retry,
     };
+    let shared = Shared {
+        location,
+        i18n: (*i18n).clone(),
+        started,
+        session: session.clone(),
+    };
     html! {
-        <ContextProvider<I18n> context={(*i18n).clone()}>
-        <ContextProvider<Started> context={started}>
+        <ContextProvider<Shared> context={shared}>
         <ContextProvider<UseReducerHandle<Journey>> context={journey.clone()}>
-        <ContextProvider<UseReducerHandle<Session>> context={session.clone()}>
             <Header locale={shown} {on_lang} />
             <main class="main" id="main-content">
                 if session.expired {
@@ -208,10 +225,8 @@ pub fn Shell(p: &ShellProps) -> Html {
             </main>
             // Last, so that its arrival with the second stage leaves the nodes above as they are.
             { start::loaded().map(|s| (s.keeper)(journey.clone())).unwrap_or_default() }
-        </ContextProvider<UseReducerHandle<Session>>>
         </ContextProvider<UseReducerHandle<Journey>>>
-        </ContextProvider<Started>>
-        </ContextProvider<I18n>>
+        </ContextProvider<Shared>>
     }
 }
 

@@ -40,7 +40,7 @@ pub fn use_form() -> Form {
         server: use_state(Report::default),
         failure: use_state(|| None),
         busy: use_state(|| false),
-        session: use_context::<UseReducerHandle<Session>>(),
+        session: crate::app::use_shared().map(|s| s.session),
         journey: use_context::<UseReducerHandle<Journey>>(),
     }
 }
@@ -318,7 +318,7 @@ pub struct FetchFailedProps {
 pub fn FetchFailed(p: &FetchFailedProps) -> Html {
     let i18n = use_i18n();
     let env = use_env();
-    let session = use_context::<UseReducerHandle<Session>>();
+    let session = crate::app::use_shared().map(|s| s.session);
     {
         let ended = p.failure.session_ended();
         use_effect_with(p.failure.clone(), move |_| {

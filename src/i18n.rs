@@ -270,7 +270,7 @@ impl I18n {
 
 #[hook]
 pub fn use_i18n() -> I18n {
-    use_context::<I18n>().expect("I18n context")
+    crate::app::use_shared().expect("inside the shell").i18n
 }
 
 /// Sets the document title after render, prefixed "Error: " while the page shows errors. An

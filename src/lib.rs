@@ -21,5 +21,5 @@ pub mod router;
 pub mod session;
 pub mod start;
 
-pub use app::{App, Shell};
+pub use app::Shell;
 pub use env::Env;

@@ -1,5 +1,6 @@
-//! Where the address bar is, and moving elsewhere: the browser's History API behind a
-//! [`Router`] that shares the [`Location`], with [`Link`] and [`Navigator`] to move. Written here
+//! Where the address bar is, and moving elsewhere: the browser's History API, its
+//! [`Location`] followed by [`use_router`] (the shell shares it as context), with [`Link`] and
+//! [`Navigator`] to move. Written here
 //! instead of taking yew-router, whose history layer (gloo-history, with serde for its history
 //! state and queries) and generic components cost the first load 6.9 KB brotli (issue #12);
 //! the portal needs only paths, one parameter, a query and a state kept in memory.
@@ -72,14 +73,11 @@ impl Location {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct RouterProps {
-    pub children: Html,
-}
-
-/// Shares the [`Location`] with everything inside, and follows the browser's back and forward.
-#[function_component]
-pub fn Router(p: &RouterProps) -> Html {
+/// The location, following the [`Navigator`]'s moves and the browser's back and forward: for
+/// the component that shares it as context (the shell; not a component of its own, which
+/// would cost the first load its code).
+#[hook]
+pub fn use_router() -> Location {
     let location = use_state(Location::current);
     {
         let location = location.clone();
@@ -91,18 +89,16 @@ pub fn Router(p: &RouterProps) -> Html {
             move || drop(listener)
         });
     }
-    html! {
-        <ContextProvider<Location> context={(*location).clone()}>{ p.children.clone() }</ContextProvider<Location>>
-    }
+    (*location).clone()
 }
 
 /// The current location; the component re-renders when it changes.
 #[hook]
 pub fn use_location() -> Location {
-    use_context::<Location>().expect("inside the Router")
+    crate::app::use_shared().expect("inside the shell").location
 }
 
-/// Moves to another page: a new history entry, then the [`Router`] hears of it as of the
+/// Moves to another page: a new history entry, then [`use_router`] hears of it as of the
 /// browser's own moves.
 #[derive(Clone, PartialEq, Debug)]
 pub struct Navigator;

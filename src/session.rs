@@ -122,7 +122,7 @@ impl Reducible for Session {
 
 #[hook]
 pub fn use_session() -> UseReducerHandle<Session> {
-    use_context::<UseReducerHandle<Session>>().expect("Session context")
+    crate::app::use_shared().expect("inside the shell").session
 }
 
 /// The session the backend still has for this browser (its cookie), if any; its CSRF token

@@ -113,5 +113,5 @@ pub struct Started {
 
 #[hook]
 pub fn use_started() -> Started {
-    use_context::<Started>().expect("Started context")
+    crate::app::use_shared().expect("inside the shell").started
 }

@@ -5,7 +5,6 @@
 use csp_portal::api::Api;
 use csp_portal::config::Config;
 use csp_portal::i18n::{preload, Locale};
-use csp_portal::router::Router;
 use csp_portal::{Env, Shell};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
@@ -19,7 +18,7 @@ pub struct TestAppProps {
 #[function_component]
 fn TestApp(p: &TestAppProps) -> Html {
     let env = p.env.clone();
-    html! { <Router><Shell config={env.config.clone()} api={env.api.clone()} {env} /></Router> }
+    html! { <Shell config={env.config.clone()} api={env.api.clone()} {env} /> }
 }
 
 /// The app's environment as the tests mount it: built-in data, the in-browser backend.

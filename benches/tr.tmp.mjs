@@ -1,0 +1,379 @@
+// Load benchmark of issue #12: time to ready of the portal against a bare one-input Yew app,
+// built and measured in the same run, in Debian's Chromium driven over CDP.
+//
+//   node benches/load.mjs APP_DIST BARE_DIST [--runs N] [--only ready|pages|keys]
+//
+// Both builds are served by a tiny static server on loopback (free ports; brotli as a static
+// host or CDN would, and gzip only for reference). Each load is a fresh browser context with
+// the cache disabled; loads of the two builds alternate. "Ready" is stamped in the page by an
+// init script (see READY_HOOK), so nothing polls from outside. Prints medians for the mobile
+// profile (Lighthouse's: 150 ms RTT, 1.6 Mbps down, 750 Kbps up, 4x CPU) and for loopback;
+// the time a page of each folder takes to open on the mobile profile, once the idle prefetch
+// is over and right after ready; the keystroke on the primary contact page beside the bare
+// app's input at 4x and 1x CPU; and the size of each wasm module.
+import { createRequire } from 'node:module';
+import { createServer } from 'node:http';
+import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
+import { join, extname, resolve, normalize } from 'node:path';
+import { gzipSync, brotliCompressSync, constants as zc } from 'node:zlib';
+import { loadavg } from 'node:os';
+
+const require = createRequire(new URL('../tests/e2e/package.json', import.meta.url));
+const { chromium } = require('playwright-core');
+
+const args = process.argv.slice(2);
+const flag = (name, dflt) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args.splice(i, 2)[1] : dflt;
+};
+const RUNS = Math.max(9, Number(flag('--runs', process.env.BENCH_RUNS || 9)));
+const KEYS = 100;
+// --only ready|pages|keys runs one part (all by default).
+const ONLY = flag('--only', 'all');
+const LOAD_TIMEOUT_MS = 60_000;
+const [appDist, bareDist] = args.map((a) => resolve(a));
+if (!appDist || !bareDist) {
+  console.error('usage: node benches/load.mjs APP_DIST BARE_DIST [--runs N]');
+  process.exit(2);
+}
+const deadline = Date.now() + Number(process.env.BENCH_MAX_SECONDS || 900) * 1000;
+
+// Lighthouse's mobile profile ("slow 4G" + mid-range phone), throughputs in bytes per second.
+const MOBILE = {
+  offline: false,
+  latency: 150,
+  downloadThroughput: (1.6 * 1024 * 1024) / 8,
+  uploadThroughput: (750 * 1024) / 8,
+};
+const MOBILE_CPU = 4;
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.ftl': 'text/plain; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+};
+
+// What the static hosts send when the browser accepts it: brotli, as a host serving
+// precompressed `.br` files (or a CDN) does; gzip only for the reference run printed beside.
+let ENCODING = 'br';
+
+/** A static host: files of `root`, compressed in memory, index.html for deep links. */
+function serve(root) {
+  const cache = new Map();
+  const file = (rel) => {
+    if (cache.has(rel)) return cache.get(rel);
+    const path = normalize(join(root, rel));
+    if (!path.startsWith(root) || !existsSync(path) || !statSync(path).isFile()) return null;
+    const body = readFileSync(path);
+    const entry = {
+      body,
+      gzip: gzipSync(body, { level: 9 }),
+      br: brotliCompressSync(body, { params: { [zc.BROTLI_PARAM_QUALITY]: 11 } }),
+      type: TYPES[extname(path)] || 'application/octet-stream',
+    };
+    cache.set(rel, entry);
+    return entry;
+  };
+  const server = createServer((req, res) => {
+    let rel = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (rel.endsWith('/')) rel += 'index.html';
+    const f = file(rel) || (extname(rel) ? null : file('/index.html'));
+    if (!f) {
+      res.writeHead(404).end();
+      return;
+    }
+    const accepts = (req.headers['accept-encoding'] || '').split(',').map((e) => e.trim().split(';')[0]);
+    const enc = [ENCODING, 'gzip'].find((e) => accepts.includes(e));
+    const body = enc ? f[enc] : f.body;
+    res.writeHead(200, {
+      'content-type': f.type,
+      'content-length': body.length,
+      'cache-control': 'no-store',
+      ...(enc ? { 'content-encoding': enc } : {}),
+    });
+    res.end(body);
+  });
+  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok({ server, url: `http://127.0.0.1:${server.address().port}` })));
+}
+
+// "Ready", stamped in the page with `performance.now()` (issue #12): the later of the first
+// form control in the page (a MutationObserver, which reports within the task that inserted
+// it) and the first wasm module instantiated. Neither app has a control before its wasm runs,
+// but a page whose first controls came in the HTML would be ready only once its wasm is.
+// `__cspReadyPromise` resolves with it. Both apps also stamp `window.__cspReady` in an effect
+// after their first render; `__cspEffectPromise` resolves with that, for reference: Yew's
+// scheduler lets the browser lay out and paint a first render that took more than 16 ms
+// before running its effects, so that stamp can come a frame after the controls are there.
+const READY_HOOK = `(() => {
+  let done; window.__cspReadyPromise = new Promise((r) => (done = r));
+  let control = null, wasm = null; window.__t = {};
+  const settle = () => control !== null && wasm !== null && done(Math.max(control, wasm));
+  for (const k of ['instantiateStreaming', 'instantiate']) {
+    const orig = WebAssembly[k];
+    WebAssembly[k] = function (...a) {
+      return (window.__t['call_'+k] = window.__t['call_'+k] || performance.now(), orig.apply(this, a)).then((r) => { if (wasm === null) { wasm = performance.now(); window.__t.inst = wasm; settle(); } return r; });
+    };
+  }
+  new MutationObserver((_, mo) => {
+    if (document.querySelector('input, select, textarea, button')) { control = performance.now(); window.__t.control = control; mo.disconnect(); settle(); }
+  }).observe(document, { childList: true, subtree: true });
+  let effect; window.__cspEffectPromise = new Promise((r) => (effect = r));
+  Object.defineProperty(window, '__cspReady', { configurable: true,
+    set(v) { Object.defineProperty(window, '__cspReady', { value: v, writable: true, configurable: true }); effect(v); },
+    get() { return undefined; } });
+})();`;
+
+/**
+ * A fresh context and page with the ready hook and no cache, on the mobile profile when
+ * `mobile`; the page's errors are collected in `errors`. The caller closes `context`.
+ */
+async function freshPage(browser, mobile) {
+  const context = await browser.newContext({ viewport: { width: 412, height: 823 } });
+  try {
+    await context.addInitScript(READY_HOOK);
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    if (mobile) {
+      await cdp.send('Network.emulateNetworkConditions', MOBILE);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: MOBILE_CPU });
+    }
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    return { context, page, errors };
+  } catch (e) {
+    await context.close();
+    throw e;
+  }
+}
+
+/**
+ * Waits until the idle prefetch is over: a folder's chunk (`split_*`) has arrived and no
+ * response has come in for 1.5 s (the prefetch loads one folder after another, each in well
+ * under that on the mobile profile). Returns when the last response ended (`performance.now()`
+ * time). Playwright's "networkidle" is no use here: it is reached once per page, and can be
+ * before the first render asks for anything more.
+ */
+async function prefetchDone(page) {
+  return page.evaluate(async (limit) => {
+    const ends = () => performance.getEntriesByType('resource').map((e) => [e.name, e.responseEnd]);
+    const t0 = performance.now();
+    for (;;) {
+      const all = ends();
+      const last = Math.max(...all.map(([, t]) => t));
+      if (all.some(([n]) => /\/split_(enroll|team|customers|partners)-/.test(n)) && performance.now() - last > 1500) return last;
+      if (performance.now() - t0 > limit) throw new Error('the prefetch did not end');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }, LOAD_TIMEOUT_MS);
+}
+
+async function load(browser, url, mobile) {
+  const { context, page, errors } = await freshPage(browser, mobile);
+  try {
+    await page.goto(url, { waitUntil: 'commit', timeout: LOAD_TIMEOUT_MS });
+    const [ready, effect] = await page.evaluate(
+      (ms) => Promise.race([
+        Promise.all([window.__cspReadyPromise, window.__cspEffectPromise]),
+        new Promise((_, no) => setTimeout(() => no(new Error('no ready stamp')), ms)),
+      ]),
+      LOAD_TIMEOUT_MS,
+    );
+    if (errors.length) throw new Error(`page errors at ${url}: ${errors.join('; ')}`);
+    return { ready, effect };
+  } finally {
+    await context.close();
+  }
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const pct = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
+};
+const ms = (x) => `${x.toFixed(0)} ms`;
+const load1 = () => loadavg()[0].toFixed(2);
+
+async function compare(browser, app, bare, mobile) {
+  const times = { app: [], bare: [] };
+  const effects = { app: [], bare: [] };
+  for (let i = 0; i < RUNS; i++) {
+    if (Date.now() > deadline) throw new Error('benchmark time limit reached');
+    // Alternate which goes first so neither always follows the other.
+    const order = i % 2 ? [['bare', bare], ['app', app]] : [['app', app], ['bare', bare]];
+    for (const [name, url] of order) {
+      const { ready, effect } = await load(browser, `${url}/`, mobile);
+      times[name].push(ready);
+      effects[name].push(effect);
+    }
+  }
+  const a = median(times.app);
+  const b = median(times.bare);
+  const e = { app: median(effects.app), bare: median(effects.bare) };
+  return { a, b, ratio: a / b, times, effects: e };
+}
+
+// One page of each folder (issue #12: each folder is its own chunk in the split build).
+// Consecutive pages have different headings (signed out, customers and partners pages both
+// ask to sign in).
+const PAGES = [
+  ['enroll', '/enroll/primary-contact'],
+  ['customers', '/customers'],
+  ['team', '/roles'],
+  ['partners', '/indirect-resellers'],
+];
+
+/**
+ * On the mobile profile: loads the home page, then opens one page of each folder in turn (as a
+ * link would: pushState + popstate) and times until its heading is in the page with no spinner
+ * left: the folder's code arriving, if it hasn't yet. Right after ready, or (`idle`) once the
+ * idle prefetch of every folder is over, as for a user who reads the first page before moving
+ * on: `prefetched` is then when the last file arrived, in ms after ready.
+ */
+async function openPages(browser, url, idle) {
+  const { context, page, errors } = await freshPage(browser, true);
+  try {
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    await page.goto(`${url}/`, { waitUntil: 'commit', timeout: LOAD_TIMEOUT_MS });
+    const ready = await page.evaluate(() => window.__cspReadyPromise);
+    const out = {};
+    if (idle) out.prefetched = (await prefetchDone(page)) - ready;
+    for (const [part, path] of PAGES) {
+      out[part] = await page.evaluate(async (path) => {
+        const before = document.querySelector('main h1')?.textContent;
+        const t0 = performance.now();
+        history.pushState({}, '', path);
+        dispatchEvent(new PopStateEvent('popstate', { state: {} }));
+        while (performance.now() - t0 < 15000) {
+          const h = document.querySelector('main h1');
+          if (h && h.textContent !== before && !document.querySelector('main .busy')) return performance.now() - t0;
+          await new Promise((r) => setTimeout(r, 5));
+        }
+        return NaN;
+      }, path);
+    }
+    if (errors.length) throw new Error(`page errors at ${url}: ${errors.join('; ')}`);
+    return out;
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * Keystroke to re-validated view at `rate`x CPU: on the portal's primary contact page after
+ * one Continue (so each keystroke re-validates) and the prefetch, or on the bare app's one
+ * input (`bare`), the yardstick. Per keystroke, in the page: `work`, from the input event to
+ * the view updated (the handlers and Yew's render, which runs in the event's microtasks: one
+ * microtask later nothing more changes); `layout`, the browser's layout of the result, forced
+ * at once; `next`, to the start of the next task (what else the browser did in between: a
+ * frame, a timer, garbage collection).
+ */
+async function keystrokes(browser, url, rate, bare) {
+  const context = await browser.newContext();
+  try {
+    await context.addInitScript(READY_HOOK);
+    const page = await context.newPage();
+    await page.goto(bare ? `${url}/` : `${url}/enroll/primary-contact`, { timeout: LOAD_TIMEOUT_MS });
+    await page.evaluate(() => window.__cspReadyPromise);
+    // Continue from the keyboard, as the bare app's input is reached: a mouse left over the
+    // page would make the browser hit-test it again after every layout (a phone has none).
+    if (!bare) await page.getByRole('button', { name: 'Continue' }).press('Enter', { timeout: 10_000 });
+    const input = page.locator(bare ? 'input' : 'input[type=email]');
+    await input.waitFor({ timeout: 10_000 });
+    // The other folders' chunks are prefetched after the first page: measure the keystrokes
+    // once that is over, not their download and compile.
+    if (!bare) await prefetchDone(page);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+    const result = await input.evaluate(async (el, n) => {
+      const text = 'jane.doe+portal@contoso-example.co.uk.x'.padEnd(n, 'z').slice(0, n);
+      const nextTask = () => new Promise((r) => { const c = new MessageChannel(); c.port1.onmessage = () => r(); c.port2.postMessage(0); });
+      const out = { work: [], layout: [], next: [] };
+      el.focus();
+      el.value = '';
+      for (const ch of text) {
+        await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+        const t0 = performance.now();
+        el.value += ch;
+        el.dispatchEvent(new InputEvent('input', { bubbles: true, data: ch, inputType: 'insertText' }));
+        await null;
+        const t1 = performance.now();
+        void document.body.offsetHeight;
+        const t2 = performance.now();
+        await nextTask();
+        out.work.push(t1 - t0);
+        out.layout.push(t2 - t1);
+        out.next.push(performance.now() - t0);
+      }
+      return { ...out, value: el.value };
+    }, KEYS);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    if (result.value.length !== KEYS) throw new Error(`typed ${result.value.length} characters, not ${KEYS}`);
+    return result;
+  } finally {
+    await context.close();
+  }
+}
+
+function wasmSizes(dist) {
+  return readdirSync(dist)
+    .filter((f) => f.endsWith('.wasm'))
+    .map((f) => {
+      const b = readFileSync(join(dist, f));
+      return { f, raw: b.length, gz: gzipSync(b, { level: 9 }).length, br: brotliCompressSync(b, { params: { [zc.BROTLI_PARAM_QUALITY]: 11 } }).length };
+    });
+}
+
+
+
+const app = await serve(appDist);
+const bare = await serve(bareDist);
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking'] });
+for (const [name, s] of [['app', app], ['bare', bare], ['app', app], ['bare', bare]]) {
+  const { context, page } = await freshPage(browser, true);
+  await page.evaluate(() => 0).catch(() => 0);
+  await browser.startTracing(page, { categories: ['devtools.timeline', 'v8', 'v8.wasm', 'disabled-by-default-v8.compile', 'blink', 'loading', 'toplevel', 'disabled-by-default-devtools.timeline'] });
+  await page.goto(s.url + '/', { waitUntil: 'commit' });
+  await page.evaluate(() => window.__cspReadyPromise);
+  const t = await page.evaluate(() => window.__t);
+  const buf = await browser.stopTracing();
+  const ev = JSON.parse(buf.toString()).traceEvents;
+  // find renderer main thread: thread with CrRendererMain name
+  const main = ev.find((e) => e.name === 'thread_name' && e.args.name === 'CrRendererMain' && ev.some((x) => x.pid === e.pid && x.name === 'EvaluateScript'));
+  const evs = ev.filter((e) => e.pid === main.pid);
+  // align: navigationStart mark
+  const nav = evs.filter((e) => e.name === 'navigationStart').map((e) => e.ts).pop() || evs.find(e=>e.name==='TracingStartedInBrowser')?.ts;
+  const rel = (ts) => (ts - nav) / 1000;
+  const a = t.inst, b = t.control;
+  const sums = new Map();
+  for (const e of evs) {
+    if (e.ph !== 'X' || e.dur === undefined) continue;
+    const st = rel(e.ts), en = st + e.dur / 1000;
+    if (en < a - 400 || st > b) continue;
+    const k = e.name;
+    const ov = Math.max(0, Math.min(en, b) - Math.max(st, a - 400));
+    if (!sums.has(k)) sums.set(k, [0, 0]);
+    const v = sums.get(k); v[0] += ov; v[1]++;
+  }
+  console.log(`${name}: inst ${a.toFixed(0)} control ${b.toFixed(0)}; events overlapping [inst-400, control]:`);
+  for (const [k, [d, n]] of [...sums].sort((x, y) => y[1][0] - x[1][0]).slice(0, 22)) console.log('   ', d.toFixed(1).padStart(7), String(n).padStart(4), k);
+  // also wasm compile events anywhere
+  const comp = new Map();
+  for (const e of evs) if (/wasm|Wasm/.test(e.name) && e.dur) { const v = comp.get(e.name) || [0,0]; v[0]+=e.dur/1000; v[1]++; comp.set(e.name, v); }
+  console.log('    wasm events:', [...comp].map(([k,[d,n]])=>`${k} ${d.toFixed(1)}ms x${n}`).join('; '));
+  await context.close();
+}
+await browser.close(); app.server.close(); bare.server.close();
