@@ -33,9 +33,9 @@ wasm-pack test --headless --chrome
 step "release build and size budget"
 trunk build --release
 # The first load (html, js, wasm and the splitter's loader, css, config, the first page's
-# English messages) of the split build is ~148 KB gzip (issue #12's target, 150 KB, see the
-# README's figures). CI holds the line at the target so it cannot grow unnoticed.
-SIZE_BUDGET_KB="${SIZE_BUDGET_KB:-150}" scripts/size-budget.sh dist
+# English messages) of the split build is ~118 KB gzip (issue #12's target, 150 KB, see the
+# README's figures). CI holds the line a little above it so it cannot grow unnoticed.
+SIZE_BUDGET_KB="${SIZE_BUDGET_KB:-125}" scripts/size-budget.sh dist
 
 step "benchmarks: rules, first load, the server under load"
 scripts/bench.sh
