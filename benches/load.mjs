@@ -1,7 +1,7 @@
 // Load benchmark of issue #12: time to ready of the portal against a bare one-input Yew app,
 // built and measured in the same run, in Debian's Chromium driven over CDP.
 //
-//   node benches/load.mjs APP_DIST BARE_DIST [--runs N] [--only ready|pages|keys]
+//   node benches/load.mjs APP_DIST BARE_DIST [--runs N] [--only ready|pages|keys|trace]
 //
 // Both builds are served by a tiny static server on loopback (free ports; brotli as a static
 // host or CDN would, and gzip only for reference). Each load is a fresh browser context with
@@ -28,7 +28,8 @@ const flag = (name, dflt) => {
 };
 const RUNS = Math.max(9, Number(flag('--runs', process.env.BENCH_RUNS || 9)));
 const KEYS = 100;
-// --only ready|pages|keys runs one part (all by default).
+// --only ready|pages|keys runs one part (all by default); --only trace (not part of all)
+// prints where a mobile load's time goes, from a Chromium trace of three loads of each app.
 const ONLY = flag('--only', 'all');
 const LOAD_TIMEOUT_MS = 60_000;
 const [appDist, bareDist] = args.map((a) => resolve(a));
@@ -119,11 +120,11 @@ const READY_HOOK = `(() => {
   for (const k of ['instantiateStreaming', 'instantiate']) {
     const orig = WebAssembly[k];
     WebAssembly[k] = function (...a) {
-      return orig.apply(this, a).then((r) => { if (wasm === null) { wasm = performance.now(); settle(); } return r; });
+      return orig.apply(this, a).then((r) => { if (wasm === null) { wasm = performance.now(); performance.mark('csp-instantiated'); settle(); } return r; });
     };
   }
   new MutationObserver((_, mo) => {
-    if (document.querySelector('input, select, textarea, button')) { control = performance.now(); mo.disconnect(); settle(); }
+    if (document.querySelector('input, select, textarea, button')) { control = performance.now(); performance.mark('csp-control'); mo.disconnect(); settle(); }
   }).observe(document, { childList: true, subtree: true });
   let effect; window.__cspEffectPromise = new Promise((r) => (effect = r));
   Object.defineProperty(window, '__cspReady', { configurable: true,
@@ -190,6 +191,36 @@ async function load(browser, url, mobile) {
     );
     if (errors.length) throw new Error(`page errors at ${url}: ${errors.join('; ')}`);
     return { ready, effect };
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * One load on the mobile profile under a Chromium trace: when the wasm module finished
+ * downloading, was instantiated and the first control came (ms since navigation), and the
+ * functions V8 compiled on their first call before that control (Liftoff compiles each wasm
+ * function lazily, on the main thread).
+ */
+async function traced(browser, url) {
+  const { context, page } = await freshPage(browser, true);
+  try {
+    await browser.startTracing(page, { categories: ['devtools.timeline', 'v8.wasm', 'blink.user_timing', 'loading'] });
+    await page.goto(url, { waitUntil: 'commit', timeout: LOAD_TIMEOUT_MS });
+    await page.evaluate(() => window.__cspReadyPromise);
+    const wasmEnd = await page.evaluate(() => Math.max(...performance.getEntriesByType('resource').filter((e) => e.name.endsWith('_bg.wasm')).map((e) => e.responseEnd)));
+    const events = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
+    const mark = (name) => events.find((e) => e.name === name);
+    const [inst, control] = [mark('csp-instantiated'), mark('csp-control')];
+    const lazy = events.filter((e) => e.name === 'wasm.CompileLazy' && e.pid === control.pid && e.ts <= control.ts);
+    const toMs = (ts) => (ts - inst.ts) / 1000 + inst.args.data.startTime;
+    return {
+      wasmEnd,
+      inst: inst.args.data.startTime,
+      control: toMs(control.ts),
+      compiled: lazy.length,
+      compileMs: lazy.reduce((s, e) => s + e.dur, 0) / 1000,
+    };
   } finally {
     await context.close();
   }
@@ -375,6 +406,15 @@ try {
   const l = await compare(browser, app.url, bare.url, false);
   console.log(`loopback, no throttling, load avg ${load1()}:`);
   console.log(`  ready: app ${ms(l.a)}, bare Yew ${ms(l.b)}, ratio ${l.ratio.toFixed(2)}x`);
+  }
+  if (ONLY === 'trace') {
+    console.log('where a load goes, mobile profile, served brotli (median of 3 traced loads; ms since navigation):');
+    for (const [name, url] of [['app', app.url], ['bare Yew', bare.url]]) {
+      const rs = [];
+      for (let i = 0; i < 3; i++) rs.push(await traced(browser, `${url}/`));
+      const m = (k) => median(rs.map((r) => r[k]));
+      console.log(`  ${name.padEnd(8)} wasm downloaded ${ms(m('wasmEnd'))}, instantiated ${ms(m('inst'))}, first control ${ms(m('control'))}; before it, ${m('compiled').toFixed(0)} functions compiled on first call in ${ms(m('compileMs'))}`);
+    }
   }
   if (ONLY === 'all' || ONLY === 'pages') {
     const runs = { now: [], idle: [] };
