@@ -120,17 +120,9 @@ impl Navigator {
         go(&to.to_path(), entry.into());
     }
 
-    /// Goes to `to` with this query, its keys and values percent-encoded.
-    pub fn push_with_query(&self, to: &Route, query: &[(String, String)]) {
-        let enc = |s: &str| String::from(js_sys::encode_uri_component(s));
-        let query: Vec<String> = query
-            .iter()
-            .map(|(k, v)| format!("{}={}", enc(k), enc(v)))
-            .collect();
-        go(
-            &format!("{}?{}", to.to_path(), query.join("&")),
-            JsValue::NULL,
-        );
+    /// Goes to `to` with this query, as an address bar had it (encoded, without its `?`).
+    pub fn push_with_query(&self, to: &Route, query: &str) {
+        go(&format!("{}?{query}", to.to_path()), JsValue::NULL);
     }
 }
 
@@ -205,10 +197,7 @@ mod tests {
         h.replace_state_with_url(&earlier, "", Some("/users/added"))
             .unwrap();
         assert_eq!(Location::current().state::<String>(), None);
-        Navigator.push_with_query(
-            &Route::AuthorizeProvider,
-            &[("partnerId".into(), "a b&c".into())],
-        );
+        Navigator.push_with_query(&Route::AuthorizeProvider, "partnerId=a%20b%26c");
         assert_eq!(Location::current().query_str(), "?partnerId=a%20b%26c");
         Navigator.push(&Route::Home);
     }

@@ -32,24 +32,15 @@ pub fn remember_return() {
     let _ = SessionStorage::raw().set_item(RETURN_KEY, &path);
 }
 
-/// The page remembered by [`remember_return`], forgotten once read: its route and query.
-pub fn take_return() -> Option<(Route, Vec<(String, String)>)> {
+/// The page remembered by [`remember_return`], forgotten once read: its route, and its query
+/// as the address bar had it (without the `?`).
+pub fn take_return() -> Option<(Route, String)> {
     use gloo::storage::{SessionStorage, Storage};
     let path = SessionStorage::raw().get_item(RETURN_KEY).ok()??;
     SessionStorage::delete(RETURN_KEY);
     let (path, query) = path.split_once('?').unwrap_or((path.as_str(), ""));
     let route = Some(Route::of_path(path)).filter(|r| *r != Route::NotFound)?;
-    let query = query
-        .split('&')
-        .filter_map(|kv| kv.split_once('='))
-        .map(|(k, v)| {
-            (
-                csp_core::invitation::percent_decode(k),
-                csp_core::invitation::percent_decode(v),
-            )
-        })
-        .collect();
-    Some((route, query))
+    Some((route, query.to_owned()))
 }
 
 #[derive(Clone, PartialEq, Default)]
