@@ -7,7 +7,7 @@ use crate::components::event_value;
 use crate::config::Config;
 use crate::env::Env;
 use crate::i18n::{use_i18n, I18n, Locale};
-use crate::journey::{Action as JourneyAction, Journey};
+use crate::journey::{Action as JourneyAction, JourneyStore};
 use crate::pages::lazy::{Part, PartPage};
 use crate::pages::{home::Home, not_found::NotFound};
 use crate::route::{use_route, Route};
@@ -88,7 +88,7 @@ fn Pages() -> Html {
 /// What the shell shares with every page, as one context: where the user is, the messages, the
 /// second stage and the session. They change seldom (a move, the language, the stage's arrival,
 /// a sign-in), and each context of its own cost the first load a component's code (issue #12).
-/// The journey, which changes with each keystroke, has a context of its own. Each part is read
+/// The journey, which changes with each keystroke, has a store of its own. Each part is read
 /// through the hook beside its type (`use_location`, `use_i18n`, `use_started`, `use_session`).
 #[derive(Clone, PartialEq)]
 pub struct Shared {
@@ -130,7 +130,8 @@ pub fn Shell(p: &ShellProps) -> Html {
     let env = use_state(|| None::<Env>);
     let failed = use_state(|| false);
     let attempt = use_state(|| 0u32);
-    let journey = use_reducer(Journey::default);
+    // The shell holds the journey but does not read it: typing renders no more than the field.
+    let journey = use_state(JourneyStore::default);
     let session = use_reducer(Session::default);
     {
         let (env, failed, journey, session) = (
@@ -180,9 +181,9 @@ pub fn Shell(p: &ShellProps) -> Html {
         stamp_ready();
         Part::prefetch_all();
     });
-    // The callbacks handed down stay the same from one render to the next (the draft changes
-    // with each keystroke and re-renders the shell): the header and the page loader are then
-    // not rendered again for it.
+    // The callbacks handed down stay the same from one render to the next (the shell renders
+    // again on each change of what it holds): the header and the page loader are then not
+    // rendered again for it.
     let on_lang = {
         let locale = locale.clone();
         use_callback((), move |tag: String, _| {
@@ -213,7 +214,7 @@ pub fn Shell(p: &ShellProps) -> Html {
     };
     html! {
         <ContextProvider<Shared> context={shared}>
-        <ContextProvider<UseReducerHandle<Journey>> context={journey.clone()}>
+        <ContextProvider<JourneyStore> context={(*journey).clone()}>
             <Header locale={shown} {on_lang} />
             <main class="main" id="main-content">
                 if session.expired {
@@ -224,8 +225,8 @@ pub fn Shell(p: &ShellProps) -> Html {
                 <Pages />
             </main>
             // Last, so that its arrival with the second stage leaves the nodes above as they are.
-            { start::loaded().map(|s| (s.keeper)(journey.clone())).unwrap_or_default() }
-        </ContextProvider<UseReducerHandle<Journey>>>
+            { start::loaded().map(|s| (s.keeper)()).unwrap_or_default() }
+        </ContextProvider<JourneyStore>>
         </ContextProvider<Shared>>
     }
 }

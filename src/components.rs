@@ -47,7 +47,7 @@ pub fn focus_id(id: &str) {
     }
 }
 
-/// Callbacks for a page's fields, each made once and then handed out again: a child whose
+/// Callbacks for a form's parts, each made once and then handed out again: a child whose
 /// other props are unchanged is then not rendered again, so a keystroke re-renders only the
 /// field typed in (issue #12). Keyed by the address of the function that writes the field's
 /// value (one closure literal is one function).
@@ -65,13 +65,17 @@ impl Callbacks {
     }
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct TextFieldProps {
     pub field: Field,
     pub label: AttrValue,
     #[prop_or_default]
     pub hint: Option<AttrValue>,
+    /// What the input shows and whom it tells of typing; a draft's input (`DraftText`)
+    /// supplies both.
+    #[prop_or_default]
     pub value: AttrValue,
+    #[prop_or_default]
     pub oninput: Callback<String>,
     #[prop_or_default]
     pub report: Report,

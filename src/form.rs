@@ -6,7 +6,7 @@ use crate::api::{Api, Failure};
 use crate::components::{Busy, ErrorSummary, SummaryLink};
 use crate::env::use_env;
 use crate::i18n::{use_i18n, use_title, I18n};
-use crate::journey::{edit, Journey};
+use crate::journey::{edit, JourneyStore};
 use crate::route::Route;
 use crate::router::{use_location, Link, Navigator};
 use crate::session::{Session, SessionAction};
@@ -30,7 +30,7 @@ pub struct Form {
     /// Told when the backend says the session has ended (401).
     session: Option<UseReducerHandle<Session>>,
     /// Told when the work-account sign-in has ended: the journey asks for it again.
-    journey: Option<UseReducerHandle<Journey>>,
+    journey: Option<JourneyStore>,
 }
 
 #[hook]
@@ -41,7 +41,7 @@ pub fn use_form() -> Form {
         failure: use_state(|| None),
         busy: use_state(|| false),
         session: crate::app::use_shared().map(|s| s.session),
-        journey: use_context::<UseReducerHandle<Journey>>(),
+        journey: use_context::<JourneyStore>(),
     }
 }
 

@@ -1,15 +1,16 @@
 //! The enrollment journey: the one draft (held above the pages, so nothing typed is lost when
 //! a page unmounts), the order of its pages, and its storage. The reducer is pure; the shell
-//! restores the draft once its second stage is in (`start`), and the [`Keeper`] it then
-//! renders saves it after its changes.
+//! holds its [`JourneyStore`], restores the draft once its second stage is in (`start`), and
+//! the [`Keeper`] it then renders saves it after its changes.
 
 use crate::app::performance_now;
-use crate::components::Callbacks;
 use crate::route::Route;
 use crate::router::{use_location, Navigator};
 use csp_core::enrollment::{Draft, Step};
+use csp_core::Field;
 use serde::{Deserialize, Serialize};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
+use std::ops::Deref;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -92,47 +93,191 @@ pub fn edit(f: impl FnOnce(&mut Draft) + 'static) -> Action {
     Action::Edit(Box::new(f))
 }
 
-/// Callbacks that write typed values into the draft, made once per page and field: the same
-/// callback at every render, so a keystroke re-renders only the field whose value it changes
-/// (issue #12: keystroke on a phone).
+/// The journey, held once by the shell, and who reads it. Unlike a `use_reducer` handle in a
+/// context, which renders again every page, frame and field below it on each change, a reader
+/// here renders again only when what it reads changes: a keystroke renders the field typed in,
+/// and the page only when its errors change (issue #12: keystroke on a phone).
+#[derive(Clone, Default)]
+pub struct JourneyStore(Rc<StoreInner>);
+
+/// What a reader is told after a change.
+type Told = Rc<dyn Fn(&Journey)>;
+
+#[derive(Default)]
+struct StoreInner {
+    state: RefCell<Rc<Journey>>,
+    readers: RefCell<Vec<(u64, Told)>>,
+    next_id: Cell<u64>,
+}
+
+/// The same store is the same context: a new journey alone never renders its provider's
+/// consumers again.
+impl PartialEq for JourneyStore {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl JourneyStore {
+    /// The journey as it is now.
+    pub fn get(&self) -> Rc<Journey> {
+        self.0.state.borrow().clone()
+    }
+
+    /// Applies `action`; its readers are told, each deciding whether to render again.
+    pub fn dispatch(&self, action: Action) {
+        let old = self.get();
+        let new = old.clone().reduce(action);
+        if Rc::ptr_eq(&old, &new) {
+            return;
+        }
+        *self.0.state.borrow_mut() = new.clone();
+        // A copy: a reader told may render, and a render may add or drop readers.
+        let readers: Vec<_> = self
+            .0
+            .readers
+            .borrow()
+            .iter()
+            .map(|(_, r)| r.clone())
+            .collect();
+        for r in readers {
+            r(&new);
+        }
+    }
+
+    /// Calls `told` after each change until the returned reading is dropped.
+    fn read(&self, told: Told) -> Reading {
+        let id = self.0.next_id.get();
+        self.0.next_id.set(id + 1);
+        self.0.readers.borrow_mut().push((id, told));
+        Reading {
+            store: self.clone(),
+            id,
+        }
+    }
+}
+
+/// A component's subscription to the store, ended with the component.
+struct Reading {
+    store: JourneyStore,
+    id: u64,
+}
+
+impl Drop for Reading {
+    fn drop(&mut self) {
+        self.store
+            .0
+            .readers
+            .borrow_mut()
+            .retain(|(id, _)| *id != self.id);
+    }
+}
+
+/// The journey as a page read it at this render, and the way to change it.
 #[derive(Clone)]
-pub struct Setters {
-    dispatcher: UseReducerDispatcher<Journey>,
-    made: Rc<RefCell<Callbacks>>,
+pub struct JourneyHandle {
+    value: Rc<Journey>,
+    store: JourneyStore,
 }
 
-impl Setters {
-    /// The callback that writes the typed value with `f`.
-    pub fn of(&self, f: fn(&mut Draft, String)) -> Callback<String> {
-        let d = &self.dispatcher;
-        self.made.borrow_mut().of(f as usize, || {
-            let d = d.clone();
-            Callback::from(move |v: String| d.dispatch(edit(move |draft| f(draft, v))))
+impl JourneyHandle {
+    pub fn dispatch(&self, action: Action) {
+        self.store.dispatch(action);
+    }
+
+    pub fn store(&self) -> &JourneyStore {
+        &self.store
+    }
+}
+
+impl Deref for JourneyHandle {
+    type Target = Journey;
+
+    fn deref(&self) -> &Journey {
+        &self.value
+    }
+}
+
+/// Handles compare by the journey they read: equal until it changes.
+impl PartialEq for JourneyHandle {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.value, &other.value)
+    }
+}
+
+/// The store itself, without reading it: for callbacks that read or change the journey when
+/// they run.
+#[hook]
+pub fn use_journey_store() -> JourneyStore {
+    use_context::<JourneyStore>().expect("JourneyStore context")
+}
+
+/// The whole journey: the component renders again after every change.
+#[hook]
+pub fn use_journey() -> JourneyHandle {
+    let store = use_journey_store();
+    let update = use_force_update();
+    {
+        let store = store.clone();
+        use_mut_ref(move || store.read(Rc::new(move |_| update.force_update())));
+    }
+    JourneyHandle {
+        value: store.get(),
+        store,
+    }
+}
+
+/// What `select` takes from the journey: the component renders again only when that changes.
+/// `select` may capture what this render knows (the latest one is used).
+#[hook]
+pub fn use_journey_with<T, F>(select: F) -> Rc<T>
+where
+    T: PartialEq + 'static,
+    F: Fn(&Journey) -> T + 'static,
+{
+    type Seen<T> = Option<(Rc<dyn Fn(&Journey) -> T>, Rc<T>)>;
+    let store = use_journey_store();
+    let update = use_force_update();
+    let seen: Rc<RefCell<Seen<T>>> = use_mut_ref(|| None);
+    let value = Rc::new(select(&store.get()));
+    *seen.borrow_mut() = Some((Rc::new(select), value.clone()));
+    {
+        let seen = seen.clone();
+        use_mut_ref(move || {
+            store.read(Rc::new(move |j| {
+                let changed = seen
+                    .borrow()
+                    .as_ref()
+                    .is_some_and(|(select, v)| select(j) != **v);
+                if changed {
+                    update.force_update();
+                }
+            }))
+        });
+    }
+    value
+}
+
+/// The callback that writes a typed text into the draft's `field` (one of the draft's text
+/// fields, see [`Draft::text_mut`]): the same callback at every render.
+#[hook]
+pub fn use_draft_setter(field: Field) -> Callback<String> {
+    let store = use_journey_store();
+    use_memo(field, move |&field| {
+        Callback::from(move |v: String| {
+            store.dispatch(edit(move |d| {
+                if let Some(t) = d.text_mut(field) {
+                    *t = v;
+                }
+            }))
         })
-    }
-}
-
-#[hook]
-pub fn use_setters(j: &UseReducerHandle<Journey>) -> Setters {
-    let made = use_mut_ref(Callbacks::default);
-    Setters {
-        dispatcher: j.dispatcher(),
-        made,
-    }
-}
-
-#[hook]
-pub fn use_journey() -> UseReducerHandle<Journey> {
-    use_context::<UseReducerHandle<Journey>>().expect("Journey context")
+    })
+    .as_ref()
+    .clone()
 }
 
 /// How long typing must pause before the draft is written to storage.
 const SAVE_PAUSE_MS: u32 = 400;
-
-#[derive(Properties, PartialEq)]
-pub struct KeeperProps {
-    pub journey: UseReducerHandle<Journey>,
-}
 
 /// Keeps the journey in storage once restored (rendered by the shell with its second stage,
 /// whose chunk holds the storage code): after its changes when typing pauses (one write per
@@ -141,11 +286,10 @@ pub struct KeeperProps {
 /// page opens, when the page is hidden or closed, or when the shell goes away, so nothing
 /// typed is lost. Shows nothing.
 #[function_component]
-pub fn Keeper(p: &KeeperProps) -> Html {
-    let j = p.journey.clone();
-    // The journey changed and not saved yet: a handle (which reads the journey as it is when
-    // saved), not a copy of the draft.
-    let unsaved = use_mut_ref(|| None::<UseReducerHandle<Journey>>);
+pub fn Keeper() -> Html {
+    let j = use_journey();
+    // The journey changed and not saved yet: shared with the store, not a copy of the draft.
+    let unsaved = use_mut_ref(|| None::<JourneyHandle>);
     let pause = use_mut_ref(Pause::default);
     let saved_key = use_mut_ref(|| j.idempotency_key.clone());
     let flush: Rc<dyn Fn()> = {
@@ -310,19 +454,20 @@ pub fn pages(d: &Draft) -> Vec<Route> {
     v
 }
 
-/// The page `delta` away from `route` in this draft's journey.
-pub fn neighbour(route: &Route, d: &Draft, delta: isize) -> Route {
-    let j = pages(d);
+/// The page `delta` away from `route` among a draft's `pages`.
+pub fn neighbour(route: &Route, pages: &[Route], delta: isize) -> Route {
+    let j = pages;
     let i = j.iter().position(|r| r == route).unwrap_or(0) as isize;
     j[(i + delta).clamp(0, j.len() as isize - 1) as usize].clone()
 }
 
 /// Moves on after a valid Continue: back to "Check your answers" after a Change, else onwards.
-pub fn go_next(nav: &Navigator, j: &UseReducerHandle<Journey>, from: &Route) {
+pub fn go_next(nav: &Navigator, store: &JourneyStore, from: &Route) {
+    let j = store.get();
     if j.returning_to_check && *from != Route::PartnerType {
-        j.dispatch(Action::SetReturning(false));
+        store.dispatch(Action::SetReturning(false));
         nav.push(&Route::CheckAnswers);
     } else {
-        nav.push(&neighbour(from, &j.draft, 1));
+        nav.push(&neighbour(from, &pages(&j.draft), 1));
     }
 }

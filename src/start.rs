@@ -29,7 +29,7 @@ pub struct Stage {
     /// The saved draft (see `journey`).
     pub restore_journey: fn() -> Journey,
     /// What keeps the journey in storage ([`crate::journey::Keeper`]).
-    pub keeper: fn(UseReducerHandle<Journey>) -> Html,
+    pub keeper: fn() -> Html,
     /// The session the backend still has for this browser, if any.
     pub check_session: fn(Api) -> Later<Option<SessionInfo>>,
     /// Ends the session on the backend.
@@ -41,7 +41,7 @@ fn stage() -> Stage {
         env: |config, api| Box::pin(Env::load(config, api)),
         with_domain_list: |env| Box::pin(env.with_domain_list()),
         restore_journey: crate::journey::restore,
-        keeper: |journey| html! { <crate::journey::Keeper {journey} /> },
+        keeper: || html! { <crate::journey::Keeper /> },
         check_session: |api| Box::pin(crate::session::check(api)),
         sign_out: |api| Box::pin(crate::session::end(api)),
     }

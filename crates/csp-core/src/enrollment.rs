@@ -143,6 +143,49 @@ pub enum Step {
     Bank,
 }
 
+/// The draft's text answers by their field, written once for both ways: a page's input reads
+/// and writes its answer by the field it shows (issue #12: each input then follows its own
+/// answer, not the whole draft).
+macro_rules! draft_texts {
+    ($($field:ident => $($path:ident).+),* $(,)?) => {
+        impl Draft {
+            /// The text answer of `field`; `None` for a field that is not one.
+            pub fn text(&self, field: Field) -> Option<&str> {
+                match field {
+                    $(Field::$field => Some(&self.$($path).+),)*
+                    _ => None,
+                }
+            }
+
+            /// The text answer of `field`, to write; `None` for a field that is not one.
+            pub fn text_mut(&mut self, field: Field) -> Option<&mut String> {
+                match field {
+                    $(Field::$field => Some(&mut self.$($path).+),)*
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+
+draft_texts! {
+    LegalName => legal.legal_name,
+    LegalRegistrationId => legal.registration_id,
+    ContactFirstName => contact.first_name,
+    ContactLastName => contact.last_name,
+    ContactEmail => contact.email,
+    ContactPhone => contact.phone,
+    SupportEmail => support.email,
+    SupportPhone => support.phone,
+    SupportWebsite => support.website,
+    BankCountry => bank.country,
+    BankAccountHolder => bank.account_holder,
+    BankIban => bank.iban,
+    BankBic => bank.bic,
+    BankCode => bank.bank_code,
+    BankAccountNumber => bank.account_number,
+}
+
 impl Draft {
     /// The steps this draft goes through, so that only the chosen branch is asked and submitted.
     pub fn steps(&self) -> Vec<Step> {
@@ -421,6 +464,27 @@ pub fn check_submission(d: &Draft, open: &[PartnerType], ctx: &Context) -> Repor
 mod tests {
     use super::*;
     use crate::fixtures::french_draft;
+
+    /// Each text answer is where its field's JSON name says, and only there.
+    #[test]
+    fn text_answers_are_at_their_field_names() {
+        for &f in Field::ALL {
+            let mut d = Draft::default();
+            let Some(t) = d.text_mut(f) else {
+                assert_eq!(Draft::default().text(f), None, "{f:?}");
+                continue;
+            };
+            *t = "typed".into();
+            assert_eq!(d.text(f), Some("typed"), "{f:?}");
+            let json = serde_json::to_value(&d).unwrap();
+            let pointer = format!("/{}", f.id().replace('.', "/"));
+            assert_eq!(json.pointer(&pointer), Some(&"typed".into()), "{f:?}");
+            let strings = json.to_string().matches("\"typed\"").count();
+            assert_eq!(strings, 1, "{f:?} wrote more than its own answer");
+        }
+        assert!(Draft::default().text_mut(Field::ContactEmail).is_some());
+        assert!(Draft::default().text_mut(Field::PartnerType).is_none());
+    }
 
     #[test]
     fn a_complete_french_draft_passes() {

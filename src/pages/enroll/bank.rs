@@ -1,11 +1,11 @@
 //! Bank information: only the fields of the chosen country's form. Account numbers and IBANs
 //! are kept in memory, never in browser storage.
 
-use super::step::{use_step, StepPage};
-use crate::components::{use_country_options, SelectField, TextField};
+use super::step::{use_step, DraftText, StepPage};
+use crate::components::{use_country_options, SelectField};
 use crate::env::use_env;
 use crate::i18n::use_i18n;
-use crate::journey::{use_journey, use_setters};
+use crate::journey::{edit, use_draft_setter, use_journey_store, use_journey_with, Journey};
 use crate::route::Route;
 use csp_core::bank::BankForm;
 use csp_core::country::find;
@@ -17,44 +17,39 @@ use yew::prelude::*;
 pub fn BankStep() -> Html {
     let i18n = use_i18n();
     let env = use_env();
-    let j = use_journey();
-    let set = use_setters(&j);
-    {
-        // The bank country starts as the legal address's country.
-        let j = j.clone();
-        use_effect_with((), move |_| {
-            if j.draft.bank.country.is_empty() && !j.draft.legal.address.country.is_empty() {
-                let c = j.draft.legal.address.country.clone();
-                j.dispatch(crate::journey::edit(move |d| d.bank.country = c));
-            }
-        });
-    }
-    let b = j.draft.bank.clone();
+    let store = use_journey_store();
+    // The bank country starts as the legal address's country.
+    use_effect_with((), move |_| {
+        let j = store.get();
+        if j.draft.bank.country.is_empty() && !j.draft.legal.address.country.is_empty() {
+            let c = j.draft.legal.address.country.clone();
+            store.dispatch(edit(move |d| d.bank.country = c));
+        }
+    });
+    // Which fields the page shows follows the country.
+    let country = use_journey_with(|j| j.draft.bank.country.clone());
     let live = {
-        let (b, env) = (b.clone(), env.clone());
-        move || check_bank_step(&b, &env.ctx)
+        let env = env.clone();
+        move |j: &Journey| check_bank_step(&j.draft.bank, &env.ctx)
     };
     let (form, report, onsubmit) = use_step(Route::Bank, live);
     let country_options = use_country_options();
-    let bank_form = find(&env.ctx.countries, &b.country).map(|r| r.bank_form);
+    let bank_form = find(&env.ctx.countries, &country).map(|r| r.bank_form);
+    let on_country = use_draft_setter(Field::BankCountry);
     let iban = html! {
-        <TextField field={Field::BankIban} label={i18n.t("bank-iban")} hint={i18n.t("bank-iban-hint")} value={b.iban.clone()} spellcheck_off=true width="input--wide" autocomplete="off"
-            oninput={set.of(|d, v| d.bank.iban = v)} report={report.clone()} />
+        <DraftText field={Field::BankIban} label={i18n.t("bank-iban")} hint={i18n.t("bank-iban-hint")} spellcheck_off=true width="input--wide" autocomplete="off" report={report.clone()} />
     };
     let bic = html! {
-        <TextField field={Field::BankBic} label={i18n.t("bank-bic")} hint={i18n.t("bank-bic-hint")} value={b.bic.clone()} spellcheck_off=true width="input--short"
-            oninput={set.of(|d, v| d.bank.bic = v)} report={report.clone()} />
+        <DraftText field={Field::BankBic} label={i18n.t("bank-bic")} hint={i18n.t("bank-bic-hint")} spellcheck_off=true width="input--short" report={report.clone()} />
     };
     let account = |label: &str| {
         html! {
-            <TextField field={Field::BankAccountNumber} label={i18n.t(label)} value={b.account_number.clone()} spellcheck_off=true inputmode="numeric" autocomplete="off"
-                oninput={set.of(|d, v| d.bank.account_number = v)} report={report.clone()} />
+            <DraftText field={Field::BankAccountNumber} label={i18n.t(label)} spellcheck_off=true inputmode="numeric" autocomplete="off" report={report.clone()} />
         }
     };
     let code = |label: &str| {
         html! {
-            <TextField field={Field::BankCode} label={i18n.t(label)} hint={i18n.t(&format!("{label}-hint"))} value={b.bank_code.clone()} spellcheck_off=true inputmode="numeric" width="input--short"
-                oninput={set.of(|d, v| d.bank.bank_code = v)} report={report.clone()} />
+            <DraftText field={Field::BankCode} label={i18n.t(label)} hint={i18n.t(&format!("{label}-hint"))} spellcheck_off=true inputmode="numeric" width="input--short" report={report.clone()} />
         }
     };
     let fields = match bank_form {
@@ -67,10 +62,9 @@ pub fn BankStep() -> Html {
     html! {
         <StepPage route={Route::Bank} heading={i18n.t("bank-heading")} report={report.clone()} form={form.clone()} {onsubmit}>
             <p>{ i18n.t("bank-intro") }</p>
-            <SelectField field={Field::BankCountry} label={i18n.t("bank-country")} value={b.country.clone()} options={country_options} placeholder={i18n.t("choose-country")}
-                onchange={set.of(|d, v| d.bank.country = v)} report={report.clone()} />
-            <TextField field={Field::BankAccountHolder} label={i18n.t("bank-account-holder")} value={b.account_holder.clone()} width="input--wide"
-                oninput={set.of(|d, v| d.bank.account_holder = v)} report={report.clone()} />
+            <SelectField field={Field::BankCountry} label={i18n.t("bank-country")} value={(*country).clone()} options={country_options} placeholder={i18n.t("choose-country")}
+                onchange={on_country} report={report.clone()} />
+            <DraftText field={Field::BankAccountHolder} label={i18n.t("bank-account-holder")} width="input--wide" report={report.clone()} />
             { fields }
             <p class="hint">{ i18n.t("bank-not-stored") }</p>
         </StepPage>

@@ -1,10 +1,10 @@
 //! Legal business profile: name, the country-driven address form and the registration ID.
 
-use super::step::{use_step, StepPage};
-use crate::components::{AddressEdit, AddressForm, RegistrationField, TextField};
+use super::step::{use_step, DraftText, StepPage};
+use crate::components::{AddressEdit, AddressForm, RegistrationField};
 use crate::env::use_env;
 use crate::i18n::use_i18n;
-use crate::journey::{edit, use_journey, use_setters};
+use crate::journey::{edit, use_draft_setter, use_journey_store, use_journey_with, Journey};
 use crate::route::Route;
 use csp_core::enrollment::check_legal;
 use csp_core::field::LEGAL_ADDRESS;
@@ -15,29 +15,35 @@ use yew::prelude::*;
 pub fn LegalProfileStep() -> Html {
     let i18n = use_i18n();
     let env = use_env();
-    let j = use_journey();
-    let set = use_setters(&j);
-    let l = j.draft.legal.clone();
+    // The address form and the registration ID follow the address and the ID.
+    let read = use_journey_with(|j| {
+        (
+            j.draft.legal.address.clone(),
+            j.draft.legal.registration_id.clone(),
+        )
+    });
+    let (address, registration_id) = &*read;
     let live = {
-        let (l, env) = (l.clone(), env.clone());
-        move || check_legal(&l, &env.ctx)
+        let env = env.clone();
+        move |j: &Journey| check_legal(&j.draft.legal, &env.ctx)
     };
     let (form, report, onsubmit) = use_step(Route::LegalProfile, live);
     // The same callback at every render: typing elsewhere leaves the address form as it is.
     let onedit = {
-        let d = j.dispatcher();
+        let store = use_journey_store();
         use_callback((), move |(f, v): AddressEdit, _| {
-            d.dispatch(edit(move |draft| f(&mut draft.legal.address, v)))
+            store.dispatch(edit(move |draft| f(&mut draft.legal.address, v)))
         })
     };
+    let on_registration_id = use_draft_setter(Field::LegalRegistrationId);
     html! {
         <StepPage route={Route::LegalProfile} heading={i18n.t("legal-heading")} report={report.clone()} form={form.clone()} {onsubmit}>
             <p class="hint">{ i18n.t("legal-latin-note") }</p>
-            <TextField field={Field::LegalName} label={i18n.t("legal-name")} hint={i18n.t("legal-name-hint")} value={l.legal_name.clone()} autocomplete="organization" width="input--wide"
-                oninput={set.of(|d, v| d.legal.legal_name = v)} report={report.clone()} />
-            <AddressForm fields={&LEGAL_ADDRESS} address={l.address.clone()} {onedit} report={report.clone()} autofill=true />
-            <RegistrationField field={Field::LegalRegistrationId} country={l.address.country.clone()} value={l.registration_id.clone()}
-                oninput={set.of(|d, v| d.legal.registration_id = v)} report={report.clone()} />
+            <DraftText field={Field::LegalName} label={i18n.t("legal-name")} hint={i18n.t("legal-name-hint")} autocomplete="organization" width="input--wide"
+                report={report.clone()} />
+            <AddressForm fields={&LEGAL_ADDRESS} address={address.clone()} {onedit} report={report.clone()} autofill=true />
+            <RegistrationField field={Field::LegalRegistrationId} country={address.country.clone()} value={registration_id.clone()}
+                oninput={on_registration_id} report={report.clone()} />
         </StepPage>
     }
 }

@@ -71,7 +71,7 @@ pub fn MpnIdStep() -> Html {
                 return;
             }
             if !signing_in {
-                go_next(&nav, &j, &Route::MpnId);
+                go_next(&nav, j.store(), &Route::MpnId);
                 return;
             }
             let api = env.api.clone();

@@ -62,7 +62,7 @@ pub fn PartnerTypeStep() -> Html {
             if closed {
                 nav.push(&Route::PartnerTypeClosed);
             } else if form.press(&r) {
-                go_next(&nav, &j, &Route::PartnerType);
+                go_next(&nav, j.store(), &Route::PartnerType);
             }
         })
     };

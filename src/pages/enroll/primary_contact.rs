@@ -1,10 +1,10 @@
 //! Primary contact: the person the vendor emails to verify the application.
 
-use super::step::{use_step, StepPage};
-use crate::components::{phone_hint, TextField};
+use super::step::{use_step, DraftText, StepPage};
+use crate::components::phone_hint;
 use crate::env::use_env;
 use crate::i18n::use_i18n;
-use crate::journey::{use_journey, use_setters};
+use crate::journey::{use_journey_with, Journey};
 use crate::route::Route;
 use csp_core::country::{calling_code, find};
 use csp_core::enrollment::check_contact;
@@ -15,13 +15,10 @@ use yew::prelude::*;
 pub fn PrimaryContactStep() -> Html {
     let i18n = use_i18n();
     let env = use_env();
-    let j = use_journey();
-    let set = use_setters(&j);
-    let c = j.draft.contact.clone();
-    let country = j.draft.legal.address.country.clone();
+    let country = use_journey_with(|j| j.draft.legal.address.country.clone());
     let live = {
-        let (c, env, country) = (c.clone(), env.clone(), country.clone());
-        move || check_contact(&c, &country, &env.ctx)
+        let env = env.clone();
+        move |j: &Journey| check_contact(&j.draft.contact, &j.draft.legal.address.country, &env.ctx)
     };
     let (form, report, onsubmit) = use_step(Route::PrimaryContact, live);
     let rules = find(&env.ctx.countries, &country);
@@ -34,12 +31,11 @@ pub fn PrimaryContactStep() -> Html {
     html! {
         <StepPage route={Route::PrimaryContact} heading={i18n.t("contact-heading")} report={report.clone()} form={form.clone()} {onsubmit}>
             <p class="inset">{ i18n.t("contact-verification-note") }</p>
-            <TextField field={Field::ContactFirstName} label={i18n.t("first-name")} value={c.first_name.clone()} autocomplete="given-name" oninput={set.of(|d, v| d.contact.first_name = v)} report={report.clone()} />
-            <TextField field={Field::ContactLastName} label={i18n.t("last-name")} value={c.last_name.clone()} autocomplete="family-name" oninput={set.of(|d, v| d.contact.last_name = v)} report={report.clone()} />
-            <TextField field={Field::ContactEmail} label={i18n.t("contact-email")} hint={i18n.t("contact-email-hint")} value={c.email.clone()} input_type="email" autocomplete="email" spellcheck_off=true width="input--wide"
-                oninput={set.of(|d, v| d.contact.email = v)} report={report.clone()} />
-            <TextField field={Field::ContactPhone} label={phone_label} hint={hint} value={c.phone.clone()} input_type="tel" autocomplete="tel"
-                oninput={set.of(|d, v| d.contact.phone = v)} report={report.clone()} />
+            <DraftText field={Field::ContactFirstName} label={i18n.t("first-name")} autocomplete="given-name" report={report.clone()} />
+            <DraftText field={Field::ContactLastName} label={i18n.t("last-name")} autocomplete="family-name" report={report.clone()} />
+            <DraftText field={Field::ContactEmail} label={i18n.t("contact-email")} hint={i18n.t("contact-email-hint")} input_type="email" autocomplete="email" spellcheck_off=true width="input--wide"
+                report={report.clone()} />
+            <DraftText field={Field::ContactPhone} label={phone_label} hint={hint} input_type="tel" autocomplete="tel" report={report.clone()} />
         </StepPage>
     }
 }

@@ -1,8 +1,11 @@
-//! The frame every step of the journey shares.
+//! The frame every step of the journey shares, and its inputs bound to the draft.
 
+use crate::components::{TextField, TextFieldProps};
 use crate::form::{use_form, Form, FormPage};
 use crate::i18n::use_i18n;
-use crate::journey::{go_next, neighbour, pages, use_journey};
+use crate::journey::{
+    go_next, neighbour, pages, use_draft_setter, use_journey_store, use_journey_with, Journey,
+};
 use crate::route::Route;
 use crate::router::use_navigator;
 use csp_core::Report;
@@ -24,8 +27,8 @@ pub struct StepPageProps {
 #[function_component]
 pub fn StepPage(p: &StepPageProps) -> Html {
     let i18n = use_i18n();
-    let j = use_journey();
-    let all = pages(&j.draft);
+    let read = use_journey_with(|j| (pages(&j.draft), j.storage_failed));
+    let (all, storage_failed) = &*read;
     let position = all.iter().position(|r| *r == p.route).unwrap_or(0);
     // The welcome page is not counted.
     let caption = i18n.ta(
@@ -37,31 +40,49 @@ pub fn StepPage(p: &StepPageProps) -> Html {
     );
     html! {
         <FormPage heading={p.heading.clone()} form={p.form.clone()} report={p.report.clone()} onsubmit={p.onsubmit.clone()}
-            back={neighbour(&p.route, &j.draft, -1)} caption={AttrValue::from(caption)}>
-            if j.storage_failed { <p class="inset" role="status">{ i18n.t("storage-failed") }</p> }
+            back={neighbour(&p.route, all, -1)} caption={AttrValue::from(caption)}>
+            if *storage_failed { <p class="inset" role="status">{ i18n.t("storage-failed") }</p> }
             { for p.children.iter() }
         </FormPage>
     }
 }
 
 /// A step whose Continue only validates: its form state, what the page shows, and the submit
-/// that moves on when `live()` finds no errors.
+/// that moves on when `live` finds no errors in the journey. The page renders again when what
+/// it shows changes, not at each keystroke: `live` runs on each change once Continue was
+/// pressed, and the page only when its report differs.
 #[hook]
 pub fn use_step<F>(route: Route, live: F) -> (Form, Report, Callback<()>)
 where
-    F: Fn() -> Report + Clone + 'static,
+    F: Fn(&Journey) -> Report + Clone + 'static,
 {
-    let j = use_journey();
+    let store = use_journey_store();
     let nav = use_navigator();
     let form = use_form();
-    let report = form.shown(live.clone());
+    let pressed = *form.count > 0;
+    let checked = {
+        let live = live.clone();
+        use_journey_with(move |j| if pressed { live(j) } else { Report::default() })
+    };
+    let report = form.shown(|| (*checked).clone());
     let onsubmit = {
         let form = form.clone();
         Callback::from(move |_| {
-            if form.press(&live()) {
-                go_next(&nav, &j, &route);
+            if form.press(&live(&store.get())) {
+                go_next(&nav, &store, &route);
             }
         })
     };
     (form, report, onsubmit)
+}
+
+/// A text input whose value is the draft's answer for its `field` (`value` and `oninput` are
+/// the draft's): it renders again when that answer changes, and nothing else does.
+#[function_component]
+pub fn DraftText(p: &TextFieldProps) -> Html {
+    let field = p.field;
+    let value =
+        use_journey_with(move |j| j.draft.text(field).map(AttrValue::from).unwrap_or_default());
+    let oninput = use_draft_setter(field);
+    html! { <TextField value={(*value).clone()} {oninput} ..p.clone() /> }
 }

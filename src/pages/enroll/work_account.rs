@@ -55,7 +55,7 @@ pub fn WorkAccountStep() -> Html {
                 return;
             }
             if j.draft.tenant.is_some() {
-                go_next(&nav, &j, &Route::WorkAccount);
+                go_next(&nav, j.store(), &Route::WorkAccount);
                 return;
             }
             let api = env.api.clone();
@@ -91,7 +91,7 @@ pub fn WorkAccountStep() -> Html {
                 // A new account's admin password is shown once, here; otherwise go on.
                 match made {
                     Some(c) => created.set(Some(c)),
-                    None => go_next(&nav, &j, &Route::WorkAccount),
+                    None => go_next(&nav, j.store(), &Route::WorkAccount),
                 }
             });
         })
