@@ -65,7 +65,7 @@ impl Callbacks {
     }
 }
 
-#[derive(Properties, PartialEq, Clone)]
+#[derive(Properties, Clone)]
 pub struct TextFieldProps {
     pub field: Field,
     pub label: AttrValue,
@@ -89,6 +89,35 @@ pub struct TextFieldProps {
     pub spellcheck_off: bool,
     #[prop_or_default]
     pub width: Option<AttrValue>,
+}
+
+/// A field shows only its own problem from the page's report: another field's error coming or
+/// going leaves it as it is, not rendered again (issue #12: re-validating as the user types
+/// renders the field whose message changes and the error summary, not the whole form). Every
+/// other prop is compared as it is.
+impl PartialEq for TextFieldProps {
+    fn eq(&self, o: &Self) -> bool {
+        // Destructured, so that a prop added to the struct can't be left out here.
+        let TextFieldProps {
+            field,
+            label,
+            hint,
+            value,
+            oninput,
+            report,
+            input_type,
+            autocomplete,
+            inputmode,
+            spellcheck_off,
+            width,
+        } = self;
+        *field == o.field
+            && report.for_field(*field) == o.report.for_field(o.field)
+            && (label, hint, value, oninput) == (&o.label, &o.hint, &o.value, &o.oninput)
+            && (input_type, autocomplete, inputmode)
+                == (&o.input_type, &o.autocomplete, &o.inputmode)
+            && (spellcheck_off, width) == (&o.spellcheck_off, &o.width)
+    }
 }
 
 /// What a labelled control shows around itself: its messages and `aria-describedby`.
@@ -152,26 +181,63 @@ impl FieldText {
 #[function_component]
 pub fn TextField(p: &TextFieldProps) -> Html {
     let i18n = use_i18n();
-    let f = FieldText::new(&i18n, p.field, p.hint.is_some(), &p.report);
-    let oninput = {
-        let cb = p.oninput.clone();
-        Callback::from(move |e: InputEvent| cb.emit(event_value(&e)))
+    text_field(&i18n, p, |attrs| {
+        text_input(&attrs, p.value.clone(), p.oninput.clone())
+    })
+}
+
+/// What a text field's `<input>` carries besides its value: made by the field's frame.
+#[derive(Clone, PartialEq)]
+pub struct InputAttrs {
+    id: AttrValue,
+    class: Classes,
+    input_type: AttrValue,
+    autocomplete: Option<AttrValue>,
+    inputmode: Option<AttrValue>,
+    spellcheck_off: bool,
+    invalid: bool,
+    described_by: Option<AttrValue>,
+}
+
+/// A text field's label, hint and messages around the `<input>` that `input` makes from its
+/// attributes: `TextField`'s, or one that reads its value itself (so that typing renders the
+/// input alone, not the frame around it).
+pub fn text_field(i18n: &I18n, p: &TextFieldProps, input: impl FnOnce(InputAttrs) -> Html) -> Html {
+    let f = FieldText::new(i18n, p.field, p.hint.is_some(), &p.report);
+    let attrs = InputAttrs {
+        id: f.id.clone().into(),
+        class: classes!(
+            "input",
+            p.width.clone(),
+            f.error.is_some().then_some("input--error")
+        ),
+        input_type: p.input_type.clone(),
+        autocomplete: p.autocomplete.clone(),
+        inputmode: p.inputmode.clone(),
+        spellcheck_off: p.spellcheck_off,
+        invalid: f.error.is_some(),
+        described_by: f.described_by.clone().map(AttrValue::from),
     };
-    let control = html! {
+    f.frame(i18n, &p.label, &p.hint, input(attrs))
+}
+
+/// The `<input>` of a text field.
+pub fn text_input(a: &InputAttrs, value: AttrValue, oninput: Callback<String>) -> Html {
+    let oninput = Callback::from(move |e: InputEvent| oninput.emit(event_value(&e)));
+    html! {
         <input
-            id={f.id.clone()} name={f.id.clone()}
-            class={classes!("input", p.width.clone(), f.error.is_some().then_some("input--error"))}
-            type={p.input_type.clone()}
-            value={p.value.clone()}
+            id={a.id.clone()} name={a.id.clone()}
+            class={a.class.clone()}
+            type={a.input_type.clone()}
+            {value}
             {oninput}
-            autocomplete={p.autocomplete.clone()}
-            inputmode={p.inputmode.clone()}
-            spellcheck={p.spellcheck_off.then_some("false")}
-            aria-invalid={f.error.is_some().then_some("true")}
-            aria-describedby={f.described_by.clone()}
+            autocomplete={a.autocomplete.clone()}
+            inputmode={a.inputmode.clone()}
+            spellcheck={a.spellcheck_off.then_some("false")}
+            aria-invalid={a.invalid.then_some("true")}
+            aria-describedby={a.described_by.clone()}
         />
-    };
-    f.frame(&i18n, &p.label, &p.hint, control)
+    }
 }
 
 #[derive(Properties, PartialEq)]

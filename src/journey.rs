@@ -6,10 +6,11 @@
 use crate::app::performance_now;
 use crate::route::Route;
 use crate::router::{use_location, Navigator};
+use crate::store::{use_store, use_store_with, Store};
 use csp_core::enrollment::{Draft, Step};
 use csp_core::Field;
 use serde::{Deserialize, Serialize};
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::ops::Deref;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -93,83 +94,14 @@ pub fn edit(f: impl FnOnce(&mut Draft) + 'static) -> Action {
     Action::Edit(Box::new(f))
 }
 
-/// The journey, held once by the shell, and who reads it. Unlike a `use_reducer` handle in a
-/// context, which renders again every page, frame and field below it on each change, a reader
-/// here renders again only when what it reads changes: a keystroke renders the field typed in,
-/// and the page only when its errors change (issue #12: keystroke on a phone).
-#[derive(Clone, Default)]
-pub struct JourneyStore(Rc<StoreInner>);
+/// The journey, held once by the shell: its readers render again only when what they read
+/// of it changes (see `store`).
+pub type JourneyStore = Store<Journey>;
 
-/// What a reader is told after a change.
-type Told = Rc<dyn Fn(&Journey)>;
-
-#[derive(Default)]
-struct StoreInner {
-    state: RefCell<Rc<Journey>>,
-    readers: RefCell<Vec<(u64, Told)>>,
-    next_id: Cell<u64>,
-}
-
-/// The same store is the same context: a new journey alone never renders its provider's
-/// consumers again.
-impl PartialEq for JourneyStore {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-impl JourneyStore {
-    /// The journey as it is now.
-    pub fn get(&self) -> Rc<Journey> {
-        self.0.state.borrow().clone()
-    }
-
-    /// Applies `action`; its readers are told, each deciding whether to render again.
+impl Store<Journey> {
+    /// Applies `action`.
     pub fn dispatch(&self, action: Action) {
-        let old = self.get();
-        let new = old.clone().reduce(action);
-        if Rc::ptr_eq(&old, &new) {
-            return;
-        }
-        *self.0.state.borrow_mut() = new.clone();
-        // A copy: a reader told may render, and a render may add or drop readers.
-        let readers: Vec<_> = self
-            .0
-            .readers
-            .borrow()
-            .iter()
-            .map(|(_, r)| r.clone())
-            .collect();
-        for r in readers {
-            r(&new);
-        }
-    }
-
-    /// Calls `told` after each change until the returned reading is dropped.
-    fn read(&self, told: Told) -> Reading {
-        let id = self.0.next_id.get();
-        self.0.next_id.set(id + 1);
-        self.0.readers.borrow_mut().push((id, told));
-        Reading {
-            store: self.clone(),
-            id,
-        }
-    }
-}
-
-/// A component's subscription to the store, ended with the component.
-struct Reading {
-    store: JourneyStore,
-    id: u64,
-}
-
-impl Drop for Reading {
-    fn drop(&mut self) {
-        self.store
-            .0
-            .readers
-            .borrow_mut()
-            .retain(|(id, _)| *id != self.id);
+        self.replace(self.get().reduce(action));
     }
 }
 
@@ -216,46 +148,19 @@ pub fn use_journey_store() -> JourneyStore {
 #[hook]
 pub fn use_journey() -> JourneyHandle {
     let store = use_journey_store();
-    let update = use_force_update();
-    {
-        let store = store.clone();
-        use_mut_ref(move || store.read(Rc::new(move |_| update.force_update())));
-    }
-    JourneyHandle {
-        value: store.get(),
-        store,
-    }
+    let value = use_store(&store);
+    JourneyHandle { value, store }
 }
 
 /// What `select` takes from the journey: the component renders again only when that changes.
-/// `select` may capture what this render knows (the latest one is used).
 #[hook]
 pub fn use_journey_with<T, F>(select: F) -> Rc<T>
 where
     T: PartialEq + 'static,
     F: Fn(&Journey) -> T + 'static,
 {
-    type Seen<T> = Option<(Rc<dyn Fn(&Journey) -> T>, Rc<T>)>;
     let store = use_journey_store();
-    let update = use_force_update();
-    let seen: Rc<RefCell<Seen<T>>> = use_mut_ref(|| None);
-    let value = Rc::new(select(&store.get()));
-    *seen.borrow_mut() = Some((Rc::new(select), value.clone()));
-    {
-        let seen = seen.clone();
-        use_mut_ref(move || {
-            store.read(Rc::new(move |j| {
-                let changed = seen
-                    .borrow()
-                    .as_ref()
-                    .is_some_and(|(select, v)| select(j) != **v);
-                if changed {
-                    update.force_update();
-                }
-            }))
-        });
-    }
-    value
+    use_store_with(&store, select)
 }
 
 /// The callback that writes a typed text into the draft's `field` (one of the draft's text
@@ -287,39 +192,42 @@ const SAVE_PAUSE_MS: u32 = 400;
 /// typed is lost. Shows nothing.
 #[function_component]
 pub fn Keeper() -> Html {
-    let j = use_journey();
+    let store = use_journey_store();
     // The journey changed and not saved yet: shared with the store, not a copy of the draft.
-    let unsaved = use_mut_ref(|| None::<JourneyHandle>);
+    let unsaved = use_mut_ref(|| None::<Rc<Journey>>);
     let pause = use_mut_ref(Pause::default);
-    let saved_key = use_mut_ref(|| j.idempotency_key.clone());
     let flush: Rc<dyn Fn()> = {
-        let unsaved = unsaved.clone();
+        let (unsaved, store) = (unsaved.clone(), store.clone());
         Rc::new(move || {
             let taken = unsaved.borrow_mut().take();
             if let Some(j) = taken {
                 let failed = !save(&j.draft, &j.idempotency_key);
-                if failed != j.storage_failed {
-                    j.dispatch(Action::StorageFailed(failed));
+                if failed != store.get().storage_failed {
+                    store.dispatch(Action::StorageFailed(failed));
                 }
             }
         })
     };
     {
         let (flush, pause) = (flush.clone(), pause.clone());
-        // Handles compare by the journey's value: this runs when the journey has changed.
-        use_effect_with(j, move |j| {
-            if !j.restored {
-                return;
-            }
-            let urgent = j.draft.is_pristine() || *saved_key.borrow() != j.idempotency_key;
-            *saved_key.borrow_mut() = j.idempotency_key.clone();
-            *unsaved.borrow_mut() = Some(j.clone());
-            if urgent {
-                pause.borrow_mut().cancel();
-                flush();
-            } else {
-                Pause::changed(&pause, flush);
-            }
+        // Told of each change without rendering: there is nothing to show. Only the draft and
+        // its submission key are saved; a change of anything else is not a change here.
+        use_mut_ref(move || {
+            let last = RefCell::new(store.get());
+            store.read(move |j| {
+                let before = last.replace(j.clone());
+                let same = j.draft == before.draft && j.idempotency_key == before.idempotency_key;
+                if same || !j.restored || !before.restored {
+                    return;
+                }
+                *unsaved.borrow_mut() = Some(j.clone());
+                if j.draft.is_pristine() || j.idempotency_key != before.idempotency_key {
+                    pause.borrow_mut().cancel();
+                    flush();
+                } else {
+                    Pause::changed(&pause, flush.clone());
+                }
+            })
         });
     }
     {
@@ -414,7 +322,7 @@ fn save(draft: &Draft, key: &Option<String>) -> bool {
 }
 
 /// The saved draft, if any, if it still reads with this version's schema and is younger than
-/// `DRAFT_KEPT_DAYS`.
+/// `DRAFT_KEPT_DAYS`; one that does not is deleted.
 pub fn restore() -> Journey {
     use gloo::storage::{LocalStorage, Storage};
     let max_age_ms = f64::from(DRAFT_KEPT_DAYS) * 86_400_000.0;
@@ -429,7 +337,10 @@ pub fn restore() -> Journey {
                 ..Default::default()
             }
         }
-        _ => Journey::default(),
+        _ => {
+            LocalStorage::delete(DRAFT_KEY);
+            Journey::default()
+        }
     }
 }
 

@@ -20,6 +20,7 @@ pub mod route;
 pub mod router;
 pub mod session;
 pub mod start;
+pub mod store;
 
 pub use app::Shell;
 pub use env::Env;

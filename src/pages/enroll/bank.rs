@@ -7,6 +7,7 @@ use crate::env::use_env;
 use crate::i18n::use_i18n;
 use crate::journey::{edit, use_draft_setter, use_journey_store, use_journey_with, Journey};
 use crate::route::Route;
+use crate::store::use_store;
 use csp_core::bank::BankForm;
 use csp_core::country::find;
 use csp_core::enrollment::check_bank_step;
@@ -32,24 +33,26 @@ pub fn BankStep() -> Html {
         let env = env.clone();
         move |j: &Journey| check_bank_step(&j.draft.bank, &env.ctx)
     };
-    let (form, report, onsubmit) = use_step(Route::Bank, live);
+    let (form, live, onsubmit) = use_step(Route::Bank, live);
     let country_options = use_country_options();
+    // The fields that are not the draft's text inputs take the whole report.
+    let report = use_store(&live);
     let bank_form = find(&env.ctx.countries, &country).map(|r| r.bank_form);
     let on_country = use_draft_setter(Field::BankCountry);
     let iban = html! {
-        <DraftText field={Field::BankIban} label={i18n.t("bank-iban")} hint={i18n.t("bank-iban-hint")} spellcheck_off=true width="input--wide" autocomplete="off" report={report.clone()} />
+        <DraftText field={Field::BankIban} label={i18n.t("bank-iban")} hint={i18n.t("bank-iban-hint")} spellcheck_off=true width="input--wide" autocomplete="off" />
     };
     let bic = html! {
-        <DraftText field={Field::BankBic} label={i18n.t("bank-bic")} hint={i18n.t("bank-bic-hint")} spellcheck_off=true width="input--short" report={report.clone()} />
+        <DraftText field={Field::BankBic} label={i18n.t("bank-bic")} hint={i18n.t("bank-bic-hint")} spellcheck_off=true width="input--short" />
     };
     let account = |label: &str| {
         html! {
-            <DraftText field={Field::BankAccountNumber} label={i18n.t(label)} spellcheck_off=true inputmode="numeric" autocomplete="off" report={report.clone()} />
+            <DraftText field={Field::BankAccountNumber} label={i18n.t(label)} spellcheck_off=true inputmode="numeric" autocomplete="off" />
         }
     };
     let code = |label: &str| {
         html! {
-            <DraftText field={Field::BankCode} label={i18n.t(label)} hint={i18n.t(&format!("{label}-hint"))} spellcheck_off=true inputmode="numeric" width="input--short" report={report.clone()} />
+            <DraftText field={Field::BankCode} label={i18n.t(label)} hint={i18n.t(&format!("{label}-hint"))} spellcheck_off=true inputmode="numeric" width="input--short" />
         }
     };
     let fields = match bank_form {
@@ -60,11 +63,11 @@ pub fn BankStep() -> Html {
         None => html! {},
     };
     html! {
-        <StepPage route={Route::Bank} heading={i18n.t("bank-heading")} report={report.clone()} form={form.clone()} {onsubmit}>
+        <StepPage route={Route::Bank} heading={i18n.t("bank-heading")} live={live.clone()} form={form.clone()} {onsubmit}>
             <p>{ i18n.t("bank-intro") }</p>
             <SelectField field={Field::BankCountry} label={i18n.t("bank-country")} value={(*country).clone()} options={country_options} placeholder={i18n.t("choose-country")}
-                onchange={on_country} report={report.clone()} />
-            <DraftText field={Field::BankAccountHolder} label={i18n.t("bank-account-holder")} width="input--wide" report={report.clone()} />
+                onchange={on_country} report={(*report).clone()} />
+            <DraftText field={Field::BankAccountHolder} label={i18n.t("bank-account-holder")} width="input--wide" />
             { fields }
             <p class="hint">{ i18n.t("bank-not-stored") }</p>
         </StepPage>

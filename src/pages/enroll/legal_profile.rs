@@ -6,6 +6,7 @@ use crate::env::use_env;
 use crate::i18n::use_i18n;
 use crate::journey::{edit, use_draft_setter, use_journey_store, use_journey_with, Journey};
 use crate::route::Route;
+use crate::store::use_store;
 use csp_core::enrollment::check_legal;
 use csp_core::field::LEGAL_ADDRESS;
 use csp_core::Field;
@@ -27,7 +28,7 @@ pub fn LegalProfileStep() -> Html {
         let env = env.clone();
         move |j: &Journey| check_legal(&j.draft.legal, &env.ctx)
     };
-    let (form, report, onsubmit) = use_step(Route::LegalProfile, live);
+    let (form, live, onsubmit) = use_step(Route::LegalProfile, live);
     // The same callback at every render: typing elsewhere leaves the address form as it is.
     let onedit = {
         let store = use_journey_store();
@@ -36,14 +37,15 @@ pub fn LegalProfileStep() -> Html {
         })
     };
     let on_registration_id = use_draft_setter(Field::LegalRegistrationId);
+    // The fields that are not the draft's text inputs take the whole report.
+    let report = use_store(&live);
     html! {
-        <StepPage route={Route::LegalProfile} heading={i18n.t("legal-heading")} report={report.clone()} form={form.clone()} {onsubmit}>
+        <StepPage route={Route::LegalProfile} heading={i18n.t("legal-heading")} live={live.clone()} form={form.clone()} {onsubmit}>
             <p class="hint">{ i18n.t("legal-latin-note") }</p>
-            <DraftText field={Field::LegalName} label={i18n.t("legal-name")} hint={i18n.t("legal-name-hint")} autocomplete="organization" width="input--wide"
-                report={report.clone()} />
-            <AddressForm fields={&LEGAL_ADDRESS} address={address.clone()} {onedit} report={report.clone()} autofill=true />
+            <DraftText field={Field::LegalName} label={i18n.t("legal-name")} hint={i18n.t("legal-name-hint")} autocomplete="organization" width="input--wide" />
+            <AddressForm fields={&LEGAL_ADDRESS} address={address.clone()} {onedit} report={(*report).clone()} autofill=true />
             <RegistrationField field={Field::LegalRegistrationId} country={address.country.clone()} value={registration_id.clone()}
-                oninput={on_registration_id} report={report.clone()} />
+                oninput={on_registration_id} report={(*report).clone()} />
         </StepPage>
     }
 }

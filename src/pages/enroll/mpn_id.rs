@@ -2,7 +2,7 @@
 //! carries the incentives. Only an active location profile in the tenant's country can be
 //! chosen; every other profile is listed with the reason.
 
-use super::step::StepPage;
+use super::step::{use_report, StepPage};
 use crate::components::{RadioOption, Radios, TextField};
 use crate::env::use_env;
 use crate::form::use_form;
@@ -160,8 +160,9 @@ pub fn MpnIdStep() -> Html {
             </>
         }
     };
+    let shown = use_report(report.clone());
     html! {
-        <StepPage route={Route::MpnId} heading={i18n.t("mpn-heading")} report={report.clone()} form={form.clone()} {onsubmit}>
+        <StepPage route={Route::MpnId} heading={i18n.t("mpn-heading")} live={shown} form={form.clone()} {onsubmit}>
             { body }
         </StepPage>
     }

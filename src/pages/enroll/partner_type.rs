@@ -1,6 +1,6 @@
 //! Partner type: which sales model; a closed type leads to an explanation, not an error.
 
-use super::step::StepPage;
+use super::step::{use_report, StepPage};
 use crate::components::{RadioOption, Radios};
 use crate::env::use_env;
 use crate::form::use_form;
@@ -66,8 +66,9 @@ pub fn PartnerTypeStep() -> Html {
             }
         })
     };
+    let shown = use_report(report.clone());
     html! {
-        <StepPage route={Route::PartnerType} heading={i18n.t("partner-type-heading")} report={report.clone()} form={form.clone()} {onsubmit}>
+        <StepPage route={Route::PartnerType} heading={i18n.t("partner-type-heading")} live={shown} form={form.clone()} {onsubmit}>
             <Radios field={Field::PartnerType} legend={i18n.t("partner-type-legend")} value={j.draft.partner_type.map(|t| t.id().to_string())} {options} {onchange} report={report.clone()} />
             <div class="form-group">
                 <div class="checkbox">

@@ -20,7 +20,7 @@ pub fn PrimaryContactStep() -> Html {
         let env = env.clone();
         move |j: &Journey| check_contact(&j.draft.contact, &j.draft.legal.address.country, &env.ctx)
     };
-    let (form, report, onsubmit) = use_step(Route::PrimaryContact, live);
+    let (form, live, onsubmit) = use_step(Route::PrimaryContact, live);
     let rules = find(&env.ctx.countries, &country);
     let phone_label = if rules.is_some_and(|r| r.phone_required) {
         i18n.t("phone")
@@ -29,13 +29,12 @@ pub fn PrimaryContactStep() -> Html {
     };
     let hint = phone_hint(&i18n, calling_code(&env.ctx.countries, &country));
     html! {
-        <StepPage route={Route::PrimaryContact} heading={i18n.t("contact-heading")} report={report.clone()} form={form.clone()} {onsubmit}>
+        <StepPage route={Route::PrimaryContact} heading={i18n.t("contact-heading")} live={live.clone()} form={form.clone()} {onsubmit}>
             <p class="inset">{ i18n.t("contact-verification-note") }</p>
-            <DraftText field={Field::ContactFirstName} label={i18n.t("first-name")} autocomplete="given-name" report={report.clone()} />
-            <DraftText field={Field::ContactLastName} label={i18n.t("last-name")} autocomplete="family-name" report={report.clone()} />
-            <DraftText field={Field::ContactEmail} label={i18n.t("contact-email")} hint={i18n.t("contact-email-hint")} input_type="email" autocomplete="email" spellcheck_off=true width="input--wide"
-                report={report.clone()} />
-            <DraftText field={Field::ContactPhone} label={phone_label} hint={hint} input_type="tel" autocomplete="tel" report={report.clone()} />
+            <DraftText field={Field::ContactFirstName} label={i18n.t("first-name")} autocomplete="given-name" />
+            <DraftText field={Field::ContactLastName} label={i18n.t("last-name")} autocomplete="family-name" />
+            <DraftText field={Field::ContactEmail} label={i18n.t("contact-email")} hint={i18n.t("contact-email-hint")} input_type="email" autocomplete="email" spellcheck_off=true width="input--wide" />
+            <DraftText field={Field::ContactPhone} label={phone_label} hint={hint} input_type="tel" autocomplete="tel" />
         </StepPage>
     }
 }

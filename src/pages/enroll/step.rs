@@ -1,6 +1,7 @@
-//! The frame every step of the journey shares, and its inputs bound to the draft.
+//! The frame every step of the journey shares, its live report and its inputs bound to the
+//! draft.
 
-use crate::components::{TextField, TextFieldProps};
+use crate::components::{text_field, text_input, InputAttrs, TextFieldProps};
 use crate::form::{use_form, Form, FormPage};
 use crate::i18n::use_i18n;
 use crate::journey::{
@@ -8,14 +9,21 @@ use crate::journey::{
 };
 use crate::route::Route;
 use crate::router::use_navigator;
-use csp_core::Report;
+use crate::store::{use_store, use_store_with, Store};
+use csp_core::{Field, Report};
+use std::rc::Rc;
 use yew::prelude::*;
+
+/// A step's report as the user types: checked again at each change of the journey once
+/// Continue was pressed. The frame (summary, title) and each field read it themselves, so the
+/// page is not rendered again when it changes, and a field only when its own message does.
+pub type LiveReport = Store<Report>;
 
 #[derive(Properties, PartialEq)]
 pub struct StepPageProps {
     pub route: Route,
     pub heading: AttrValue,
-    pub report: Report,
+    pub live: LiveReport,
     pub form: Form,
     pub onsubmit: Callback<()>,
     #[prop_or_default]
@@ -23,12 +31,14 @@ pub struct StepPageProps {
 }
 
 /// A step of the journey: the form page with the back link and "Step 3 of 9" of this draft's
-/// journey, and a notice when the draft can't be saved.
+/// journey, and a notice when the draft can't be saved. Its fields read `live` from it.
 #[function_component]
 pub fn StepPage(p: &StepPageProps) -> Html {
     let i18n = use_i18n();
     let read = use_journey_with(|j| (pages(&j.draft), j.storage_failed));
     let (all, storage_failed) = &*read;
+    let live = use_store(&p.live);
+    let report = p.form.shown(|| (*live).clone());
     let position = all.iter().position(|r| *r == p.route).unwrap_or(0);
     // The welcome page is not counted.
     let caption = i18n.ta(
@@ -39,50 +49,100 @@ pub fn StepPage(p: &StepPageProps) -> Html {
         ],
     );
     html! {
-        <FormPage heading={p.heading.clone()} form={p.form.clone()} report={p.report.clone()} onsubmit={p.onsubmit.clone()}
-            back={neighbour(&p.route, all, -1)} caption={AttrValue::from(caption)}>
-            if *storage_failed { <p class="inset" role="status">{ i18n.t("storage-failed") }</p> }
-            { for p.children.iter() }
-        </FormPage>
+        <ContextProvider<LiveReport> context={p.live.clone()}>
+            <FormPage heading={p.heading.clone()} form={p.form.clone()} {report} onsubmit={p.onsubmit.clone()}
+                back={neighbour(&p.route, all, -1)} caption={AttrValue::from(caption)}>
+                if *storage_failed { <p class="inset" role="status">{ i18n.t("storage-failed") }</p> }
+                { for p.children.iter() }
+            </FormPage>
+        </ContextProvider<LiveReport>>
     }
 }
 
-/// A step whose Continue only validates: its form state, what the page shows, and the submit
-/// that moves on when `live` finds no errors in the journey. The page renders again when what
-/// it shows changes, not at each keystroke: `live` runs on each change once Continue was
-/// pressed, and the page only when its report differs.
+/// A step whose Continue only validates: its form state, its live report (what `check` finds
+/// in the journey), and the submit that moves on when `check` finds no errors.
 #[hook]
-pub fn use_step<F>(route: Route, live: F) -> (Form, Report, Callback<()>)
+pub fn use_step<F>(route: Route, check: F) -> (Form, LiveReport, Callback<()>)
 where
-    F: Fn(&Journey) -> Report + Clone + 'static,
+    F: Fn(&Journey) -> Report + 'static,
 {
     let store = use_journey_store();
     let nav = use_navigator();
     let form = use_form();
+    let live = (*use_memo((), |_| LiveReport::default())).clone();
+    let check: Rc<dyn Fn(&Journey) -> Report> = Rc::new(check);
     let pressed = *form.count > 0;
-    let checked = {
-        let live = live.clone();
-        use_journey_with(move |j| if pressed { live(j) } else { Report::default() })
-    };
-    let report = form.shown(|| (*checked).clone());
+    live.set(if pressed {
+        check(&store.get())
+    } else {
+        Report::default()
+    });
+    // The check and the press as of this render, for the journey's changes in between.
+    let latest = use_mut_ref(|| (check.clone(), pressed));
+    *latest.borrow_mut() = (check.clone(), pressed);
+    {
+        let (store, live) = (store.clone(), live.clone());
+        use_mut_ref(move || {
+            store.read(move |j| {
+                let (check, pressed) = latest.borrow().clone();
+                if pressed {
+                    live.set(check(j));
+                }
+            })
+        });
+    }
     let onsubmit = {
         let form = form.clone();
         Callback::from(move |_| {
-            if form.press(&live(&store.get())) {
+            if form.press(&check(&store.get())) {
                 go_next(&nav, &store, &route);
             }
         })
     };
-    (form, report, onsubmit)
+    (form, live, onsubmit)
 }
 
-/// A text input whose value is the draft's answer for its `field` (`value` and `oninput` are
-/// the draft's): it renders again when that answer changes, and nothing else does.
+/// The live report of a step that computes its report itself at each render (one that calls
+/// the backend, whose answers it shows with its own checks).
+#[hook]
+pub fn use_report(report: Report) -> LiveReport {
+    let live = (*use_memo((), |_| LiveReport::default())).clone();
+    live.set(report);
+    live
+}
+
+/// A text field of a step whose value is the draft's answer for its `field`, and whose
+/// message is the step's live report's for it (its `value`, `oninput` and `report` props are
+/// not used): typing renders its `<input>` alone, and the field when its message changes.
 #[function_component]
 pub fn DraftText(p: &TextFieldProps) -> Html {
+    let i18n = use_i18n();
+    let live = use_context::<LiveReport>().expect("DraftText inside a StepPage");
+    let field = p.field;
+    let problem = use_store_with(&live, move |r| r.for_field(field).cloned());
+    let mut report = Report::default();
+    if let Some(pr) = &*problem {
+        report.add(field, pr.clone());
+    }
+    let p = TextFieldProps {
+        report,
+        ..p.clone()
+    };
+    text_field(&i18n, &p, |attrs| html! { <DraftInput {field} {attrs} /> })
+}
+
+#[derive(Properties, PartialEq)]
+struct DraftInputProps {
+    field: Field,
+    attrs: InputAttrs,
+}
+
+/// The input of a [`DraftText`], reading and writing the draft's answer.
+#[function_component]
+fn DraftInput(p: &DraftInputProps) -> Html {
     let field = p.field;
     let value =
         use_journey_with(move |j| j.draft.text(field).map(AttrValue::from).unwrap_or_default());
     let oninput = use_draft_setter(field);
-    html! { <TextField value={(*value).clone()} {oninput} ..p.clone() /> }
+    text_input(&p.attrs, (*value).clone(), oninput)
 }

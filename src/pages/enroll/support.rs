@@ -20,15 +20,14 @@ pub fn SupportStep() -> Html {
         let env = env.clone();
         move |j: &Journey| check_support(&j.draft.support, &j.draft.legal.address.country, &env.ctx)
     };
-    let (form, report, onsubmit) = use_step(Route::Support, live);
+    let (form, live, onsubmit) = use_step(Route::Support, live);
     let hint = phone_hint(&i18n, calling_code(&env.ctx.countries, &country));
     html! {
-        <StepPage route={Route::Support} heading={i18n.t("support-heading")} report={report.clone()} form={form.clone()} {onsubmit}>
+        <StepPage route={Route::Support} heading={i18n.t("support-heading")} live={live.clone()} form={form.clone()} {onsubmit}>
             <p>{ i18n.t("support-intro") }</p>
-            <DraftText field={Field::SupportEmail} label={i18n.t("support-email")} input_type="email" autocomplete="email" spellcheck_off=true width="input--wide" report={report.clone()} />
-            <DraftText field={Field::SupportPhone} label={i18n.t("support-phone")} hint={hint} input_type="tel" autocomplete="tel" report={report.clone()} />
-            <DraftText field={Field::SupportWebsite} label={format!("{} {}", i18n.t("support-website"), i18n.t("optional"))} input_type="url" autocomplete="url" spellcheck_off=true width="input--wide"
-                report={report.clone()} />
+            <DraftText field={Field::SupportEmail} label={i18n.t("support-email")} input_type="email" autocomplete="email" spellcheck_off=true width="input--wide" />
+            <DraftText field={Field::SupportPhone} label={i18n.t("support-phone")} hint={hint} input_type="tel" autocomplete="tel" />
+            <DraftText field={Field::SupportWebsite} label={format!("{} {}", i18n.t("support-website"), i18n.t("optional"))} input_type="url" autocomplete="url" spellcheck_off=true width="input--wide" />
         </StepPage>
     }
 }

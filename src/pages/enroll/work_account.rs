@@ -1,7 +1,7 @@
 //! Work account: sign in as global admin, or create a tenant. Its country is what the MPN
 //! profile is checked against. The password stays in this page's memory only.
 
-use super::step::StepPage;
+use super::step::{use_report, StepPage};
 use crate::components::{use_country_options, RadioOption, Radios, SelectField, TextField};
 use crate::env::use_env;
 use crate::form::use_form;
@@ -187,8 +187,9 @@ pub fn WorkAccountStep() -> Html {
             </>
         }
     };
+    let shown = use_report(report.clone());
     html! {
-        <StepPage route={Route::WorkAccount} heading={i18n.t("work-account-heading")} report={report.clone()} form={form.clone()} {onsubmit}>
+        <StepPage route={Route::WorkAccount} heading={i18n.t("work-account-heading")} live={shown} form={form.clone()} {onsubmit}>
             <p>{ i18n.t("work-account-intro") }</p>
             { body }
         </StepPage>
