@@ -148,3 +148,73 @@ where
     }
     value
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::*;
+
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    #[wasm_bindgen_test]
+    fn readers_are_told_of_changes_until_their_reading_is_dropped() {
+        let store = Store::<(u32, u32)>::default();
+        let told = Rc::new(RefCell::new(Vec::new()));
+        let reading = {
+            let told = told.clone();
+            store.read(move |v| told.borrow_mut().push(**v))
+        };
+        store.set((1, 0));
+        store.set((1, 0));
+        assert_eq!(
+            *told.borrow(),
+            [(1, 0)],
+            "the same value again is no change"
+        );
+        drop(reading);
+        store.set((2, 0));
+        assert_eq!(*told.borrow(), [(1, 0)], "a dropped reading is not told");
+        assert_eq!(*store.get(), (2, 0));
+    }
+
+    #[derive(Properties, PartialEq)]
+    struct ReaderProps {
+        store: Store<(u32, u32)>,
+        renders: Rc<Cell<u32>>,
+    }
+
+    #[function_component]
+    fn Reader(p: &ReaderProps) -> Html {
+        p.renders.set(p.renders.get() + 1);
+        let first = use_store_with(&p.store, |v| v.0);
+        html! { <p>{ *first }</p> }
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_reader_renders_again_only_when_what_it_reads_changes() {
+        let document = gloo::utils::document();
+        let host = document.create_element("div").unwrap();
+        document.body().unwrap().append_child(&host).unwrap();
+        let (store, renders) = (Store::<(u32, u32)>::default(), Rc::new(Cell::new(0)));
+        let props = ReaderProps {
+            store: store.clone(),
+            renders: renders.clone(),
+        };
+        let app = yew::Renderer::<Reader>::with_root_and_props(host.clone(), props).render();
+        yew::scheduler::flush().await;
+        assert_eq!(renders.get(), 1);
+        store.set((0, 5));
+        yew::scheduler::flush().await;
+        assert_eq!(renders.get(), 1, "a change of what it does not read");
+        store.set((7, 5));
+        yew::scheduler::flush().await;
+        assert_eq!(renders.get(), 2);
+        assert_eq!(host.text_content().as_deref(), Some("7"));
+        app.destroy();
+        yew::scheduler::flush().await;
+        store.set((8, 5));
+        yew::scheduler::flush().await;
+        assert_eq!(renders.get(), 2, "gone with its component");
+        host.remove();
+    }
+}

@@ -236,6 +236,38 @@ async fn primary_contact_refuses_webmail_and_role_mailboxes() {
     assert_eq!(ui.heading(), "Customer support details");
 }
 
+/// After a Continue, each field's message and the summary follow typing: the field corrected
+/// loses both, the others keep theirs, and the title says "Error:" until none is left.
+#[wasm_bindgen_test]
+async fn messages_follow_typing_after_continue() {
+    let ui = Ui::at("/enroll/primary-contact").await;
+    ui.select("Language", "en").await;
+    ui.click("Continue").await;
+    let summary = ui.summary().expect("a summary");
+    assert!(summary.contains("Enter the first name"), "{summary}");
+    assert!(ui.error_for("Last name").is_some());
+    ui.fill("First name", "Anna").await;
+    assert_eq!(ui.error_for("First name"), None);
+    let summary = ui.summary().expect("a summary");
+    assert!(!summary.contains("Enter the first name"), "{summary}");
+    assert!(
+        ui.error_for("Last name").is_some(),
+        "another field keeps its message"
+    );
+    ui.fill("Work email address", "anna").await;
+    let format = ui.error_for("Work email address").unwrap();
+    assert!(format.contains("correct format"), "{format}");
+    ui.fill("Last name", "Petrova").await;
+    ui.fill("Work email address", "anna.petrova@contoso.com")
+        .await;
+    ui.fill("Phone number", "+33 1 23 45 67 89").await;
+    assert!(ui.summary().is_none(), "{:?}", ui.summary());
+    assert!(!gloo::utils::document().title().starts_with("Error:"));
+    ui.fill("First name", "").await;
+    assert!(ui.error_for("First name").is_some());
+    assert!(gloo::utils::document().title().starts_with("Error:"));
+}
+
 #[wasm_bindgen_test]
 async fn bank_shows_only_the_countrys_fields() {
     let ui = Ui::at("/enroll/bank").await;
