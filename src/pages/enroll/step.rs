@@ -35,8 +35,10 @@ pub struct StepPageProps {
 #[function_component]
 pub fn StepPage(p: &StepPageProps) -> Html {
     let i18n = use_i18n();
-    let read = use_journey_with(|j| (pages(&j.draft), j.storage_failed));
-    let (all, storage_failed) = &*read;
+    // The pages of the journey follow only "already enrolled": read that, not the draft.
+    let read = use_journey_with(|j| (j.draft.already_enrolled, j.storage_failed));
+    let storage_failed = read.1;
+    let all = pages(&use_journey_store().get().draft);
     let live = use_store(&p.live);
     let report = p.form.shown(|| (*live).clone());
     let position = all.iter().position(|r| *r == p.route).unwrap_or(0);
@@ -51,8 +53,8 @@ pub fn StepPage(p: &StepPageProps) -> Html {
     html! {
         <ContextProvider<LiveReport> context={p.live.clone()}>
             <FormPage heading={p.heading.clone()} form={p.form.clone()} {report} onsubmit={p.onsubmit.clone()}
-                back={neighbour(&p.route, all, -1)} caption={AttrValue::from(caption)}>
-                if *storage_failed { <p class="inset" role="status">{ i18n.t("storage-failed") }</p> }
+                back={neighbour(&p.route, &all, -1)} caption={AttrValue::from(caption)}>
+                if storage_failed { <p class="inset" role="status">{ i18n.t("storage-failed") }</p> }
                 { for p.children.iter() }
             </FormPage>
         </ContextProvider<LiveReport>>
