@@ -367,9 +367,8 @@ pub fn pages(d: &Draft) -> Vec<Route> {
 
 /// The page `delta` away from `route` among a draft's `pages`.
 pub fn neighbour(route: &Route, pages: &[Route], delta: isize) -> Route {
-    let j = pages;
-    let i = j.iter().position(|r| r == route).unwrap_or(0) as isize;
-    j[(i + delta).clamp(0, j.len() as isize - 1) as usize].clone()
+    let i = pages.iter().position(|r| r == route).unwrap_or(0) as isize;
+    pages[(i + delta).clamp(0, pages.len() as isize - 1) as usize].clone()
 }
 
 /// Moves on after a valid Continue: back to "Check your answers" after a Change, else onwards.

@@ -29,11 +29,11 @@ pub fn BankStep() -> Html {
     });
     // Which fields the page shows follows the country.
     let country = use_journey_with(|j| j.draft.bank.country.clone());
-    let live = {
+    let check = {
         let env = env.clone();
         move |j: &Journey| check_bank_step(&j.draft.bank, &env.ctx)
     };
-    let (form, live, onsubmit) = use_step(Route::Bank, live);
+    let (form, live, onsubmit) = use_step(Route::Bank, check);
     let country_options = use_country_options();
     // The fields that are not the draft's text inputs take the whole report.
     let report = use_store(&live);

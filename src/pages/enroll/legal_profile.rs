@@ -24,11 +24,11 @@ pub fn LegalProfileStep() -> Html {
         )
     });
     let (address, registration_id) = &*read;
-    let live = {
+    let check = {
         let env = env.clone();
         move |j: &Journey| check_legal(&j.draft.legal, &env.ctx)
     };
-    let (form, live, onsubmit) = use_step(Route::LegalProfile, live);
+    let (form, live, onsubmit) = use_step(Route::LegalProfile, check);
     // The same callback at every render: typing elsewhere leaves the address form as it is.
     let onedit = {
         let store = use_journey_store();

@@ -16,11 +16,11 @@ pub fn PrimaryContactStep() -> Html {
     let i18n = use_i18n();
     let env = use_env();
     let country = use_journey_with(|j| j.draft.legal.address.country.clone());
-    let live = {
+    let check = {
         let env = env.clone();
         move |j: &Journey| check_contact(&j.draft.contact, &j.draft.legal.address.country, &env.ctx)
     };
-    let (form, live, onsubmit) = use_step(Route::PrimaryContact, live);
+    let (form, live, onsubmit) = use_step(Route::PrimaryContact, check);
     let rules = find(&env.ctx.countries, &country);
     let phone_label = if rules.is_some_and(|r| r.phone_required) {
         i18n.t("phone")

@@ -16,11 +16,11 @@ pub fn SupportStep() -> Html {
     let i18n = use_i18n();
     let env = use_env();
     let country = use_journey_with(|j| j.draft.legal.address.country.clone());
-    let live = {
+    let check = {
         let env = env.clone();
         move |j: &Journey| check_support(&j.draft.support, &j.draft.legal.address.country, &env.ctx)
     };
-    let (form, live, onsubmit) = use_step(Route::Support, live);
+    let (form, live, onsubmit) = use_step(Route::Support, check);
     let hint = phone_hint(&i18n, calling_code(&env.ctx.countries, &country));
     html! {
         <StepPage route={Route::Support} heading={i18n.t("support-heading")} live={live.clone()} form={form.clone()} {onsubmit}>
