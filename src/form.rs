@@ -10,6 +10,7 @@ use crate::journey::{edit, JourneyStore};
 use crate::route::Route;
 use crate::router::{use_location, Link, Navigator};
 use crate::session::{Session, SessionAction};
+use crate::store::{use_store, Store};
 use csp_core::endpoint::Endpoint;
 use csp_core::roles::{Role, RoleCatalog};
 use csp_core::Report;
@@ -335,12 +336,20 @@ pub fn FetchFailed(p: &FetchFailedProps) -> Html {
     }
 }
 
+/// A form's report as the user types (a journey step's, checked again at each change): the
+/// error summary and each field that can read it do so themselves, so the page is not rendered
+/// again when it changes, and a field only when its own message does.
+pub type LiveReport = Store<Report>;
+
 #[derive(Properties, PartialEq)]
 pub struct FormPageProps {
     pub heading: AttrValue,
     pub form: Form,
-    /// What the page shows now (usually `form.shown(live)`).
+    /// What the page shows now (usually `form.shown(live)`); with `live`, what it shows besides.
     pub report: Report,
+    /// The report as the user types, read by the summary itself.
+    #[prop_or_default]
+    pub live: Option<LiveReport>,
     pub onsubmit: Callback<()>,
     #[prop_or_default]
     pub back: Option<Route>,
@@ -372,7 +381,18 @@ pub struct FormPageProps {
 pub fn FormPage(p: &FormPageProps) -> Html {
     let i18n = use_i18n();
     let env = use_env();
-    use_title(&p.heading, p.form.has_errors(&p.report));
+    // With a live report, its summary sets the title.
+    let titled = if p.live.is_some() { "" } else { &p.heading };
+    use_title(titled, p.form.has_errors(&p.report));
+    let general = p.form.general(&i18n, &env.catalog);
+    let summary = match &p.live {
+        Some(live) => html! {
+            <LiveSummary live={live.clone()} heading={p.heading.clone()} form={p.form.clone()} also={p.report.clone()} {general} link={p.summary_link} />
+        },
+        None => html! {
+            <ErrorSummary report={p.report.clone()} attempt={*p.form.count} {general} link={p.summary_link} />
+        },
+    };
     let onsubmit = {
         let cb = p.onsubmit.clone();
         let busy = p.form.busy.clone();
@@ -386,7 +406,7 @@ pub fn FormPage(p: &FormPageProps) -> Html {
     html! {
         <div class="step">
             if let Some(back) = &p.back { <Link to={back.clone()} classes="back-link">{ i18n.t("back") }</Link> }
-            <ErrorSummary report={p.report.clone()} attempt={*p.form.count} general={p.form.general(&i18n, &env.catalog)} link={p.summary_link} />
+            { summary }
             if let Some(c) = &p.caption { <span class="caption">{ c }</span> }
             <h1 class="heading">{ &p.heading }</h1>
             <form novalidate=true {onsubmit}>
@@ -399,4 +419,26 @@ pub fn FormPage(p: &FormPageProps) -> Html {
             { p.after.clone() }
         </div>
     }
+}
+
+#[derive(Properties, PartialEq)]
+struct LiveSummaryProps {
+    live: LiveReport,
+    heading: AttrValue,
+    form: Form,
+    /// Shown besides the live report.
+    also: Report,
+    general: Option<AttrValue>,
+    link: Option<SummaryLink>,
+}
+
+/// The error summary and the title of a form page with a live report: rendered again when the
+/// report changes, without the page around it.
+#[function_component]
+fn LiveSummary(p: &LiveSummaryProps) -> Html {
+    let live = use_store(&p.live);
+    let mut report = (*live).clone();
+    report.extend(p.also.clone());
+    use_title(&p.heading, p.form.has_errors(&report));
+    html! { <ErrorSummary {report} attempt={*p.form.count} general={p.general.clone()} link={p.link} /> }
 }

@@ -2,22 +2,17 @@
 //! draft.
 
 use crate::components::{text_field, text_input, InputAttrs, TextFieldProps};
-use crate::form::{use_form, Form, FormPage};
+use crate::form::{use_form, Form, FormPage, LiveReport};
 use crate::i18n::use_i18n;
 use crate::journey::{
     go_next, neighbour, pages, use_draft_setter, use_journey_store, use_journey_with, Journey,
 };
 use crate::route::Route;
 use crate::router::use_navigator;
-use crate::store::{use_store, use_store_with, Store};
+use crate::store::use_store_with;
 use csp_core::{Field, Report};
 use std::rc::Rc;
 use yew::prelude::*;
-
-/// A step's report as the user types: checked again at each change of the journey once
-/// Continue was pressed. The frame (summary, title) and each field read it themselves, so the
-/// page is not rendered again when it changes, and a field only when its own message does.
-pub type LiveReport = Store<Report>;
 
 #[derive(Properties, PartialEq)]
 pub struct StepPageProps {
@@ -31,7 +26,8 @@ pub struct StepPageProps {
 }
 
 /// A step of the journey: the form page with the back link and "Step 3 of 9" of this draft's
-/// journey, and a notice when the draft can't be saved. Its fields read `live` from it.
+/// journey, and a notice when the draft can't be saved. Its summary and fields read `live`
+/// (everything the step shows) themselves: the frame does not render again when it changes.
 #[function_component]
 pub fn StepPage(p: &StepPageProps) -> Html {
     let i18n = use_i18n();
@@ -39,8 +35,6 @@ pub fn StepPage(p: &StepPageProps) -> Html {
     let read = use_journey_with(|j| (j.draft.already_enrolled, j.storage_failed));
     let storage_failed = read.1;
     let all = pages(&use_journey_store().get().draft);
-    let live = use_store(&p.live);
-    let report = p.form.shown(|| (*live).clone());
     let position = all.iter().position(|r| *r == p.route).unwrap_or(0);
     // The welcome page is not counted.
     let caption = i18n.ta(
@@ -52,7 +46,7 @@ pub fn StepPage(p: &StepPageProps) -> Html {
     );
     html! {
         <ContextProvider<LiveReport> context={p.live.clone()}>
-            <FormPage heading={p.heading.clone()} form={p.form.clone()} {report} onsubmit={p.onsubmit.clone()}
+            <FormPage heading={p.heading.clone()} form={p.form.clone()} report={Report::default()} live={p.live.clone()} onsubmit={p.onsubmit.clone()}
                 back={neighbour(&p.route, &all, -1)} caption={AttrValue::from(caption)}>
                 if storage_failed { <p class="inset" role="status">{ i18n.t("storage-failed") }</p> }
                 { for p.children.iter() }
