@@ -31,10 +31,11 @@ pub struct StepPageProps {
 #[function_component]
 pub fn StepPage(p: &StepPageProps) -> Html {
     let i18n = use_i18n();
+    let store = use_journey_store();
     // The pages of the journey follow only "already enrolled": read that, not the draft.
     let read = use_journey_with(|j| (j.draft.already_enrolled, j.storage_failed));
     let storage_failed = read.1;
-    let all = pages(&use_journey_store().get().draft);
+    let all = pages(&store.get().draft);
     let position = all.iter().position(|r| *r == p.route).unwrap_or(0);
     // The welcome page is not counted.
     let caption = i18n.ta(
