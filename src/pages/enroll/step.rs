@@ -66,10 +66,9 @@ where
     let store = use_journey_store();
     let nav = use_navigator();
     let form = use_form();
-    let live = (*use_memo((), |_| LiveReport::default())).clone();
     let check: Rc<dyn Fn(&Journey) -> Report> = Rc::new(check);
     let pressed = *form.count > 0;
-    live.set(if pressed {
+    let live = use_report(if pressed {
         check(&store.get())
     } else {
         Report::default()
@@ -99,8 +98,9 @@ where
     (form, live, onsubmit)
 }
 
-/// The live report of a step that computes its report itself at each render (one that calls
-/// the backend, whose answers it shows with its own checks).
+/// A live report set to `report` at each render: that of a step that computes its report
+/// itself (one that calls the backend, whose answers it shows with its own checks), and the
+/// starting point of `use_step`'s.
 #[hook]
 pub fn use_report(report: Report) -> LiveReport {
     let live = (*use_memo((), |_| LiveReport::default())).clone();
