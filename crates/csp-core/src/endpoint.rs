@@ -40,6 +40,10 @@ pub struct Endpoint<Q, R> {
     /// Called in the applicant's work-account session (enrollment), not a partner user's:
     /// its CSRF token is the applicant session's.
     pub applicant: bool,
+    /// The form whose fields the body fills: a problem with the body's `user_name` is reported
+    /// on `<fields>.user_name` (`session.user_name`), a field of [`crate::Field`]. Empty for a
+    /// body whose keys are fields already.
+    pub fields: &'static str,
     types: PhantomData<fn(Q) -> R>,
 }
 
@@ -49,8 +53,15 @@ impl<Q, R> Endpoint<Q, R> {
             method,
             path,
             applicant: false,
+            fields: "",
             types: PhantomData,
         }
+    }
+
+    /// Names the form the body's fields belong to (see [`Endpoint::fields`]).
+    pub const fn fields(mut self, form: &'static str) -> Self {
+        self.fields = form;
+        self
     }
 
     /// Marks an operation of the applicant's session.
@@ -117,28 +128,33 @@ pub const SETTINGS: Endpoint<(), ProgramSettings> = Endpoint::new(Get, "/setting
 pub const COUNTRIES: Endpoint<(), Vec<CountryRules>> = Endpoint::new(Get, "/countries");
 pub const ROLES: Endpoint<(), RoleCatalog> = Endpoint::new(Get, "/roles");
 pub const WORK_ACCOUNT_SIGN_IN: Endpoint<SignIn, WorkAccountSession> =
-    Endpoint::new(Post, "/work-account/sign-in");
+    Endpoint::new(Post, "/work-account/sign-in").fields("work_account");
 pub const WORK_ACCOUNT_SESSION: Endpoint<(), WorkAccountSession> =
     Endpoint::new(Get, "/work-account/session").applicant();
 pub const WORK_ACCOUNT_SIGN_OUT: Endpoint<(), ()> =
     Endpoint::new(Delete, "/work-account/session").applicant();
 pub const CREATE_TENANT: Endpoint<NewTenant, CreatedTenant> =
-    Endpoint::new(Post, "/work-account/tenants");
+    Endpoint::new(Post, "/work-account/tenants").fields("tenant");
 pub const PARTNER_NETWORK_PROFILES: Endpoint<SignIn, Vec<OrgProfile>> =
-    Endpoint::new(Post, "/partner-network/profiles").applicant();
+    Endpoint::new(Post, "/partner-network/profiles")
+        .applicant()
+        .fields("pmc");
 pub const SUBMIT_APPLICATION: Endpoint<SubmitApplication, Application> =
     Endpoint::new(Post, "/applications").applicant();
 pub const APPLICATION: Endpoint<(), Application> =
     Endpoint::new(Get, "/applications/{id}").applicant();
 pub const SET_APPLICATION_STATUS: Endpoint<StatusChange, Application> =
     Endpoint::new(Put, "/applications/{id}/status");
-pub const SIGN_IN: Endpoint<SignIn, SessionInfo> = Endpoint::new(Post, "/session");
+pub const SIGN_IN: Endpoint<SignIn, SessionInfo> =
+    Endpoint::new(Post, "/session").fields("session");
 pub const SESSION: Endpoint<(), SessionInfo> = Endpoint::new(Get, "/session");
 pub const SIGN_OUT: Endpoint<(), ()> = Endpoint::new(Delete, "/session");
-pub const CHANGE_PASSWORD: Endpoint<PasswordChange, ()> = Endpoint::new(Post, "/session/password");
+pub const CHANGE_PASSWORD: Endpoint<PasswordChange, ()> =
+    Endpoint::new(Post, "/session/password").fields("password");
 pub const USERS: Endpoint<(), Vec<User>> = Endpoint::new(Get, "/users");
-pub const ADD_USER: Endpoint<NewUser, CreatedUser> = Endpoint::new(Post, "/users");
-pub const UPDATE_ROLES: Endpoint<RoleChange, User> = Endpoint::new(Put, "/users/{id}/roles");
+pub const ADD_USER: Endpoint<NewUser, CreatedUser> = Endpoint::new(Post, "/users").fields("user");
+pub const UPDATE_ROLES: Endpoint<RoleChange, User> =
+    Endpoint::new(Put, "/users/{id}/roles").fields("user");
 pub const REMOVE_USER: Endpoint<(), ()> = Endpoint::new(Delete, "/users/{id}");
 pub const MY_PARTNER: Endpoint<(), MyPartner> = Endpoint::new(Get, "/partner");
 pub const INDIRECT_PROVIDERS: Endpoint<(), Vec<PartnerSummary>> =
@@ -146,12 +162,13 @@ pub const INDIRECT_PROVIDERS: Endpoint<(), Vec<PartnerSummary>> =
 pub const INDIRECT_PROVIDER: Endpoint<(), PartnerSummary> =
     Endpoint::new(Get, "/indirect-providers/{id}");
 pub const AUTHORIZE_PROVIDER: Endpoint<AuthorizeProvider, AuthorizeResult> =
-    Endpoint::new(Post, "/indirect-providers");
+    Endpoint::new(Post, "/indirect-providers").fields("authorize");
 pub const INDIRECT_RESELLERS: Endpoint<(), Vec<PartnerSummary>> =
     Endpoint::new(Get, "/indirect-resellers");
 pub const REMOVE_RESELLER: Endpoint<(), ()> = Endpoint::new(Delete, "/indirect-resellers/{id}");
 pub const CUSTOMERS: Endpoint<(), CustomerList> = Endpoint::new(Get, "/customers");
-pub const ADD_CUSTOMER: Endpoint<NewCustomer, CreatedCustomer> = Endpoint::new(Post, "/customers");
+pub const ADD_CUSTOMER: Endpoint<NewCustomer, CreatedCustomer> =
+    Endpoint::new(Post, "/customers").fields("customer");
 pub const DOMAIN_PREFIX: Endpoint<(), DomainPrefixAvailability> =
     Endpoint::new(Get, "/domain-prefixes/{prefix}");
 pub const REMOVE_RELATIONSHIP: Endpoint<(), ()> =
@@ -159,7 +176,7 @@ pub const REMOVE_RELATIONSHIP: Endpoint<(), ()> =
 pub const RELATIONSHIP_REQUESTS: Endpoint<(), Vec<RelationshipRequest>> =
     Endpoint::new(Get, "/relationship-requests");
 pub const REQUEST_RELATIONSHIP: Endpoint<NewRelationshipRequest, RelationshipRequest> =
-    Endpoint::new(Post, "/relationship-requests");
+    Endpoint::new(Post, "/relationship-requests").fields("relationship");
 pub const TERMINATE_RELATIONSHIP: Endpoint<(), RelationshipRequest> =
     Endpoint::new(Post, "/relationship-requests/{id}/termination");
 

@@ -204,7 +204,7 @@ impl Backend {
             return Err(ApiError::field(
                 401,
                 "unauthorized",
-                Field::WorkAccountUserName,
+                Field::PmcPassword,
                 Code::SignInFailed.into(),
             ));
         }
@@ -339,7 +339,7 @@ impl Backend {
             ApiError::field(
                 401,
                 "unauthorized",
-                Field::SessionUserName,
+                Field::SessionPassword,
                 Code::SignInFailed.into(),
             )
         };

@@ -2,9 +2,9 @@
 //! its signature (`Member` + a feature, `Applicant`, an operator), and reads every fact it
 //! relies on (tenant, profile, roles) from storage, never from the client.
 
-use crate::app::{now, Incoming, JsonIn, Shared};
+use crate::app::{now, JsonIn, Shared};
 use crate::auth::*;
-use crate::error::{field_problem, ApiErr, ApiResult};
+use crate::error::{ApiErr, ApiResult};
 use crate::secrets::{self, identity_key, new_id, new_token, token_hash};
 use crate::storage::{ApplicationRow, Insert, SessionRow, UserRow};
 use axum::extract::{Path, State};
@@ -16,25 +16,10 @@ use csp_core::api::{
     SubmitApplication, User, WorkAccountSession,
 };
 use csp_core::enrollment::{check_new_tenant, check_submission, NewTenant, Tenant};
-use csp_core::problem::Code;
+use csp_core::problem::{Code, FieldProblem, Problem};
 use csp_core::roles::RoleKind;
 use csp_core::Field;
 use serde::Serialize;
-
-impl Incoming for SignIn {}
-impl Incoming for NewTenant {
-    const PREFIX: &'static str = "tenant";
-}
-impl Incoming for NewUser {
-    const PREFIX: &'static str = "user";
-}
-impl Incoming for SubmitApplication {}
-
-impl Incoming for RoleChange {
-    const PREFIX: &'static str = "user";
-}
-impl Incoming for StatusChange {}
-impl Incoming for PasswordChange {}
 
 /// `POST/GET /session`: the user, the CSRF token to send as `X-CSRF-Token`, and whether the
 /// temporary password must be changed before anything else.
@@ -210,18 +195,16 @@ pub async fn work_account_sign_in(
         ApiErr::field(
             StatusCode::UNPROCESSABLE_ENTITY,
             "validation",
-            "user_name",
-            p.code.id(),
-            &[],
+            Field::WorkAccountUserName,
+            p,
         )
     })?;
     if s.password.is_empty() {
         return Err(ApiErr::field(
             StatusCode::UNPROCESSABLE_ENTITY,
             "validation",
-            "password",
-            Code::Required.id(),
-            &[],
+            Field::WorkAccountPassword,
+            Code::Required,
         ));
     }
     let key = identity_key(&s.user_name);
@@ -235,7 +218,7 @@ pub async fn work_account_sign_in(
     )
     .await?;
     let Some(account) = account.filter(|_| ok) else {
-        return Err(ApiErr::sign_in_failed("user_name"));
+        return Err(ApiErr::sign_in_failed(Field::WorkAccountPassword));
     };
     let tenant = tenant_of(&state, &account.tenant_domain).await?;
     let (token, session) = start_session(&state, "applicant", &account.id).await?;
@@ -294,9 +277,7 @@ pub async fn create_tenant(
         .map_err(ApiErr::too_many)?;
     let r = check_new_tenant(&t, &state.ctx);
     if r.has_errors() {
-        return Err(ApiErr::validation(
-            r.errors().map(crate::error::core_problem).collect(),
-        ));
+        return Err(ApiErr::validation(r.errors().cloned().collect()));
     }
     let prefix = t.domain_prefix.trim().to_ascii_lowercase();
     let domain = format!("{prefix}.onmicrosoft.com");
@@ -304,9 +285,8 @@ pub async fn create_tenant(
         ApiErr::field(
             StatusCode::CONFLICT,
             "conflict",
-            "tenant.domain_prefix",
-            Code::DomainPrefixTaken.id(),
-            &[("domain", domain.clone())],
+            Field::TenantDomainPrefix,
+            Problem::new(Code::DomainPrefixTaken).arg("domain", &domain),
         )
     };
     if RESERVED_PREFIXES.contains(&prefix.as_str()) {
@@ -365,7 +345,7 @@ pub async fn partner_network_profiles(
     )
     .await?;
     if !(ok && found) {
-        return Err(ApiErr::sign_in_failed("user_name"));
+        return Err(ApiErr::sign_in_failed(Field::PmcPassword));
     }
     state
         .store
@@ -405,9 +385,8 @@ pub async fn submit(
             return Err(ApiErr::field(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 "validation",
-                "tenant",
-                "tenant-not-signed-in",
-                &[("domain", tenant.domain)],
+                Field::Tenant,
+                Problem::new(Code::TenantNotSignedIn).arg("domain", tenant.domain),
             ));
         }
         draft.tenant = Some(tenant);
@@ -423,9 +402,8 @@ pub async fn submit(
                     return Err(ApiErr::field(
                         StatusCode::UNPROCESSABLE_ENTITY,
                         "validation",
-                        "profile",
-                        Code::MpnNotFound.id(),
-                        &[("mpn", mpn)],
+                        Field::Profile,
+                        Problem::new(Code::MpnNotFound).arg("mpn", mpn),
                     ));
                 }
             }
@@ -434,9 +412,7 @@ pub async fn submit(
     let draft = draft.for_submit(&state.ctx);
     let r = check_submission(&draft, &state.settings.open_partner_types, &state.ctx);
     if r.has_errors() {
-        return Err(ApiErr::validation(
-            r.errors().map(crate::error::core_problem).collect(),
-        ));
+        return Err(ApiErr::validation(r.errors().cloned().collect()));
     }
     let row = ApplicationRow {
         id: new_id("app").map_err(random_failed)?,
@@ -543,7 +519,7 @@ pub async fn sign_in(
     )
     .await?;
     let Some(user) = user.filter(|_| ok) else {
-        return Err(ApiErr::sign_in_failed("session.user_name"));
+        return Err(ApiErr::sign_in_failed(Field::SessionPassword));
     };
     let (token, session) = start_session(&state, "user", &user.id).await?;
     tracing::info!(user = %user.id, "signed in");
@@ -587,16 +563,13 @@ pub async fn change_password(
         return Err(ApiErr::field(
             StatusCode::UNPROCESSABLE_ENTITY,
             "validation",
-            Field::CurrentPassword.id(),
-            Code::PasswordIncorrect.id(),
-            &[],
+            Field::CurrentPassword,
+            Code::PasswordIncorrect,
         ));
     }
     let report = csp_core::users::check_new_password(&m.user.email, &c);
     if report.has_errors() {
-        return Err(ApiErr::validation(
-            report.errors().map(crate::error::core_problem).collect(),
-        ));
+        return Err(ApiErr::validation(report.errors().cloned().collect()));
     }
     let hash = hash_password(&state, c.new_password).await?;
     state.store.set_password(&m.user.id, &hash, false).await?;
@@ -640,13 +613,16 @@ fn check_role_kinds(
 ) -> ApiResult<()> {
     let mut problems = vec![];
     for (v, kind, field) in [
-        (agent, RoleKind::Agent, "user.agent_role"),
-        (admin, RoleKind::Admin, "user.admin_role"),
+        (agent, RoleKind::Agent, Field::UserAgentRole),
+        (admin, RoleKind::Admin, Field::UserAdminRole),
     ] {
         if v.as_ref()
             .is_some_and(|id| state.catalog.get(id).is_none_or(|r| r.kind != kind))
         {
-            problems.push(field_problem(field, Code::ChooseOne.id(), &[]));
+            problems.push(FieldProblem {
+                field,
+                problem: Code::ChooseOne.into(),
+            });
         }
     }
     if problems.is_empty() {
@@ -666,18 +642,15 @@ pub async fn add_user(
     let emails: Vec<&str> = existing.iter().map(|x| x.email.as_str()).collect();
     let r = csp_core::users::check_new_user(&u, true, &emails, &state.catalog, &state.ctx);
     if r.has_errors() {
-        return Err(ApiErr::validation(
-            r.errors().map(crate::error::core_problem).collect(),
-        ));
+        return Err(ApiErr::validation(r.errors().cloned().collect()));
     }
     may_grant(&state, &m, u.admin_role.as_deref())?;
     let taken = || {
         ApiErr::field(
             StatusCode::UNPROCESSABLE_ENTITY,
             "validation",
-            "user.email",
-            Code::EmailTaken.id(),
-            &[],
+            Field::UserEmail,
+            Code::EmailTaken,
         )
     };
     let key = identity_key(&u.email);
@@ -756,9 +729,8 @@ async fn keep_a_user_manager(
         Err(ApiErr::field(
             StatusCode::CONFLICT,
             "conflict",
-            "user.admin_role",
-            "last-user-admin",
-            &[],
+            Field::UserAdminRole,
+            Code::LastUserAdmin,
         ))
     }
 }

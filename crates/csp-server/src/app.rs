@@ -12,7 +12,7 @@ use axum::http::{header, HeaderValue, Method, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{delete, get, post, put};
-use axum::Router;
+use axum::{Extension, Router};
 use csp_core::api::ProgramSettings;
 use csp_core::endpoint::{Endpoint, Method as Op};
 use csp_core::enrollment::Context;
@@ -85,14 +85,15 @@ impl AppState {
 /// every string within its `maxLength` (422 `too-long`).
 pub struct JsonIn<T>(pub T);
 
-/// Field-name prefix of each body type in `field_errors` (`user.email`, `tenant.country`).
-pub trait Incoming: DeserializeOwned {
-    const PREFIX: &'static str = "";
-}
+/// The form an operation's body fills (`Endpoint::fields`), put on its route by [`at`]: what
+/// a problem with the body names its fields after.
+#[derive(Clone, Copy)]
+struct BodyFields(&'static str);
 
-impl<T: Incoming> FromRequest<Shared> for JsonIn<T> {
+impl<T: DeserializeOwned> FromRequest<Shared> for JsonIn<T> {
     type Rejection = ApiErr;
     async fn from_request(req: Request, state: &Shared) -> ApiResult<Self> {
+        let form = req.extensions().get::<BodyFields>().map_or("", |f| f.0);
         let json = req
             .headers()
             .get(header::CONTENT_TYPE)
@@ -114,10 +115,7 @@ impl<T: Incoming> FromRequest<Shared> for JsonIn<T> {
         })?;
         let v: serde_json::Value =
             serde_json::from_slice(&bytes).map_err(|_| ApiErr::bad_request())?;
-        let long = crate::limits::check(&v, T::PREFIX);
-        if !long.is_empty() {
-            return Err(ApiErr::validation(long));
-        }
+        crate::limits::check(&v, form)?;
         serde_json::from_value(v)
             .map(JsonIn)
             .map_err(|_| ApiErr::bad_request())
@@ -137,7 +135,7 @@ where
         Op::Put => put(handler),
         Op::Delete => delete(handler),
     };
-    router.route(op.path, route)
+    router.route(op.path, route.layer(Extension(BodyFields(op.fields))))
 }
 
 /// The contract's routes, relative to the API prefix.

@@ -5,7 +5,7 @@
 //! in-browser backend (`csp_demo::customers`).
 
 use crate::api::{hash_password, random_failed, RESERVED_PREFIXES};
-use crate::app::{now, Incoming, JsonIn, Shared};
+use crate::app::{now, JsonIn, Shared};
 use crate::auth::Member;
 use crate::error::{check, ApiErr, ApiResult};
 use crate::partners::{canonical, permitted, today};
@@ -23,19 +23,12 @@ use csp_core::api::{CustomerList, PartnerKind};
 use csp_core::customers::check_can_remove_relationship;
 use csp_core::field::Field;
 use csp_core::ids::same_id;
-use csp_core::problem::Code;
+use csp_core::problem::{Code, Problem};
 use csp_core::relationship::{
     check_new_request, name_key, new_request, refresh, terminate, NewRelationshipRequest,
     RelationshipRequest, ADMIN_ROLES,
 };
 use csp_core::roles::{ADD_CUSTOMER, CUSTOMERS, RELATIONSHIP_REQUESTS};
-
-impl Incoming for NewCustomer {
-    const PREFIX: &'static str = "customer";
-}
-impl Incoming for NewRelationshipRequest {
-    const PREFIX: &'static str = "relationship";
-}
 
 /// The customers of the caller's partner and the partners they are shared with.
 pub async fn customers(State(state): State<Shared>, m: Member) -> ApiResult<Json<CustomerList>> {
@@ -55,18 +48,11 @@ async fn prefix_taken(state: &Shared, prefix: &str) -> ApiResult<bool> {
 }
 
 fn prefix_problem(status: StatusCode, error: &'static str, code: Code, prefix: &str) -> ApiErr {
-    let args: Vec<(&str, String)> = if code == Code::DomainPrefixTaken {
-        vec![("domain", format!("{prefix}.onmicrosoft.com"))]
-    } else {
-        vec![]
-    };
-    ApiErr::field(
-        status,
-        error,
-        Field::CustomerDomainPrefix.id(),
-        code.id(),
-        &args,
-    )
+    let mut problem = Problem::new(code);
+    if code == Code::DomainPrefixTaken {
+        problem = problem.arg("domain", format!("{prefix}.onmicrosoft.com"));
+    }
+    ApiErr::field(status, error, Field::CustomerDomainPrefix, problem)
 }
 
 /// The live check behind the domain-prefix field.
@@ -119,9 +105,8 @@ pub async fn add_customer(
                     ApiErr::field(
                         StatusCode::UNPROCESSABLE_ENTITY,
                         "validation",
-                        Field::CustomerResellerId.id(),
-                        Code::ChooseOne.id(),
-                        &[],
+                        Field::CustomerResellerId,
+                        Code::ChooseOne,
                     )
                 })?
                 .id,
@@ -231,9 +216,8 @@ pub async fn request_relationship(
         return Err(ApiErr::field(
             StatusCode::UNPROCESSABLE_ENTITY,
             "validation",
-            Field::RelationshipName.id(),
-            Code::RelationshipNameTaken.id(),
-            &[("name", r.name.clone())],
+            Field::RelationshipName,
+            Problem::new(Code::RelationshipNameTaken).arg("name", &r.name),
         ));
     }
     Ok((StatusCode::CREATED, Json(r)).into_response())

@@ -3,9 +3,9 @@
 
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use csp_core::problem::{Code, FieldProblem};
+use csp_core::problem::{Code, FieldProblem, Problem};
+use csp_core::Field;
 use serde::Serialize;
-use serde_json::Value;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct ApiErr {
@@ -14,8 +14,9 @@ pub struct ApiErr {
     #[serde(rename = "status")]
     pub code: u16,
     pub error: &'static str,
+    /// Only the contract's fields: the app places each problem on its control.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub field_errors: Vec<Value>,
+    pub field_errors: Vec<FieldProblem>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub required_feature: Option<String>,
     /// Roles that have `required_feature` (403), so the UI can say who can do it.
@@ -42,16 +43,19 @@ impl ApiErr {
     pub fn field(
         status: StatusCode,
         error: &'static str,
-        field: &str,
-        code: &str,
-        args: &[(&str, String)],
+        field: Field,
+        problem: impl Into<Problem>,
     ) -> Self {
-        let mut e = ApiErr::new(status, error);
-        e.field_errors.push(field_problem(field, code, args));
-        e
+        ApiErr {
+            field_errors: vec![FieldProblem {
+                field,
+                problem: problem.into(),
+            }],
+            ..ApiErr::new(status, error)
+        }
     }
 
-    pub fn validation(problems: Vec<Value>) -> Self {
+    pub fn validation(problems: Vec<FieldProblem>) -> Self {
         ApiErr {
             field_errors: problems,
             ..ApiErr::new(StatusCode::UNPROCESSABLE_ENTITY, "validation")
@@ -67,13 +71,14 @@ impl ApiErr {
     pub fn unauthorized() -> Self {
         ApiErr::new(StatusCode::UNAUTHORIZED, "unauthorized")
     }
-    pub fn sign_in_failed(field: &str) -> Self {
+    /// A refused sign-in, on the password field of its form: the same answer for an unknown
+    /// user name and a wrong password.
+    pub fn sign_in_failed(password: Field) -> Self {
         ApiErr::field(
             StatusCode::UNAUTHORIZED,
             "unauthorized",
-            field,
-            Code::SignInFailed.id(),
-            &[],
+            password,
+            Code::SignInFailed,
         )
     }
     pub fn csrf() -> Self {
@@ -108,7 +113,7 @@ impl ApiErr {
             _ => "server",
         };
         ApiErr {
-            field_errors: e.field_errors.iter().map(core_problem).collect(),
+            field_errors: e.field_errors,
             ..ApiErr::new(status, error)
         }
     }
@@ -117,26 +122,10 @@ impl ApiErr {
 /// A rules report as a 422 when it holds errors (warnings pass).
 pub fn check(r: &csp_core::problem::Report) -> ApiResult<()> {
     if r.has_errors() {
-        Err(ApiErr::validation(r.errors().map(core_problem).collect()))
+        Err(ApiErr::validation(r.errors().cloned().collect()))
     } else {
         Ok(())
     }
-}
-
-pub fn core_problem(p: &FieldProblem) -> Value {
-    serde_json::to_value(p).unwrap_or(Value::Null)
-}
-
-pub fn field_problem(field: &str, code: &str, args: &[(&str, String)]) -> Value {
-    let mut v = serde_json::json!({ "field": field, "code": code });
-    if !args.is_empty() {
-        let a: serde_json::Map<String, Value> = args
-            .iter()
-            .map(|(k, v)| (k.to_string(), Value::String(v.clone())))
-            .collect();
-        v["args"] = Value::Object(a);
-    }
-    v
 }
 
 impl IntoResponse for ApiErr {

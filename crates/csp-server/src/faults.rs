@@ -16,7 +16,7 @@
 //! - `drop-connection`: the connection is closed without a byte of response.
 
 use crate::auth::ClientAddr;
-use crate::error::{core_problem, ApiErr};
+use crate::error::ApiErr;
 use axum::extract::{FromRequest, Request, State};
 use axum::http::{header, StatusCode};
 use axum::middleware::{self, Next};
@@ -156,7 +156,7 @@ async fn inject(State(armed): State<Armed>, req: Request, next: Next) -> Respons
         return next.run(req).await;
     };
     tracing::warn!(method = %a.method, path = %a.path, fault = ?a.fault, "injecting a test fault");
-    let problems = || a.field_errors.iter().map(core_problem).collect();
+    let problems = || a.field_errors.clone();
     match a.fault {
         Fault::ServerError => ApiErr::server().into_response(),
         Fault::Timeout => std::future::pending().await,

@@ -3,9 +3,9 @@
 //! a partnership. The same csp-core rules as the in-browser backend (`csp_demo::partners`);
 //! a feature the caller's roles or partner type don't open is a 403.
 
-use crate::app::{now, Incoming, JsonIn, Shared};
+use crate::app::{now, JsonIn, Shared};
 use crate::auth::{forbidden, Member};
-use crate::error::{check, core_problem, ApiErr, ApiResult};
+use crate::error::{check, ApiErr, ApiResult};
 use crate::storage::Insert;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -18,10 +18,6 @@ use csp_core::ids::{parse_id, same_id};
 use csp_core::partners::{authorize, check_authorization, AuthorizeProvider, PartnerSummary};
 use csp_core::problem::Code;
 use csp_core::roles::{AUTHORIZE_INDIRECT_PROVIDER, INDIRECT_PROVIDERS, INDIRECT_RESELLERS};
-
-impl Incoming for AuthorizeProvider {
-    const PREFIX: &'static str = "authorize";
-}
 
 /// Today (UTC) for dated records: authorizations, requests and their status.
 pub fn today() -> Date {
@@ -73,9 +69,8 @@ fn provider_not_found() -> ApiErr {
     ApiErr::field(
         StatusCode::NOT_FOUND,
         "not-found",
-        Field::AuthorizeProviderId.id(),
-        Code::ProviderNotFound.id(),
-        &[],
+        Field::AuthorizeProviderId,
+        Code::ProviderNotFound,
     )
 }
 
@@ -101,9 +96,8 @@ pub async fn indirect_provider(
         ApiErr::field(
             StatusCode::UNPROCESSABLE_ENTITY,
             "validation",
-            Field::AuthorizeProviderId.id(),
-            p.code.id(),
-            &[],
+            Field::AuthorizeProviderId,
+            p,
         )
     })?;
     let p = provider(&state, &id)
@@ -149,7 +143,7 @@ pub async fn authorize_provider(
     );
     if let Some(who) = report.errors().find(|e| e.field == Field::AuthorizeUser) {
         return Err(ApiErr {
-            field_errors: vec![core_problem(who)],
+            field_errors: vec![who.clone()],
             ..forbidden(&state, AUTHORIZE_INDIRECT_PROVIDER)
         });
     }

@@ -309,6 +309,71 @@ async fn work_accounts_are_checked_against_the_directory() {
     assert!(r.body["csrf_token"].is_string());
 }
 
+/// Each sign-in refuses on its own form's password field, one of the contract's fields, so the
+/// app shows that sign-in's message on it; a refused partner-network sign-in leaves the
+/// applicant's work-account session as it was.
+#[tokio::test]
+async fn each_sign_in_refuses_on_its_own_password_field() {
+    let t = new().await;
+    let wrong = |user: &str| Some(json!({"user_name": user, "password": "wrong"}));
+    let refused = |r: &common::Resp| {
+        assert_eq!(r.status, 401, "{}", r.body);
+        (
+            r.body["field_errors"][0]["field"]
+                .as_str()
+                .map(str::to_owned),
+            r.body["field_errors"][0]["code"]
+                .as_str()
+                .map(str::to_owned),
+        )
+    };
+    let expect = |field: &str| (Some(field.to_owned()), Some("sign-in-failed".to_owned()));
+    let r = t
+        .call(
+            "POST",
+            "/session",
+            wrong("admin@contoso.onmicrosoft.com"),
+            &ANON,
+        )
+        .await;
+    assert_eq!(refused(&r), expect("session.password"));
+    let r = t
+        .call(
+            "POST",
+            "/work-account/sign-in",
+            wrong("admin@contoso.fr"),
+            &ANON,
+        )
+        .await;
+    assert_eq!(refused(&r), expect("work_account.password"));
+    let a = t.applicant("admin@contoso.fr").await;
+    let r = t
+        .call(
+            "POST",
+            "/partner-network/profiles",
+            wrong("pmc@contoso.fr"),
+            &a,
+        )
+        .await;
+    assert_eq!(refused(&r), expect("pmc.password"));
+    let r = t.call("GET", "/work-account/session", None, &a).await;
+    assert_eq!(
+        r.status, 200,
+        "the work-account sign-in is kept: {}",
+        r.body
+    );
+    // A too-long password is a problem of the same field, not of a key the app doesn't know.
+    let long = Some(json!({"user_name": "pmc@contoso.fr", "password": "p".repeat(129)}));
+    let r = t.call("POST", "/partner-network/profiles", long, &a).await;
+    assert_eq!(
+        (
+            r.status.as_u16(),
+            r.body["field_errors"][0]["field"].as_str()
+        ),
+        (422, Some("pmc.password"))
+    );
+}
+
 #[tokio::test]
 async fn the_profile_and_the_tenant_come_from_the_directory() {
     let t = new().await;
@@ -433,7 +498,8 @@ async fn idempotency_keys_are_scoped_to_their_owner() {
             long.status.as_u16(),
             long.body["field_errors"][0]["field"].as_str()
         ),
-        (422, Some("idempotency_key"))
+        (400, None),
+        "no form has the idempotency key: not a field problem"
     );
     for i in 1..csp_server::api::MAX_APPLICATIONS_PER_APPLICANT {
         assert_eq!(
