@@ -5,7 +5,7 @@
 
 use csp_core::api::ApiError;
 use csp_core::endpoint::{Endpoint, Method, WORK_ACCOUNT_SESSION};
-use csp_demo::backend::{Backend, State};
+use csp_demo::backend::{Backend, State, TabSessions};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use std::cell::RefCell;
@@ -67,24 +67,41 @@ impl Failure {
     }
 }
 
-// v2: users belong to partners; the issue #11 partners, customers and requests.
-const LOCAL_KEY: &str = "csp-portal.local-backend.v2";
+/// The demo's data in the browser: its users with their passwords, partners, customers and
+/// requests, all in one value, so they are kept and forgotten together. The version changes
+/// with the shape of what it holds (v3: the passwords joined the users).
+const LOCAL_KEY: &str = "csp-portal.local-backend.v3";
+/// Stores of earlier versions: replaced by the seed data as a whole, never read in part.
+const OLDER_LOCAL_KEYS: &[&str] = &["csp-portal.local-backend.v1", "csp-portal.local-backend.v2"];
+/// This tab's sessions of the demo (`TabSessions`), in the tab's session storage: a reload
+/// keeps them, as it keeps an HTTP backend's cookies; sign-out or closing the tab ends them.
+const TAB_KEY: &str = "csp-portal.local-backend.tab";
+/// Set in the tab when the demo's data was reset: the sign-in page says so.
+const RESET_KEY: &str = "csp-portal.local-backend.reset";
 
-/// The in-browser backend: csp-demo's backend with its state in browser storage. The session
-/// token it hands out stays in this object's memory, as a cookie would stay in the browser's.
+/// The in-browser backend: csp-demo's backend with its state in local storage and this tab's
+/// sessions in session storage.
 pub struct LocalBackend {
     backend: Backend,
+    /// The token of this tab's user session, as a cookie would hold it.
     session: Option<String>,
 }
 
 impl LocalBackend {
     fn open() -> Self {
-        use gloo::storage::{LocalStorage, Storage};
-        let state: State = LocalStorage::get(LOCAL_KEY).unwrap_or_else(|_| State::seeded());
-        LocalBackend {
-            backend: Backend::new(state, random_bytes),
-            session: None,
+        use gloo::storage::{LocalStorage, SessionStorage, Storage};
+        let stored = LocalStorage::raw().get_item(LOCAL_KEY).ok().flatten();
+        let read = stored
+            .as_deref()
+            .and_then(|s| serde_json::from_str::<State>(s).ok());
+        if stored.is_some() && read.is_none() {
+            demo_reset();
         }
+        let mut backend = Backend::new(read.unwrap_or_else(State::seeded), random_bytes);
+        let session = SessionStorage::get(TAB_KEY)
+            .ok()
+            .and_then(|tab| backend.resume(tab));
+        LocalBackend { backend, session }
     }
 
     fn answer(&mut self, method: &str, path: &str, body: &str) -> csp_demo::routes::Answer {
@@ -109,9 +126,32 @@ impl LocalBackend {
         }
         if method != "GET" {
             let _ = LocalStorage::set(LOCAL_KEY, &self.backend.state);
+            let tab = self.backend.tab_sessions(self.session.as_deref());
+            if tab == TabSessions::default() {
+                gloo::storage::SessionStorage::delete(TAB_KEY);
+            } else {
+                let _ = gloo::storage::SessionStorage::set(TAB_KEY, &tab);
+            }
         }
         a
     }
+}
+
+/// Forgets the demo's stores of earlier versions (see [`OLDER_LOCAL_KEYS`]).
+fn forget_older_demo_data() {
+    use gloo::storage::{LocalStorage, Storage};
+    for key in OLDER_LOCAL_KEYS {
+        if LocalStorage::raw().get_item(key).ok().flatten().is_some() {
+            LocalStorage::delete(key);
+            demo_reset();
+        }
+    }
+}
+
+/// Records that the demo's data was replaced by the seed data, for the sign-in page to say.
+fn demo_reset() {
+    use gloo::storage::{SessionStorage, Storage};
+    let _ = SessionStorage::set(RESET_KEY, true);
 }
 
 /// 16 bytes from the browser's CSPRNG (temporary passwords, idempotency keys).
@@ -196,6 +236,7 @@ impl Api {
     }
 
     pub fn local() -> Api {
+        forget_older_demo_data();
         Api::with(Transport::Local(Rc::default()))
     }
 
@@ -217,10 +258,28 @@ impl Api {
         }
     }
 
-    /// The in-browser backend before its first request: it keeps its sessions in memory, so it
-    /// has none to be asked about (nor need its chunk be fetched to say so).
+    /// The in-browser backend before its first request, with no session of this tab to take
+    /// back: there is nothing to ask it (nor need its chunk be fetched to say so).
     pub fn is_unopened_local(&self) -> bool {
+        use gloo::storage::{SessionStorage, Storage};
         matches!(&self.transport, Transport::Local(b) if b.borrow().is_none())
+            && SessionStorage::raw()
+                .get_item(TAB_KEY)
+                .ok()
+                .flatten()
+                .is_none()
+    }
+
+    /// The in-browser backend's data was replaced by the seed data in this tab (an older or
+    /// unreadable store): users added before are gone.
+    pub fn demo_was_reset(&self) -> bool {
+        use gloo::storage::{SessionStorage, Storage};
+        matches!(self.transport, Transport::Local(_))
+            && SessionStorage::raw()
+                .get_item(RESET_KEY)
+                .ok()
+                .flatten()
+                .is_some()
     }
 
     /// The CSRF token of the session just opened or found, or none after sign-out.

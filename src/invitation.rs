@@ -57,6 +57,9 @@ pub struct InvitationDraftProps {
     pub children: Children,
 }
 
+/// The reason **Open in email** and **Copy to clipboard** are off.
+const BLOCKED_ID: &str = "invitation-send-blocked";
+
 /// What copying showed: nothing yet, the confirmation, or the fallback.
 #[derive(Clone, Copy, PartialEq)]
 enum Copy {
@@ -85,6 +88,9 @@ pub fn InvitationDraft(p: &InvitationDraftProps) -> Html {
         move || check_draft(&inv)
     };
     let report = form.shown(live.clone());
+    // A draft without its link must not leave the page by any way (a middle click, "copy link
+    // address", the clipboard): while it lacks it, neither action offers the text.
+    let blocked = live().has_errors();
     let onsubmit = {
         let (form, nav, done, live) = (form.clone(), nav.clone(), p.done.clone(), live.clone());
         Callback::from(move |_| {
@@ -93,7 +99,7 @@ pub fn InvitationDraft(p: &InvitationDraftProps) -> Html {
             }
         })
     };
-    let href = mailto("", &inv.subject, &inv.body);
+    let href = (!blocked).then(|| mailto("", &inv.subject, &inv.body));
     let open = {
         let (form, live) = (form.clone(), live.clone());
         Callback::from(move |e: MouseEvent| {
@@ -157,9 +163,12 @@ pub fn InvitationDraft(p: &InvitationDraftProps) -> Html {
                     oninput={{ let (s, c) = (body.clone(), copied.clone()); Callback::from(move |e: InputEvent| { s.set(event_value(&e)); c.set(Copy::Not) }) }} />
             </div>
             <div class="button-group">
-                <a class="button button--secondary" {href} onclick={open}>{ i18n.t("partners-open-in-email") }</a>
-                <button type="button" class="button button--secondary" onclick={copy}>{ i18n.t("partners-copy") }</button>
+                <a class="button button--secondary" {href} onclick={open} role={blocked.then_some("link")}
+                    aria-disabled={blocked.then_some("true")} aria-describedby={blocked.then_some(BLOCKED_ID)}>{ i18n.t("partners-open-in-email") }</a>
+                <button type="button" class="button button--secondary" onclick={copy}
+                    aria-disabled={blocked.then_some("true")} aria-describedby={blocked.then_some(BLOCKED_ID)}>{ i18n.t("partners-copy") }</button>
             </div>
+            if blocked { <p id={BLOCKED_ID} class="hint">{ i18n.t("partners-send-blocked") }</p> }
             if *copied == Copy::Done { <p class="inset" role="status">{ i18n.t("partners-copied") }</p> }
             if *copied == Copy::Refused {
                 <div class="form-group" role="status">

@@ -7,7 +7,7 @@ mod support;
 use csp_core::api::{PartnerKind, RoleChange, SignIn, User};
 use csp_core::endpoint::{SIGN_IN, UPDATE_ROLES};
 use gloo::storage::Storage;
-use support::{settle, Ui};
+use support::{fresh_browser, settle, Ui};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -37,9 +37,7 @@ fn user(provider: bool, agent: Option<&str>, admin: Option<&str>) -> User {
 /// Signs in as `u`'s partner's global admin, gives them `u`'s roles, and opens `path` with
 /// that session (as the app finds it after a reload).
 async fn as_user(u: &User, path: &str) -> Ui {
-    let s = gloo::utils::window().local_storage().unwrap().unwrap();
-    s.clear().unwrap();
-    s.set_item("csp-portal.locale", "\"en\"").unwrap();
+    fresh_browser();
     let env = signed_in_env(u).await;
     SIGNED_IN.with(|e| *e.borrow_mut() = Some(env.clone()));
     Ui::mount_with(path, true, move || env).await
@@ -337,6 +335,17 @@ async fn two_tier_invitation_keeps_its_link() {
         .unwrap()
         .contains("Put the invitation link back in the message"));
     assert_eq!(ui.heading(), "Invitation email");
+    // Without its link the draft can't leave the page: no mailto to middle-click or copy, and
+    // both actions say why.
+    let open = ui.button("Open in email");
+    assert_eq!(open.get_attribute("href"), None);
+    assert_eq!(open.get_attribute("aria-disabled").as_deref(), Some("true"));
+    let copy = ui.button("Copy to clipboard");
+    assert_eq!(copy.get_attribute("aria-disabled").as_deref(), Some("true"));
+    ui.assert_text("Open in email and Copy to clipboard are off until the message has the personalized link again.");
+    body.set_value(&format!("Hello, please accept: {link}"));
+    body.dispatch_event(&ev).unwrap();
+    settle().await;
     let href = ui
         .root
         .query_selector("a[href^='mailto:']")
@@ -345,6 +354,12 @@ async fn two_tier_invitation_keeps_its_link() {
         .get_attribute("href")
         .unwrap();
     assert!(href.starts_with("mailto:?subject="), "{href}");
+    assert_eq!(
+        ui.button("Copy to clipboard")
+            .get_attribute("aria-disabled"),
+        None
+    );
+    ui.assert_no_text("are off until");
 }
 
 #[wasm_bindgen_test]
@@ -416,18 +431,26 @@ async fn relationship_request_with_gdap_then_the_draft() {
         .unwrap();
     assert!(body.value().contains("gdapId="), "{}", body.value());
     assert!(body.value().contains("180 days"));
+    let link = ui
+        .root
+        .query_selector(".invitation-link")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
     ui.press("Done").await;
     assert_eq!(ui.heading(), "Relationship requests");
     ui.assert_text("Crème & Café — support");
     ui.assert_text("Pending");
     ui.assert_text("Active");
+    // The pending request's link can be had again after the draft is gone.
+    ui.assert_text(&link);
+    assert!(ui.has_control("Copy link (Crème & Café — support)"));
 }
 
 #[wasm_bindgen_test]
 async fn an_invitation_link_opened_signed_out_comes_back_after_sign_in() {
-    let s = gloo::utils::window().local_storage().unwrap().unwrap();
-    s.clear().unwrap();
-    s.set_item("csp-portal.locale", "\"en\"").unwrap();
+    fresh_browser();
     let link = format!(
         "/indirect-providers/authorize?invType=IndirectReseller&partnerId={ADVENTURE_WORKS}"
     );
@@ -463,11 +486,9 @@ async fn ten_thousand_customers_stay_responsive() {
         });
     }
     let u = user(false, None, Some("global-admin"));
-    let s = gloo::utils::window().local_storage().unwrap().unwrap();
-    s.clear().unwrap();
-    s.set_item("csp-portal.locale", "\"en\"").unwrap();
+    let s = fresh_browser();
     s.set_item(
-        "csp-portal.local-backend.v2",
+        "csp-portal.local-backend.v3",
         &serde_json::to_string(&state).unwrap(),
     )
     .unwrap();
@@ -514,6 +535,8 @@ async fn a_provider_adds_a_customer_for_a_reseller() {
 #[wasm_bindgen_test]
 async fn add_customer_keeps_what_was_typed_over_a_reload_and_forgets_it_on_leaving() {
     let store = gloo::utils::window().session_storage().unwrap().unwrap();
+    fresh_browser();
+    let env = signed_in_env(&user(false, None, Some("global-admin"))).await;
     // What a reload finds: the values typed before it.
     let typed = csp_core::add_customer::NewCustomer {
         company_name: "Durand SARL".into(),
@@ -521,7 +544,7 @@ async fn add_customer_keeps_what_was_typed_over_a_reload_and_forgets_it_on_leavi
         ..Default::default()
     };
     gloo::storage::SessionStorage::set("add-customer:", typed).unwrap();
-    let ui = reseller("/customers/add").await;
+    let ui = Ui::mount_with("/customers/add", true, move || env).await;
     assert_eq!(ui.input("Company name").value(), "Durand SARL");
     // Typing is kept as it happens.
     ui.fill("Company name", "Durand et Fils SARL").await;

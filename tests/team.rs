@@ -4,11 +4,11 @@
 
 mod support;
 
-use csp_core::api::{RoleChange, SignIn};
-use csp_core::endpoint::{SIGN_IN, SIGN_OUT, UPDATE_ROLES};
+use csp_core::api::{NewUser, RoleChange, SignIn};
+use csp_core::endpoint::{ADD_USER, SIGN_IN, SIGN_OUT, UPDATE_ROLES};
 use csp_core::roles::{Role, RoleCatalog, RoleKind};
 use csp_portal::Env;
-use support::{default_env, Ui};
+use support::{default_env, fresh_browser, Ui};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -16,9 +16,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 /// A clean browser with the demo's global admin signed in, then given these roles (in
 /// `catalog`, when the test extends the built-in one).
 async fn signed_in(agent: Option<&str>, admin: Option<&str>, catalog: Option<RoleCatalog>) -> Env {
-    let s = gloo::utils::window().local_storage().unwrap().unwrap();
-    s.clear().unwrap();
-    s.set_item("csp-portal.locale", "\"en\"").unwrap();
+    fresh_browser();
     let env = default_env();
     if let Some(c) = catalog {
         env.api.local_backend().unwrap().catalog = c;
@@ -348,4 +346,77 @@ async fn a_refusal_names_the_roles_that_can() {
     env.api.local_backend().unwrap().catalog = strict;
     let ui = Ui::mount_with("/users", true, move || env).await;
     ui.assert_text("Your roles do not allow this. It needs one of these roles: Global admin");
+}
+
+/// The in-browser backend keeps what it has together and its session in the tab: a user added
+/// signs in after a reload, with the temporary password and then with their own; a reload keeps
+/// the session; sign-out ends it.
+#[wasm_bindgen_test]
+async fn the_demo_keeps_added_users_and_the_session_across_reloads() {
+    let env = signed_in(None, Some("global-admin"), None).await;
+    let new = NewUser {
+        name: "Olga Petrova".into(),
+        email: "olga.petrova@contoso.onmicrosoft.com".into(),
+        agent_role: Some("helpdesk-agent".into()),
+        admin_role: None,
+    };
+    let created = env.api.call(&ADD_USER, &[], &new).await.unwrap();
+    env.api.call(&SIGN_OUT, &[], &()).await.unwrap();
+    // Each mount below makes a new in-browser backend from what the browser kept: a reload.
+    let ui = Ui::mount("/sign-in", true).await;
+    ui.fill("User name (work email address)", &created.sign_in_name)
+        .await;
+    ui.fill("Password", &created.temporary_password).await;
+    ui.press("Sign in").await;
+    assert_eq!(ui.heading(), "Change your temporary password");
+    drop(ui);
+    let ui = Ui::mount("/account/password", true).await;
+    assert_eq!(
+        ui.heading(),
+        "Change your temporary password",
+        "still signed in after a reload"
+    );
+    ui.fill("Current password", &created.temporary_password)
+        .await;
+    ui.fill("New password", "violet tundra lantern 42").await;
+    ui.press("Change password").await;
+    drop(ui);
+    let ui = Ui::mount("/account", true).await;
+    assert_eq!(ui.heading(), "My account");
+    ui.assert_text("olga.petrova@contoso.onmicrosoft.com");
+    ui.click("Sign out").await;
+    drop(ui);
+    let ui = Ui::mount("/account", true).await;
+    assert_ne!(
+        ui.heading(),
+        "My account",
+        "sign-out ends the session for good"
+    );
+    drop(ui);
+    let ui = Ui::mount("/sign-in", true).await;
+    ui.fill("User name (work email address)", &created.sign_in_name)
+        .await;
+    ui.fill("Password", "violet tundra lantern 42").await;
+    ui.press("Sign in").await;
+    assert_eq!(ui.heading(), "My account");
+    ui.assert_no_text("Demo data reset");
+}
+
+/// A store of an earlier version is replaced whole, and the sign-in page says so.
+#[wasm_bindgen_test]
+async fn an_older_demo_store_is_reset_as_a_whole() {
+    let s = fresh_browser();
+    s.set_item("csp-portal.local-backend.v2", "{\"users\": []}")
+        .unwrap();
+    let ui = Ui::mount("/sign-in", true).await;
+    ui.assert_text("Demo data reset");
+    assert!(ui.stored("csp-portal.local-backend.v2").is_none());
+    ui.fill(
+        "User name (work email address)",
+        "admin@contoso.onmicrosoft.com",
+    )
+    .await;
+    ui.fill("Password", "demo").await;
+    ui.press("Sign in").await;
+    assert_eq!(ui.heading(), "My account", "the seed's users sign in");
 }

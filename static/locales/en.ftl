@@ -323,6 +323,7 @@ err-required--user-email = Enter the user's work email address
 sign-in-heading = Sign in to the partner portal
 sign-in-user-name = User name (work email address)
 sign-in-demo = Demo backend: sign in as admin@contoso.onmicrosoft.com (the indirect reseller Contoso) or admin@fabrikam.onmicrosoft.com (the indirect provider Fabrikam Distribution) with the password "demo", or as a user you have added with their temporary password.
+sign-in-demo-reset = Demo data reset: the demo's data in this browser was from an earlier version or could not be read, and has been replaced by the demo partners. Users you added before are gone.
 sign-in-needed-heading = Sign in to see this page
 sign-in-needed-body = This page is for signed-in partner users.
 no-permission-heading = You do not have permission to see this page
@@ -507,6 +508,7 @@ partners-invitation-link-must-stay = Keep this link in the message: without it t
 partners-invitation-link-stays = You can find this link again on this page at any time.
 partners-open-in-email = Open in email
 partners-copy = Copy to clipboard
+partners-send-blocked = Open in email and Copy to clipboard are off until the message has the personalized link again.
 partners-copied = Copied to the clipboard.
 partners-copy-failed = The message could not be copied: select the text and copy it yourself.
 partners-done = Done
@@ -594,6 +596,10 @@ relationship-duration-days = { $days ->
    *[other] { $days } days
 }
 relationship-pending-until = The customer has until { $date } to accept; after that the request expires.
+relationship-link = Link to send to the customer
+relationship-copy-link = Copy link
+relationship-link-copied = Link copied
+relationship-link-copy-refused = Your browser did not allow copying: select the link and copy it.
 relationship-no-admin-access = No admin access
 relationship-terminate = Terminate relationship
 relationship-terminated = The relationship { $name } has been terminated.

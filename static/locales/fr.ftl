@@ -323,6 +323,7 @@ err-required--user-email = Saisissez l'adresse e-mail professionnelle de l'utili
 sign-in-heading = Se connecter au portail partenaires
 sign-in-user-name = Nom d'utilisateur (adresse e-mail professionnelle)
 sign-in-demo = Serveur de démonstration : connectez-vous avec admin@contoso.onmicrosoft.com (le revendeur indirect Contoso) ou admin@fabrikam.onmicrosoft.com (le fournisseur indirect Fabrikam Distribution) et le mot de passe « demo », ou avec un utilisateur ajouté et son mot de passe temporaire.
+sign-in-demo-reset = Données de démonstration réinitialisées : les données de la démonstration dans ce navigateur provenaient d'une version antérieure ou étaient illisibles ; elles ont été remplacées par les partenaires de démonstration. Les utilisateurs ajoutés auparavant n'existent plus.
 sign-in-needed-heading = Connectez-vous pour voir cette page
 sign-in-needed-body = Cette page est réservée aux utilisateurs partenaires connectés.
 no-permission-heading = Vous n'êtes pas autorisé à voir cette page
@@ -507,6 +508,7 @@ partners-invitation-link-must-stay = Gardez ce lien dans le message : sans lui, 
 partners-invitation-link-stays = Vous retrouverez ce lien sur cette page à tout moment.
 partners-open-in-email = Ouvrir dans un courrier électronique
 partners-copy = Copier dans le presse-papiers
+partners-send-blocked = « Ouvrir dans un courrier électronique » et « Copier dans le presse-papiers » restent désactivés tant que le message ne contient pas de nouveau le lien personnalisé.
 partners-copied = Copié dans le presse-papiers.
 partners-copy-failed = Le message n'a pas pu être copié : sélectionnez le texte et copiez-le vous-même.
 partners-done = Terminé
@@ -594,6 +596,10 @@ relationship-duration-days = { $days ->
    *[other] { $days } jours
 }
 relationship-pending-until = Le client a jusqu'au { $date } pour accepter ; ensuite, la demande expire.
+relationship-link = Lien à envoyer au client
+relationship-copy-link = Copier le lien
+relationship-link-copied = Lien copié
+relationship-link-copy-refused = Votre navigateur n'a pas autorisé la copie : sélectionnez le lien et copiez-le.
 relationship-no-admin-access = Sans accès administrateur
 relationship-terminate = Résilier la relation
 relationship-terminated = La relation { $name } a été résiliée.

@@ -338,6 +338,7 @@ err-required--user-email = Введите рабочий адрес электр
 sign-in-heading = Вход на портал партнеров
 sign-in-user-name = Имя пользователя (рабочий адрес электронной почты)
 sign-in-demo = Демонстрационный сервер: войдите как admin@contoso.onmicrosoft.com (непрямой торговый посредник Contoso) или admin@fabrikam.onmicrosoft.com (непрямой поставщик Fabrikam Distribution) с паролем «demo» или как добавленный пользователь с его временным паролем.
+sign-in-demo-reset = Демонстрационные данные сброшены: данные демонстрации в этом браузере относились к более ранней версии или не читались и заменены демонстрационными партнерами. Пользователей, добавленных ранее, больше нет.
 sign-in-needed-heading = Войдите, чтобы открыть эту страницу
 sign-in-needed-body = Эта страница доступна пользователям партнера после входа.
 no-permission-heading = У вас нет разрешения на просмотр этой страницы
@@ -528,6 +529,7 @@ partners-invitation-link-must-stay = Сохраните эту ссылку в �
 partners-invitation-link-stays = Эта ссылка всегда доступна на этой странице.
 partners-open-in-email = Открыть в сообщении электронной почты
 partners-copy = Копировать в буфер обмена
+partners-send-blocked = Кнопки «Открыть в сообщении электронной почты» и «Копировать в буфер обмена» недоступны, пока в сообщение не вернется персональная ссылка.
 partners-copied = Скопировано в буфер обмена.
 partners-copy-failed = Не удалось скопировать сообщение: выделите текст и скопируйте его вручную.
 partners-done = Готово
@@ -621,6 +623,10 @@ relationship-duration-days = { $days ->
    *[other] { $days } дня
 }
 relationship-pending-until = Клиент может принять запрос до { $date }; после этого срок действия запроса истечет.
+relationship-link = Ссылка для отправки клиенту
+relationship-copy-link = Копировать ссылку
+relationship-link-copied = Ссылка скопирована
+relationship-link-copy-refused = Браузер не разрешил копирование: выделите ссылку и скопируйте ее.
 relationship-no-admin-access = Без доступа администратора
 relationship-terminate = Прекратить взаимоотношения
 relationship-terminated = Взаимоотношения «{ $name }» прекращены.

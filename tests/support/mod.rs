@@ -21,6 +21,17 @@ fn TestApp(p: &TestAppProps) -> Html {
     html! { <Shell config={env.config.clone()} api={env.api.clone()} {env} /> }
 }
 
+/// A browser as a new English-speaking visitor's: nothing stored, no tab session. Returns the
+/// local storage, to seed.
+pub fn fresh_browser() -> web_sys::Storage {
+    let w = gloo::utils::window();
+    w.session_storage().unwrap().unwrap().clear().unwrap();
+    let s = w.local_storage().unwrap().unwrap();
+    s.clear().unwrap();
+    s.set_item("csp-portal.locale", "\"en\"").unwrap();
+    s
+}
+
 /// The app's environment as the tests mount it: built-in data, the in-browser backend.
 pub fn default_env() -> Env {
     Env::with_api(Api::local(), Config::default())
@@ -81,6 +92,7 @@ impl Ui {
         let w = gloo::utils::window();
         if !keep_storage {
             w.local_storage().unwrap().unwrap().clear().unwrap();
+            w.session_storage().unwrap().unwrap().clear().unwrap();
         }
         w.history()
             .unwrap()
@@ -245,6 +257,14 @@ impl Ui {
     }
 
     /// Whether a link or button with exactly this text is on the page.
+    /// The button or link whose text is `text`.
+    pub fn button(&self, text: &str) -> Element {
+        self.all("button, a")
+            .into_iter()
+            .find(|b| b.text_content().unwrap_or_default().trim() == text)
+            .unwrap_or_else(|| panic!("no button {text:?}; page says: {}", self.text()))
+    }
+
     pub fn has_control(&self, text: &str) -> bool {
         self.all("button, a")
             .iter()

@@ -34,18 +34,30 @@ pub struct State {
     pub customers: Vec<csp_core::customers::Customer>,
     #[serde(default)]
     pub relationship_requests: Vec<crate::customers::OwnedRequest>,
+    /// (user id, [`crate::seed::password_hash`]): kept with the users, so whoever is in the
+    /// Users list can sign in after a reload.
+    #[serde(default)]
+    pub credentials: Vec<(String, u64)>,
 }
 
 /// A signed-in session: what an HTTP backend keeps behind its cookie.
-struct Session {
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Session {
     token: String,
     csrf_token: String,
     user_id: String,
 }
 
+/// The sessions one browser tab holds, as an HTTP backend's cookies would: the partner user's
+/// and the applicant's. The browser keeps them in the tab's session storage, so a reload in
+/// the tab keeps them and closing the tab ends them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TabSessions {
+    pub user: Option<Session>,
+    pub applicant: Option<WorkAccountSession>,
+}
+
 /// The backend: state plus the rules' context. Every method is one endpoint of the contract.
-/// Credentials and sessions stay in memory: the browser never stores a password hash or a
-/// session token.
 pub struct Backend {
     pub state: State,
     pub ctx: Context,
@@ -55,8 +67,6 @@ pub struct Backend {
     pub caller: Option<String>,
     /// Today, for dated records (the in-browser client sets it from the browser's clock).
     pub today: csp_core::date::Date,
-    /// (user id, password hash).
-    credentials: Vec<(String, u64)>,
     sessions: Vec<Session>,
     /// The work account the applicant signed in to (or created): this browser's applicant
     /// session. The demo directory takes any password, so nothing secret is kept.
@@ -87,7 +97,6 @@ impl Backend {
             catalog: RoleCatalog::builtin(),
             caller: None,
             today: crate::seed::demo_today(),
-            credentials: crate::seed::credentials(),
             sessions: vec![],
             applicant: None,
             random: Box::new(random),
@@ -121,6 +130,27 @@ impl Backend {
 
     pub fn close_applicant(&mut self) {
         self.applicant = None;
+    }
+
+    /// The sessions of the tab whose user session is `token`.
+    pub fn tab_sessions(&self, token: Option<&str>) -> TabSessions {
+        TabSessions {
+            user: token.and_then(|t| self.sessions.iter().find(|s| s.token == t).cloned()),
+            applicant: self.applicant.clone(),
+        }
+    }
+
+    /// Takes back a tab's sessions after a reload; the user session's token, if its user still
+    /// exists.
+    pub fn resume(&mut self, tab: TabSessions) -> Option<String> {
+        self.applicant = tab.applicant;
+        let s = tab
+            .user
+            .filter(|s| self.state.users.iter().any(|u| u.id == s.user_id))?;
+        let token = s.token.clone();
+        self.sessions.retain(|x| x.token != token);
+        self.sessions.push(s);
+        Some(token)
     }
 
     pub fn settings(&self) -> ProgramSettings {
@@ -321,7 +351,8 @@ impl Backend {
                 .unwrap_or_default(),
             partner_kind: self.caller_user().and_then(|c| c.partner_kind),
         };
-        self.credentials
+        self.state
+            .credentials
             .push((user.id.clone(), password_hash(&email, &temporary_password)));
         self.state.must_change_password.push(user.id.clone());
         self.state.users.push(user.clone());
@@ -366,7 +397,8 @@ impl Backend {
 
     fn password_is(&self, user: &User, password: &str) -> bool {
         let hash = password_hash(&user.email, password);
-        self.credentials
+        self.state
+            .credentials
             .iter()
             .any(|(id, h)| *id == user.id && *h == hash)
     }
@@ -398,8 +430,8 @@ impl Backend {
             ));
         }
         let hash = password_hash(&user.email, &c.new_password);
-        self.credentials.retain(|(id, _)| *id != user.id);
-        self.credentials.push((user.id.clone(), hash));
+        self.state.credentials.retain(|(id, _)| *id != user.id);
+        self.state.credentials.push((user.id.clone(), hash));
         self.state.must_change_password.retain(|id| *id != user.id);
         Ok(())
     }
@@ -440,7 +472,7 @@ impl Backend {
     pub fn remove_user(&mut self, id: &str) -> Result<(), ApiError> {
         let n = self.state.users.len();
         self.state.users.retain(|u| u.id != id);
-        self.credentials.retain(|(u, _)| u != id);
+        self.state.credentials.retain(|(u, _)| u != id);
         self.sessions.retain(|s| s.user_id != id);
         if self.state.users.len() == n {
             Err(ApiError::new(404, "not-found"))
@@ -565,14 +597,57 @@ mod tests {
         };
         let c = b.add_user(&u).unwrap();
         let (_, li) = sign_in(&mut b, "li.wei@contoso.cn", &c.temporary_password).unwrap();
-        assert_eq!((li.user, li.must_change_password), (c.user.clone(), true));
-        // Nothing the browser stores holds a password or its hash.
+        assert_eq!((&li.user, li.must_change_password), (&c.user, true));
+        b.change_password(
+            &li.user,
+            &PasswordChange {
+                current_password: c.temporary_password.clone(),
+                new_password: "Correct-Horse-9".into(),
+            },
+        )
+        .unwrap();
+        // What the browser stores holds no password; read back (a reload), the user added and
+        // their changed password are there together.
         let stored = serde_json::to_string(&b.state).unwrap();
         assert!(!stored.contains(&c.temporary_password));
-        assert!(!stored.contains("credentials"));
-        b.remove_user(&c.user.id).unwrap();
+        assert!(!stored.contains("Correct-Horse-9"));
+        let mut b = Backend::new(serde_json::from_str(&stored).unwrap(), crate::not_random());
+        let (_, li) = sign_in(&mut b, "li.wei@contoso.cn", "Correct-Horse-9").unwrap();
+        assert!(!li.must_change_password);
         let e = sign_in(&mut b, "li.wei@contoso.cn", &c.temporary_password).unwrap_err();
         assert_eq!(e.status, 401);
+        b.remove_user(&c.user.id).unwrap();
+        let e = sign_in(&mut b, "li.wei@contoso.cn", "Correct-Horse-9").unwrap_err();
+        assert_eq!(e.status, 401);
+    }
+
+    #[test]
+    fn a_tab_takes_its_sessions_back_after_a_reload() {
+        let mut b = Backend::new(State::seeded(), crate::not_random());
+        let (token, info) = b
+            .sign_in(&SignIn {
+                user_name: DEMO_ADMIN.into(),
+                password: "demo".into(),
+            })
+            .unwrap();
+        let applicant = b.open_applicant(Tenant {
+            domain: "contoso.fr".into(),
+            country: "FR".into(),
+            organization: "Contoso".into(),
+        });
+        let tab = serde_json::to_string(&b.tab_sessions(Some(&token))).unwrap();
+        let state = serde_json::to_string(&b.state).unwrap();
+        // A reload: a new backend from what the browser kept.
+        let mut b = Backend::new(serde_json::from_str(&state).unwrap(), crate::not_random());
+        assert_eq!(b.session(&token), None);
+        let back = b.resume(serde_json::from_str(&tab).unwrap());
+        assert_eq!(back.as_deref(), Some(token.as_str()));
+        assert_eq!(b.session(&token), Some(info.clone()));
+        assert_eq!(b.applicant(), Some(applicant));
+        // A session whose user was removed is not taken back.
+        let tab: TabSessions = serde_json::from_str(&tab).unwrap();
+        b.remove_user(&info.user.id).unwrap();
+        assert_eq!(b.resume(tab), None);
     }
 
     #[test]

@@ -78,13 +78,13 @@ impl State {
             authorizations: d.authorizations,
             customers: d.customers,
             relationship_requests: d.relationship_requests,
+            credentials: credentials(),
             ..State::default()
         }
     }
 }
 
-/// The seeded users' passwords (hashed): the only credentials that outlive a reload, since
-/// nothing secret is stored in the browser.
+/// The seeded users' passwords (`demo`), hashed.
 pub fn credentials() -> Vec<(String, u64)> {
     [
         ("USR-000000", DEMO_ADMIN),
@@ -95,12 +95,17 @@ pub fn credentials() -> Vec<(String, u64)> {
     .collect()
 }
 
-/// A salted hash for the demo backends (std's SipHash: not for production secrets; a real
-/// server uses its identity provider).
+/// The demo's password hash: FNV-1a over the product, the user's identity and the password.
+/// It is kept in the browser with the rest of the demo's data, so it must be the same in every
+/// build; it only keeps the typed password out of plain sight. The demo's passwords are demo
+/// passwords, never secrets: a real backend hashes with Argon2id (see csp-server).
 pub fn password_hash(user: &str, password: &str) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::hash::DefaultHasher::new();
-    ("csp-portal", identity_key(user), password).hash(&mut h);
+    use std::hash::Hasher;
+    let mut h = fnv::FnvHasher::default();
+    for part in ["csp-portal", &identity_key(user), password] {
+        h.write(part.as_bytes());
+        h.write_u8(0);
+    }
     h.finish()
 }
 

@@ -3,10 +3,13 @@
 use crate::env::use_env;
 use crate::form::{use_fetch, Fetched};
 use crate::i18n::I18n;
+use crate::invitation::CUSTOMER_INVITATION_BASE;
 use crate::session::{features, use_session};
 use csp_core::api::CustomerList;
 use csp_core::customers::CustomerIndex;
 use csp_core::endpoint::CUSTOMERS;
+use csp_core::invitation::{build_link, Invite};
+use csp_core::relationship::RelationshipRequest;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -27,6 +30,19 @@ pub(super) fn use_customers() -> (UseStateHandle<Fetched<Rc<Loaded>>>, Callback<
             Ok(Rc::new(Loaded { list, index }))
         }
     })
+}
+
+/// The personalized link a customer's Global admin opens to accept `request` of `partner_id`.
+pub(super) fn request_link(partner_id: &str, request: &RelationshipRequest) -> String {
+    build_link(
+        CUSTOMER_INVITATION_BASE,
+        &Invite::ResellerRelationship {
+            partner_id: partner_id.into(),
+            provider_id: None,
+            admin: request.admin_access,
+            request_id: Some(request.id.clone()),
+        },
+    )
 }
 
 /// Whether the signed-in user's roles open `feature`.

@@ -2,16 +2,15 @@
 //! partner's requests, 1–730 days, admin roles from the list with none preselected,
 //! auto-extend; or no admin access), then the drafted email with the personalized link.
 
-use super::common::role_label;
+use super::common::{request_link, role_label};
 use crate::components::{RadioOption, Radios, TextField};
 use crate::env::use_env;
 use crate::form::{use_form, use_kept, FormPage};
 use crate::i18n::use_i18n;
-use crate::invitation::{letter, InvitationDraft, CUSTOMER_INVITATION_BASE};
+use crate::invitation::{letter, InvitationDraft};
 use crate::partner::use_my_partner;
 use crate::route::Route;
 use csp_core::endpoint::{RELATIONSHIP_REQUESTS, REQUEST_RELATIONSHIP};
-use csp_core::invitation::{build_link, Invite};
 use csp_core::relationship::{
     check_new_request, NewRelationshipRequest, RelationshipRequest, ADMIN_ROLES,
 };
@@ -44,15 +43,7 @@ pub fn RequestRelationship() -> Html {
         .0
     };
     if let (Some(r), Some(Ok(m))) = (&*sent, &*me) {
-        let link = build_link(
-            CUSTOMER_INVITATION_BASE,
-            &Invite::ResellerRelationship {
-                partner_id: m.partner.id.clone(),
-                provider_id: None,
-                admin: r.admin_access,
-                request_id: Some(r.id.clone()),
-            },
-        );
+        let link = request_link(&m.partner.id, r);
         let partner = m.partner.name.as_str();
         let mut asks = vec![i18n.ta("customers-invite-email-body", &[("partner", partner)])];
         if r.admin_access {

@@ -84,6 +84,7 @@ pub fn SignInPage(p: &SignInProps) -> Html {
     html! {
         <FormPage heading={i18n.t(if again { "sign-in-again-heading" } else { "sign-in-heading" })} form={form.clone()} report={report.clone()} {onsubmit} submit_label={i18n.t("sign-in")}>
             if again { <p>{ i18n.t("sign-in-again-body") }</p> }
+            if env.api.demo_was_reset() { <div class="notice" role="status"><p>{ i18n.t("sign-in-demo-reset") }</p></div> }
             if !env.config.uses_http_backend() { <p class="inset">{ i18n.t("sign-in-demo") }</p> }
             <TextField field={Field::SessionUserName} label={i18n.t("sign-in-user-name")} value={(*user).clone()} input_type="email" autocomplete="username" spellcheck_off=true width="input--wide"
                 oninput={{ let u = user.clone(); Callback::from(move |v: String| u.set(v)) }} report={report.clone()} />
