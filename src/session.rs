@@ -143,19 +143,8 @@ pub async fn end(api: Api) {
 /// The features the signed-in user's roles open, among those their partner's type has (a
 /// reseller has no indirect resellers, a provider no indirect providers).
 pub fn features(user: Option<&User>, catalog: &RoleCatalog) -> Vec<String> {
-    user.map(|u| {
-        let mut f = catalog.features(
-            u.agent_role
-                .iter()
-                .chain(u.admin_role.iter())
-                .map(String::as_str),
-        );
-        if let Some(kind) = u.partner_kind {
-            f.retain(|x| kind.offers(x));
-        }
-        f
-    })
-    .unwrap_or_default()
+    user.map(|u| csp_core::access::user_features(catalog, u))
+        .unwrap_or_default()
 }
 
 #[derive(Properties, PartialEq)]

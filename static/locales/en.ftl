@@ -232,6 +232,7 @@ err-password-common = Choose a password that is harder to guess: this one is com
 err-password-incorrect = The current password is not right
 err-tenant-not-signed-in = Sign in to this work account again before you enroll with it
 err-last-user-admin = At least one user must keep a role that can manage users
+err-remove-self = You can't remove yourself: ask another user who manages users
 password-new-hint = At least { $min } characters. Not your user name, not a common password. A few unrelated words make a good one.
 err-password-contains-user-name = Choose a password that does not contain your user name
 err-required--password-current-password = Enter your current password

@@ -232,6 +232,7 @@ err-password-common = Choisissez un mot de passe plus difficile à deviner : cel
 err-password-incorrect = Le mot de passe actuel est incorrect
 err-tenant-not-signed-in = Reconnectez-vous à ce compte professionnel avant de vous inscrire avec lui
 err-last-user-admin = Au moins un utilisateur doit garder un rôle qui permet de gérer les utilisateurs
+err-remove-self = Vous ne pouvez pas vous supprimer vous-même : demandez-le à un autre utilisateur qui gère les utilisateurs
 password-new-hint = Au moins { $min } caractères. Ni votre nom d'utilisateur, ni un mot de passe courant. Quelques mots sans rapport font un bon mot de passe.
 err-password-contains-user-name = Choisissez un mot de passe qui ne contient pas votre nom d'utilisateur
 err-required--password-current-password = Saisissez votre mot de passe actuel

@@ -229,6 +229,7 @@ err-password-common = 请选择更难猜的密码：此密码过于常见，或�
 err-password-incorrect = 当前密码不正确
 err-tenant-not-signed-in = 请先重新登录此工作帐户，然后再用它注册
 err-last-user-admin = 必须至少有一个用户保留可以管理用户的角色
+err-remove-self = 不能删除你自己：请让另一位管理用户的用户执行此操作
 password-new-hint = 至少 { $min } 个字符。不能是你的用户名，也不能是常见密码。几个不相关的词组合起来就是好密码。
 err-password-contains-user-name = 请选择不包含用户名的密码
 err-required--password-current-password = 请输入当前密码

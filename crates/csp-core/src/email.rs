@@ -255,11 +255,6 @@ pub fn normalize(raw: &str) -> String {
     }
 }
 
-/// The key under which two addresses count as the same user: fully case-insensitive.
-pub fn identity_key(raw: &str) -> String {
-    normalize(raw).to_lowercase()
-}
-
 /// Syntax only.
 pub fn parse(raw: &str) -> Result<Email, Problem> {
     let s = normalize(raw);
@@ -524,14 +519,6 @@ mod tests {
         assert_eq!(osa_distance("ab", "ba"), 1);
         assert_eq!(osa_distance("", "a"), 1);
         assert_eq!(osa_distance("abc", "abc"), 0);
-    }
-
-    #[test]
-    fn identity_key_is_case_insensitive() {
-        assert_eq!(
-            identity_key(" Anna@Contoso.com"),
-            identity_key("anna@CONTOSO.COM")
-        );
     }
 
     proptest::proptest! {

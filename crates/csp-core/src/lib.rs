@@ -24,6 +24,7 @@ macro_rules! json_as_id {
     };
 }
 
+pub mod access;
 pub mod add_customer;
 pub mod address;
 pub mod api;

@@ -78,6 +78,7 @@ codes! {
     PasswordIncorrect = "password-incorrect",
     TenantNotSignedIn = "tenant-not-signed-in",
     LastUserAdmin = "last-user-admin",
+    RemoveSelf = "remove-self",
     IdFormat = "id-format",
     ProviderNotFound = "provider-not-found",
     AuthorizeGlobalAdminOnly = "authorize-global-admin-only",

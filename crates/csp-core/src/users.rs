@@ -1,7 +1,8 @@
 //! Adding a partner user: full name, a unique work email, known roles.
 
+use crate::access::identity_key;
 use crate::api::{NewUser, PasswordChange};
-use crate::email::{check_work_email, identity_key, Purpose};
+use crate::email::{check_work_email, Purpose};
 use crate::enrollment::Context;
 use crate::field::Field;
 use crate::problem::{max_chars, required, Code, Problem, Report};

@@ -2,14 +2,15 @@
 //! storage. Every check is a csp-core rule, as in any other backend.
 
 use crate::seed::{demo_profiles, password_hash};
+use csp_core::access::{self, identity_key};
 use csp_core::api::*;
 use csp_core::country::{find, CountryRules};
-use csp_core::email::{identity_key, parse};
+use csp_core::email::parse;
 use csp_core::enrollment::{check_new_tenant, check_submission, Context, Draft, NewTenant, Tenant};
 use csp_core::field::Field;
 use csp_core::mpn::OrgProfile;
 use csp_core::problem::{required, Code, Problem, Report};
-use csp_core::roles::{RoleCatalog, RoleKind};
+use csp_core::roles::{RoleCatalog, MANAGE_USERS};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -79,6 +80,68 @@ fn hex(b: [u8; 16]) -> String {
     b.iter().map(|x| format!("{x:02x}")).collect()
 }
 
+/// Who is managing users: the signed-in user, their partner's type, what they have and the
+/// partner's users.
+struct Manager {
+    me: User,
+    kind: PartnerKind,
+    features: Vec<String>,
+    users: Vec<User>,
+}
+
+impl Manager {
+    /// 403 naming the first feature the roles open that the manager lacks.
+    fn may_grant(
+        &self,
+        catalog: &RoleCatalog,
+        agent: &Option<String>,
+        admin: &Option<String>,
+    ) -> Result<(), ApiError> {
+        access::may_grant(
+            catalog,
+            &self.features,
+            agent.as_deref(),
+            admin.as_deref(),
+            Some(self.kind),
+        )
+        .map_err(|f| ApiError::forbidden(&f))
+    }
+
+    /// The user `id` of the manager's partner (404 for anyone else's), whose current roles the
+    /// manager may give.
+    fn managed(&self, catalog: &RoleCatalog, id: &str) -> Result<&User, ApiError> {
+        let target = self
+            .users
+            .iter()
+            .find(|u| u.id == id)
+            .ok_or_else(|| ApiError::new(404, "not-found"))?;
+        self.may_grant(catalog, &target.agent_role, &target.admin_role)?;
+        Ok(target)
+    }
+
+    /// 409 when `changed` getting the roles `now` (None: removed) would leave nobody who
+    /// manages users.
+    fn keeps_a_user_manager(
+        &self,
+        catalog: &RoleCatalog,
+        changed: &str,
+        now: Option<(Option<&str>, Option<&str>)>,
+    ) -> Result<(), ApiError> {
+        let members = self.users.iter().map(|u| {
+            (
+                u.id.as_str(),
+                u.agent_role.as_deref(),
+                u.admin_role.as_deref(),
+            )
+        });
+        access::keeps_a_user_manager(catalog, members, changed, now).map_err(conflict)
+    }
+}
+
+fn conflict(p: csp_core::FieldProblem) -> ApiError {
+    ApiError::field(409, "conflict", p.field, p.problem)
+}
+
 pub(crate) fn report_err(r: Report) -> Result<(), ApiError> {
     if r.has_errors() {
         Err(ApiError::validation(r.errors().cloned().collect()))
@@ -103,13 +166,15 @@ impl Backend {
         }
     }
 
-    fn new_id(&mut self) -> String {
+    pub(crate) fn new_id(&mut self) -> String {
         hex((self.random)())
     }
 
-    /// 16 bytes from the backend's random source (temporary passwords).
-    pub fn random16(&mut self) -> [u8; 16] {
-        (self.random)()
+    /// A temporary password from the backend's random source.
+    pub fn temporary_password(&mut self) -> String {
+        let random = &mut self.random;
+        access::temporary_password(|| Ok::<_, std::convert::Infallible>(random()))
+            .unwrap_or_else(|never| match never {})
     }
 
     /// Opens the applicant session for a work account just signed in to or created.
@@ -327,8 +392,34 @@ impl Backend {
             .collect()
     }
 
-    /// Adds a user: full name, a work email unique among the partner's users, known roles.
+    /// The signed-in user who manages users, as the access rules see them.
+    fn user_manager(&self) -> Result<Manager, ApiError> {
+        let (me, partner) = self.permitted(MANAGE_USERS)?;
+        let features = access::features_of(
+            &self.catalog,
+            me.agent_role.as_deref(),
+            me.admin_role.as_deref(),
+            Some(partner.kind),
+        );
+        let users = self
+            .state
+            .users
+            .iter()
+            .filter(|u| u.partner_id == me.partner_id)
+            .cloned()
+            .collect();
+        Ok(Manager {
+            me,
+            kind: partner.kind,
+            features,
+            users,
+        })
+    }
+
+    /// Adds a user: full name, a work email unique among the users, known roles the caller may
+    /// give.
     pub fn add_user(&mut self, u: &NewUser) -> Result<CreatedUser, ApiError> {
+        let m = self.user_manager()?;
         let existing: Vec<&str> = self.state.users.iter().map(|x| x.email.as_str()).collect();
         report_err(csp_core::users::check_new_user(
             u,
@@ -337,8 +428,9 @@ impl Backend {
             &self.catalog,
             &self.ctx,
         ))?;
+        m.may_grant(&self.catalog, &u.agent_role, &u.admin_role)?;
         let email = csp_core::email::normalize(&u.email);
-        let temporary_password = crate::routes::temporary_password((self.random)());
+        let temporary_password = self.temporary_password();
         let user = User {
             id: self.new_id(),
             name: u.name.trim().into(),
@@ -436,28 +528,20 @@ impl Backend {
         Ok(())
     }
 
+    /// Changes a user's roles: known roles of each kind, a user and roles the caller may
+    /// manage, and someone left who manages users.
     pub fn update_roles(
         &mut self,
         id: &str,
         agent_role: Option<String>,
         admin_role: Option<String>,
     ) -> Result<User, ApiError> {
-        for (role, kind, field) in [
-            (&agent_role, RoleKind::Agent, Field::UserAgentRole),
-            (&admin_role, RoleKind::Admin, Field::UserAdminRole),
-        ] {
-            if role
-                .as_ref()
-                .is_some_and(|r| self.catalog.get(r).is_none_or(|r| r.kind != kind))
-            {
-                return Err(ApiError::field(
-                    422,
-                    "validation",
-                    field,
-                    Code::ChooseOne.into(),
-                ));
-            }
-        }
+        let (agent, admin) = (agent_role.as_deref(), admin_role.as_deref());
+        report_err(access::check_role_kinds(&self.catalog, agent, admin))?;
+        let m = self.user_manager()?;
+        m.managed(&self.catalog, id)?;
+        m.may_grant(&self.catalog, &agent_role, &admin_role)?;
+        m.keeps_a_user_manager(&self.catalog, id, Some((agent, admin)))?;
         let u = self
             .state
             .users
@@ -469,16 +553,17 @@ impl Backend {
         Ok(u.clone())
     }
 
+    /// Removes a user of the caller's partner whom the caller may manage, never the caller,
+    /// never the last who manages users; their sessions end.
     pub fn remove_user(&mut self, id: &str) -> Result<(), ApiError> {
-        let n = self.state.users.len();
+        let m = self.user_manager()?;
+        access::may_remove(&m.me.id, id).map_err(conflict)?;
+        m.managed(&self.catalog, id)?;
+        m.keeps_a_user_manager(&self.catalog, id, None)?;
         self.state.users.retain(|u| u.id != id);
         self.state.credentials.retain(|(u, _)| u != id);
         self.sessions.retain(|s| s.user_id != id);
-        if self.state.users.len() == n {
-            Err(ApiError::new(404, "not-found"))
-        } else {
-            Ok(())
-        }
+        Ok(())
     }
 }
 
@@ -490,6 +575,18 @@ mod tests {
 
     fn backend() -> Backend {
         Backend::new(State::default(), crate::not_random())
+    }
+
+    /// The seeded demo with its reseller's global admin as the caller.
+    fn as_demo_admin() -> Backend {
+        let mut b = Backend::new(State::seeded(), crate::not_random());
+        b.caller = b
+            .state
+            .users
+            .iter()
+            .find(|u| u.email == DEMO_ADMIN)
+            .map(|u| u.id.clone());
+        b
     }
 
     #[test]
@@ -556,7 +653,7 @@ mod tests {
 
     #[test]
     fn user_emails_are_unique_case_insensitively() {
-        let mut b = backend();
+        let mut b = as_demo_admin();
         let u = NewUser {
             name: "Li Wei".into(),
             email: "li.wei@contoso.cn".into(),
@@ -574,12 +671,12 @@ mod tests {
             (e.status, e.field_errors[0].problem.code),
             (422, Code::EmailTaken)
         );
-        assert_eq!(b.users().len(), 1);
+        assert_eq!(b.users().len(), 2, "the admin and Li Wei");
     }
 
     #[test]
     fn partner_users_sign_in_with_their_password() {
-        let mut b = Backend::new(State::seeded(), crate::not_random());
+        let mut b = as_demo_admin();
         let sign_in = |b: &mut Backend, user: &str, password: &str| {
             b.sign_in(&SignIn {
                 user_name: user.into(),
@@ -611,7 +708,9 @@ mod tests {
         let stored = serde_json::to_string(&b.state).unwrap();
         assert!(!stored.contains(&c.temporary_password));
         assert!(!stored.contains("Correct-Horse-9"));
+        let caller = b.caller.clone();
         let mut b = Backend::new(serde_json::from_str(&stored).unwrap(), crate::not_random());
+        b.caller = caller;
         let (_, li) = sign_in(&mut b, "li.wei@contoso.cn", "Correct-Horse-9").unwrap();
         assert!(!li.must_change_password);
         let e = sign_in(&mut b, "li.wei@contoso.cn", &c.temporary_password).unwrap_err();
@@ -646,7 +745,7 @@ mod tests {
         assert_eq!(b.applicant(), Some(applicant));
         // A session whose user was removed is not taken back.
         let tab: TabSessions = serde_json::from_str(&tab).unwrap();
-        b.remove_user(&info.user.id).unwrap();
+        b.state.users.retain(|u| u.id != info.user.id);
         assert_eq!(b.resume(tab), None);
     }
 

@@ -5,6 +5,7 @@
 
 use crate::backend::{report_err, Backend};
 use crate::routes::{body, no_content, ok, Answer};
+use csp_core::access::is_reserved_prefix;
 use csp_core::add_customer::{
     check_domain_prefix, check_new_customer, new_customer_record, CreatedCustomer,
     DomainPrefixAvailability, NewCustomer,
@@ -29,9 +30,6 @@ pub struct OwnedRequest {
     pub request: RelationshipRequest,
 }
 
-/// Prefixes the vendor keeps for itself (and the demo partners' own).
-const RESERVED_PREFIXES: &[&str] = &["microsoft", "contoso", "fabrikam", "admin"];
-
 /// The customer operations: `Ok(None)` when `method path` is not one of them. `password` hands
 /// out the new customer admin's temporary password.
 pub fn route(
@@ -45,7 +43,7 @@ pub fn route(
         ok(200, &b.customers()?)
     } else if ADD_CUSTOMER.matches(method, path).is_some() {
         let c: NewCustomer = body(raw)?;
-        let password = crate::routes::temporary_password(b.random16());
+        let password = b.temporary_password();
         ok(201, &b.add_customer(&c, password)?)
     } else if let Some(p) = DOMAIN_PREFIX.matches(method, path) {
         ok(
@@ -96,7 +94,12 @@ impl Backend {
 
     fn prefix_taken(&self, prefix: &str) -> bool {
         let domain = format!("{prefix}.onmicrosoft.com");
-        RESERVED_PREFIXES.contains(&prefix)
+        is_reserved_prefix(prefix)
+            || self
+                .state
+                .partners
+                .iter()
+                .any(|p| p.domains.iter().any(|d| d.eq_ignore_ascii_case(&domain)))
             || self
                 .state
                 .customers
@@ -238,7 +241,7 @@ impl Backend {
 
     /// A random GUID-shaped ID for new records (customers, requests).
     pub(crate) fn guid(&mut self) -> String {
-        let h: String = self.random16().iter().map(|x| format!("{x:02x}")).collect();
+        let h = self.new_id();
         format!(
             "{}-{}-4{}-8{}-{}",
             &h[0..8],

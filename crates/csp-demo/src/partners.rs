@@ -5,6 +5,7 @@
 
 use crate::backend::{report_err, Backend};
 use crate::routes::{body, no_content, ok, Answer};
+use csp_core::access::features_of;
 use csp_core::api::{ApiError, AuthorizeResult, MyPartner, PartnerKind, User};
 use csp_core::date::Date;
 use csp_core::field::Field;
@@ -84,8 +85,13 @@ impl Backend {
     /// `feature`.
     pub(crate) fn permitted(&self, feature: &str) -> Result<(User, MyPartner), ApiError> {
         let (u, p) = self.signed_in()?;
-        let granted = self.catalog.features(user_roles(&u));
-        if p.kind.offers(feature) && granted.iter().any(|f| f == feature) {
+        let granted = features_of(
+            &self.catalog,
+            u.agent_role.as_deref(),
+            u.admin_role.as_deref(),
+            Some(p.kind),
+        );
+        if granted.iter().any(|f| f == feature) {
             Ok((u, p))
         } else {
             Err(ApiError::forbidden(feature))

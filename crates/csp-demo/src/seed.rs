@@ -4,10 +4,10 @@
 use crate::backend::State;
 use crate::customers::OwnedRequest;
 use crate::partners::Authorization;
+use csp_core::access::identity_key;
 use csp_core::api::{MyPartner, PartnerKind, User};
 use csp_core::customers::Customer;
 use csp_core::date::Date;
-use csp_core::email::identity_key;
 use csp_core::mpn::{OrgProfile, ProfileKind, ProfileStatus};
 
 /// The demo partner's first user: the global admin who enrolled (password `demo`).
