@@ -91,7 +91,7 @@ async fn navigation_follows_each_built_in_role() {
             Some("global-admin"),
             true,
             "User management",
-            "Customer leads",
+            "Indirect resellers",
         ),
         (
             None,

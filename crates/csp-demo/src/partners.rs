@@ -51,11 +51,6 @@ pub fn route(
     }))
 }
 
-/// 403: the caller's roles or partner type don't open this feature.
-pub(crate) fn forbidden() -> ApiError {
-    ApiError::new(403, "forbidden")
-}
-
 impl Backend {
     pub(crate) fn caller_user(&self) -> Option<&User> {
         let id = self.caller.as_ref()?;
@@ -77,7 +72,10 @@ impl Backend {
         if self.state.must_change_password.contains(&u.id) {
             return Err(ApiError::new(403, "password-change-required"));
         }
-        let p = self.partner(&u.partner_id).ok_or_else(forbidden)?;
+        // A user of no partner (a vendor's operator) has none to show.
+        let p = self
+            .partner(&u.partner_id)
+            .ok_or_else(|| ApiError::new(404, "not-found"))?;
         Ok((u.clone(), p.clone()))
     }
 
@@ -166,7 +164,7 @@ impl Backend {
     ) -> Result<AuthorizeResult, ApiError> {
         let (u, me) = self.signed_in()?;
         if me.kind != PartnerKind::IndirectReseller {
-            return Err(forbidden());
+            return Err(ApiError::forbidden(AUTHORIZE_INDIRECT_PROVIDER));
         }
         let provider = parse_id(&req.provider_id)
             .ok()

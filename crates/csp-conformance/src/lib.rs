@@ -1,0 +1,474 @@
+//! What every backend of the contract must answer, written once and run against each: the
+//! in-browser demo backend (natively, in csp-demo's tests) and the API server (over HTTP, in
+//! csp-server's tests). Everything is set up through the contract itself, from the demo seed
+//! both backends start with (`crates/csp-demo-data`): the reseller Contoso's and the provider
+//! Fabrikam's global admins (password `demo`), and the partners of `demo-partners.json`.
+//!
+//! [`run`] goes through [`TABLE`] (every partner route × every kind of caller → status) and
+//! the user-management rules of `csp_core::access` (no raising permissions, a user manager
+//! kept, nobody removing themselves, identities compared as core compares them, reserved
+//! tenant names), and returns every difference.
+
+use serde_json::{json, Value};
+use std::future::Future;
+
+/// A backend's answer: status and JSON body (`Null` when there is none).
+pub struct Answer {
+    pub status: u16,
+    pub body: Value,
+}
+
+/// A backend of the contract, reached as a browser reaches it.
+pub trait Target {
+    /// What a browser holds for one signed-in user (a cookie and its CSRF token, a token).
+    /// The default is nobody signed in.
+    type Who: Clone + Default;
+
+    /// Calls one operation, `path` relative to the API (`/users/…`), as `who`.
+    fn call(
+        &mut self,
+        who: &Self::Who,
+        method: &str,
+        path: &str,
+        body: Option<Value>,
+    ) -> impl Future<Output = Answer>;
+
+    /// `POST /session` with these credentials; what the browser then holds (the default
+    /// when refused).
+    fn sign_in(&mut self, user: &str, password: &str) -> impl Future<Output = Self::Who>;
+}
+
+/// The demo seed's global admins.
+pub const RESELLER_ADMIN: &str = "admin@contoso.onmicrosoft.com";
+pub const PROVIDER_ADMIN: &str = "admin@fabrikam.onmicrosoft.com";
+/// A provider in Contoso's region that Contoso has not authorized.
+const ADVENTURE_WORKS: &str = "5d2c8e1f-9b4a-4c3d-a7e6-1f0b3c5d7e92";
+/// One of Fabrikam's resellers.
+const MUELLER: &str = "a4f2d6e8-1c3b-4a5d-8e7f-0b9c2d4e6f81";
+
+/// The callers of [`TABLE`], in its columns' order: nobody, Contoso's users with each built-in
+/// role (the global admin is the seed's), and Fabrikam's global admin (another partner, and a
+/// provider).
+pub const CALLERS: [&str; 8] = [
+    "anonymous",
+    "admin-agent",
+    "sales-agent",
+    "helpdesk-agent",
+    "global-admin",
+    "user-management-admin",
+    "billing-admin",
+    "provider-admin",
+];
+
+/// (method, path, expected status per [`CALLERS`]). `{target}` is a new user of Contoso's with
+/// no role, `{customer}` a new customer of Contoso's, `{request}` a new pending relationship
+/// request of Contoso's: made afresh for each call.
+pub const TABLE: &[(&str, &str, [u16; 8])] = &[
+    ("GET", "/settings", [200; 8]),
+    ("GET", "/countries", [200; 8]),
+    ("GET", "/roles", [200; 8]),
+    ("GET", "/session", [401, 200, 200, 200, 200, 200, 200, 200]),
+    ("GET", "/users", [401, 403, 403, 403, 200, 200, 403, 200]),
+    ("POST", "/users", [401, 403, 403, 403, 201, 201, 403, 201]),
+    (
+        "PUT",
+        "/users/{target}/roles",
+        [401, 403, 403, 403, 200, 200, 403, 404],
+    ),
+    (
+        "DELETE",
+        "/users/{target}",
+        [401, 403, 403, 403, 204, 204, 403, 404],
+    ),
+    ("GET", "/partner", [401, 200, 200, 200, 200, 200, 200, 200]),
+    (
+        "GET",
+        "/indirect-providers",
+        [401, 200, 200, 403, 200, 403, 403, 403],
+    ),
+    (
+        "GET",
+        "/indirect-providers/{provider}",
+        [401, 200, 200, 200, 200, 200, 200, 200],
+    ),
+    (
+        "POST",
+        "/indirect-providers",
+        [401, 403, 403, 403, 201, 403, 403, 403],
+    ),
+    (
+        "GET",
+        "/indirect-resellers",
+        [401, 403, 403, 403, 403, 403, 403, 200],
+    ),
+    (
+        "DELETE",
+        "/indirect-resellers/{reseller}",
+        [401, 403, 403, 403, 403, 403, 403, 204],
+    ),
+    (
+        "GET",
+        "/customers",
+        [401, 200, 200, 200, 200, 403, 403, 200],
+    ),
+    (
+        "POST",
+        "/customers",
+        [401, 201, 201, 403, 201, 403, 403, 201],
+    ),
+    (
+        "GET",
+        "/domain-prefixes/{prefix}",
+        [401, 200, 200, 403, 200, 403, 403, 200],
+    ),
+    (
+        "DELETE",
+        "/customers/{customer}/relationship",
+        [401, 204, 204, 403, 204, 403, 403, 404],
+    ),
+    (
+        "GET",
+        "/relationship-requests",
+        [401, 200, 200, 403, 200, 403, 403, 200],
+    ),
+    (
+        "POST",
+        "/relationship-requests",
+        [401, 201, 201, 403, 201, 403, 403, 201],
+    ),
+    (
+        "POST",
+        "/relationship-requests/{request}/termination",
+        [401, 409, 409, 403, 409, 403, 403, 404],
+    ),
+    (
+        "POST",
+        "/session/password",
+        [401, 422, 422, 422, 422, 422, 422, 422],
+    ),
+];
+
+/// The password the role users choose at their first sign-in.
+const PASSWORD: &str = "Conformance-pass-42";
+
+/// A customer to add, with its own domain prefix.
+pub fn new_customer(prefix: &str) -> Value {
+    json!({
+        "company_name": "Boulangerie Durand", "domain_prefix": prefix,
+        "admin_first_name": "Élodie", "admin_last_name": "Durand",
+        "admin_email": "elodie@boulangerie-durand.fr", "phone": "",
+        "address": {"line1": "12 rue de l'Eglise", "line2": "", "city": "Orleans", "state": "", "postal_code": "45000", "country": "FR"},
+        "registration_id": ""
+    })
+}
+
+/// Runs the whole suite on a backend fresh from the demo seed; every difference, described.
+pub async fn run<T: Target>(t: &mut T) -> Vec<String> {
+    let mut s = Suite {
+        t,
+        failures: vec![],
+        n: 0,
+    };
+    s.table().await;
+    s.rules().await;
+    s.failures
+}
+
+struct Suite<'a, T: Target> {
+    t: &'a mut T,
+    failures: Vec<String>,
+    /// Numbers what the suite makes (users, customers, requests) so each is new.
+    n: u32,
+}
+
+impl<T: Target> Suite<'_, T> {
+    fn next(&mut self) -> u32 {
+        self.n += 1;
+        self.n
+    }
+
+    async fn expect(
+        &mut self,
+        what: &str,
+        who: &T::Who,
+        method: &str,
+        path: &str,
+        body: Option<Value>,
+        status: u16,
+    ) -> Value {
+        let a = self.t.call(who, method, path, body).await;
+        if a.status != status {
+            self.failures.push(format!(
+                "{what}: {method} {path} answered {} (expected {status}) {}",
+                a.status, a.body
+            ));
+        }
+        if a.status == 403
+            && a.body["error"] == "forbidden"
+            && !a.body["required_feature"].is_string()
+        {
+            self.failures.push(format!(
+                "{what}: a 403 names the feature it needs: {}",
+                a.body
+            ));
+        }
+        a.body
+    }
+
+    /// Contoso's global admin adds a user with these roles; its ID and sign-in details.
+    async fn add_user(
+        &mut self,
+        admin: &T::Who,
+        tag: &str,
+        agent: Option<&str>,
+        role: Option<&str>,
+    ) -> (String, String, String) {
+        let n = self.next();
+        let email = format!("conformance.{tag}.{n}@contoso.com");
+        let body = json!({"name": format!("Conformance {tag}"), "email": email, "agent_role": agent, "admin_role": role});
+        let made = self
+            .expect(
+                "setting up a user",
+                admin,
+                "POST",
+                "/users",
+                Some(body),
+                201,
+            )
+            .await;
+        let text = |k: &str| made[k].as_str().unwrap_or_default().to_string();
+        (
+            made["user"]["id"].as_str().unwrap_or_default().to_string(),
+            text("sign_in_name"),
+            text("temporary_password"),
+        )
+    }
+
+    /// A user who has signed in once and chosen their password.
+    async fn become_user(&mut self, name: &str, password: &str) -> T::Who {
+        let who = self.t.sign_in(name, password).await;
+        let change = json!({"current_password": password, "new_password": PASSWORD});
+        self.expect(
+            "first sign-in",
+            &who,
+            "POST",
+            "/session/password",
+            Some(change),
+            204,
+        )
+        .await;
+        who
+    }
+
+    async fn table(&mut self) {
+        let admin = self.t.sign_in(RESELLER_ADMIN, "demo").await;
+        let provider = self.t.sign_in(PROVIDER_ADMIN, "demo").await;
+        let mut callers = vec![T::Who::default()];
+        for (role, agent, admin_role) in [
+            ("admin-agent", Some("admin-agent"), None),
+            ("sales-agent", Some("sales-agent"), None),
+            ("helpdesk-agent", Some("helpdesk-agent"), None),
+        ] {
+            let (_, name, password) = self.add_user(&admin, role, agent, admin_role).await;
+            callers.push(self.become_user(&name, &password).await);
+        }
+        callers.push(admin.clone());
+        for role in ["user-management-admin", "billing-admin"] {
+            let (_, name, password) = self.add_user(&admin, role, None, Some(role)).await;
+            callers.push(self.become_user(&name, &password).await);
+        }
+        callers.push(provider);
+        for (method, path, expected) in TABLE {
+            for (i, who) in callers.iter().enumerate() {
+                let n = self.next();
+                let mut p = path
+                    .replace("{provider}", ADVENTURE_WORKS)
+                    .replace("{reseller}", MUELLER)
+                    .replace("{prefix}", &format!("conformancefree{n}"));
+                if p.contains("{target}") {
+                    let (id, _, _) = self.add_user(&admin, "target", None, None).await;
+                    p = p.replace("{target}", &id);
+                }
+                if p.contains("{customer}") {
+                    let c = new_customer(&format!("conformanceshop{n}"));
+                    let made = self
+                        .expect(
+                            "setting up a customer",
+                            &admin,
+                            "POST",
+                            "/customers",
+                            Some(c),
+                            201,
+                        )
+                        .await;
+                    p = p.replace(
+                        "{customer}",
+                        made["customer"]["id"].as_str().unwrap_or_default(),
+                    );
+                }
+                if p.contains("{request}") {
+                    let r = json!({"admin_access": false, "name": "", "duration_days": 730, "roles": [], "auto_extend": false});
+                    let made = self
+                        .expect(
+                            "setting up a request",
+                            &admin,
+                            "POST",
+                            "/relationship-requests",
+                            Some(r),
+                            201,
+                        )
+                        .await;
+                    p = p.replace("{request}", made["id"].as_str().unwrap_or_default());
+                }
+                let body = match (*method, *path) {
+                    ("POST", "/users") => Some(
+                        json!({"name": "New User", "email": format!("new{n}@contoso.com"), "agent_role": null, "admin_role": null}),
+                    ),
+                    ("PUT", "/users/{target}/roles") => {
+                        Some(json!({"agent_role": null, "admin_role": "user-management-admin"}))
+                    }
+                    ("POST", "/indirect-providers") => {
+                        Some(json!({"provider_id": ADVENTURE_WORKS, "consent": true}))
+                    }
+                    ("POST", "/customers") => Some(new_customer(&format!("conformanceadd{n}"))),
+                    ("POST", "/relationship-requests") => Some(
+                        json!({"admin_access": true, "name": format!("Conformance {n}"), "duration_days": 730, "roles": ["directory-readers"], "auto_extend": false}),
+                    ),
+                    ("POST", "/session/password") => Some(
+                        json!({"current_password": "wrong", "new_password": "Another-pass-77"}),
+                    ),
+                    _ => None,
+                };
+                self.expect(CALLERS[i], who, method, &p, body, expected[i])
+                    .await;
+            }
+        }
+    }
+
+    async fn rules(&mut self) {
+        let admin = self.t.sign_in(RESELLER_ADMIN, "demo").await;
+        let (_, name, password) = self
+            .add_user(&admin, "rules-uma", None, Some("user-management-admin"))
+            .await;
+        let uma = self.become_user(&name, &password).await;
+        let me: Value = self.t.call(&uma, "GET", "/session", None).await.body;
+        let uma_id = me["user"]["id"].as_str().unwrap_or_default().to_string();
+
+        // Nobody raises permissions, through the admin role or the agent role.
+        for (agent, role) in [(None, Some("global-admin")), (Some("admin-agent"), None)] {
+            let n = self.next();
+            let body = json!({"name": "Eve", "email": format!("eve{n}@contoso.com"), "agent_role": agent, "admin_role": role});
+            self.expect(
+                "a user manager adds a stronger user",
+                &uma,
+                "POST",
+                "/users",
+                Some(body),
+                403,
+            )
+            .await;
+            let body =
+                json!({"agent_role": agent, "admin_role": role.or(Some("user-management-admin"))});
+            let path = format!("/users/{uma_id}/roles");
+            self.expect(
+                "a user manager raises their own roles",
+                &uma,
+                "PUT",
+                &path,
+                Some(body),
+                403,
+            )
+            .await;
+        }
+        let seeded: Value = self.t.call(&admin, "GET", "/session", None).await.body;
+        let admin_id = seeded["user"]["id"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string();
+        self.expect(
+            "a user manager removes a global admin",
+            &uma,
+            "DELETE",
+            &format!("/users/{admin_id}"),
+            None,
+            403,
+        )
+        .await;
+
+        // Nobody removes themselves.
+        let body = self
+            .expect(
+                "a global admin removes themselves",
+                &admin,
+                "DELETE",
+                &format!("/users/{admin_id}"),
+                None,
+                409,
+            )
+            .await;
+        self.code(&body, "remove-self");
+
+        // A partner keeps someone who manages users: Fabrikam's global admin is its only one.
+        let provider = self.t.sign_in(PROVIDER_ADMIN, "demo").await;
+        let mine: Value = self.t.call(&provider, "GET", "/session", None).await.body;
+        let path = format!(
+            "/users/{}/roles",
+            mine["user"]["id"].as_str().unwrap_or_default()
+        );
+        let body = json!({"agent_role": "admin-agent", "admin_role": null});
+        let body = self
+            .expect(
+                "the last user manager gives up managing users",
+                &provider,
+                "PUT",
+                &path,
+                Some(body),
+                409,
+            )
+            .await;
+        self.code(&body, "last-user-admin");
+
+        // One person, however the address is typed (case, spaces, full-width letters).
+        let twin = format!(
+            "  {} ",
+            name.to_uppercase().replacen("CONTOSO", "ＣONTOSO", 1)
+        );
+        let body = json!({"name": "Twin", "email": twin, "agent_role": null, "admin_role": null});
+        let body = self
+            .expect(
+                "the same address typed otherwise",
+                &admin,
+                "POST",
+                "/users",
+                Some(body),
+                422,
+            )
+            .await;
+        self.code(&body, "email-taken");
+
+        // The vendor's names are nobody's tenant.
+        for prefix in ["microsoft", "Office365", "admin"] {
+            let body = self
+                .expect(
+                    "a reserved prefix",
+                    &admin,
+                    "GET",
+                    &format!("/domain-prefixes/{prefix}"),
+                    None,
+                    200,
+                )
+                .await;
+            if body["available"] != json!(false) {
+                self.failures
+                    .push(format!("the prefix {prefix} is offered: {body}"));
+            }
+        }
+    }
+
+    fn code(&mut self, body: &Value, code: &str) {
+        if body["field_errors"][0]["code"] != code {
+            self.failures
+                .push(format!("expected the code {code}: {body}"));
+        }
+    }
+}
