@@ -1,24 +1,11 @@
 //! Bank details: IBAN + BIC, Russia's BIK + settlement account, US ABA routing, or account + SWIFT.
 
+pub use crate::country::BankForm;
 use crate::country::CountryRules;
 use crate::field::Field;
 use crate::problem::{required, Code, Problem, Report};
 use iban::{Iban, IbanLike, ParseIbanError};
 use serde::{Deserialize, Serialize};
-
-/// Which bank form a country uses.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum BankForm {
-    /// IBAN + BIC.
-    Iban,
-    /// Russia: BIK + settlement account.
-    Ru,
-    /// United States: ABA routing number + account number.
-    Us,
-    /// Account number + SWIFT code.
-    Swift,
-}
 
 /// The bank step's fields; only those of the country's form are filled and submitted.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

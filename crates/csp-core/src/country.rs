@@ -2,9 +2,31 @@
 //! operator can change): which address fields, postal-code pattern, calling code, registration
 //! ID and bank form a country uses.
 
-use crate::bank::BankForm;
-use crate::registration::RegistrationId;
 use serde::{Deserialize, Serialize};
+
+/// Which bank form a country uses (the checks are `bank`'s).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum BankForm {
+    /// IBAN + BIC.
+    Iban,
+    /// Russia: BIK + settlement account.
+    Ru,
+    /// United States: ABA routing number + account number.
+    Us,
+    /// Account number + SWIFT code.
+    Swift,
+}
+
+/// The company registration ID a country requires (the checks are `registration`'s).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RegistrationId {
+    /// Russia: taxpayer number, 10 digits (companies) or 12 (sole traders), with checksums.
+    Inn,
+    /// China: unified social credit code, 18 characters with a check character.
+    Uscc,
+}
 
 /// The per-country rules resource of the API contract.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,6 +1,10 @@
 //! The enrollment draft: one model for the whole journey, and the checks of each step.
 //! The browser runs them on Continue; a server runs `check_submission` on the same data.
 
+/// Sample drafts for tests and benchmarks (feature `fixtures`), never in a release build.
+#[cfg(any(test, feature = "fixtures"))]
+pub mod fixtures;
+
 use crate::address::{check_address, latin_only, Address};
 use crate::bank::{check_bank, BankDetails};
 use crate::country::{find, CountryRules};

@@ -37,9 +37,8 @@ pub mod email;
 pub mod endpoint;
 pub mod enrollment;
 pub mod field;
-/// Sample data for tests and benchmarks (feature `fixtures`), never in a release build.
 #[cfg(any(test, feature = "fixtures"))]
-pub mod fixtures;
+pub use enrollment::fixtures;
 pub mod ids;
 pub mod invitation;
 pub mod messages;

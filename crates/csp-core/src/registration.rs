@@ -2,17 +2,8 @@
 //! credit code. Each checked by its published checksum.
 
 use crate::country::CountryRules;
+pub use crate::country::RegistrationId;
 use crate::problem::{required, Code, Problem};
-use serde::{Deserialize, Serialize};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum RegistrationId {
-    /// Russia: taxpayer number, 10 digits (companies) or 12 (sole traders), with checksums.
-    Inn,
-    /// China: unified social credit code, 18 characters with a check character.
-    Uscc,
-}
 
 /// Russian INN: 10 digits (one check digit) or 12 digits (two).
 pub fn check_inn(raw: &str) -> Result<(), Problem> {
