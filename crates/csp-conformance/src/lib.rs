@@ -385,6 +385,21 @@ impl<T: Target> Suite<'_, T> {
             .as_str()
             .unwrap_or_default()
             .to_string();
+
+        // The session names what the user's roles open in a partner of this type.
+        let features = |v: &Value| -> Vec<String> {
+            v["features"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|f| f.as_str().map(str::to_owned))
+                .collect()
+        };
+        let f = features(&seeded);
+        if !f.iter().any(|x| x == "users") || f.iter().any(|x| x == "indirect-resellers") {
+            self.failures
+                .push(format!("a reseller's global admin's features: {f:?}"));
+        }
         self.expect(
             "a user manager removes a global admin",
             &uma,
@@ -411,6 +426,13 @@ impl<T: Target> Suite<'_, T> {
         // A partner keeps someone who manages users: Fabrikam's global admin is its only one.
         let provider = self.t.sign_in(PROVIDER_ADMIN, "demo").await;
         let mine: Value = self.t.call(&provider, "GET", "/session", None).await.body;
+        let f = features(&mine);
+        if !f.iter().any(|x| x == "indirect-resellers")
+            || f.iter().any(|x| x == "indirect-providers")
+        {
+            self.failures
+                .push(format!("a provider's global admin's features: {f:?}"));
+        }
         let path = format!(
             "/users/{}/roles",
             mine["user"]["id"].as_str().unwrap_or_default()

@@ -105,6 +105,9 @@ pub struct SessionInfo {
     /// A temporary password must be changed before anything else.
     #[serde(default)]
     pub must_change_password: bool,
+    /// What the user's roles open in their partner, as `access::user_features` decides it.
+    #[serde(default)]
+    pub features: Vec<String>,
 }
 
 /// The applicant's work-account session (`POST /work-account/sign-in`, `GET

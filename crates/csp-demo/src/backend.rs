@@ -503,6 +503,7 @@ impl Backend {
             user: user.clone(),
             csrf_token: s.csrf_token.clone(),
             must_change_password: self.state.must_change_password.contains(&user.id),
+            features: access::user_features(&self.catalog, user),
         })
     }
 
