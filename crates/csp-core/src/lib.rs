@@ -41,6 +41,7 @@ pub mod field;
 pub use enrollment::fixtures;
 pub mod ids;
 pub mod invitation;
+pub mod limits;
 pub mod messages;
 pub mod mpn;
 pub mod partners;
