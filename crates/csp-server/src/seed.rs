@@ -4,9 +4,9 @@
 //! account and its organization profiles). An operator replaces the directory with the real
 //! one.
 
-use crate::app::{now, Shared};
+use crate::rows::UserRow;
 use crate::secrets::{identity_key, new_id};
-use crate::storage::UserRow;
+use crate::state::{now, Shared};
 use csp_demo::seed::{demo_partners, demo_users};
 pub use csp_demo::seed::{demo_profiles, DEMO_ADMIN, DEMO_PROVIDER_ADMIN};
 

@@ -6,10 +6,11 @@
 use axum::body::Body;
 use axum::http::{HeaderMap, Request, StatusCode};
 use axum::Router;
-use csp_server::app::{AppState, Shared};
 use csp_server::config::Config;
+use csp_server::rows::UserRow;
 use csp_server::secrets::identity_key;
-use csp_server::storage::{Store, UserRow};
+use csp_server::state::{AppState, Shared};
+use csp_server::storage::Store;
 use serde_json::{json, Value};
 use tower::ServiceExt;
 
@@ -80,7 +81,7 @@ pub async fn with_config(f: impl FnOnce(&mut Config)) -> T {
     let state = AppState::new(store, cfg, 8090);
     csp_server::seed::seed_if_empty(&state).await.unwrap();
     T {
-        app: csp_server::app::router(state.clone()),
+        app: csp_server::startup::router(state.clone()),
         state,
         dir,
         url,
@@ -306,7 +307,7 @@ impl T {
 
     /// An active relationship of Contoso's (accepted today), straight into storage; its ID.
     pub async fn active_request(&self, tag: &str) -> String {
-        let today = csp_server::partners::today();
+        let today = csp_server::state::today();
         let form = csp_core::relationship::NewRelationshipRequest {
             admin_access: Some(true),
             name: format!("Active {tag}"),
