@@ -261,11 +261,11 @@ pub async fn enrolling(t: &T) -> Who {
     a
 }
 
-/// Demo partners (crates/csp-demo/data/demo-partners.json): the reseller Contoso, the
+/// Demo partners (crates/csp-demo-data/data/demo-partners.json): the reseller Contoso, the
 /// provider Fabrikam Distribution, another provider in Contoso's region (not authorized), one
 /// in another region, and two resellers of Fabrikam.
-pub const CONTOSO: &str = csp_demo::seed::DEMO_RESELLER_ID;
-pub const FABRIKAM: &str = csp_demo::seed::DEMO_PROVIDER_ID;
+pub const CONTOSO: &str = csp_demo_data::DEMO_RESELLER_ID;
+pub const FABRIKAM: &str = csp_demo_data::DEMO_PROVIDER_ID;
 pub const ADVENTURE_WORKS: &str = "5d2c8e1f-9b4a-4c3d-a7e6-1f0b3c5d7e92";
 pub const SHANGHAI_PROVIDER: &str = "e6a1b3c5-7d9f-4b2e-8c4a-6f8e0d2b4a17";
 pub const MUELLER: &str = "a4f2d6e8-1c3b-4a5d-8e7f-0b9c2d4e6f81";
