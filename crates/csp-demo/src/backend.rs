@@ -1,7 +1,7 @@
 //! The contract's behaviour as plain state and methods; the browser keeps the state in its
 //! storage. Every check is a csp-core rule, as in any other backend.
 
-use crate::seed::{demo_profiles, password_hash};
+use crate::seed::password_hash;
 use csp_core::access::{self, identity_key};
 use csp_core::api::*;
 use csp_core::country::{find, CountryRules};
@@ -11,6 +11,7 @@ use csp_core::field::Field;
 use csp_core::mpn::OrgProfile;
 use csp_core::problem::{required, Code, Problem, Report};
 use csp_core::roles::{RoleCatalog, MANAGE_USERS};
+use csp_demo_data::demo_profiles;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -30,11 +31,11 @@ pub struct State {
     #[serde(default)]
     pub partners: Vec<MyPartner>,
     #[serde(default)]
-    pub authorizations: Vec<crate::partners::Authorization>,
+    pub authorizations: Vec<csp_demo_data::Authorization>,
     #[serde(default)]
     pub customers: Vec<csp_core::customers::Customer>,
     #[serde(default)]
-    pub relationship_requests: Vec<crate::customers::OwnedRequest>,
+    pub relationship_requests: Vec<csp_demo_data::OwnedRequest>,
     /// (user id, [`crate::seed::password_hash`]): kept with the users, so whoever is in the
     /// Users list can sign in after a reload.
     #[serde(default)]
@@ -159,7 +160,7 @@ impl Backend {
             ctx: Context::default(),
             catalog: RoleCatalog::builtin(),
             caller: None,
-            today: crate::seed::demo_today(),
+            today: csp_demo_data::demo_today(),
             sessions: vec![],
             applicant: None,
             random: Box::new(random),
@@ -571,8 +572,8 @@ impl Backend {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::seed::DEMO_ADMIN;
     use csp_core::fixtures::french_draft;
+    use csp_demo_data::DEMO_ADMIN;
 
     fn backend() -> Backend {
         Backend::new(State::default(), crate::not_random())

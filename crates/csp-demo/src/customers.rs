@@ -20,15 +20,7 @@ use csp_core::relationship::{
     RelationshipRequest, ADMIN_ROLES,
 };
 use csp_core::roles::{ADD_CUSTOMER, CUSTOMERS, RELATIONSHIP_REQUESTS};
-use serde::{Deserialize, Serialize};
-
-/// A relationship request and the partner that sent it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct OwnedRequest {
-    pub partner_id: String,
-    #[serde(flatten)]
-    pub request: RelationshipRequest,
-}
+use csp_demo_data::OwnedRequest;
 
 /// The customer operations: `Ok(None)` when `method path` is not one of them. `password` hands
 /// out the new customer admin's temporary password.

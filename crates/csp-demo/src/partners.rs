@@ -7,22 +7,13 @@ use crate::backend::{report_err, Backend};
 use crate::routes::{body, no_content, ok, Answer};
 use csp_core::access::features_of;
 use csp_core::api::{ApiError, AuthorizeResult, MyPartner, PartnerKind, User};
-use csp_core::date::Date;
 use csp_core::field::Field;
 use csp_core::ids::{parse_id, same_id};
 use csp_core::partners::{authorize, check_authorization, AuthorizeProvider, PartnerSummary};
 use csp_core::problem::Code;
 use csp_core::roles::AUTHORIZE_INDIRECT_PROVIDER;
 use csp_core::roles::{INDIRECT_PROVIDERS, INDIRECT_RESELLERS};
-use serde::{Deserialize, Serialize};
-
-/// A reseller's authorization of a provider.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Authorization {
-    pub reseller_id: String,
-    pub provider_id: String,
-    pub since: Date,
-}
+use csp_demo_data::Authorization;
 
 /// The partner operations: `Ok(None)` when `method path` is not one of them.
 pub fn route(

@@ -178,8 +178,8 @@ pub fn handle(b: &mut Backend, req: &Request) -> Answer {
 mod tests {
     use super::*;
     use crate::backend::State;
-    use crate::seed::DEMO_ADMIN;
     use csp_core::fixtures::french_draft;
+    use csp_demo_data::DEMO_ADMIN;
 
     fn call(b: &mut Backend, method: &str, path: &str, body: &str, s: Option<&str>) -> Answer {
         let req = Request {

@@ -1,75 +1,15 @@
-//! The demo partner and directory the in-browser backend starts with. Demo data only: an
-//! operator's backend has its own directory and users.
+//! The in-browser backend's own start: its state seeded from the demo data (`csp-demo-data`)
+//! and the demo users' passwords, hashed its way. Demo data only: an operator's backend has
+//! its own directory and users.
 
 use crate::backend::State;
-use crate::customers::OwnedRequest;
-use crate::partners::Authorization;
 use csp_core::access::identity_key;
-use csp_core::api::{MyPartner, PartnerKind, User};
-use csp_core::customers::Customer;
-use csp_core::date::Date;
-use csp_core::mpn::{OrgProfile, ProfileKind, ProfileStatus};
-
-/// The demo partner's first user: the global admin who enrolled (password `demo`).
-pub const DEMO_ADMIN: &str = "admin@contoso.onmicrosoft.com";
-/// The demo indirect provider's global admin (password `demo`).
-pub const DEMO_PROVIDER_ADMIN: &str = "admin@fabrikam.onmicrosoft.com";
-/// The demo reseller (Contoso) and indirect provider (Fabrikam Distribution).
-pub const DEMO_RESELLER_ID: &str = "7c1e9a44-2b3d-4e8f-a6c5-913d0f2e7b15";
-pub const DEMO_PROVIDER_ID: &str = "0b8f3c2a-6d1e-4f7a-9c3b-2e5d8a1f4b60";
-
-/// The partners, authorizations, customers and requests the demo starts with.
-#[derive(serde::Deserialize)]
-pub struct DemoPartners {
-    pub today: Date,
-    pub partners: Vec<MyPartner>,
-    pub authorizations: Vec<Authorization>,
-    pub customers: Vec<Customer>,
-    pub relationship_requests: Vec<OwnedRequest>,
-}
-
-pub fn demo_partners() -> DemoPartners {
-    serde_json::from_str(include_str!("../data/demo-partners.json")).expect("demo data")
-}
-
-/// The date the demo data was written for (native tests use it as "today").
-pub fn demo_today() -> Date {
-    Date::from_ymd(2026, 11, 28).expect("a date")
-}
-
-/// The two partners' global admins (password `demo`): Contoso's, who enrolled (not yet in
-/// the admin agent group), and Fabrikam Distribution's. The reference server seeds them too.
-pub fn demo_users() -> Vec<User> {
-    let admin = |id: &str, name: &str, email: &str, partner: &str, kind| User {
-        id: id.into(),
-        name: name.into(),
-        email: email.into(),
-        agent_role: None,
-        admin_role: Some("global-admin".into()),
-        partner_id: partner.into(),
-        partner_kind: Some(kind),
-    };
-    vec![
-        admin(
-            "USR-000000",
-            "Alex Wilber",
-            DEMO_ADMIN,
-            DEMO_RESELLER_ID,
-            PartnerKind::IndirectReseller,
-        ),
-        admin(
-            "USR-000001",
-            "Megan Bowen",
-            DEMO_PROVIDER_ADMIN,
-            DEMO_PROVIDER_ID,
-            PartnerKind::IndirectProvider,
-        ),
-    ]
-}
+use csp_demo_data::{demo_partners, demo_users, DEMO_ADMIN, DEMO_PROVIDER_ADMIN};
 
 impl State {
     /// The reseller Contoso and the indirect provider Fabrikam Distribution with their
-    /// [`demo_users`], and the partners, customers and requests of `data/demo-partners.json`.
+    /// [`demo_users`], and the partners, customers and requests of `csp-demo-data`'s
+    /// `data/demo-partners.json`.
     pub fn seeded() -> State {
         let d = demo_partners();
         State {
@@ -107,36 +47,4 @@ pub fn password_hash(user: &str, password: &str) -> u64 {
         h.write_u8(0);
     }
     h.finish()
-}
-
-/// The demo partner-network directory: a multinational with one location per market, a
-/// global (headquarters) profile and an inactive one, so every rule can be seen.
-pub fn demo_profiles() -> Vec<OrgProfile> {
-    let loc = |id: &str, name: &str, c: &str| OrgProfile {
-        mpn_id: id.into(),
-        name: name.into(),
-        kind: ProfileKind::Location,
-        status: ProfileStatus::Active,
-        country: c.into(),
-    };
-    let mut v = vec![
-        OrgProfile {
-            mpn_id: "4410000".into(),
-            name: "Contoso Group (headquarters)".into(),
-            kind: ProfileKind::Global,
-            status: ProfileStatus::Active,
-            country: "US".into(),
-        },
-        loc("4410001", "Contoso France", "FR"),
-        loc("4410002", "Contoso UK", "GB"),
-        loc("4410003", "Contoso Deutschland", "DE"),
-        loc("4410004", "Contoso Rus", "RU"),
-        loc("4410005", "Contoso China", "CN"),
-        loc("4410006", "Contoso USA", "US"),
-    ];
-    v.push(OrgProfile {
-        status: ProfileStatus::Inactive,
-        ..loc("4410009", "Contoso Lyon (closed)", "FR")
-    });
-    v
 }

@@ -1,31 +1,21 @@
-//! Who is calling: session cookies, CSRF tokens and the role catalog's features. Every private
-//! route takes one of the extractors below, so authorization is decided here, on the server.
+//! Who is calling: session cookies, CSRF tokens and the role catalog's features, and whether
+//! the caller's partner may use a feature. Every private route takes one of the extractors
+//! below, so authorization is decided here, on the server.
 
-use crate::app::{now, Shared};
-use crate::error::{ApiErr, ApiResult};
-use crate::secrets::{ct_eq, token_hash};
-use crate::storage::{SessionRow, UserRow, WorkAccountRow};
+use crate::error::{random_failed, ApiErr, ApiResult};
+use crate::rows::{SessionRow, UserRow, WorkAccountRow};
+use crate::secrets::{ct_eq, new_token, token_hash};
+use crate::state::{now, Shared};
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, Method, StatusCode};
-use std::net::IpAddr;
+use csp_core::api::MyPartner;
 
 /// The partner user's session cookie.
 pub const USER_COOKIE: &str = "csp_session";
 /// The applicant's session cookie (work-account sign-in during enrollment).
 pub const APPLICANT_COOKIE: &str = "csp_applicant";
 pub const CSRF_HEADER: &str = "x-csrf-token";
-
-/// The peer address, put on each request by the accept loop (`unknown` in in-process tests).
-#[derive(Debug, Clone, Copy)]
-pub struct ClientAddr(pub IpAddr);
-
-pub fn client_of(parts_ext: &axum::http::Extensions) -> String {
-    parts_ext
-        .get::<ClientAddr>()
-        .map(|c| c.0.to_string())
-        .unwrap_or_else(|| "unknown".into())
-}
 
 pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
     headers
@@ -61,6 +51,28 @@ pub fn clear_cookie(state: &Shared, name: &str) -> String {
             ""
         }
     )
+}
+
+/// A new session of `kind` (`user` or `applicant`) for `subject`: its token (for the cookie,
+/// stored only as a hash) and its row.
+pub async fn start_session(
+    state: &Shared,
+    kind: &str,
+    subject: &str,
+) -> ApiResult<(String, SessionRow)> {
+    let token = new_token().map_err(random_failed)?;
+    let t = now();
+    let s = SessionRow {
+        token_hash: token_hash(&token),
+        kind: kind.into(),
+        subject: subject.into(),
+        csrf_token: new_token().map_err(random_failed)?,
+        pn_account: None,
+        created_at: t,
+        last_seen: t,
+    };
+    state.store.insert_session(&s).await?;
+    Ok((token, s))
 }
 
 fn unsafe_method(m: &Method) -> bool {
@@ -192,6 +204,18 @@ pub fn forbidden(state: &Shared, feature: &str) -> ApiErr {
         .map(|r| r.id.clone())
         .collect();
     ApiErr::forbidden(feature, roles)
+}
+
+/// The caller's partner when their roles and its type both open `feature` (403 naming it).
+pub async fn permitted(state: &Shared, m: &Member, feature: &str) -> ApiResult<MyPartner> {
+    let p = state.store.partner(&m.user.partner_id).await?;
+    match p {
+        Some(p) if p.kind.offers(feature) => {
+            m.need(state, feature)?;
+            Ok(p)
+        }
+        _ => Err(forbidden(state, feature)),
+    }
 }
 
 /// An applicant signed in to a work account (enrollment), CSRF checked.

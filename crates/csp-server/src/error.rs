@@ -1,6 +1,7 @@
 //! The API's one error shape (`ApiError` in the contract), with the server's additions:
 //! 403 names the feature and the roles that have it, 429 carries `Retry-After`.
 
+use crate::secrets::RandomUnavailable;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use csp_core::problem::{Code, FieldProblem, Problem};
@@ -126,6 +127,12 @@ pub fn check(r: &csp_core::problem::Report) -> ApiResult<()> {
     } else {
         Ok(())
     }
+}
+
+/// The OS random source failed (IDs, tokens, temporary passwords): logged, answered 500.
+pub(crate) fn random_failed(_: RandomUnavailable) -> ApiErr {
+    tracing::error!("the OS random source failed");
+    ApiErr::server()
 }
 
 impl IntoResponse for ApiErr {

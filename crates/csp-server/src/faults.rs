@@ -15,8 +15,8 @@
 //! - `conflict`: 409, `validation`: 422, each an `ApiError` with the armed `field_errors`;
 //! - `drop-connection`: the connection is closed without a byte of response.
 
-use crate::auth::ClientAddr;
 use crate::error::ApiErr;
+use crate::extract::ClientAddr;
 use axum::extract::{FromRequest, Request, State};
 use axum::http::{header, StatusCode};
 use axum::middleware::{self, Next};

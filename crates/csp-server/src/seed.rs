@@ -1,14 +1,14 @@
 //! Demo data for an empty database: the demo partners of the in-browser backend (read from
-//! the same file, `crates/csp-demo/data/demo-partners.json`, with the same users), an
+//! the same file, `crates/csp-demo-data/data/demo-partners.json`, with the same users), an
 //! operator who reviews applications, and a demo directory (work accounts, partner-network
 //! account and its organization profiles). An operator replaces the directory with the real
 //! one.
 
-use crate::app::{now, Shared};
+use crate::rows::UserRow;
 use crate::secrets::{identity_key, new_id};
-use crate::storage::UserRow;
-use csp_demo::seed::{demo_partners, demo_users};
-pub use csp_demo::seed::{demo_profiles, DEMO_ADMIN, DEMO_PROVIDER_ADMIN};
+use crate::state::{now, Shared};
+use csp_demo_data::{demo_partners, demo_users};
+pub use csp_demo_data::{demo_profiles, DEMO_ADMIN, DEMO_PROVIDER_ADMIN};
 
 /// The demo partners' users' password (not forced to change).
 pub const DEMO_PASSWORD: &str = "demo";

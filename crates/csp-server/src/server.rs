@@ -3,7 +3,7 @@
 //! at once, never queued on threads), TCP_NODELAY, the peer address for throttling, and a
 //! graceful shutdown that lets in-flight requests finish (bounded).
 
-use crate::auth::ClientAddr;
+use crate::extract::ClientAddr;
 use axum::Router;
 use hyper::body::Incoming;
 use hyper_util::rt::{TokioIo, TokioTimer};

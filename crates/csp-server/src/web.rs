@@ -1,16 +1,12 @@
-//! The release build: files from `--dist`, `index.html` for the app's own routes (deep links),
-//! long caching for content-hashed assets, `no-cache` for the rest.
+//! The release build's files as `routes::files` serves them: content types, which names are
+//! content-hashed, paths that stay under `--dist`, and the Content-Security-Policy with the
+//! hashes of the build's inline blocks (computed once, at start-up).
 
-use crate::app::Shared;
-use crate::error::ApiErr;
-use axum::body::Body;
-use axum::extract::{Request, State};
-use axum::http::{header, HeaderValue, Method, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::http::HeaderValue;
 use sha2::{Digest, Sha256};
 use std::path::{Component, Path, PathBuf};
 
-fn content_type(p: &Path) -> &'static str {
+pub(crate) fn content_type(p: &Path) -> &'static str {
     match p.extension().and_then(|e| e.to_str()).unwrap_or("") {
         "html" => "text/html; charset=utf-8",
         "js" => "text/javascript; charset=utf-8",
@@ -26,14 +22,14 @@ fn content_type(p: &Path) -> &'static str {
 }
 
 /// trunk names built assets `name-<16 hex>.ext`: their content never changes under that name.
-fn is_hashed(name: &str) -> bool {
+pub(crate) fn is_hashed(name: &str) -> bool {
     let stem = name.split('.').next().unwrap_or("").trim_end_matches("_bg");
     stem.rsplit_once('-')
         .is_some_and(|(_, h)| h.len() >= 16 && h.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
 /// The path under `dist`, refusing anything that is not a plain relative path (`..`, roots).
-fn safe_join(dist: &Path, url_path: &str) -> Option<PathBuf> {
+pub(crate) fn safe_join(dist: &Path, url_path: &str) -> Option<PathBuf> {
     let rel = Path::new(url_path.trim_start_matches('/'));
     if rel.components().all(|c| matches!(c, Component::Normal(_))) {
         Some(dist.join(rel))
@@ -42,68 +38,7 @@ fn safe_join(dist: &Path, url_path: &str) -> Option<PathBuf> {
     }
 }
 
-pub async fn static_file(State(state): State<Shared>, req: Request) -> Response {
-    let path = req.uri().path().to_string();
-    // Exact routing: `/apiusers` is not `/api/users`, nor an app page.
-    if path.starts_with(&state.cfg.api_prefix) {
-        return ApiErr::not_found().into_response();
-    }
-    if req.method() != Method::GET && req.method() != Method::HEAD {
-        let mut r =
-            ApiErr::new(StatusCode::METHOD_NOT_ALLOWED, "method-not-allowed").into_response();
-        r.headers_mut()
-            .insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
-        return r;
-    }
-    let dist = &state.cfg.dist;
-    let decoded = percent_decode(&path);
-    // `..`, roots and undecodable paths: refused, never mapped to a file or to the app.
-    let Some(candidate) = decoded.as_deref().and_then(|p| safe_join(dist, p)) else {
-        return ApiErr::not_found().into_response();
-    };
-    let candidate = Some(candidate);
-    let (file, hashed) = match candidate {
-        Some(f) if path != "/" && tokio::fs::metadata(&f).await.is_ok_and(|m| m.is_file()) => {
-            let h = f
-                .file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(is_hashed);
-            (f, h)
-        }
-        // App routes have no extension; a missing file with one is a 404.
-        _ if path == "/" || !path.rsplit('/').next().unwrap_or("").contains('.') => {
-            (dist.join("index.html"), false)
-        }
-        _ => return ApiErr::not_found().into_response(),
-    };
-    match tokio::fs::read(&file).await {
-        Ok(bytes) => {
-            let mut r = Response::new(if req.method() == Method::HEAD {
-                Body::empty()
-            } else {
-                Body::from(bytes.clone())
-            });
-            let h = r.headers_mut();
-            h.insert(
-                header::CONTENT_TYPE,
-                HeaderValue::from_static(content_type(&file)),
-            );
-            h.insert(header::CONTENT_LENGTH, HeaderValue::from(bytes.len()));
-            h.insert(
-                header::CACHE_CONTROL,
-                HeaderValue::from_static(if hashed {
-                    "public, max-age=31536000, immutable"
-                } else {
-                    "no-cache"
-                }),
-            );
-            r
-        }
-        Err(_) => ApiErr::not_found().into_response(),
-    }
-}
-
-fn percent_decode(s: &str) -> Option<String> {
+pub(crate) fn percent_decode(s: &str) -> Option<String> {
     let b = s.as_bytes();
     let mut out = Vec::with_capacity(b.len());
     let mut i = 0;

@@ -466,7 +466,7 @@ async fn relationship_requests_keep_names_unique_expire_and_terminate() {
         made.body["roles"],
         json!(["helpdesk-administrator", "user-administrator"])
     );
-    let today = csp_server::partners::today();
+    let today = csp_server::state::today();
     assert_eq!(made.body["created_on"], today.to_string());
     assert_eq!(made.body["expires_on"], today.add_days(90).to_string());
     let no_admin = t

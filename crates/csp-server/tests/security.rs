@@ -501,7 +501,7 @@ async fn idempotency_keys_are_scoped_to_their_owner() {
         (400, None),
         "no form has the idempotency key: not a field problem"
     );
-    for i in 1..csp_server::api::MAX_APPLICATIONS_PER_APPLICANT {
+    for i in 1..csp_server::routes::enrollment::MAX_APPLICATIONS_PER_APPLICANT {
         assert_eq!(
             t.call(
                 "POST",

@@ -4,8 +4,9 @@
 
 mod common;
 use csp_core::mpn::{OrgProfile, ProfileKind, ProfileStatus};
+use csp_server::rows::{ApplicationRow, Insert, SessionRow, UserRow};
 use csp_server::secrets::new_id;
-use csp_server::storage::{ApplicationRow, Insert, SessionRow, Store, UserRow};
+use csp_server::storage::Store;
 
 fn uniq(p: &str) -> String {
     new_id(p).unwrap()
@@ -240,7 +241,7 @@ async fn partner_records_round_trip_and_survive_a_restart() {
     use csp_core::date::Date;
     use csp_core::partners::PartnerSummary;
     use csp_core::relationship::{new_request, terminate, NewRelationshipRequest};
-    use csp_server::storage::WorkAccountRow;
+    use csp_server::rows::WorkAccountRow;
 
     let dir = tempfile::tempdir().unwrap();
     let url = common::test_db_url(&dir).await;

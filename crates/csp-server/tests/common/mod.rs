@@ -6,10 +6,11 @@
 use axum::body::Body;
 use axum::http::{HeaderMap, Request, StatusCode};
 use axum::Router;
-use csp_server::app::{AppState, Shared};
 use csp_server::config::Config;
+use csp_server::rows::UserRow;
 use csp_server::secrets::identity_key;
-use csp_server::storage::{Store, UserRow};
+use csp_server::state::{AppState, Shared};
+use csp_server::storage::Store;
 use serde_json::{json, Value};
 use tower::ServiceExt;
 
@@ -80,7 +81,7 @@ pub async fn with_config(f: impl FnOnce(&mut Config)) -> T {
     let state = AppState::new(store, cfg, 8090);
     csp_server::seed::seed_if_empty(&state).await.unwrap();
     T {
-        app: csp_server::app::router(state.clone()),
+        app: csp_server::startup::router(state.clone()),
         state,
         dir,
         url,
@@ -260,11 +261,11 @@ pub async fn enrolling(t: &T) -> Who {
     a
 }
 
-/// Demo partners (crates/csp-demo/data/demo-partners.json): the reseller Contoso, the
+/// Demo partners (crates/csp-demo-data/data/demo-partners.json): the reseller Contoso, the
 /// provider Fabrikam Distribution, another provider in Contoso's region (not authorized), one
 /// in another region, and two resellers of Fabrikam.
-pub const CONTOSO: &str = csp_demo::seed::DEMO_RESELLER_ID;
-pub const FABRIKAM: &str = csp_demo::seed::DEMO_PROVIDER_ID;
+pub const CONTOSO: &str = csp_demo_data::DEMO_RESELLER_ID;
+pub const FABRIKAM: &str = csp_demo_data::DEMO_PROVIDER_ID;
 pub const ADVENTURE_WORKS: &str = "5d2c8e1f-9b4a-4c3d-a7e6-1f0b3c5d7e92";
 pub const SHANGHAI_PROVIDER: &str = "e6a1b3c5-7d9f-4b2e-8c4a-6f8e0d2b4a17";
 pub const MUELLER: &str = "a4f2d6e8-1c3b-4a5d-8e7f-0b9c2d4e6f81";
@@ -306,7 +307,7 @@ impl T {
 
     /// An active relationship of Contoso's (accepted today), straight into storage; its ID.
     pub async fn active_request(&self, tag: &str) -> String {
-        let today = csp_server::partners::today();
+        let today = csp_server::state::today();
         let form = csp_core::relationship::NewRelationshipRequest {
             admin_access: Some(true),
             name: format!("Active {tag}"),

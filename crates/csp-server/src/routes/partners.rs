@@ -1,33 +1,23 @@
-//! Issue #11, partners: the caller's partner, a reseller's indirect providers and their
-//! authorization from an invitation link, a provider's indirect resellers and the removal of
-//! a partnership. The same csp-core rules as the in-browser backend (`csp_demo::partners`);
-//! a feature the caller's roles or partner type don't open is a 403.
+//! Partners: the caller's partner, a reseller's indirect providers and their authorization
+//! from an invitation link, a provider's indirect resellers and the removal of a partnership.
+//! The same csp-core rules as the in-browser backend (`csp_demo::partners`); a feature the
+//! caller's roles or partner type don't open is a 403.
 
-use crate::app::{now, JsonIn, Shared};
-use crate::auth::{forbidden, Member};
+use crate::auth::{forbidden, permitted, Member};
 use crate::error::{check, ApiErr, ApiResult};
-use crate::storage::Insert;
+use crate::extract::{canonical, JsonIn};
+use crate::rows::Insert;
+use crate::state::{today, Shared};
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use csp_core::api::{AuthorizeResult, MyPartner, PartnerKind};
-use csp_core::date::Date;
 use csp_core::field::Field;
 use csp_core::ids::{parse_id, same_id};
 use csp_core::partners::{authorize, check_authorization, AuthorizeProvider, PartnerSummary};
 use csp_core::problem::Code;
 use csp_core::roles::{AUTHORIZE_INDIRECT_PROVIDER, INDIRECT_PROVIDERS, INDIRECT_RESELLERS};
-
-/// Today (UTC) for dated records: authorizations, requests and their status.
-pub fn today() -> Date {
-    Date((now().max(0) / 86_400) as u32)
-}
-
-/// An ID from a path in its stored form (GUIDs lower case, braces dropped).
-pub fn canonical(id: &str) -> String {
-    parse_id(id).unwrap_or_else(|_| id.trim().to_owned())
-}
 
 /// The caller's partner; 404 for a user who belongs to no reseller or provider (the program
 /// operator).
@@ -37,18 +27,6 @@ pub async fn my(state: &Shared, m: &Member) -> ApiResult<MyPartner> {
         .partner(&m.user.partner_id)
         .await?
         .ok_or_else(ApiErr::not_found)
-}
-
-/// The caller's partner when their roles and its type both open `feature` (403 naming it).
-pub async fn permitted(state: &Shared, m: &Member, feature: &str) -> ApiResult<MyPartner> {
-    let p = state.store.partner(&m.user.partner_id).await?;
-    match p {
-        Some(p) if p.kind.offers(feature) => {
-            m.need(state, feature)?;
-            Ok(p)
-        }
-        _ => Err(forbidden(state, feature)),
-    }
 }
 
 pub async fn my_partner(State(state): State<Shared>, m: Member) -> ApiResult<Json<MyPartner>> {

@@ -1,125 +1,80 @@
-//! The application: shared state, the JSON body extractor, the router and its layers.
+//! Start-up, the top layer: the router built from `csp_core::endpoint`'s declarations and the
+//! route handlers, its layers (host check, security headers, CSRF origin check, body limit,
+//! timeout, panics, compression, tracing), and the server's run: storage, seeding, the
+//! session sweeper and the accept loop. Nothing else in the crate imports it.
 
 use crate::config::Config;
-use crate::error::{ApiErr, ApiResult};
-use crate::secrets::Hasher;
+use crate::error::ApiErr;
+use crate::extract::BodyFields;
+use crate::routes::{customers, enrollment, files, partners, session, users, work_account};
+use crate::state::{now, AppState, Shared};
 use crate::storage::Store;
-use crate::throttle::Throttle;
-use crate::{api, customers, partners, web};
-use axum::body::Bytes;
-use axum::extract::{DefaultBodyLimit, FromRequest, Request, State};
+use crate::{faults, seed, server};
+use axum::extract::{DefaultBodyLimit, Request, State};
 use axum::http::{header, HeaderValue, Method, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{delete, get, post, put};
 use axum::{Extension, Router};
-use csp_core::api::ProgramSettings;
 use csp_core::endpoint::{Endpoint, Method as Op};
-use csp_core::enrollment::Context;
-use csp_core::roles::RoleCatalog;
-use serde::de::DeserializeOwned;
-use std::sync::Arc;
-use std::time::Duration;
+use std::net::SocketAddr;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
-pub struct AppState {
-    pub store: Store,
-    pub cfg: Config,
-    pub hasher: Hasher,
-    /// Failed sign-ins (per account, per client address).
-    pub throttle: Throttle,
-    /// Work-account creation per client address (it is public).
-    pub creations: Throttle,
-    pub catalog: RoleCatalog,
-    pub ctx: Context,
-    pub settings: ProgramSettings,
-    pub hosts: Vec<String>,
-    pub origins: Vec<String>,
-    /// The Content-Security-Policy, with the hashes of the build's inline scripts and styles.
-    pub csp: HeaderValue,
-    /// Argon2 runs at most this many at once: each takes `argon2_memory_kib` and a core.
-    pub hashing: tokio::sync::Semaphore,
+/// Opens storage (migrating it), seeds demo data into an empty database, binds, and serves
+/// until `shutdown`. Prints the address line the scripts wait for.
+pub async fn run(
+    cfg: Config,
+    shutdown: impl std::future::Future<Output = ()>,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let listener = tokio::net::TcpListener::bind(SocketAddr::new(cfg.bind, cfg.port)).await?;
+    run_on(listener, cfg, shutdown).await
 }
 
-pub type Shared = Arc<AppState>;
-
-pub fn now() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs() as i64)
-        .unwrap_or(0)
-}
-
-impl AppState {
-    /// `port` is the bound port (the default allowed hosts and origins depend on it).
-    pub fn new(store: Store, cfg: Config, port: u16) -> Shared {
-        let hosts = cfg.hosts(port);
-        let origins = cfg.origins(port);
-        let csp = web::content_security_policy(&cfg.dist);
-        Arc::new(AppState {
-            store,
-            hasher: Hasher::new(cfg.argon2_memory_kib, cfg.argon2_iterations),
-            throttle: Throttle::new(
-                cfg.failures_per_account,
-                cfg.failures_per_client,
-                cfg.throttle_window,
-            ),
-            creations: Throttle::new(20, 20, Duration::from_secs(3600)),
-            catalog: RoleCatalog::builtin(),
-            ctx: Context::default(),
-            settings: ProgramSettings::default(),
-            hosts,
-            origins,
-            csp,
-            hashing: tokio::sync::Semaphore::new(4),
-            cfg,
-        })
+/// [`run`] on a listener the caller bound (tests bind port 0).
+pub async fn run_on(
+    listener: tokio::net::TcpListener,
+    cfg: Config,
+    shutdown: impl std::future::Future<Output = ()>,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let store = Store::open(&cfg.database_url).await?;
+    let port = listener.local_addr()?.port();
+    let limits = server::Limits {
+        header_read_timeout: cfg.header_read_timeout,
+        max_connections: cfg.max_connections,
+        drain: std::time::Duration::from_secs(10),
+    };
+    let seed = cfg.seed_demo;
+    let state = AppState::new(store.clone(), cfg, port);
+    if seed && seed::seed_if_empty(&state).await? {
+        tracing::info!("seeded the demo partner and directory");
     }
-}
-
-/// A request body the contract describes: JSON only (415 otherwise, which also stops
-/// cross-origin form posts), at most `max_body_bytes` (413), syntax and shape checked (400),
-/// every string within its `maxLength` (422 `too-long`).
-pub struct JsonIn<T>(pub T);
-
-/// The form an operation's body fills (`Endpoint::fields`), put on its route by [`at`]: what
-/// a problem with the body names its fields after.
-#[derive(Clone, Copy)]
-struct BodyFields(&'static str);
-
-impl<T: DeserializeOwned> FromRequest<Shared> for JsonIn<T> {
-    type Rejection = ApiErr;
-    async fn from_request(req: Request, state: &Shared) -> ApiResult<Self> {
-        let form = req.extensions().get::<BodyFields>().map_or("", |f| f.0);
-        let json = req
-            .headers()
-            .get(header::CONTENT_TYPE)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.split(';').next())
-            .is_some_and(|m| m.trim().eq_ignore_ascii_case("application/json"));
-        if !json {
-            return Err(ApiErr::new(
-                StatusCode::UNSUPPORTED_MEDIA_TYPE,
-                "unsupported-media-type",
-            ));
-        }
-        let bytes = Bytes::from_request(req, state).await.map_err(|r| {
-            if r.status() == StatusCode::PAYLOAD_TOO_LARGE {
-                ApiErr::new(StatusCode::PAYLOAD_TOO_LARGE, "payload-too-large")
-            } else {
-                ApiErr::bad_request()
+    let sweeper = {
+        let state = state.clone();
+        tokio::spawn(async move {
+            loop {
+                tokio::time::sleep(std::time::Duration::from_secs(300)).await;
+                let t = now();
+                let idle = t - state.cfg.session_idle.as_secs() as i64;
+                let abs = t - state.cfg.session_absolute.as_secs() as i64;
+                if let Err(e) = state.store.delete_expired_sessions(idle, abs).await {
+                    tracing::warn!(error = %e, "session sweep failed");
+                }
             }
-        })?;
-        let v: serde_json::Value =
-            serde_json::from_slice(&bytes).map_err(|_| ApiErr::bad_request())?;
-        crate::limits::check(&v, form)?;
-        serde_json::from_value(v)
-            .map(JsonIn)
-            .map_err(|_| ApiErr::bad_request())
-    }
+        })
+    };
+    println!(
+        "csp-server: http://{}:{port}/ (API under {}, files from {})",
+        state.cfg.bind,
+        state.cfg.api_prefix,
+        state.cfg.dist.display()
+    );
+    server::serve(listener, router(state), limits, shutdown).await;
+    sweeper.abort();
+    store.close().await;
+    Ok(())
 }
 
 /// Routes one operation at the method and path `csp_core::endpoint` declares for it, so the
@@ -142,25 +97,33 @@ where
 pub fn api_routes() -> Router<Shared> {
     use csp_core::endpoint::*;
     let r = Router::new();
-    let r = at(r, &SETTINGS, api::settings);
-    let r = at(r, &COUNTRIES, api::countries);
-    let r = at(r, &ROLES, api::roles);
-    let r = at(r, &WORK_ACCOUNT_SIGN_IN, api::work_account_sign_in);
-    let r = at(r, &WORK_ACCOUNT_SESSION, api::work_account_session);
-    let r = at(r, &WORK_ACCOUNT_SIGN_OUT, api::work_account_sign_out);
-    let r = at(r, &CREATE_TENANT, api::create_tenant);
-    let r = at(r, &PARTNER_NETWORK_PROFILES, api::partner_network_profiles);
-    let r = at(r, &SUBMIT_APPLICATION, api::submit);
-    let r = at(r, &APPLICATION, api::application);
-    let r = at(r, &SET_APPLICATION_STATUS, api::set_status);
-    let r = at(r, &SIGN_IN, api::sign_in);
-    let r = at(r, &SESSION, api::session);
-    let r = at(r, &SIGN_OUT, api::sign_out);
-    let r = at(r, &CHANGE_PASSWORD, api::change_password);
-    let r = at(r, &USERS, api::users);
-    let r = at(r, &ADD_USER, api::add_user);
-    let r = at(r, &UPDATE_ROLES, api::update_roles);
-    let r = at(r, &REMOVE_USER, api::remove_user);
+    let r = at(r, &SETTINGS, enrollment::settings);
+    let r = at(r, &COUNTRIES, enrollment::countries);
+    let r = at(r, &ROLES, enrollment::roles);
+    let r = at(r, &WORK_ACCOUNT_SIGN_IN, work_account::work_account_sign_in);
+    let r = at(r, &WORK_ACCOUNT_SESSION, work_account::work_account_session);
+    let r = at(
+        r,
+        &WORK_ACCOUNT_SIGN_OUT,
+        work_account::work_account_sign_out,
+    );
+    let r = at(r, &CREATE_TENANT, work_account::create_tenant);
+    let r = at(
+        r,
+        &PARTNER_NETWORK_PROFILES,
+        work_account::partner_network_profiles,
+    );
+    let r = at(r, &SUBMIT_APPLICATION, enrollment::submit);
+    let r = at(r, &APPLICATION, enrollment::application);
+    let r = at(r, &SET_APPLICATION_STATUS, enrollment::set_status);
+    let r = at(r, &SIGN_IN, session::sign_in);
+    let r = at(r, &SESSION, session::session);
+    let r = at(r, &SIGN_OUT, session::sign_out);
+    let r = at(r, &CHANGE_PASSWORD, session::change_password);
+    let r = at(r, &USERS, users::users);
+    let r = at(r, &ADD_USER, users::add_user);
+    let r = at(r, &UPDATE_ROLES, users::update_roles);
+    let r = at(r, &REMOVE_USER, users::remove_user);
     let r = at(r, &MY_PARTNER, partners::my_partner);
     let r = at(r, &INDIRECT_PROVIDERS, partners::indirect_providers);
     let r = at(r, &INDIRECT_PROVIDER, partners::indirect_provider);
@@ -193,9 +156,9 @@ pub fn router(state: Shared) -> Router {
     // security headers like every other response.
     let site = Router::new()
         .nest(&state.cfg.api_prefix.clone(), api)
-        .fallback(web::static_file);
+        .fallback(files::static_file);
     let site = if state.cfg.test_faults {
-        crate::faults::install(site)
+        faults::install(site)
     } else {
         site
     };

@@ -1,16 +1,17 @@
-//! Issue #11, customers: the partner's customer list, adding a customer (its tenant and
+//! Customers: the partner's customer list, adding a customer (its tenant and
 //! admin work account, with the admin's one-time temporary password stored as an Argon2id
 //! hash), the live domain-prefix check, removing a reseller relationship, and the
 //! reseller-relationship requests (GDAP) with their status. The same csp-core rules as the
 //! in-browser backend (`csp_demo::customers`).
 
-use crate::api::{hash_password, random_failed, RESERVED_PREFIXES};
-use crate::app::{now, JsonIn, Shared};
-use crate::auth::Member;
-use crate::error::{check, ApiErr, ApiResult};
-use crate::partners::{canonical, permitted, today};
+use crate::auth::{permitted, Member};
+use crate::domains::RESERVED_PREFIXES;
+use crate::error::{check, random_failed, ApiErr, ApiResult};
+use crate::extract::{canonical, JsonIn};
+use crate::passwords::hash_password;
+use crate::rows::{Insert, WorkAccountRow};
 use crate::secrets::{self, identity_key, new_guid, new_id};
-use crate::storage::{Insert, WorkAccountRow};
+use crate::state::{now, today, Shared};
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};

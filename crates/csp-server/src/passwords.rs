@@ -1,0 +1,46 @@
+//! Passwords on the server's side: Argon2id off the async threads, a few at a time (each takes
+//! `argon2_memory_kib` and a core), and sign-in checks behind the failure throttle. What every
+//! route that signs someone in, sets a password or hands out a temporary one shares.
+
+use crate::error::{random_failed, ApiErr, ApiResult};
+use crate::state::Shared;
+
+/// Argon2 off the async threads, a few at a time.
+async fn verify(state: &Shared, password: String, hash: Option<String>) -> bool {
+    let _slot = state.hashing.acquire().await;
+    let h = state.hasher.clone();
+    tokio::task::spawn_blocking(move || h.verify(&password, hash.as_deref()))
+        .await
+        .unwrap_or(false)
+}
+
+pub async fn hash_password(state: &Shared, password: String) -> ApiResult<String> {
+    let _slot = state.hashing.acquire().await;
+    let h = state.hasher.clone();
+    tokio::task::spawn_blocking(move || h.hash(&password))
+        .await
+        .map_err(|_| ApiErr::server())?
+        .map_err(random_failed)
+}
+
+/// Checks a password against the throttle first; counts a failure or clears the account.
+pub async fn throttled_verify(
+    state: &Shared,
+    account: &str,
+    client: &str,
+    password: String,
+    hash: Option<String>,
+) -> ApiResult<bool> {
+    state
+        .throttle
+        .check(account, client)
+        .map_err(ApiErr::too_many)?;
+    let ok = verify(state, password, hash).await;
+    if ok {
+        state.throttle.success(account);
+    } else {
+        tracing::info!(account, client, "sign-in failed");
+        state.throttle.failure(account, client);
+    }
+    Ok(ok)
+}

@@ -1,0 +1,199 @@
+//! Enrollment: the program's settings, countries and roles (public), and the applications an
+//! applicant submits and the vendor reviews.
+
+use super::tenant_of;
+use crate::auth::{Applicant, Caller, Member};
+use crate::error::{random_failed, ApiErr, ApiResult};
+use crate::extract::JsonIn;
+use crate::rows::ApplicationRow;
+use crate::secrets::new_id;
+use crate::state::{now, Shared};
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use csp_core::api::{ApplicationStatus, StatusChange, SubmitApplication};
+use csp_core::enrollment::{check_submission, Tenant};
+use csp_core::problem::{Code, Problem};
+use csp_core::Field;
+use serde::Serialize;
+
+#[derive(Serialize)]
+pub struct ApplicationOut {
+    /// Opaque and unguessable.
+    pub id: String,
+    /// The human reference (`APP-000001`), for the applicant and support.
+    pub reference: String,
+    pub status: String,
+    pub partner_type: Option<String>,
+    pub primary_contact_email: String,
+    pub tenant: Option<Tenant>,
+}
+
+fn app_out(a: ApplicationRow) -> ApplicationOut {
+    ApplicationOut {
+        id: a.id,
+        reference: a.reference,
+        status: a.status,
+        partner_type: a.partner_type,
+        primary_contact_email: a.primary_contact_email,
+        tenant: a.tenant.and_then(|t| serde_json::from_str(&t).ok()),
+    }
+}
+
+fn json_name<T: Serialize>(v: &T) -> String {
+    match serde_json::to_value(v) {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => String::new(),
+    }
+}
+
+// ---- public ----
+
+pub async fn settings(State(s): State<Shared>) -> Json<csp_core::api::ProgramSettings> {
+    Json(s.settings.clone())
+}
+
+pub async fn countries(State(s): State<Shared>) -> Json<Vec<csp_core::country::CountryRules>> {
+    Json(s.ctx.countries.clone())
+}
+
+pub async fn roles(State(s): State<Shared>) -> Json<csp_core::roles::RoleCatalog> {
+    Json(s.catalog.clone())
+}
+/// Applications one applicant may create: bounds what idempotency keys can make the server store.
+pub const MAX_APPLICATIONS_PER_APPLICANT: i64 = 20;
+
+pub async fn submit(
+    State(state): State<Shared>,
+    a: Applicant,
+    JsonIn(req): JsonIn<SubmitApplication>,
+) -> ApiResult<Response> {
+    let key = req.idempotency_key.trim();
+    if key.is_empty() {
+        return Err(ApiErr::bad_request());
+    }
+    let owner = a.account.id.clone();
+    if let Some(existing) = state.store.application_by_key(&owner, key).await? {
+        return Ok((StatusCode::CREATED, Json(app_out(existing))).into_response());
+    }
+    if state.store.applications_of(&owner).await? >= MAX_APPLICATIONS_PER_APPLICANT {
+        return Err(ApiErr::too_many(24 * 3600));
+    }
+    let mut draft = req.draft;
+    if !draft.already_enrolled {
+        // Facts from the directory: the signed-in account's tenant, the profile as recorded.
+        let tenant = tenant_of(&state, &a.account.tenant_domain).await?;
+        if draft
+            .tenant
+            .as_ref()
+            .is_some_and(|t| !t.domain.trim().eq_ignore_ascii_case(&tenant.domain))
+        {
+            return Err(ApiErr::field(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "validation",
+                Field::Tenant,
+                Problem::new(Code::TenantNotSignedIn).arg("domain", tenant.domain),
+            ));
+        }
+        draft.tenant = Some(tenant);
+        if let Some(p) = &draft.profile {
+            let mpn = p.mpn_id.trim().to_string();
+            match state.store.profile(&mpn).await? {
+                Some((account, profile))
+                    if a.session.pn_account.as_deref() == Some(account.as_str()) =>
+                {
+                    draft.profile = Some(profile)
+                }
+                _ => {
+                    return Err(ApiErr::field(
+                        StatusCode::UNPROCESSABLE_ENTITY,
+                        "validation",
+                        Field::Profile,
+                        Problem::new(Code::MpnNotFound).arg("mpn", mpn),
+                    ));
+                }
+            }
+        }
+    }
+    let draft = draft.for_submit(&state.ctx);
+    let r = check_submission(&draft, &state.settings.open_partner_types, &state.ctx);
+    if r.has_errors() {
+        return Err(ApiErr::validation(r.errors().cloned().collect()));
+    }
+    let row = ApplicationRow {
+        id: new_id("app").map_err(random_failed)?,
+        reference: String::new(),
+        owner,
+        status: json_name(&ApplicationStatus::AwaitingEmailVerification),
+        partner_type: draft.partner_type.map(|p| p.id().to_string()),
+        primary_contact_email: if draft.already_enrolled {
+            draft.support.email.trim().into()
+        } else {
+            draft.contact.email.trim().into()
+        },
+        tenant: draft
+            .tenant
+            .as_ref()
+            .and_then(|t| serde_json::to_string(t).ok()),
+    };
+    let draft_json = serde_json::to_string(&draft).map_err(|_| ApiErr::server())?;
+    let saved = state
+        .store
+        .insert_application(&row, key, &draft_json, now())
+        .await?;
+    Ok((StatusCode::CREATED, Json(app_out(saved))).into_response())
+}
+
+/// The applicant who made it, or an operator. Anyone else gets 404 (existence is not told).
+pub async fn application(
+    State(state): State<Shared>,
+    c: Caller,
+    Path(id): Path<String>,
+) -> ApiResult<Json<ApplicationOut>> {
+    let a = state
+        .store
+        .application(&id)
+        .await?
+        .ok_or_else(ApiErr::not_found)?;
+    let operator = c.member.as_ref().is_some_and(|m| m.user.operator);
+    let owner = c
+        .applicant
+        .as_ref()
+        .is_some_and(|x| x.account.id == a.owner);
+    if operator || owner {
+        Ok(Json(app_out(a)))
+    } else {
+        Err(ApiErr::not_found())
+    }
+}
+
+/// The vendor's review: operators only.
+pub async fn set_status(
+    State(state): State<Shared>,
+    m: Member,
+    Path(id): Path<String>,
+    JsonIn(s): JsonIn<StatusChange>,
+) -> ApiResult<Json<ApplicationOut>> {
+    if !m.user.operator {
+        return Err(ApiErr::forbidden(
+            "application-review",
+            vec!["operator".into()],
+        ));
+    }
+    if !state
+        .store
+        .set_application_status(&id, &json_name(&s.status))
+        .await?
+    {
+        return Err(ApiErr::not_found());
+    }
+    tracing::info!(application = %id, status = %json_name(&s.status), operator = %m.user.id, "application status changed");
+    Ok(Json(app_out(
+        state
+            .store
+            .application(&id)
+            .await?
+            .ok_or_else(ApiErr::not_found)?,
+    )))
+}

@@ -1,0 +1,224 @@
+//! The partner's users: the list, adding a user (with a one-time temporary password), changing
+//! roles and removing a user, so that nobody hands out more than they have and the partner
+//! always keeps someone who can manage users.
+
+use super::user_out;
+use crate::auth::{forbidden, Member};
+use crate::error::{random_failed, ApiErr, ApiResult};
+use crate::extract::JsonIn;
+use crate::passwords::hash_password;
+use crate::rows::{Insert, UserRow};
+use crate::secrets::{self, identity_key, new_id};
+use crate::state::{now, Shared};
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use csp_core::api::{NewUser, RoleChange, User};
+use csp_core::problem::{Code, FieldProblem};
+use csp_core::roles::RoleKind;
+use csp_core::Field;
+
+pub async fn users(State(state): State<Shared>, m: Member) -> ApiResult<Json<Vec<User>>> {
+    m.need(&state, csp_core::roles::MANAGE_USERS)?;
+    Ok(Json(
+        state
+            .store
+            .users_of(&m.user.partner_id)
+            .await?
+            .iter()
+            .map(user_out)
+            .collect(),
+    ))
+}
+
+/// A user may hand out (or take away) an admin role only if it opens nothing they lack, so a
+/// user management admin cannot make a global admin.
+fn may_grant(state: &Shared, m: &Member, admin_role: Option<&str>) -> ApiResult<()> {
+    for f in state.catalog.features(admin_role) {
+        if !m.features.contains(&f) {
+            return Err(forbidden(state, &f));
+        }
+    }
+    Ok(())
+}
+
+fn check_role_kinds(
+    state: &Shared,
+    agent: &Option<String>,
+    admin: &Option<String>,
+) -> ApiResult<()> {
+    let mut problems = vec![];
+    for (v, kind, field) in [
+        (agent, RoleKind::Agent, Field::UserAgentRole),
+        (admin, RoleKind::Admin, Field::UserAdminRole),
+    ] {
+        if v.as_ref()
+            .is_some_and(|id| state.catalog.get(id).is_none_or(|r| r.kind != kind))
+        {
+            problems.push(FieldProblem {
+                field,
+                problem: Code::ChooseOne.into(),
+            });
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(ApiErr::validation(problems))
+    }
+}
+
+pub async fn add_user(
+    State(state): State<Shared>,
+    m: Member,
+    JsonIn(u): JsonIn<NewUser>,
+) -> ApiResult<Response> {
+    m.need(&state, csp_core::roles::MANAGE_USERS)?;
+    let existing = state.store.users_of(&m.user.partner_id).await?;
+    let emails: Vec<&str> = existing.iter().map(|x| x.email.as_str()).collect();
+    let r = csp_core::users::check_new_user(&u, true, &emails, &state.catalog, &state.ctx);
+    if r.has_errors() {
+        return Err(ApiErr::validation(r.errors().cloned().collect()));
+    }
+    may_grant(&state, &m, u.admin_role.as_deref())?;
+    let taken = || {
+        ApiErr::field(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "validation",
+            Field::UserEmail,
+            Code::EmailTaken,
+        )
+    };
+    let key = identity_key(&u.email);
+    if existing.iter().any(|x| x.email_key == key) {
+        return Err(taken());
+    }
+    let email = csp_core::email::normalize(&u.email);
+    let password = secrets::temporary_password().map_err(random_failed)?;
+    let row = UserRow {
+        id: new_id("usr").map_err(random_failed)?,
+        partner_id: m.user.partner_id.clone(),
+        name: u.name.trim().into(),
+        email: email.clone(),
+        email_key: key,
+        agent_role: u.agent_role.clone(),
+        admin_role: u.admin_role.clone(),
+        operator: false,
+        password_hash: hash_password(&state, password.clone()).await?,
+        must_change: true,
+        partner_kind: m.user.partner_kind,
+    };
+    if let Insert::Duplicate = state.store.insert_user(&row, now()).await? {
+        return Err(taken());
+    }
+    tracing::info!(user = %row.id, by = %m.user.id, "user added");
+    Ok((
+        StatusCode::CREATED,
+        Json(csp_core::api::CreatedUser {
+            user: user_out(&row),
+            sign_in_name: email,
+            temporary_password: password,
+        }),
+    )
+        .into_response())
+}
+
+/// The target user, in the caller's partner only (404 otherwise), whom the caller may manage.
+async fn managed_user(state: &Shared, m: &Member, id: &str) -> ApiResult<UserRow> {
+    m.need(state, csp_core::roles::MANAGE_USERS)?;
+    let target = state
+        .store
+        .user_by_id(id)
+        .await?
+        .filter(|u| u.partner_id == m.user.partner_id)
+        .ok_or_else(ApiErr::not_found)?;
+    may_grant(state, m, target.admin_role.as_deref())?;
+    Ok(target)
+}
+
+/// 409 when the change would leave the partner with nobody who can manage users.
+async fn keep_a_user_manager(
+    state: &Shared,
+    partner: &str,
+    changed: &str,
+    new_admin: Option<&str>,
+    new_agent: Option<&str>,
+) -> ApiResult<()> {
+    let users = state.store.users_of(partner).await?;
+    let manages = |agent: Option<&str>, admin: Option<&str>| {
+        state
+            .catalog
+            .features(agent.into_iter().chain(admin))
+            .iter()
+            .any(|f| f == csp_core::roles::MANAGE_USERS)
+    };
+    let left = users.iter().any(|u| {
+        if u.id == changed {
+            manages(new_agent, new_admin)
+        } else {
+            manages(u.agent_role.as_deref(), u.admin_role.as_deref())
+        }
+    });
+    if left {
+        Ok(())
+    } else {
+        Err(ApiErr::field(
+            StatusCode::CONFLICT,
+            "conflict",
+            Field::UserAdminRole,
+            Code::LastUserAdmin,
+        ))
+    }
+}
+
+pub async fn update_roles(
+    State(state): State<Shared>,
+    m: Member,
+    Path(id): Path<String>,
+    JsonIn(r): JsonIn<RoleChange>,
+) -> ApiResult<Json<User>> {
+    let target = managed_user(&state, &m, &id).await?;
+    check_role_kinds(&state, &r.agent_role, &r.admin_role)?;
+    may_grant(&state, &m, r.admin_role.as_deref())?;
+    keep_a_user_manager(
+        &state,
+        &m.user.partner_id,
+        &target.id,
+        r.admin_role.as_deref(),
+        r.agent_role.as_deref(),
+    )
+    .await?;
+    if !state
+        .store
+        .update_roles(
+            &m.user.partner_id,
+            &id,
+            r.agent_role.clone(),
+            r.admin_role.clone(),
+        )
+        .await?
+    {
+        return Err(ApiErr::not_found());
+    }
+    tracing::info!(user = %id, by = %m.user.id, "roles changed");
+    Ok(Json(User {
+        agent_role: r.agent_role,
+        admin_role: r.admin_role,
+        ..user_out(&target)
+    }))
+}
+
+pub async fn remove_user(
+    State(state): State<Shared>,
+    m: Member,
+    Path(id): Path<String>,
+) -> ApiResult<StatusCode> {
+    let target = managed_user(&state, &m, &id).await?;
+    keep_a_user_manager(&state, &m.user.partner_id, &target.id, None, None).await?;
+    if !state.store.delete_user(&m.user.partner_id, &id).await? {
+        return Err(ApiErr::not_found());
+    }
+    tracing::info!(user = %id, by = %m.user.id, "user removed");
+    Ok(StatusCode::NO_CONTENT)
+}

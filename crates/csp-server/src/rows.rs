@@ -1,0 +1,58 @@
+//! The rows storage reads and writes, as the handlers build and read them, and the outcome of
+//! an insert that a unique key may refuse. Plain data: the SQL that maps them is in `storage`.
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UserRow {
+    pub id: String,
+    pub partner_id: String,
+    pub name: String,
+    pub email: String,
+    pub email_key: String,
+    pub agent_role: Option<String>,
+    pub admin_role: Option<String>,
+    pub operator: bool,
+    pub password_hash: String,
+    pub must_change: bool,
+    /// The user's partner's side of the two-tier model, read with the user (never written
+    /// through the user: it belongs to the partner).
+    pub partner_kind: Option<csp_core::api::PartnerKind>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SessionRow {
+    pub token_hash: String,
+    /// `user` (a partner user) or `applicant` (a work account during enrollment).
+    pub kind: String,
+    pub subject: String,
+    pub csrf_token: String,
+    /// The partner-network account the applicant signed in to (its profiles may be chosen).
+    pub pn_account: Option<String>,
+    pub created_at: i64,
+    pub last_seen: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WorkAccountRow {
+    pub id: String,
+    pub user_name: String,
+    pub password_hash: String,
+    pub tenant_domain: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ApplicationRow {
+    pub id: String,
+    pub reference: String,
+    pub owner: String,
+    pub status: String,
+    pub partner_type: Option<String>,
+    pub primary_contact_email: String,
+    pub tenant: Option<String>,
+}
+
+/// Outcome of an insert that a unique constraint may refuse.
+#[derive(Debug)]
+pub enum Insert {
+    Done,
+    Duplicate,
+}

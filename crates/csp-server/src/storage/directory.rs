@@ -1,0 +1,177 @@
+//! The directory: tenants, their work accounts, and the partner network's accounts with
+//! their organization profiles.
+
+use super::erased;
+use super::{enum_of, is_unique_violation, DbResult, Store};
+use crate::rows::{Insert, WorkAccountRow};
+use sqlx::Row;
+
+impl Store {
+    pub async fn insert_tenant(
+        &self,
+        domain: &str,
+        country: &str,
+        organization: &str,
+        now: i64,
+    ) -> DbResult<Insert> {
+        let r = sqlx::query("INSERT INTO tenants (domain, country, organization, created_at) VALUES ($1, $2, $3, $4)")
+            .bind(domain)
+            .bind(country)
+            .bind(organization)
+            .bind(now)
+            .execute(&self.pool)
+            .await;
+        match r {
+            Ok(_) => Ok(Insert::Done),
+            Err(e) if is_unique_violation(&e) => Ok(Insert::Duplicate),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// (country, organization)
+    pub async fn tenant(&self, domain: &str) -> DbResult<Option<(String, String)>> {
+        let r = sqlx::query("SELECT country, organization FROM tenants WHERE domain = $1")
+            .bind(domain)
+            .fetch_optional(&self.pool)
+            .await?;
+        r.map(|r| Ok((r.try_get("country")?, r.try_get("organization")?)))
+            .transpose()
+    }
+
+    pub async fn insert_work_account(
+        &self,
+        id: &str,
+        key: &str,
+        user_name: &str,
+        hash: &str,
+        domain: &str,
+    ) -> DbResult<Insert> {
+        let r = sqlx::query(
+            "INSERT INTO work_accounts (id, user_name_key, user_name, password_hash, tenant_domain) VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(id)
+        .bind(key)
+        .bind(user_name)
+        .bind(hash)
+        .bind(domain)
+        .execute(&self.pool)
+        .await;
+        match r {
+            Ok(_) => Ok(Insert::Done),
+            Err(e) if is_unique_violation(&e) => Ok(Insert::Duplicate),
+            Err(e) => Err(e),
+        }
+    }
+
+    async fn work_account_where(&self, col: &str, v: &str) -> DbResult<Option<WorkAccountRow>> {
+        let r = sqlx::query(&format!(
+            "SELECT id, user_name, password_hash, tenant_domain FROM work_accounts WHERE {col} = $1"
+        ))
+        .bind(v)
+        .fetch_optional(&self.pool)
+        .await?;
+        r.map(|r| {
+            Ok(WorkAccountRow {
+                id: r.try_get("id")?,
+                user_name: r.try_get("user_name")?,
+                password_hash: r.try_get("password_hash")?,
+                tenant_domain: r.try_get("tenant_domain")?,
+            })
+        })
+        .transpose()
+    }
+
+    pub async fn work_account(&self, key: &str) -> DbResult<Option<WorkAccountRow>> {
+        self.work_account_where("user_name_key", key).await
+    }
+
+    pub async fn work_account_by_id(&self, id: &str) -> DbResult<Option<WorkAccountRow>> {
+        self.work_account_where("id", id).await
+    }
+
+    pub async fn insert_pn_account(&self, key: &str, hash: &str) -> DbResult<()> {
+        sqlx::query("INSERT INTO pn_accounts (user_name_key, password_hash) VALUES ($1, $2)")
+            .bind(key)
+            .bind(hash)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    pub async fn pn_account_hash(&self, key: &str) -> DbResult<Option<String>> {
+        let r = sqlx::query("SELECT password_hash FROM pn_accounts WHERE user_name_key = $1")
+            .bind(key)
+            .fetch_optional(&self.pool)
+            .await?;
+        r.map(|r| r.try_get("password_hash")).transpose()
+    }
+
+    /// (mpn_id, name, kind, status, country, account)
+    pub async fn insert_profile(
+        &self,
+        account: &str,
+        p: &csp_core::mpn::OrgProfile,
+    ) -> DbResult<()> {
+        let s = |v: &dyn erased::Ser| v.text();
+        sqlx::query("INSERT INTO pn_profiles (mpn_id, account_key, name, kind, status, country) VALUES ($1, $2, $3, $4, $5, $6)")
+            .bind(&p.mpn_id)
+            .bind(account)
+            .bind(&p.name)
+            .bind(s(&p.kind))
+            .bind(s(&p.status))
+            .bind(&p.country)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    async fn profiles_where(
+        &self,
+        col: &str,
+        v: &str,
+    ) -> DbResult<Vec<(String, csp_core::mpn::OrgProfile)>> {
+        let rows = sqlx::query(&format!(
+            "SELECT mpn_id, account_key, name, kind, status, country FROM pn_profiles WHERE {col} = $1 ORDER BY mpn_id"
+        ))
+        .bind(v)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                let kind: String = r.try_get("kind")?;
+                let status: String = r.try_get("status")?;
+                Ok((
+                    r.try_get("account_key")?,
+                    csp_core::mpn::OrgProfile {
+                        mpn_id: r.try_get("mpn_id")?,
+                        name: r.try_get("name")?,
+                        kind: enum_of(&kind)?,
+                        status: enum_of(&status)?,
+                        country: r.try_get("country")?,
+                    },
+                ))
+            })
+            .collect()
+    }
+
+    pub async fn profiles_of(&self, account: &str) -> DbResult<Vec<csp_core::mpn::OrgProfile>> {
+        Ok(self
+            .profiles_where("account_key", account)
+            .await?
+            .into_iter()
+            .map(|(_, p)| p)
+            .collect())
+    }
+
+    /// The profile and the partner-network account it belongs to.
+    pub async fn profile(
+        &self,
+        mpn_id: &str,
+    ) -> DbResult<Option<(String, csp_core::mpn::OrgProfile)>> {
+        Ok(self
+            .profiles_where("mpn_id", mpn_id)
+            .await?
+            .into_iter()
+            .next())
+    }
+}

@@ -1,0 +1,181 @@
+//! Partners with their kind, region and domains, and the authorizations between resellers and
+//! providers. Every read and change names the partner it is for, so one partner never reaches
+//! another's rows.
+
+use super::erased::Ser;
+use super::{enum_of, DbResult, Store};
+use crate::rows::Insert;
+use csp_core::api::{MyPartner, PartnerKind};
+use csp_core::date::Date;
+use csp_core::partners::PartnerSummary;
+use sqlx::any::AnyRow;
+use sqlx::Row;
+
+fn date(s: &str) -> DbResult<Date> {
+    Date::parse_iso(s).ok_or_else(|| sqlx::Error::Decode(format!("not a date: {s}").into()))
+}
+
+fn summary(r: &AnyRow) -> DbResult<PartnerSummary> {
+    Ok(PartnerSummary {
+        id: r.try_get("id")?,
+        name: r.try_get("name")?,
+        country: r.try_get("country")?,
+        region: r.try_get("region")?,
+        since: r
+            .try_get::<Option<String>, _>("since")?
+            .map(|s| date(&s))
+            .transpose()?,
+    })
+}
+
+impl Store {
+    pub async fn partner_count(&self) -> DbResult<i64> {
+        sqlx::query("SELECT COUNT(*) AS n FROM partners")
+            .fetch_one(&self.pool)
+            .await?
+            .try_get("n")
+    }
+
+    pub async fn insert_partner(
+        &self,
+        id: &str,
+        name: &str,
+        domain: &str,
+        now: i64,
+    ) -> DbResult<()> {
+        sqlx::query(
+            "INSERT INTO partners (id, name, tenant_domain, created_at) VALUES ($1, $2, $3, $4)",
+        )
+        .bind(id)
+        .bind(name)
+        .bind(domain)
+        .bind(now)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// A reseller or provider with its kind, region and domains (`tenant_domain` is its own
+    /// work-account tenant).
+    pub async fn insert_partner_of(
+        &self,
+        p: &MyPartner,
+        tenant_domain: &str,
+        now: i64,
+    ) -> DbResult<()> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query(
+            "INSERT INTO partners (id, name, tenant_domain, created_at, kind, country, region) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind(&p.partner.id)
+        .bind(&p.partner.name)
+        .bind(tenant_domain)
+        .bind(now)
+        .bind(p.kind.text())
+        .bind(&p.partner.country)
+        .bind(&p.partner.region)
+        .execute(&mut *tx)
+        .await?;
+        for (i, d) in p.domains.iter().enumerate() {
+            sqlx::query(
+                "INSERT INTO partner_domains (partner_id, domain, position) VALUES ($1, $2, $3)",
+            )
+            .bind(&p.partner.id)
+            .bind(d)
+            .bind(i as i64)
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await
+    }
+
+    /// The partner as `GET /partner` shows it; None for an unknown partner or one that is
+    /// neither a reseller nor a provider (the program operator's own organization).
+    pub async fn partner(&self, id: &str) -> DbResult<Option<MyPartner>> {
+        let Some(r) = sqlx::query(
+            "SELECT id, name, country, region, NULL AS since, kind FROM partners WHERE id = $1",
+        )
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?
+        else {
+            return Ok(None);
+        };
+        let Some(kind) = r.try_get::<Option<String>, _>("kind")? else {
+            return Ok(None);
+        };
+        let domains = sqlx::query(
+            "SELECT domain FROM partner_domains WHERE partner_id = $1 ORDER BY position",
+        )
+        .bind(id)
+        .fetch_all(&self.pool)
+        .await?
+        .iter()
+        .map(|r| r.try_get("domain"))
+        .collect::<DbResult<_>>()?;
+        Ok(Some(MyPartner {
+            partner: summary(&r)?,
+            kind: enum_of(&kind)?,
+            domains,
+        }))
+    }
+
+    /// The other side of `partner`'s authorizations (a reseller's providers, a provider's
+    /// resellers), each with its "since" date, oldest first.
+    pub async fn linked_partners(
+        &self,
+        partner: &str,
+        kind: PartnerKind,
+    ) -> DbResult<Vec<PartnerSummary>> {
+        let (mine, other) = match kind {
+            PartnerKind::IndirectReseller => ("reseller_id", "provider_id"),
+            PartnerKind::IndirectProvider => ("provider_id", "reseller_id"),
+        };
+        sqlx::query(&format!(
+            "SELECT p.id, p.name, p.country, p.region, a.since FROM authorizations a \
+             JOIN partners p ON p.id = a.{other} WHERE a.{mine} = $1 ORDER BY a.since, p.name"
+        ))
+        .bind(partner)
+        .fetch_all(&self.pool)
+        .await?
+        .iter()
+        .map(summary)
+        .collect()
+    }
+
+    /// `Duplicate` when the reseller had already authorized the provider (nothing changes).
+    pub async fn insert_authorization(
+        &self,
+        reseller: &str,
+        provider: &str,
+        since: Date,
+    ) -> DbResult<Insert> {
+        let r = sqlx::query(
+            "INSERT INTO authorizations (reseller_id, provider_id, since) VALUES ($1, $2, $3) \
+             ON CONFLICT (reseller_id, provider_id) DO NOTHING",
+        )
+        .bind(reseller)
+        .bind(provider)
+        .bind(since.to_string())
+        .execute(&self.pool)
+        .await?;
+        Ok(if r.rows_affected() == 1 {
+            Insert::Done
+        } else {
+            Insert::Duplicate
+        })
+    }
+
+    /// The provider ends its partnership with a reseller; false when there was none.
+    pub async fn delete_authorization(&self, provider: &str, reseller: &str) -> DbResult<bool> {
+        Ok(
+            sqlx::query("DELETE FROM authorizations WHERE provider_id = $1 AND reseller_id = $2")
+                .bind(provider)
+                .bind(reseller)
+                .execute(&self.pool)
+                .await?
+                .rows_affected()
+                == 1,
+        )
+    }
+}

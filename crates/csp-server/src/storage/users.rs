@@ -1,0 +1,135 @@
+//! Partner users, each with their partner's kind. Only ever one partner's users: every query
+//! on users that lists or changes them is scoped by `partner_id`.
+
+use super::{enum_of, is_unique_violation, DbResult, Store};
+use crate::rows::{Insert, UserRow};
+use sqlx::any::AnyRow;
+use sqlx::Row;
+
+fn user(r: &AnyRow) -> DbResult<UserRow> {
+    Ok(UserRow {
+        id: r.try_get("id")?,
+        partner_id: r.try_get("partner_id")?,
+        name: r.try_get("name")?,
+        email: r.try_get("email")?,
+        email_key: r.try_get("email_key")?,
+        agent_role: r.try_get("agent_role")?,
+        admin_role: r.try_get("admin_role")?,
+        operator: r.try_get::<i64, _>("operator")? != 0,
+        password_hash: r.try_get("password_hash")?,
+        must_change: r.try_get::<i64, _>("must_change")? != 0,
+        partner_kind: r
+            .try_get::<Option<String>, _>("partner_kind")?
+            .map(|k| enum_of(&k))
+            .transpose()?,
+    })
+}
+
+/// A user with their partner's kind; `WHERE`/`ORDER BY` name the user's columns as `u.…`.
+const USER_SELECT: &str = "SELECT u.id, u.partner_id, u.name, u.email, u.email_key, u.agent_role, u.admin_role, u.operator, u.password_hash, u.must_change, p.kind AS partner_kind \
+     FROM users u LEFT JOIN partners p ON p.id = u.partner_id";
+
+impl Store {
+    /// Refused with `Duplicate` when the email key is taken: the unique index decides, so two
+    /// concurrent adds of one address make one user.
+    pub async fn insert_user(&self, u: &UserRow, now: i64) -> DbResult<Insert> {
+        let r = sqlx::query(
+            "INSERT INTO users (id, partner_id, name, email, email_key, agent_role, admin_role, operator, password_hash, must_change, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+        )
+        .bind(&u.id)
+        .bind(&u.partner_id)
+        .bind(&u.name)
+        .bind(&u.email)
+        .bind(&u.email_key)
+        .bind(u.agent_role.clone())
+        .bind(u.admin_role.clone())
+        .bind(u.operator as i64)
+        .bind(&u.password_hash)
+        .bind(u.must_change as i64)
+        .bind(now)
+        .execute(&self.pool)
+        .await;
+        match r {
+            Ok(_) => Ok(Insert::Done),
+            Err(e) if is_unique_violation(&e) => Ok(Insert::Duplicate),
+            Err(e) => Err(e),
+        }
+    }
+
+    pub async fn user_by_key(&self, key: &str) -> DbResult<Option<UserRow>> {
+        sqlx::query(&format!("{USER_SELECT} WHERE u.email_key = $1"))
+            .bind(key)
+            .fetch_optional(&self.pool)
+            .await?
+            .map(|r| user(&r))
+            .transpose()
+    }
+
+    pub async fn user_by_id(&self, id: &str) -> DbResult<Option<UserRow>> {
+        sqlx::query(&format!("{USER_SELECT} WHERE u.id = $1"))
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?
+            .map(|r| user(&r))
+            .transpose()
+    }
+
+    /// Only ever one partner's users: every query on users is scoped by `partner_id`.
+    pub async fn users_of(&self, partner_id: &str) -> DbResult<Vec<UserRow>> {
+        sqlx::query(&format!(
+            "{USER_SELECT} WHERE u.partner_id = $1 ORDER BY u.created_at, u.id"
+        ))
+        .bind(partner_id)
+        .fetch_all(&self.pool)
+        .await?
+        .iter()
+        .map(user)
+        .collect()
+    }
+
+    pub async fn update_roles(
+        &self,
+        partner_id: &str,
+        id: &str,
+        agent: Option<String>,
+        admin: Option<String>,
+    ) -> DbResult<bool> {
+        let r = sqlx::query(
+            "UPDATE users SET agent_role = $1, admin_role = $2 WHERE id = $3 AND partner_id = $4",
+        )
+        .bind(agent)
+        .bind(admin)
+        .bind(id)
+        .bind(partner_id)
+        .execute(&self.pool)
+        .await?;
+        Ok(r.rows_affected() == 1)
+    }
+
+    /// Removes the user and ends their sessions.
+    pub async fn delete_user(&self, partner_id: &str, id: &str) -> DbResult<bool> {
+        let mut tx = self.pool.begin().await?;
+        let r = sqlx::query("DELETE FROM users WHERE id = $1 AND partner_id = $2")
+            .bind(id)
+            .bind(partner_id)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("DELETE FROM sessions WHERE kind = 'user' AND subject = $1")
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(r.rows_affected() == 1)
+    }
+
+    pub async fn set_password(&self, id: &str, hash: &str, must_change: bool) -> DbResult<()> {
+        sqlx::query("UPDATE users SET password_hash = $1, must_change = $2 WHERE id = $3")
+            .bind(hash)
+            .bind(must_change as i64)
+            .bind(id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+}
