@@ -15,11 +15,11 @@ step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
 step "format and lints"
 cargo fmt --all -- --check
-cargo clippy -q -p csp-core -p csp-demo -p csp-demo-data -p csp-server --all-targets -- -D warnings
+cargo clippy -q -p csp-core -p csp-demo -p csp-demo-data -p csp-conformance -p csp-server --all-targets -- -D warnings
 cargo clippy -q -p csp-portal --target wasm32-unknown-unknown --all-targets -- -D warnings
 
 step "native tests: rules core, demo backend and API server"
-cargo test -p csp-core -p csp-demo -p csp-demo-data -p csp-server
+cargo test -p csp-core -p csp-demo -p csp-demo-data -p csp-conformance -p csp-server
 
 step "API server on PostgreSQL"
 scripts/postgres-tests.sh

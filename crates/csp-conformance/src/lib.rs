@@ -39,8 +39,7 @@ pub trait Target {
 }
 
 /// The demo seed's global admins.
-pub const RESELLER_ADMIN: &str = "admin@contoso.onmicrosoft.com";
-pub const PROVIDER_ADMIN: &str = "admin@fabrikam.onmicrosoft.com";
+use csp_demo_data::{DEMO_ADMIN as RESELLER_ADMIN, DEMO_PROVIDER_ADMIN as PROVIDER_ADMIN};
 /// A provider in Contoso's region that Contoso has not authorized.
 const ADVENTURE_WORKS: &str = "5d2c8e1f-9b4a-4c3d-a7e6-1f0b3c5d7e92";
 /// One of Fabrikam's resellers.

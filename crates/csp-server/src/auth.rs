@@ -175,12 +175,13 @@ impl FromRequestParts<Shared> for Member {
     }
 }
 
+/// What the user's roles open in their partner (`csp_core::access::features_of`).
 pub fn features_of(state: &Shared, u: &UserRow) -> Vec<String> {
-    state.catalog.features(
-        u.agent_role
-            .iter()
-            .chain(u.admin_role.iter())
-            .map(|s| s.as_str()),
+    csp_core::access::features_of(
+        &state.catalog,
+        u.agent_role.as_deref(),
+        u.admin_role.as_deref(),
+        u.partner_kind,
     )
 }
 

@@ -8,7 +8,7 @@
 //! - handlers: `routes` (one file per resource);
 //! - who is asking and what handlers share: `auth` (sessions, who may do what), `passwords`
 //!   (Argon2id off the async threads, throttled sign-in checks), `extract` (JSON body, client
-//!   address, path IDs), `domains` (reserved domain prefixes);
+//!   address, path IDs);
 //! - the bottom: `state` (shared state, the clock), `storage` (SQL, one file per table group)
 //!   and `rows` (what it reads and writes), `error` (the API's error shape), `config` (flags
 //!   and environment), `secrets` (randomness, Argon2id, password rule), `throttle`, `limits`
@@ -16,7 +16,6 @@
 
 pub mod auth;
 pub mod config;
-pub mod domains;
 pub mod error;
 pub mod extract;
 pub mod faults;

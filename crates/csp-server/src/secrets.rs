@@ -5,7 +5,6 @@ use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, Salt
 use argon2::{Algorithm, Argon2, Params, Version};
 use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq;
-use unicode_normalization::UnicodeNormalization;
 
 #[derive(Debug)]
 pub struct RandomUnavailable;
@@ -56,24 +55,9 @@ pub fn ct_eq(a: &str, b: &str) -> bool {
     a.len() == b.len() && bool::from(a.as_bytes().ct_eq(b.as_bytes()))
 }
 
-/// A temporary password: 16 characters from a 56-letter alphabet without look-alikes (~93
-/// bits), in groups of four. Rejection sampling keeps every letter equally likely.
+/// A temporary password (`csp_core::access::temporary_password`) from the OS CSPRNG.
 pub fn temporary_password() -> Result<String, RandomUnavailable> {
-    const A: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
-    let mut out = Vec::with_capacity(16);
-    while out.len() < 16 {
-        for b in random_bytes::<32>()? {
-            // 56 * 4 = 224: bytes at or above it would favour the first letters.
-            if (b as usize) < A.len() * 4 && out.len() < 16 {
-                out.push(A[b as usize % A.len()] as char);
-            }
-        }
-    }
-    Ok(out
-        .chunks(4)
-        .map(|c| c.iter().collect::<String>())
-        .collect::<Vec<_>>()
-        .join("-"))
+    csp_core::access::temporary_password(random_bytes::<16>)
 }
 
 /// Argon2id with the configured cost.
@@ -125,13 +109,6 @@ impl Hasher {
     }
 }
 
-/// The key two sign-in names or emails are the same under: NFKC, then case folding, then
-/// NFKC again (so `li@ｃontoso.cn` is `li@contoso.cn`), plus core's trimming and `＠`/`。` mapping.
-pub fn identity_key(raw: &str) -> String {
-    let n: String = csp_core::email::normalize(raw).nfkc().collect();
-    n.to_lowercase().nfkc().collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -148,16 +125,6 @@ mod tests {
             "the dummy never signs anyone in"
         );
         assert_ne!(phc, h.hash("correct horse").unwrap(), "salted");
-    }
-
-    #[test]
-    fn identity_keys_fold_width_and_case() {
-        assert_eq!(
-            identity_key("li@ｃontoso.cn"),
-            identity_key("LI@contoso.cn")
-        );
-        assert_eq!(identity_key(" Li＠Contoso。cn "), "li@contoso.cn");
-        assert_ne!(identity_key("li@contoso.cn"), identity_key("lj@contoso.cn"));
     }
 
     #[test]

@@ -5,8 +5,9 @@
 //! one.
 
 use crate::rows::UserRow;
-use crate::secrets::{identity_key, new_id};
+use crate::secrets::new_id;
 use crate::state::{now, Shared};
+use csp_core::access::identity_key;
 use csp_demo_data::{demo_partners, demo_users};
 pub use csp_demo_data::{demo_profiles, DEMO_ADMIN, DEMO_PROVIDER_ADMIN};
 

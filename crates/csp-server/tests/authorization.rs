@@ -1,6 +1,9 @@
-//! The authorization table: every route × anonymous, each built-in role, another partner's
-//! global admin, the operator, an applicant and the demo provider's global admin → the
-//! expected status.
+//! The server's authorization table: every route × anonymous, each built-in role, another
+//! partner's global admin, the operator, an applicant and the demo provider's global admin →
+//! the expected status. The callers and routes every backend has are the conformance suite's
+//! too (tests/conformance.rs); this table adds the server's own: operators, applicants and
+//! partners made in storage. Targets have no role and get one a user manager holds, so the
+//! rows test who may manage users, not what each may grant (the conformance suite does).
 
 mod common;
 use common::*;
@@ -230,7 +233,7 @@ async fn every_route_for_every_caller() {
                 .add_user(
                     &partner,
                     &format!("target{n}@contoso.cn"),
-                    Some("helpdesk-agent"),
+                    None,
                     None,
                     "Target-pass-1",
                 )
@@ -247,10 +250,10 @@ async fn every_route_for_every_caller() {
                 .replace("{prefix}", "authzfreeprefix");
             let body = match (*method, *path) {
                 ("POST", "/users") => Some(
-                    json!({"name": "New User", "email": format!("new{n}@contoso.cn"), "agent_role": "sales-agent", "admin_role": null}),
+                    json!({"name": "New User", "email": format!("new{n}@contoso.cn"), "agent_role": null, "admin_role": null}),
                 ),
                 ("PUT", "/users/{target}/roles") => {
-                    Some(json!({"agent_role": "admin-agent", "admin_role": null}))
+                    Some(json!({"agent_role": null, "admin_role": "user-management-admin"}))
                 }
                 ("POST", "/partner-network/profiles") => {
                     Some(json!({"user_name": "pmc@contoso.fr", "password": "motdepasse"}))

@@ -30,7 +30,6 @@ impl Target for T {
 }
 
 #[tokio::test]
-#[ignore = "the server asks csp_core::access in the next commit"]
 async fn the_server_conforms() {
     let mut t = new().await;
     let failures = csp_conformance::run(&mut t).await;

@@ -378,7 +378,7 @@ async fn adding_a_customer_creates_its_tenant_and_a_one_time_password() {
     let account = t
         .state
         .store
-        .work_account(&csp_server::secrets::identity_key(
+        .work_account(&csp_core::access::identity_key(
             "admin@boulangeriedurand.onmicrosoft.com",
         ))
         .await

@@ -26,7 +26,7 @@ fn user(partner: &str, email: &str) -> UserRow {
         partner_id: partner.into(),
         name: "Иван Петров".into(),
         email: email.into(),
-        email_key: csp_server::secrets::identity_key(email),
+        email_key: csp_core::access::identity_key(email),
         agent_role: Some("helpdesk-agent".into()),
         admin_role: None,
         operator: false,

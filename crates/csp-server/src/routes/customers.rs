@@ -5,17 +5,17 @@
 //! in-browser backend (`csp_demo::customers`).
 
 use crate::auth::{permitted, Member};
-use crate::domains::RESERVED_PREFIXES;
 use crate::error::{check, random_failed, ApiErr, ApiResult};
 use crate::extract::{canonical, JsonIn};
 use crate::passwords::hash_password;
 use crate::rows::{Insert, WorkAccountRow};
-use crate::secrets::{self, identity_key, new_guid, new_id};
+use crate::secrets::{self, new_guid, new_id};
 use crate::state::{now, today, Shared};
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
+use csp_core::access::identity_key;
 use csp_core::add_customer::{
     check_domain_prefix, check_new_customer, new_customer_record, CreatedCustomer,
     DomainPrefixAvailability, NewCustomer,
@@ -41,7 +41,7 @@ pub async fn customers(State(state): State<Shared>, m: Member) -> ApiResult<Json
 }
 
 async fn prefix_taken(state: &Shared, prefix: &str) -> ApiResult<bool> {
-    Ok(RESERVED_PREFIXES.contains(&prefix)
+    Ok(csp_core::access::is_reserved_prefix(prefix)
         || state
             .store
             .domain_taken(&format!("{prefix}.onmicrosoft.com"))

@@ -12,33 +12,27 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use csp_core::api::{ApplicationStatus, StatusChange, SubmitApplication};
-use csp_core::enrollment::{check_submission, Tenant};
+use csp_core::api::{Application, ApplicationStatus, StatusChange, SubmitApplication};
+use csp_core::enrollment::check_submission;
 use csp_core::problem::{Code, Problem};
 use csp_core::Field;
 use serde::Serialize;
 
-#[derive(Serialize)]
-pub struct ApplicationOut {
-    /// Opaque and unguessable.
-    pub id: String,
-    /// The human reference (`APP-000001`), for the applicant and support.
-    pub reference: String,
-    pub status: String,
-    pub partner_type: Option<String>,
-    pub primary_contact_email: String,
-    pub tenant: Option<Tenant>,
-}
-
-fn app_out(a: ApplicationRow) -> ApplicationOut {
-    ApplicationOut {
+/// The contract's application from its row: the status and partner type are stored as their
+/// JSON names; a row that isn't one is a server error, never a made-up status.
+fn app_out(a: ApplicationRow) -> ApiResult<Application> {
+    let name = |s: &str| serde_json::Value::String(s.to_owned());
+    Ok(Application {
         id: a.id,
         reference: a.reference,
-        status: a.status,
-        partner_type: a.partner_type,
+        status: serde_json::from_value(name(&a.status)).map_err(|_| ApiErr::server())?,
+        partner_type: match &a.partner_type {
+            Some(t) => Some(serde_json::from_value(name(t)).map_err(|_| ApiErr::server())?),
+            None => None,
+        },
         primary_contact_email: a.primary_contact_email,
         tenant: a.tenant.and_then(|t| serde_json::from_str(&t).ok()),
-    }
+    })
 }
 
 fn json_name<T: Serialize>(v: &T) -> String {
@@ -75,7 +69,7 @@ pub async fn submit(
     }
     let owner = a.account.id.clone();
     if let Some(existing) = state.store.application_by_key(&owner, key).await? {
-        return Ok((StatusCode::CREATED, Json(app_out(existing))).into_response());
+        return Ok((StatusCode::CREATED, Json(app_out(existing)?)).into_response());
     }
     if state.store.applications_of(&owner).await? >= MAX_APPLICATIONS_PER_APPLICANT {
         return Err(ApiErr::too_many(24 * 3600));
@@ -142,7 +136,7 @@ pub async fn submit(
         .store
         .insert_application(&row, key, &draft_json, now())
         .await?;
-    Ok((StatusCode::CREATED, Json(app_out(saved))).into_response())
+    Ok((StatusCode::CREATED, Json(app_out(saved)?)).into_response())
 }
 
 /// The applicant who made it, or an operator. Anyone else gets 404 (existence is not told).
@@ -150,7 +144,7 @@ pub async fn application(
     State(state): State<Shared>,
     c: Caller,
     Path(id): Path<String>,
-) -> ApiResult<Json<ApplicationOut>> {
+) -> ApiResult<Json<Application>> {
     let a = state
         .store
         .application(&id)
@@ -162,7 +156,7 @@ pub async fn application(
         .as_ref()
         .is_some_and(|x| x.account.id == a.owner);
     if operator || owner {
-        Ok(Json(app_out(a)))
+        Ok(Json(app_out(a)?))
     } else {
         Err(ApiErr::not_found())
     }
@@ -174,7 +168,7 @@ pub async fn set_status(
     m: Member,
     Path(id): Path<String>,
     JsonIn(s): JsonIn<StatusChange>,
-) -> ApiResult<Json<ApplicationOut>> {
+) -> ApiResult<Json<Application>> {
     if !m.user.operator {
         return Err(ApiErr::forbidden(
             "application-review",
@@ -195,5 +189,5 @@ pub async fn set_status(
             .application(&id)
             .await?
             .ok_or_else(ApiErr::not_found)?,
-    )))
+    )?))
 }

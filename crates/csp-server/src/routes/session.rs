@@ -9,29 +9,20 @@ use crate::error::{ApiErr, ApiResult};
 use crate::extract::{client_of, JsonIn};
 use crate::passwords::{hash_password, throttled_verify};
 use crate::rows::UserRow;
-use crate::secrets::identity_key;
 use crate::state::Shared;
 use axum::extract::State;
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use csp_core::api::{PasswordChange, SignIn, User};
+use csp_core::access::identity_key;
+use csp_core::api::{PasswordChange, SessionInfo, SignIn};
 use csp_core::problem::Code;
 use csp_core::Field;
-use serde::Serialize;
 
-/// `POST/GET /session`: the user, the CSRF token to send as `X-CSRF-Token`, and whether the
-/// temporary password must be changed before anything else.
-#[derive(Serialize)]
-pub struct SessionBody {
-    pub user: User,
-    pub csrf_token: String,
-    pub must_change_password: bool,
-    /// What this user's roles open, as the server decides it.
-    pub features: Vec<String>,
-}
-fn session_body(state: &Shared, u: &UserRow, csrf: String) -> SessionBody {
-    SessionBody {
+/// `POST/GET /session`: the user, the CSRF token to send as `X-CSRF-Token`, whether the
+/// temporary password must be changed before anything else, and what the roles open.
+fn session_body(state: &Shared, u: &UserRow, csrf: String) -> SessionInfo {
+    SessionInfo {
         user: user_out(u),
         csrf_token: csrf,
         must_change_password: u.must_change,
@@ -67,7 +58,7 @@ pub async fn sign_in(
     ))
 }
 
-pub async fn session(State(state): State<Shared>, m: AnyMember) -> Json<SessionBody> {
+pub async fn session(State(state): State<Shared>, m: AnyMember) -> Json<SessionInfo> {
     Json(session_body(&state, &m.user, m.session.csrf_token))
 }
 

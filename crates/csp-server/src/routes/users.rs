@@ -4,19 +4,19 @@
 
 use super::user_out;
 use crate::auth::{forbidden, Member};
-use crate::error::{random_failed, ApiErr, ApiResult};
+use crate::error::{check, random_failed, ApiErr, ApiResult};
 use crate::extract::JsonIn;
 use crate::passwords::hash_password;
 use crate::rows::{Insert, UserRow};
-use crate::secrets::{self, identity_key, new_id};
+use crate::secrets::{self, new_id};
 use crate::state::{now, Shared};
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
+use csp_core::access::identity_key;
 use csp_core::api::{NewUser, RoleChange, User};
 use csp_core::problem::{Code, FieldProblem};
-use csp_core::roles::RoleKind;
 use csp_core::Field;
 
 pub async fn users(State(state): State<Shared>, m: Member) -> ApiResult<Json<Vec<User>>> {
@@ -32,41 +32,22 @@ pub async fn users(State(state): State<Shared>, m: Member) -> ApiResult<Json<Vec
     ))
 }
 
-/// A user may hand out (or take away) an admin role only if it opens nothing they lack, so a
-/// user management admin cannot make a global admin.
-fn may_grant(state: &Shared, m: &Member, admin_role: Option<&str>) -> ApiResult<()> {
-    for f in state.catalog.features(admin_role) {
-        if !m.features.contains(&f) {
-            return Err(forbidden(state, &f));
-        }
-    }
-    Ok(())
-}
-
-fn check_role_kinds(
+/// 403 naming the first feature the roles open that the caller lacks
+/// (`csp_core::access::may_grant`): nobody raises anyone's permissions above their own.
+fn may_grant(
     state: &Shared,
-    agent: &Option<String>,
-    admin: &Option<String>,
+    m: &Member,
+    agent_role: Option<&str>,
+    admin_role: Option<&str>,
 ) -> ApiResult<()> {
-    let mut problems = vec![];
-    for (v, kind, field) in [
-        (agent, RoleKind::Agent, Field::UserAgentRole),
-        (admin, RoleKind::Admin, Field::UserAdminRole),
-    ] {
-        if v.as_ref()
-            .is_some_and(|id| state.catalog.get(id).is_none_or(|r| r.kind != kind))
-        {
-            problems.push(FieldProblem {
-                field,
-                problem: Code::ChooseOne.into(),
-            });
-        }
-    }
-    if problems.is_empty() {
-        Ok(())
-    } else {
-        Err(ApiErr::validation(problems))
-    }
+    csp_core::access::may_grant(
+        &state.catalog,
+        &m.features,
+        agent_role,
+        admin_role,
+        m.user.partner_kind,
+    )
+    .map_err(|f| forbidden(state, &f))
 }
 
 pub async fn add_user(
@@ -81,7 +62,7 @@ pub async fn add_user(
     if r.has_errors() {
         return Err(ApiErr::validation(r.errors().cloned().collect()));
     }
-    may_grant(&state, &m, u.admin_role.as_deref())?;
+    may_grant(&state, &m, u.agent_role.as_deref(), u.admin_role.as_deref())?;
     let taken = || {
         ApiErr::field(
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -133,43 +114,36 @@ async fn managed_user(state: &Shared, m: &Member, id: &str) -> ApiResult<UserRow
         .await?
         .filter(|u| u.partner_id == m.user.partner_id)
         .ok_or_else(ApiErr::not_found)?;
-    may_grant(state, m, target.admin_role.as_deref())?;
+    may_grant(
+        state,
+        m,
+        target.agent_role.as_deref(),
+        target.admin_role.as_deref(),
+    )?;
     Ok(target)
 }
 
-/// 409 when the change would leave the partner with nobody who can manage users.
+/// 409 when `changed` getting the roles `now` (None: removed) would leave the partner with
+/// nobody who can manage users (`csp_core::access::keeps_a_user_manager`).
 async fn keep_a_user_manager(
     state: &Shared,
     partner: &str,
     changed: &str,
-    new_admin: Option<&str>,
-    new_agent: Option<&str>,
+    now: Option<(Option<&str>, Option<&str>)>,
 ) -> ApiResult<()> {
     let users = state.store.users_of(partner).await?;
-    let manages = |agent: Option<&str>, admin: Option<&str>| {
-        state
-            .catalog
-            .features(agent.into_iter().chain(admin))
-            .iter()
-            .any(|f| f == csp_core::roles::MANAGE_USERS)
-    };
-    let left = users.iter().any(|u| {
-        if u.id == changed {
-            manages(new_agent, new_admin)
-        } else {
-            manages(u.agent_role.as_deref(), u.admin_role.as_deref())
-        }
+    let members = users.iter().map(|u| {
+        (
+            u.id.as_str(),
+            u.agent_role.as_deref(),
+            u.admin_role.as_deref(),
+        )
     });
-    if left {
-        Ok(())
-    } else {
-        Err(ApiErr::field(
-            StatusCode::CONFLICT,
-            "conflict",
-            Field::UserAdminRole,
-            Code::LastUserAdmin,
-        ))
-    }
+    csp_core::access::keeps_a_user_manager(&state.catalog, members, changed, now).map_err(conflict)
+}
+
+fn conflict(p: FieldProblem) -> ApiErr {
+    ApiErr::field(StatusCode::CONFLICT, "conflict", p.field, p.problem)
 }
 
 pub async fn update_roles(
@@ -179,16 +153,14 @@ pub async fn update_roles(
     JsonIn(r): JsonIn<RoleChange>,
 ) -> ApiResult<Json<User>> {
     let target = managed_user(&state, &m, &id).await?;
-    check_role_kinds(&state, &r.agent_role, &r.admin_role)?;
-    may_grant(&state, &m, r.admin_role.as_deref())?;
-    keep_a_user_manager(
-        &state,
-        &m.user.partner_id,
-        &target.id,
-        r.admin_role.as_deref(),
-        r.agent_role.as_deref(),
-    )
-    .await?;
+    let (agent, admin) = (r.agent_role.as_deref(), r.admin_role.as_deref());
+    check(&csp_core::access::check_role_kinds(
+        &state.catalog,
+        agent,
+        admin,
+    ))?;
+    may_grant(&state, &m, agent, admin)?;
+    keep_a_user_manager(&state, &m.user.partner_id, &target.id, Some((agent, admin))).await?;
     if !state
         .store
         .update_roles(
@@ -215,7 +187,8 @@ pub async fn remove_user(
     Path(id): Path<String>,
 ) -> ApiResult<StatusCode> {
     let target = managed_user(&state, &m, &id).await?;
-    keep_a_user_manager(&state, &m.user.partner_id, &target.id, None, None).await?;
+    csp_core::access::may_remove(&m.user.id, &target.id).map_err(conflict)?;
+    keep_a_user_manager(&state, &m.user.partner_id, &target.id, None).await?;
     if !state.store.delete_user(&m.user.partner_id, &id).await? {
         return Err(ApiErr::not_found());
     }

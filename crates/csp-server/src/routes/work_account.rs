@@ -4,17 +4,17 @@
 
 use super::{tenant_of, with_cookie};
 use crate::auth::{clear_cookie, session_cookie, start_session, Applicant, APPLICANT_COOKIE};
-use crate::domains::RESERVED_PREFIXES;
 use crate::error::{random_failed, ApiErr, ApiResult};
 use crate::extract::{client_of, JsonIn};
 use crate::passwords::{hash_password, throttled_verify};
 use crate::rows::Insert;
-use crate::secrets::{self, identity_key, new_id};
+use crate::secrets::{self, new_id};
 use crate::state::{now, Shared};
 use axum::extract::State;
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
+use csp_core::access::identity_key;
 use csp_core::api::{CreatedTenant, SignIn, WorkAccountSession};
 use csp_core::enrollment::{check_new_tenant, NewTenant, Tenant};
 use csp_core::problem::{Code, Problem};
@@ -119,7 +119,7 @@ pub async fn create_tenant(
             Problem::new(Code::DomainPrefixTaken).arg("domain", &domain),
         )
     };
-    if RESERVED_PREFIXES.contains(&prefix.as_str()) {
+    if csp_core::access::is_reserved_prefix(&prefix) {
         return Err(taken());
     }
     let country = t.country.trim().to_ascii_uppercase();

@@ -6,9 +6,9 @@
 use axum::body::Body;
 use axum::http::{HeaderMap, Request, StatusCode};
 use axum::Router;
+use csp_core::access::identity_key;
 use csp_server::config::Config;
 use csp_server::rows::UserRow;
-use csp_server::secrets::identity_key;
 use csp_server::state::{AppState, Shared};
 use csp_server::storage::Store;
 use serde_json::{json, Value};
