@@ -36,6 +36,11 @@ pub struct Config {
     pub argon2_iterations: u32,
     /// `--test-faults` only (no environment variable): the e2e tests' fault switch (`faults.rs`).
     pub test_faults: bool,
+    /// Where Prometheus metrics are served (`GET /metrics`), apart from the site; none by default.
+    pub metrics_addr: Option<std::net::SocketAddr>,
+    /// How long, once shutdown begins, the server keeps serving while `/readyz` says 503, so a
+    /// load balancer stops sending it requests first.
+    pub drain_grace: Duration,
 }
 
 impl Default for Config {
@@ -62,6 +67,8 @@ impl Default for Config {
             argon2_memory_kib: 19 * 1024,
             argon2_iterations: 2,
             test_faults: false,
+            metrics_addr: None,
+            drain_grace: Duration::ZERO,
         }
     }
 }
@@ -163,6 +170,17 @@ impl Config {
         )?;
         c.seed_demo = !has("--no-demo-data");
         c.test_faults = has("--test-faults");
+        if let Some(a) = get("--metrics-addr", "CSP_METRICS_ADDR") {
+            c.metrics_addr = Some(
+                a.parse()
+                    .map_err(|_| format!("--metrics-addr: not an address:port: {a}"))?,
+            );
+        }
+        c.drain_grace = Duration::from_secs(num(
+            get("--drain-grace-secs", "CSP_DRAIN_GRACE_SECS"),
+            "--drain-grace-secs",
+            0,
+        )?);
         Ok(c)
     }
 

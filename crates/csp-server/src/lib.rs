@@ -20,6 +20,7 @@ pub mod error;
 pub mod extract;
 pub mod faults;
 pub mod limits;
+pub mod observe;
 pub mod passwords;
 pub mod routes;
 pub mod rows;

@@ -9,7 +9,7 @@ use crate::extract::BodyFields;
 use crate::routes::{customers, enrollment, files, partners, session, users, work_account};
 use crate::state::{now, AppState, Shared};
 use crate::storage::Store;
-use crate::{faults, seed, server};
+use crate::{faults, observe, seed, server};
 use axum::extract::{DefaultBodyLimit, Request, State};
 use axum::http::{header, HeaderValue, Method, StatusCode};
 use axum::middleware::{self, Next};
@@ -20,8 +20,10 @@ use csp_core::endpoint::{Endpoint, Method as Op};
 use std::net::SocketAddr;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
+use tower_http::request_id::{PropagateRequestIdLayer, RequestId, SetRequestIdLayer};
 use tower_http::timeout::TimeoutLayer;
-use tower_http::trace::TraceLayer;
+use tower_http::trace::{DefaultOnResponse, TraceLayer};
+use tracing::Level;
 
 /// Opens storage (migrating it), seeds demo data into an empty database, binds, and serves
 /// until `shutdown`. Prints the address line the scripts wait for.
@@ -47,6 +49,10 @@ pub async fn run_on(
         drain: std::time::Duration::from_secs(10),
     };
     let seed = cfg.seed_demo;
+    let metrics = match cfg.metrics_addr {
+        Some(addr) => Some(tokio::net::TcpListener::bind(addr).await?),
+        None => None,
+    };
     let state = AppState::new(store.clone(), cfg, port);
     if seed && seed::seed_if_empty(&state).await? {
         tracing::info!("seeded the demo partner and directory");
@@ -65,14 +71,35 @@ pub async fn run_on(
             }
         })
     };
+    let exporter = metrics.map(|listener| {
+        observe::recorder();
+        let app = Router::new().route("/metrics", get(observe::render));
+        tokio::spawn(async move { axum::serve(listener, app).await })
+    });
     println!(
         "csp-server: http://{}:{port}/ (API under {}, files from {})",
         state.cfg.bind,
         state.cfg.api_prefix,
         state.cfg.dist.display()
     );
-    server::serve(listener, router(state), limits, shutdown).await;
+    // Shutdown begins with readiness failing, then serves on for the grace time so a load
+    // balancer moves away before connections close.
+    let drain = {
+        let state = state.clone();
+        async move {
+            shutdown.await;
+            state
+                .draining
+                .store(true, std::sync::atomic::Ordering::Relaxed);
+            tracing::info!(grace = ?state.cfg.drain_grace, "shutting down: /readyz now answers 503");
+            tokio::time::sleep(state.cfg.drain_grace).await;
+        }
+    };
+    server::serve(listener, router(state), limits, drain).await;
     sweeper.abort();
+    if let Some(e) = exporter {
+        e.abort();
+    }
     store.close().await;
     Ok(())
 }
@@ -162,17 +189,42 @@ pub fn router(state: Shared) -> Router {
     } else {
         site
     };
-    site.layer(CatchPanicLayer::custom(|_| {
-        ApiErr::server().into_response()
-    }))
-    .layer(TimeoutLayer::with_status_code(
-        StatusCode::REQUEST_TIMEOUT,
-        state.cfg.request_timeout,
-    ))
-    .layer(middleware::from_fn_with_state(state.clone(), site_guard))
-    .layer(CompressionLayer::new().br(true).gzip(true))
-    .layer(TraceLayer::new_for_http())
-    .with_state(state)
+    let site = site
+        .layer(CatchPanicLayer::custom(|_| {
+            ApiErr::server().into_response()
+        }))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            state.cfg.request_timeout,
+        ))
+        .layer(middleware::from_fn(observe::track))
+        .layer(middleware::from_fn_with_state(state.clone(), site_guard))
+        .layer(CompressionLayer::new().br(true).gzip(true))
+        .layer(PropagateRequestIdLayer::x_request_id())
+        .layer(
+            // The access log: one line a request at info, with its id, method, path and
+            // status (refusals included), never a header or body.
+            TraceLayer::new_for_http()
+                .make_span_with(|req: &Request| {
+                    let id = req
+                        .extensions()
+                        .get::<RequestId>()
+                        .and_then(|id| id.header_value().to_str().ok())
+                        .unwrap_or_default()
+                        .to_owned();
+                    tracing::info_span!("request", id, method = %req.method(), path = %req.uri().path())
+                })
+                .on_response(DefaultOnResponse::new().level(Level::INFO)),
+        )
+        .layer(SetRequestIdLayer::x_request_id(observe::MakeId))
+        .with_state(state.clone());
+    // Health checks come from the load balancer, whatever Host it sends, and are neither
+    // logged nor counted.
+    Router::new()
+        .route("/livez", get(observe::livez))
+        .route("/readyz", get(observe::readyz))
+        .with_state(state)
+        .merge(site)
 }
 
 /// Every response: the host is one we serve (no DNS-rebinding or host-header games), and the

@@ -32,6 +32,9 @@ pub struct AppState {
     pub csp: HeaderValue,
     /// Argon2 runs at most this many at once: each takes `argon2_memory_kib` and a core.
     pub hashing: tokio::sync::Semaphore,
+    /// Set when shutdown begins: readiness answers 503 so a load balancer stops sending
+    /// requests while the ones in flight finish.
+    pub draining: std::sync::atomic::AtomicBool,
 }
 
 pub type Shared = Arc<AppState>;
@@ -70,6 +73,7 @@ impl AppState {
             origins,
             csp,
             hashing: tokio::sync::Semaphore::new(4),
+            draining: std::sync::atomic::AtomicBool::new(false),
             cfg,
         })
     }

@@ -397,3 +397,87 @@ async fn faults_are_armed_from_loopback_only() {
         200
     );
 }
+
+/// What a load balancer and an operator read: liveness, readiness (503 from the moment
+/// shutdown begins, while requests are still served for the grace time), Prometheus metrics
+/// on their own address, and a request id on every answer.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn health_readiness_metrics_and_request_ids() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = common::test_db_url(&dir).await;
+    let metrics_port = TcpListener::bind("127.0.0.1:0")
+        .await
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let s = start(&url, |c| {
+        c.drain_grace = Duration::from_secs(2);
+        c.metrics_addr = Some(([127, 0, 0, 1], metrics_port).into());
+    })
+    .await;
+    // A health check sends whatever Host it likes (HAProxy's sends none).
+    let mut raw = TcpStream::connect(("127.0.0.1", s.port)).await.unwrap();
+    raw.write_all(b"GET /readyz HTTP/1.0\r\n\r\n")
+        .await
+        .unwrap();
+    let mut out = String::new();
+    raw.read_to_string(&mut out).await.unwrap();
+    assert!(
+        out.starts_with("HTTP/1.0 200") || out.starts_with("HTTP/1.1 200"),
+        "{out}"
+    );
+    assert_eq!(
+        request(s.port, "GET", "/livez", None, &[]).await.unwrap().0,
+        200
+    );
+
+    // Every answer carries a request id; one set in front is kept.
+    let mut raw = TcpStream::connect(("127.0.0.1", s.port)).await.unwrap();
+    let req = format!("GET /api/users HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nX-Request-Id: lb-42\r\nConnection: close\r\n\r\n", s.port);
+    raw.write_all(req.as_bytes()).await.unwrap();
+    let mut out = String::new();
+    raw.read_to_string(&mut out).await.unwrap();
+    assert_eq!(header_of(&out, "x-request-id").as_deref(), Some("lb-42"));
+    let mut raw = TcpStream::connect(("127.0.0.1", s.port)).await.unwrap();
+    let req = format!(
+        "GET /api/settings HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nConnection: close\r\n\r\n",
+        s.port
+    );
+    raw.write_all(req.as_bytes()).await.unwrap();
+    let mut out = String::new();
+    raw.read_to_string(&mut out).await.unwrap();
+    let id = header_of(&out, "x-request-id").expect("a request id");
+    assert_eq!(id.len(), 32, "{id}");
+
+    // Requests by route pattern, method and status; latency as a histogram.
+    let (status, text) = request(metrics_port, "GET", "/metrics", None, &[])
+        .await
+        .unwrap();
+    assert_eq!(status, 200);
+    assert!(
+        text.contains(r#"http_requests_total{route="/api/users",method="GET",status="401"}"#),
+        "{text}"
+    );
+    assert!(
+        text.contains("http_request_duration_seconds_bucket"),
+        "{text}"
+    );
+
+    // Shutdown: readiness fails at once, the server still answers during the grace time.
+    let port = s.port;
+    let stopping = tokio::spawn(s.stop());
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(
+        request(port, "GET", "/readyz", None, &[]).await.unwrap().0,
+        503
+    );
+    assert_eq!(
+        request(port, "GET", "/api/settings", None, &[])
+            .await
+            .unwrap()
+            .0,
+        200
+    );
+    stopping.await.unwrap();
+}

@@ -87,6 +87,11 @@ impl Store {
     pub async fn close(&self) {
         self.pool.close().await
     }
+
+    /// Whether the database answers a query now (readiness).
+    pub async fn ping(&self) -> bool {
+        sqlx::query("SELECT 1").execute(&self.pool).await.is_ok()
+    }
 }
 
 pub(crate) fn enum_of<T: serde::de::DeserializeOwned>(s: &str) -> DbResult<T> {
