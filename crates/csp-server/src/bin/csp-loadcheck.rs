@@ -5,6 +5,9 @@
 //! time limit, whichever comes first. Loopback only.
 //!
 //! `cargo run --profile server -p csp-server --bin csp-loadcheck [-- --clients 50 --seconds 10]`
+//!
+//! With `--target 127.0.0.1:PORT` it measures a server already running there (with the demo
+//! data: `scripts/scale-out.sh --bench` points it at one instance and at the load balancer).
 
 use std::time::{Duration, Instant};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
@@ -149,10 +152,31 @@ async fn phase(
     p
 }
 
-#[tokio::main]
-async fn main() {
-    let clients = arg("--clients", 50) as usize;
-    let seconds = Duration::from_secs(arg("--seconds", 10));
+/// The server measured: one started here on a fresh SQLite file, or the one at `--target`.
+struct Target {
+    port: u16,
+    /// What stops the server started here, and its database file.
+    own: Option<(
+        tokio::sync::oneshot::Sender<()>,
+        tokio::task::JoinHandle<()>,
+        std::path::PathBuf,
+    )>,
+}
+
+async fn target() -> Target {
+    let a: Vec<String> = std::env::args().collect();
+    if let Some(t) = a
+        .iter()
+        .position(|x| x == "--target")
+        .and_then(|i| a.get(i + 1))
+    {
+        let port = t
+            .rsplit(':')
+            .next()
+            .and_then(|p| p.parse().ok())
+            .expect("--target 127.0.0.1:PORT");
+        return Target { port, own: None };
+    }
     let db = std::env::temp_dir().join(format!("csp-loadcheck-{}.db", std::process::id()));
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
@@ -171,6 +195,18 @@ async fn main() {
         })
         .await;
     });
+    Target {
+        port,
+        own: Some((stop_tx, server, db)),
+    }
+}
+
+#[tokio::main]
+async fn main() {
+    let clients = arg("--clients", 50) as usize;
+    let seconds = Duration::from_secs(arg("--seconds", 10));
+    let target = target().await;
+    let port = target.port;
     while TcpStream::connect(("127.0.0.1", port)).await.is_err() {
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
@@ -230,9 +266,11 @@ async fn main() {
         .print();
         drop(held);
     }
-    let _ = stop_tx.send(());
-    let _ = server.await;
-    for suffix in ["", "-wal", "-shm"] {
-        let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
+    if let Some((stop, server, db)) = target.own {
+        let _ = stop.send(());
+        let _ = server.await;
+        for suffix in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
+        }
     }
 }

@@ -1,0 +1,148 @@
+"""Two csp-server instances on one PostgreSQL behind HAProxy (started by scripts/scale-out.sh):
+what a deployer relies on, checked over loopback HTTP with the standard library only.
+
+- a session made on one instance works on the other, with its CSRF token, and sign-out on one
+  ends it on both;
+- failed sign-ins spread over both instances lock the account at the same count as one;
+- with writes going on through the load balancer, one instance killed with SIGKILL: the other
+  keeps answering, every write acknowledged with 2xx is there afterwards, and the restarted
+  instance sees it all.
+
+Prints one line per check and exits non-zero on the first that fails.
+"""
+
+import argparse
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+
+ADMIN = "admin@contoso.onmicrosoft.com"
+
+
+def call(port, method, path, body=None, who=None, headers=None):
+    """One request to 127.0.0.1:port; (status, JSON body or None, response headers)."""
+    h = {"Host": f"127.0.0.1:{port}", "Origin": f"http://127.0.0.1:{port}"}
+    if body is not None:
+        h["Content-Type"] = "application/json"
+    if who:
+        h["Cookie"] = who["cookie"]
+        if method != "GET":
+            h["X-CSRF-Token"] = who["csrf"]
+    h.update(headers or {})
+    data = json.dumps(body).encode() if body is not None else None
+    req = urllib.request.Request(f"http://127.0.0.1:{port}/api{path}", data=data, headers=h, method=method)
+    try:
+        with urllib.request.urlopen(req, timeout=30) as r:
+            raw, status, hdrs = r.read(), r.status, r.headers
+    except urllib.error.HTTPError as e:
+        raw, status, hdrs = e.read(), e.code, e.headers
+    try:
+        parsed = json.loads(raw) if raw else None
+    except ValueError:
+        parsed = None
+    return status, parsed, hdrs
+
+
+def sign_in(port, user, password="demo"):
+    status, body, hdrs = call(port, "POST", "/session", {"user_name": user, "password": password})
+    if status != 200:
+        return status, None
+    cookie = next(c.split(";")[0] for c in hdrs.get_all("Set-Cookie") if c.startswith("csp_session="))
+    return status, {"cookie": cookie, "csrf": body["csrf_token"]}
+
+
+def check(name, ok, detail=""):
+    print(("ok   " if ok else "FAIL ") + name + (f": {detail}" if detail and not ok else ""))
+    if not ok:
+        sys.exit(1)
+
+
+def new_user(n):
+    return {"name": f"Scale {n}", "email": f"scale.{n}@contoso.com", "agent_role": None, "admin_role": None}
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    for a in ("--lb", "--a", "--b", "--pid-a"):
+        ap.add_argument(a, type=int, required=True)
+    ap.add_argument("--a-args", required=True)
+    ap.add_argument("--a-log", required=True)
+    ap.add_argument("--a-pidfile", required=True)
+    o = ap.parse_args()
+
+    # A session and its CSRF token, made on a, work on b; sign-out on b ends it on a.
+    status, who = sign_in(o.a, ADMIN)
+    check("sign in on instance a", status == 200, status)
+    status, me, _ = call(o.b, "GET", "/session", who=who)
+    check("the session made on a is found on b", status == 200 and me["user"]["email"] == ADMIN, status)
+    status, _, _ = call(o.b, "POST", "/users", new_user("session"), who=who)
+    check("a change on b with a's CSRF token", status == 201, status)
+    status, _, _ = call(o.b, "DELETE", "/session", who=who)
+    check("sign-out on b", status == 204, status)
+    status, _, _ = call(o.a, "GET", "/session", who=who)
+    check("the session is over on a too", status == 401, status)
+
+    # Failed sign-ins alternate between the instances; the account locks at the one limit (5).
+    wrong = [sign_in(o.a if i % 2 == 0 else o.b, "admin@fabrikam.onmicrosoft.com", "wrong")[0] for i in range(7)]
+    check("failed sign-ins over both instances lock the account at 5", wrong == [401] * 5 + [429] * 2, wrong)
+    status, _ = sign_in(o.b, "admin@fabrikam.onmicrosoft.com")
+    check("the right password is refused too while locked", status == 429, status)
+
+    # Writes through the load balancer while instance a is killed with SIGKILL.
+    status, who = sign_in(o.lb, ADMIN)
+    check("sign in through the load balancer", status == 200, status)
+    acknowledged, killed = [], False
+
+    def add(n):
+        try:
+            status, body, _ = call(o.lb, "POST", "/users", new_user(n), who=who)
+        except OSError:
+            return None
+        return body["user"]["id"] if status == 201 else None
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        futures = [pool.submit(add, n) for n in range(120)]
+        for i, f in enumerate(futures):
+            if i == 30 and not killed:
+                os.kill(o.pid_a, signal.SIGKILL)
+                killed = True
+            user = f.result()
+            if user:
+                acknowledged.append(user)
+    check("writes went on with one instance killed", len(acknowledged) >= 60, len(acknowledged))
+    status, users, _ = call(o.lb, "GET", "/users", who=who)
+    ids = {u["id"] for u in users or []}
+    missing = [u for u in acknowledged if u not in ids]
+    check(f"every acknowledged write is there ({len(acknowledged)})", status == 200 and not missing, missing[:3])
+
+    # Instance a again, from the same command line: it sees everything.
+    argv = open(o.a_args).read().splitlines()
+    log = open(o.a_log, "a")
+    proc = subprocess.Popen(argv, stdout=log, stderr=log)
+    open(o.a_pidfile, "w").write(str(proc.pid))
+    for _ in range(300):
+        try:
+            if urllib.request.urlopen(f"http://127.0.0.1:{o.a}/readyz", timeout=1).status == 200:
+                break
+        except OSError:
+            time.sleep(0.1)
+    status, users, _ = call(o.a, "GET", "/users", who=who)
+    ids = {u["id"] for u in users or []}
+    check("the restarted instance sees every acknowledged write", status == 200 and all(u in ids for u in acknowledged), status)
+    # HAProxy sends to it again once its health check passes.
+    time.sleep(2)
+    seen = set()
+    for _ in range(6):
+        status, me, hdrs = call(o.lb, "GET", "/session", who=who)
+        seen.add(status)
+    check("the load balancer answers with both instances back", seen == {200}, seen)
+
+
+if __name__ == "__main__":
+    main()
