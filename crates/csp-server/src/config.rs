@@ -29,6 +29,9 @@ pub struct Config {
     pub failures_per_account: u32,
     pub failures_per_client: u32,
     pub throttle_window: Duration,
+    /// Proxies whose `X-Forwarded-For` names the client (`--trusted-proxies`, CIDRs); none
+    /// by default, so the TCP peer is the client.
+    pub trusted_proxies: Vec<crate::throttle::Cidr>,
     /// Seeds the demo partner and directory into an empty database.
     pub seed_demo: bool,
     /// Argon2id memory cost in KiB (OWASP's minimum for Argon2id is 19 MiB).
@@ -63,6 +66,7 @@ impl Default for Config {
             failures_per_account: 5,
             failures_per_client: 50,
             throttle_window: Duration::from_secs(15 * 60),
+            trusted_proxies: Vec::new(),
             seed_demo: true,
             argon2_memory_kib: 19 * 1024,
             argon2_iterations: 2,
@@ -168,6 +172,12 @@ impl Config {
             "--failures-per-client",
             c.failures_per_client,
         )?;
+        if let Some(v) = get("--trusted-proxies", "CSP_TRUSTED_PROXIES") {
+            c.trusted_proxies = list(&v)
+                .iter()
+                .map(|p| p.parse().map_err(|e| format!("--trusted-proxies: {e}")))
+                .collect::<Result<_, String>>()?;
+        }
         c.seed_demo = !has("--no-demo-data");
         c.test_faults = has("--test-faults");
         if let Some(a) = get("--metrics-addr", "CSP_METRICS_ADDR") {

@@ -3,8 +3,10 @@
 
 use crate::error::{ApiErr, ApiResult};
 use crate::state::Shared;
+use crate::throttle::{client_key, forwarded_client, Cidr};
 use axum::body::Bytes;
-use axum::extract::{FromRequest, Request};
+use axum::extract::{FromRequest, FromRequestParts, Request};
+use axum::http::request::Parts;
 use axum::http::{header, StatusCode};
 use csp_core::ids::parse_id;
 use serde::de::DeserializeOwned;
@@ -51,15 +53,36 @@ impl<T: DeserializeOwned> FromRequest<Shared> for JsonIn<T> {
     }
 }
 
-/// The peer address, put on each request by the accept loop (`unknown` in in-process tests).
+/// The TCP peer's address, put on each request by the accept loop (absent in in-process
+/// tests unless a test puts it there).
 #[derive(Debug, Clone, Copy)]
 pub struct ClientAddr(pub IpAddr);
 
-pub fn client_of(parts_ext: &axum::http::Extensions) -> String {
-    parts_ext
-        .get::<ClientAddr>()
-        .map(|c| c.0.to_string())
-        .unwrap_or_else(|| "unknown".into())
+/// The client a request is throttled as: the peer, or behind a trusted proxy the address
+/// `X-Forwarded-For` names (`throttle::forwarded_client`), IPv6 grouped by /64; `unknown`
+/// without a peer.
+pub struct Client(pub String);
+
+impl FromRequestParts<Shared> for Client {
+    type Rejection = std::convert::Infallible;
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &Shared,
+    ) -> Result<Self, Self::Rejection> {
+        Ok(Client(client_of(parts, &state.cfg.trusted_proxies)))
+    }
+}
+
+pub fn client_of(parts: &Parts, trusted: &[Cidr]) -> String {
+    let Some(peer) = parts.extensions.get::<ClientAddr>() else {
+        return "unknown".into();
+    };
+    let forwarded = parts
+        .headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|v| v.to_str().ok());
+    client_key(forwarded_client(peer.0, forwarded, trusted))
 }
 
 /// An ID from a path in its stored form (GUIDs lower case, braces dropped).

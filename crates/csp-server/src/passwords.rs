@@ -3,7 +3,7 @@
 //! route that signs someone in, sets a password or hands out a temporary one shares.
 
 use crate::error::{random_failed, ApiErr, ApiResult};
-use crate::state::Shared;
+use crate::state::{now, Shared};
 
 /// Argon2 off the async threads, a few at a time.
 async fn verify(state: &Shared, password: String, hash: Option<String>) -> bool {
@@ -23,7 +23,10 @@ pub async fn hash_password(state: &Shared, password: String) -> ApiResult<String
         .map_err(random_failed)
 }
 
-/// Checks a password against the throttle first; counts a failure or clears the account.
+/// Checks a password behind the throttle: an attempt is reserved for the account and the
+/// client before the hash is computed (429 past a limit, and no hash), so concurrent guesses
+/// on any instance cannot get past the limit; a failure keeps the reservation, a success
+/// clears the account's failures.
 pub async fn throttled_verify(
     state: &Shared,
     account: &str,
@@ -31,16 +34,15 @@ pub async fn throttled_verify(
     password: String,
     hash: Option<String>,
 ) -> ApiResult<bool> {
-    state
+    let attempt = state
         .throttle
-        .check(account, client)
-        .map_err(ApiErr::too_many)?;
+        .reserve(&state.store, Some(account), client, now())
+        .await?;
     let ok = verify(state, password, hash).await;
     if ok {
-        state.throttle.success(account);
+        state.throttle.succeeded(&state.store, attempt).await?;
     } else {
         tracing::info!(account, client, "sign-in failed");
-        state.throttle.failure(account, client);
     }
     Ok(ok)
 }

@@ -1,7 +1,8 @@
 //! Start-up, the top layer: the router built from `csp_core::endpoint`'s declarations and the
 //! route handlers, its layers (host check, security headers, CSRF origin check, body limit,
 //! timeout, panics, compression, tracing), and the server's run: storage, seeding, the
-//! session sweeper and the accept loop. Nothing else in the crate imports it.
+//! sweeper (ended sessions and throttle windows) and the accept loop. Nothing else in the
+//! crate imports it.
 
 use crate::config::Config;
 use crate::error::ApiErr;
@@ -67,6 +68,13 @@ pub async fn run_on(
                 let abs = t - state.cfg.session_absolute.as_secs() as i64;
                 if let Err(e) = state.store.delete_expired_sessions(idle, abs).await {
                     tracing::warn!(error = %e, "session sweep failed");
+                }
+                // Throttle windows that have ended, by the longest window: a current one is
+                // never deleted, so no lock is lifted early.
+                let longest = state.throttle.window().max(state.creations.window());
+                let ended = t - longest.as_secs() as i64;
+                if let Err(e) = state.store.delete_old_attempts(ended).await {
+                    tracing::warn!(error = %e, "throttle sweep failed");
                 }
             }
         })

@@ -19,9 +19,9 @@ pub struct AppState {
     pub store: Store,
     pub cfg: Config,
     pub hasher: Hasher,
-    /// Failed sign-ins (per account, per client address).
+    /// Password checks (per account, per client address), counted in the database.
     pub throttle: Throttle,
-    /// Work-account creation per client address (it is public).
+    /// Tenant creation per client address (it is public), counted in the database.
     pub creations: Throttle,
     pub catalog: RoleCatalog,
     pub ctx: Context,
@@ -61,11 +61,13 @@ impl AppState {
             store,
             hasher: Hasher::new(cfg.argon2_memory_kib, cfg.argon2_iterations),
             throttle: Throttle::new(
+                "sign-in",
                 cfg.failures_per_account,
                 cfg.failures_per_client,
                 cfg.throttle_window,
             ),
-            creations: Throttle::new(20, 20, Duration::from_secs(3600)),
+            // Per client only: a tenant is created by no account yet.
+            creations: Throttle::new("tenant", 0, 20, Duration::from_secs(3600)),
             catalog: RoleCatalog::builtin(),
             ctx: Context::default(),
             settings: ProgramSettings::default(),

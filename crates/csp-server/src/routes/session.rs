@@ -6,7 +6,7 @@ use crate::auth::{
     clear_cookie, features_of, session_cookie, start_session, AnyMember, USER_COOKIE,
 };
 use crate::error::{ApiErr, ApiResult};
-use crate::extract::{client_of, JsonIn};
+use crate::extract::{Client, JsonIn};
 use crate::passwords::{hash_password, throttled_verify};
 use crate::rows::UserRow;
 use crate::state::Shared;
@@ -33,7 +33,7 @@ fn session_body(state: &Shared, u: &UserRow, csrf: String) -> SessionInfo {
 /// The same 401 for an unknown user and a wrong password (and the same time: see `Hasher::verify`).
 pub async fn sign_in(
     State(state): State<Shared>,
-    ext: axum::http::Extensions,
+    Client(client): Client,
     JsonIn(s): JsonIn<SignIn>,
 ) -> ApiResult<Response> {
     let key = identity_key(&s.user_name);
@@ -41,7 +41,7 @@ pub async fn sign_in(
     let ok = throttled_verify(
         &state,
         &format!("u:{key}"),
-        &client_of(&ext),
+        &client,
         s.password,
         user.as_ref().map(|u| u.password_hash.clone()),
     )
@@ -75,14 +75,14 @@ pub async fn sign_out(State(state): State<Shared>, m: AnyMember) -> ApiResult<Re
 /// user's other sessions.
 pub async fn change_password(
     State(state): State<Shared>,
-    ext: axum::http::Extensions,
+    Client(client): Client,
     m: AnyMember,
     JsonIn(c): JsonIn<PasswordChange>,
 ) -> ApiResult<StatusCode> {
     let ok = throttled_verify(
         &state,
         &format!("u:{}", m.user.email_key),
-        &client_of(&ext),
+        &client,
         c.current_password.clone(),
         Some(m.user.password_hash.clone()),
     )

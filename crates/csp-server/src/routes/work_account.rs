@@ -5,7 +5,7 @@
 use super::{tenant_of, with_cookie};
 use crate::auth::{clear_cookie, session_cookie, start_session, Applicant, APPLICANT_COOKIE};
 use crate::error::{random_failed, ApiErr, ApiResult};
-use crate::extract::{client_of, JsonIn};
+use crate::extract::{Client, JsonIn};
 use crate::passwords::{hash_password, throttled_verify};
 use crate::rows::Insert;
 use crate::secrets::{self, new_id};
@@ -32,7 +32,7 @@ fn applicant_session(t: Tenant, csrf_token: String) -> WorkAccountSession {
 /// Signs in to a work account of the directory; starts the applicant session.
 pub async fn work_account_sign_in(
     State(state): State<Shared>,
-    ext: axum::http::Extensions,
+    Client(client): Client,
     JsonIn(s): JsonIn<SignIn>,
 ) -> ApiResult<Response> {
     csp_core::email::parse(&s.user_name).map_err(|p| {
@@ -56,7 +56,7 @@ pub async fn work_account_sign_in(
     let ok = throttled_verify(
         &state,
         &format!("wa:{key}"),
-        &client_of(&ext),
+        &client,
         s.password,
         account.as_ref().map(|a| a.password_hash.clone()),
     )
@@ -97,15 +97,49 @@ pub async fn work_account_sign_out(
 /// the applicant in to it.
 pub async fn create_tenant(
     State(state): State<Shared>,
-    ext: axum::http::Extensions,
+    Client(client): Client,
     JsonIn(t): JsonIn<NewTenant>,
 ) -> ApiResult<Response> {
-    let client = client_of(&ext);
-    state
+    // Reserved before anything is written, so concurrent requests cannot pass the limit
+    // together; given back when no tenant is made (a refused form, a taken name), since the
+    // limit is on tenants created.
+    let attempt = state
         .creations
-        .check(&client, &client)
-        .map_err(ApiErr::too_many)?;
-    let r = check_new_tenant(&t, &state.ctx);
+        .reserve(&state.store, None, &client, now())
+        .await?;
+    let (domain, country, organization) = match insert_tenant(&state, &t).await {
+        Ok(created) => created,
+        Err(e) => {
+            state.creations.give_back(&state.store, attempt).await?;
+            return Err(e);
+        }
+    };
+    let user_name = format!("admin@{domain}");
+    let password = secrets::temporary_password().map_err(random_failed)?;
+    let hash = hash_password(&state, password.clone()).await?;
+    let id = new_id("wac").map_err(random_failed)?;
+    state
+        .store
+        .insert_work_account(&id, &identity_key(&user_name), &user_name, &hash, &domain)
+        .await?;
+    let (token, session) = start_session(&state, "applicant", &id).await?;
+    Ok(with_cookie(
+        session_cookie(&state, APPLICANT_COOKIE, &token),
+        StatusCode::CREATED,
+        CreatedTenant {
+            domain,
+            country,
+            organization,
+            admin_user_name: user_name,
+            admin_password: password,
+            csrf_token: session.csrf_token,
+        },
+    ))
+}
+
+/// Checks the form and inserts the tenant: its domain, country and organization.
+async fn insert_tenant(state: &Shared, t: &NewTenant) -> ApiResult<(String, String, String)> {
+    let r = check_new_tenant(t, &state.ctx);
     if r.has_errors() {
         return Err(ApiErr::validation(r.errors().cloned().collect()));
     }
@@ -131,49 +165,21 @@ pub async fn create_tenant(
     {
         return Err(taken());
     }
-    state.creations.failure(&client, &client);
-    let user_name = format!("admin@{domain}");
-    let password = secrets::temporary_password().map_err(random_failed)?;
-    let hash = hash_password(&state, password.clone()).await?;
-    let id = new_id("wac").map_err(random_failed)?;
-    state
-        .store
-        .insert_work_account(&id, &identity_key(&user_name), &user_name, &hash, &domain)
-        .await?;
-    let (token, session) = start_session(&state, "applicant", &id).await?;
-    Ok(with_cookie(
-        session_cookie(&state, APPLICANT_COOKIE, &token),
-        StatusCode::CREATED,
-        CreatedTenant {
-            domain,
-            country,
-            organization,
-            admin_user_name: user_name,
-            admin_password: password,
-            csrf_token: session.csrf_token,
-        },
-    ))
+    Ok((domain, country, organization))
 }
 
 /// Partner-network sign-in: that account's profiles; the session remembers the account, so
 /// only its profiles can be submitted.
 pub async fn partner_network_profiles(
     State(state): State<Shared>,
-    ext: axum::http::Extensions,
+    Client(client): Client,
     a: Applicant,
     JsonIn(s): JsonIn<SignIn>,
 ) -> ApiResult<Json<Vec<csp_core::mpn::OrgProfile>>> {
     let key = identity_key(&s.user_name);
     let hash = state.store.pn_account_hash(&key).await?;
     let found = hash.is_some();
-    let ok = throttled_verify(
-        &state,
-        &format!("pn:{key}"),
-        &client_of(&ext),
-        s.password,
-        hash,
-    )
-    .await?;
+    let ok = throttled_verify(&state, &format!("pn:{key}"), &client, s.password, hash).await?;
     if !(ok && found) {
         return Err(ApiErr::sign_in_failed(Field::PmcPassword));
     }

@@ -6,13 +6,15 @@
 //!
 //! One file per table group: `users`, `sessions`, `directory` (tenants, work accounts, the
 //! partner network), `applications`, `partners` (partners and authorizations) and `customers`
-//! (customers and relationship requests), each adding its queries to [`Store`].
+//! (customers and relationship requests), and `throttle` (sign-in attempt counters), each
+//! adding its queries to [`Store`].
 
 mod applications;
 mod customers;
 mod directory;
 mod partners;
 mod sessions;
+mod throttle;
 mod users;
 
 use sqlx::any::AnyPoolOptions;
@@ -42,6 +44,13 @@ fn migrator() -> Migrator {
                 Cow::Borrowed("partners"),
                 MigrationType::Simple,
                 Cow::Borrowed(include_str!("../../migrations/0002_partners.sql")),
+                false,
+            ),
+            Migration::new(
+                3,
+                Cow::Borrowed("throttle"),
+                MigrationType::Simple,
+                Cow::Borrowed(include_str!("../../migrations/0003_throttle.sql")),
                 false,
             ),
         ]),
