@@ -11,8 +11,9 @@
 //!   address, path IDs);
 //! - the bottom: `state` (shared state, the clock), `storage` (SQL, one file per table group)
 //!   and `rows` (what it reads and writes), `error` (the API's error shape), `config` (flags
-//!   and environment), `secrets` (randomness, Argon2id, password rule), `throttle`, `limits`
-//!   (field lengths), `web` (the release build's files and CSP).
+//!   and environment), `secrets` (randomness, Argon2id, password rule), `throttle` (attempts
+//!   reserved in storage, who the client is behind trusted proxies), `limits` (field lengths),
+//!   `web` (the release build's files and CSP).
 
 pub mod auth;
 pub mod config;
