@@ -26,23 +26,37 @@ pub async fn hash_password(state: &Shared, password: String) -> ApiResult<String
 /// Checks a password behind the throttle: an attempt is reserved for the account and the
 /// client before the hash is computed (429 past a limit, and no hash), so concurrent guesses
 /// on any instance cannot get past the limit; a failure keeps the reservation, a success
-/// clears the account's failures.
+/// clears the account's failures. `kind` names the sign-in in the metrics (`portal`,
+/// `work-account`, `partner-network`, `password-change`).
 pub async fn throttled_verify(
     state: &Shared,
+    kind: &'static str,
     account: &str,
     client: &str,
     password: String,
     hash: Option<String>,
 ) -> ApiResult<bool> {
-    let attempt = state
+    let attempt = match state
         .throttle
         .reserve(&state.store, Some(account), client, now())
-        .await?;
+        .await
+    {
+        Ok(a) => a,
+        Err(e) => {
+            if e.status == axum::http::StatusCode::TOO_MANY_REQUESTS {
+                crate::observe::sign_in(kind, "throttled");
+                tracing::info!(kind, client, "sign-in throttled");
+            }
+            return Err(e);
+        }
+    };
     let ok = verify(state, password, hash).await;
     if ok {
+        crate::observe::sign_in(kind, "succeeded");
         state.throttle.succeeded(&state.store, attempt).await?;
     } else {
-        tracing::info!(account, client, "sign-in failed");
+        crate::observe::sign_in(kind, "failed");
+        tracing::info!(kind, account, client, "sign-in failed");
     }
     Ok(ok)
 }

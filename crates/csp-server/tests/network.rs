@@ -450,11 +450,27 @@ async fn health_readiness_metrics_and_request_ids() {
     let id = header_of(&out, "x-request-id").expect("a request id");
     assert_eq!(id.len(), 32, "{id}");
 
-    // Requests by route pattern, method and status; latency as a histogram.
+    // Requests by route pattern, method and status; latency as a histogram; sign-ins by outcome.
+    let wrong = r#"{"user_name":"nobody@contoso.com","password":"wrong"}"#;
+    let origin = format!("http://127.0.0.1:{}", s.port);
+    let (status, _) = request(
+        s.port,
+        "POST",
+        "/api/session",
+        Some(wrong),
+        &[("Origin", &origin)],
+    )
+    .await
+    .unwrap();
+    assert_eq!(status, 401);
     let (status, text) = request(metrics_port, "GET", "/metrics", None, &[])
         .await
         .unwrap();
     assert_eq!(status, 200);
+    assert!(
+        text.contains(r#"csp_sign_ins_total{kind="portal",outcome="failed"}"#),
+        "{text}"
+    );
     assert!(
         text.contains(r#"http_requests_total{route="/api/users",method="GET",status="401"}"#),
         "{text}"

@@ -40,6 +40,7 @@ pub async fn sign_in(
     let user = state.store.user_by_key(&key).await?;
     let ok = throttled_verify(
         &state,
+        "portal",
         &format!("u:{key}"),
         &client,
         s.password,
@@ -81,6 +82,7 @@ pub async fn change_password(
 ) -> ApiResult<StatusCode> {
     let ok = throttled_verify(
         &state,
+        "password-change",
         &format!("u:{}", m.user.email_key),
         &client,
         c.current_password.clone(),

@@ -55,6 +55,7 @@ pub async fn work_account_sign_in(
     let account = state.store.work_account(&key).await?;
     let ok = throttled_verify(
         &state,
+        "work-account",
         &format!("wa:{key}"),
         &client,
         s.password,
@@ -179,7 +180,15 @@ pub async fn partner_network_profiles(
     let key = identity_key(&s.user_name);
     let hash = state.store.pn_account_hash(&key).await?;
     let found = hash.is_some();
-    let ok = throttled_verify(&state, &format!("pn:{key}"), &client, s.password, hash).await?;
+    let ok = throttled_verify(
+        &state,
+        "partner-network",
+        &format!("pn:{key}"),
+        &client,
+        s.password,
+        hash,
+    )
+    .await?;
     if !(ok && found) {
         return Err(ApiErr::sign_in_failed(Field::PmcPassword));
     }
