@@ -32,8 +32,9 @@ pub struct Config {
     /// Proxies whose `X-Forwarded-For` names the client (`--trusted-proxies`, CIDRs); none
     /// by default, so the TCP peer is the client.
     pub trusted_proxies: Vec<crate::throttle::Cidr>,
-    /// Seeds the demo partner and directory into an empty database.
-    pub seed_demo: bool,
+    /// Seeds the demo partners, operator and directory (known passwords) into an empty
+    /// database. Off unless asked for: a deployment starts empty.
+    pub demo_data: bool,
     /// Argon2id memory cost in KiB (OWASP's minimum for Argon2id is 19 MiB).
     pub argon2_memory_kib: u32,
     pub argon2_iterations: u32,
@@ -67,7 +68,7 @@ impl Default for Config {
             failures_per_client: 50,
             throttle_window: Duration::from_secs(15 * 60),
             trusted_proxies: Vec::new(),
-            seed_demo: true,
+            demo_data: false,
             argon2_memory_kib: 19 * 1024,
             argon2_iterations: 2,
             test_faults: false,
@@ -178,7 +179,7 @@ impl Config {
                 .map(|p| p.parse().map_err(|e| format!("--trusted-proxies: {e}")))
                 .collect::<Result<_, String>>()?;
         }
-        c.seed_demo = !has("--no-demo-data");
+        c.demo_data = has("--demo-data");
         c.test_faults = has("--test-faults");
         if let Some(a) = get("--metrics-addr", "CSP_METRICS_ADDR") {
             c.metrics_addr = Some(

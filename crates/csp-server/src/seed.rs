@@ -30,12 +30,33 @@ pub const DEMO_TENANTS: &[(&str, &str, &str)] = &[
     ("contoso.com", "US", "Contoso USA"),
 ];
 
-/// Seeds once: only when no partner exists yet.
+/// What start-up does about data: with `demo_data`, seeds an empty database; without it, an
+/// empty database is left empty and the log says how to make the first accounts.
+pub async fn on_start(state: &Shared, demo_data: bool) -> Result<(), Box<dyn std::error::Error>> {
+    if demo_data {
+        if seed_if_empty(state).await? {
+            tracing::info!("seeded the demo partner and directory");
+        }
+    } else if state.store.partner_count().await? == 0 {
+        tracing::info!(
+            "the database has no accounts yet: create the first with `csp-server create-operator EMAIL` \
+             and `csp-server create-partner --kind indirect-reseller|indirect-provider --name NAME \
+             --country CC --region REGION --admin EMAIL` (each prints a one-time password), \
+             or start with --demo-data for the demo partners and directory"
+        );
+    }
+    Ok(())
+}
+
+/// Seeds once: only when no partner exists yet. One transaction under the set-up lock
+/// (`Store::begin_setup`), so instances starting together on one database seed it once (the
+/// others wait, then find partners), and a failure part-way leaves it empty, to be seeded by
+/// the next start.
 pub async fn seed_if_empty(state: &Shared) -> Result<bool, Box<dyn std::error::Error>> {
-    let store = &state.store;
-    if store.partner_count().await? > 0 {
+    if state.store.partner_count().await? > 0 {
         return Ok(false);
     }
+    // Hashed before taking the lock: Argon2 is the slow part, the inserts are not.
     let t = now();
     let demo_hash = state
         .hasher
@@ -47,6 +68,11 @@ pub async fn seed_if_empty(state: &Shared) -> Result<bool, Box<dyn std::error::E
         .map_err(|_| "no OS randomness")?;
     let id = |p: &str| new_id(p).map_err(|_| "no OS randomness");
 
+    let mut store = state.store.begin_setup().await?;
+    // Decided again under the lock: another instance may have seeded meanwhile.
+    if store.partner_count().await? > 0 {
+        return Ok(false);
+    }
     let d = demo_partners();
     for p in &d.partners {
         // The partner's own work-account tenant: its `onmicrosoft.com` domain, if it has one.
@@ -129,5 +155,6 @@ pub async fn seed_if_empty(state: &Shared) -> Result<bool, Box<dyn std::error::E
     for p in demo_profiles() {
         store.insert_profile(&pn, &p).await?;
     }
+    store.commit().await?;
     Ok(true)
 }

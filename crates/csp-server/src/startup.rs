@@ -26,8 +26,8 @@ use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
-/// Opens storage (migrating it), seeds demo data into an empty database, binds, and serves
-/// until `shutdown`. Prints the address line the scripts wait for.
+/// Opens storage (migrating it), seeds demo data into an empty database if asked, binds, and
+/// serves until `shutdown`. Prints the address line the scripts wait for.
 pub async fn run(
     cfg: Config,
     shutdown: impl std::future::Future<Output = ()>,
@@ -49,15 +49,13 @@ pub async fn run_on(
         max_connections: cfg.max_connections,
         drain: std::time::Duration::from_secs(10),
     };
-    let seed = cfg.seed_demo;
+    let demo_data = cfg.demo_data;
     let metrics = match cfg.metrics_addr {
         Some(addr) => Some(tokio::net::TcpListener::bind(addr).await?),
         None => None,
     };
     let state = AppState::new(store.clone(), cfg, port);
-    if seed && seed::seed_if_empty(&state).await? {
-        tracing::info!("seeded the demo partner and directory");
-    }
+    seed::on_start(&state, demo_data).await?;
     let sweeper = {
         let state = state.clone();
         tokio::spawn(async move {

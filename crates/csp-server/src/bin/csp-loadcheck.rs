@@ -186,6 +186,8 @@ async fn target() -> Target {
         port,
         database_url: format!("sqlite://{}", db.display()),
         dist: std::env::temp_dir().join("csp-loadcheck-no-dist"),
+        // It signs in as a demo user.
+        demo_data: true,
         ..Default::default()
     };
     let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();

@@ -2,14 +2,13 @@
 //! requests. Every read and change names the partner it is for, so one partner never reaches
 //! another's rows.
 
-use super::{enum_of, is_unique_violation, DbResult, Store};
+use super::{enum_of, is_unique_violation, DbResult, Store, Tx};
 use crate::rows::{Insert, WorkAccountRow};
 use csp_core::api::PartnerKind;
 use csp_core::customers::Customer;
 use csp_core::relationship::RelationshipRequest;
 use sqlx::any::{AnyArguments, AnyRow};
-use sqlx::Any;
-use sqlx::Row;
+use sqlx::{Any, AnyConnection, Row};
 
 fn customer(r: &AnyRow) -> DbResult<Customer> {
     let relationship: String = r.try_get("relationship")?;
@@ -51,6 +50,54 @@ fn customer_column(kind: PartnerKind) -> &'static str {
     }
 }
 
+async fn insert_customer(db: &mut AnyConnection, c: &Customer, now: i64) -> DbResult<Insert> {
+    match customer_insert(c, now).execute(db).await {
+        Ok(_) => Ok(Insert::Done),
+        Err(e) if is_unique_violation(&e) => Ok(Insert::Duplicate),
+        Err(e) => Err(e),
+    }
+}
+
+async fn insert_request(
+    db: &mut AnyConnection,
+    partner: &str,
+    name_key: Option<String>,
+    r: &RelationshipRequest,
+    now: i64,
+) -> DbResult<Insert> {
+    let res = sqlx::query(
+        "INSERT INTO relationship_requests (id, partner_id, name_key, request, created_at) VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(&r.id)
+    .bind(partner)
+    .bind(name_key)
+    .bind(serde_json::to_string(r).unwrap_or_default())
+    .bind(now)
+    .execute(db)
+    .await;
+    match res {
+        Ok(_) => Ok(Insert::Done),
+        Err(e) if is_unique_violation(&e) => Ok(Insert::Duplicate),
+        Err(e) => Err(e),
+    }
+}
+
+impl Tx {
+    pub async fn insert_customer(&mut self, c: &Customer, now: i64) -> DbResult<Insert> {
+        insert_customer(self.conn(), c, now).await
+    }
+
+    pub async fn insert_request(
+        &mut self,
+        partner: &str,
+        name_key: Option<String>,
+        r: &RelationshipRequest,
+        now: i64,
+    ) -> DbResult<Insert> {
+        insert_request(self.conn(), partner, name_key, r, now).await
+    }
+}
+
 impl Store {
     /// The customers of a partner of `kind`, in the order they were added.
     pub async fn customers_of(&self, partner: &str, kind: PartnerKind) -> DbResult<Vec<Customer>> {
@@ -87,12 +134,7 @@ impl Store {
 
     /// A customer record alone (seeding, existing customers from other portals).
     pub async fn insert_customer(&self, c: &Customer, now: i64) -> DbResult<Insert> {
-        let r = customer_insert(c, now).execute(&self.pool).await;
-        match r {
-            Ok(_) => Ok(Insert::Done),
-            Err(e) if is_unique_violation(&e) => Ok(Insert::Duplicate),
-            Err(e) => Err(e),
-        }
+        insert_customer(&mut *self.pool.acquire().await?, c, now).await
     }
 
     /// Whether a domain is anyone's already: a tenant of the directory or a customer's.
@@ -197,21 +239,7 @@ impl Store {
         r: &RelationshipRequest,
         now: i64,
     ) -> DbResult<Insert> {
-        let res = sqlx::query(
-            "INSERT INTO relationship_requests (id, partner_id, name_key, request, created_at) VALUES ($1, $2, $3, $4, $5)",
-        )
-        .bind(&r.id)
-        .bind(partner)
-        .bind(name_key)
-        .bind(serde_json::to_string(r).unwrap_or_default())
-        .bind(now)
-        .execute(&self.pool)
-        .await;
-        match res {
-            Ok(_) => Ok(Insert::Done),
-            Err(e) if is_unique_violation(&e) => Ok(Insert::Duplicate),
-            Err(e) => Err(e),
-        }
+        insert_request(&mut *self.pool.acquire().await?, partner, name_key, r, now).await
     }
 
     /// Saves a request's new state (termination); false when it is not the partner's.

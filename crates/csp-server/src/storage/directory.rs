@@ -2,9 +2,130 @@
 //! their organization profiles.
 
 use super::erased;
-use super::{enum_of, is_unique_violation, DbResult, Store};
+use super::{enum_of, is_unique_violation, DbResult, Store, Tx};
 use crate::rows::{Insert, WorkAccountRow};
-use sqlx::Row;
+use sqlx::{AnyConnection, Row};
+
+async fn insert_tenant(
+    db: &mut AnyConnection,
+    domain: &str,
+    country: &str,
+    organization: &str,
+    now: i64,
+) -> DbResult<Insert> {
+    let r = sqlx::query(
+        "INSERT INTO tenants (domain, country, organization, created_at) VALUES ($1, $2, $3, $4)",
+    )
+    .bind(domain)
+    .bind(country)
+    .bind(organization)
+    .bind(now)
+    .execute(db)
+    .await;
+    match r {
+        Ok(_) => Ok(Insert::Done),
+        Err(e) if is_unique_violation(&e) => Ok(Insert::Duplicate),
+        Err(e) => Err(e),
+    }
+}
+
+async fn insert_work_account(
+    db: &mut AnyConnection,
+    id: &str,
+    key: &str,
+    user_name: &str,
+    hash: &str,
+    domain: &str,
+) -> DbResult<Insert> {
+    let r = sqlx::query(
+        "INSERT INTO work_accounts (id, user_name_key, user_name, password_hash, tenant_domain) VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(id)
+    .bind(key)
+    .bind(user_name)
+    .bind(hash)
+    .bind(domain)
+    .execute(db)
+    .await;
+    match r {
+        Ok(_) => Ok(Insert::Done),
+        Err(e) if is_unique_violation(&e) => Ok(Insert::Duplicate),
+        Err(e) => Err(e),
+    }
+}
+
+async fn insert_pn_account(db: &mut AnyConnection, key: &str, hash: &str) -> DbResult<()> {
+    sqlx::query("INSERT INTO pn_accounts (user_name_key, password_hash) VALUES ($1, $2)")
+        .bind(key)
+        .bind(hash)
+        .execute(db)
+        .await?;
+    Ok(())
+}
+
+async fn insert_profile(
+    db: &mut AnyConnection,
+    account: &str,
+    p: &csp_core::mpn::OrgProfile,
+) -> DbResult<()> {
+    let s = |v: &dyn erased::Ser| v.text();
+    sqlx::query("INSERT INTO pn_profiles (mpn_id, account_key, name, kind, status, country) VALUES ($1, $2, $3, $4, $5, $6)")
+        .bind(&p.mpn_id)
+        .bind(account)
+        .bind(&p.name)
+        .bind(s(&p.kind))
+        .bind(s(&p.status))
+        .bind(&p.country)
+        .execute(db)
+        .await?;
+    Ok(())
+}
+
+impl Tx {
+    pub async fn insert_tenant(
+        &mut self,
+        domain: &str,
+        country: &str,
+        organization: &str,
+        now: i64,
+    ) -> DbResult<Insert> {
+        insert_tenant(self.conn(), domain, country, organization, now).await
+    }
+
+    /// Whether the directory has a tenant of this domain (checked before inserting, as a
+    /// refused insert ends the transaction on PostgreSQL).
+    pub async fn tenant_exists(&mut self, domain: &str) -> DbResult<bool> {
+        let n: i64 = sqlx::query("SELECT COUNT(*) AS n FROM tenants WHERE domain = $1")
+            .bind(domain)
+            .fetch_one(self.conn())
+            .await?
+            .try_get("n")?;
+        Ok(n > 0)
+    }
+
+    pub async fn insert_work_account(
+        &mut self,
+        id: &str,
+        key: &str,
+        user_name: &str,
+        hash: &str,
+        domain: &str,
+    ) -> DbResult<Insert> {
+        insert_work_account(self.conn(), id, key, user_name, hash, domain).await
+    }
+
+    pub async fn insert_pn_account(&mut self, key: &str, hash: &str) -> DbResult<()> {
+        insert_pn_account(self.conn(), key, hash).await
+    }
+
+    pub async fn insert_profile(
+        &mut self,
+        account: &str,
+        p: &csp_core::mpn::OrgProfile,
+    ) -> DbResult<()> {
+        insert_profile(self.conn(), account, p).await
+    }
+}
 
 impl Store {
     pub async fn insert_tenant(
@@ -14,18 +135,14 @@ impl Store {
         organization: &str,
         now: i64,
     ) -> DbResult<Insert> {
-        let r = sqlx::query("INSERT INTO tenants (domain, country, organization, created_at) VALUES ($1, $2, $3, $4)")
-            .bind(domain)
-            .bind(country)
-            .bind(organization)
-            .bind(now)
-            .execute(&self.pool)
-            .await;
-        match r {
-            Ok(_) => Ok(Insert::Done),
-            Err(e) if is_unique_violation(&e) => Ok(Insert::Duplicate),
-            Err(e) => Err(e),
-        }
+        insert_tenant(
+            &mut *self.pool.acquire().await?,
+            domain,
+            country,
+            organization,
+            now,
+        )
+        .await
     }
 
     /// (country, organization)
@@ -46,21 +163,15 @@ impl Store {
         hash: &str,
         domain: &str,
     ) -> DbResult<Insert> {
-        let r = sqlx::query(
-            "INSERT INTO work_accounts (id, user_name_key, user_name, password_hash, tenant_domain) VALUES ($1, $2, $3, $4, $5)",
+        insert_work_account(
+            &mut *self.pool.acquire().await?,
+            id,
+            key,
+            user_name,
+            hash,
+            domain,
         )
-        .bind(id)
-        .bind(key)
-        .bind(user_name)
-        .bind(hash)
-        .bind(domain)
-        .execute(&self.pool)
-        .await;
-        match r {
-            Ok(_) => Ok(Insert::Done),
-            Err(e) if is_unique_violation(&e) => Ok(Insert::Duplicate),
-            Err(e) => Err(e),
-        }
+        .await
     }
 
     async fn work_account_where(&self, col: &str, v: &str) -> DbResult<Option<WorkAccountRow>> {
@@ -90,12 +201,7 @@ impl Store {
     }
 
     pub async fn insert_pn_account(&self, key: &str, hash: &str) -> DbResult<()> {
-        sqlx::query("INSERT INTO pn_accounts (user_name_key, password_hash) VALUES ($1, $2)")
-            .bind(key)
-            .bind(hash)
-            .execute(&self.pool)
-            .await?;
-        Ok(())
+        insert_pn_account(&mut *self.pool.acquire().await?, key, hash).await
     }
 
     pub async fn pn_account_hash(&self, key: &str) -> DbResult<Option<String>> {
@@ -106,23 +212,12 @@ impl Store {
         r.map(|r| r.try_get("password_hash")).transpose()
     }
 
-    /// (mpn_id, name, kind, status, country, account)
     pub async fn insert_profile(
         &self,
         account: &str,
         p: &csp_core::mpn::OrgProfile,
     ) -> DbResult<()> {
-        let s = |v: &dyn erased::Ser| v.text();
-        sqlx::query("INSERT INTO pn_profiles (mpn_id, account_key, name, kind, status, country) VALUES ($1, $2, $3, $4, $5, $6)")
-            .bind(&p.mpn_id)
-            .bind(account)
-            .bind(&p.name)
-            .bind(s(&p.kind))
-            .bind(s(&p.status))
-            .bind(&p.country)
-            .execute(&self.pool)
-            .await?;
-        Ok(())
+        insert_profile(&mut *self.pool.acquire().await?, account, p).await
     }
 
     async fn profiles_where(

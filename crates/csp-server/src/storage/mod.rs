@@ -7,7 +7,8 @@
 //! One file per table group: `users`, `sessions`, `directory` (tenants, work accounts, the
 //! partner network), `applications`, `partners` (partners and authorizations) and `customers`
 //! (customers and relationship requests), and `throttle` (sign-in attempt counters), each
-//! adding its queries to [`Store`].
+//! adding its queries to [`Store`], and the inserts that seeding and the first accounts need
+//! to [`Tx`] too.
 
 mod applications;
 mod customers;
@@ -19,7 +20,7 @@ mod users;
 
 use sqlx::any::AnyPoolOptions;
 use sqlx::migrate::{Migration, MigrationType, Migrator};
-use sqlx::{AnyPool, Executor};
+use sqlx::{Any, AnyConnection, AnyPool, Connection, Executor, Transaction};
 use std::borrow::Cow;
 
 pub type DbResult<T> = Result<T, sqlx::Error>;
@@ -27,6 +28,30 @@ pub type DbResult<T> = Result<T, sqlx::Error>;
 #[derive(Clone)]
 pub struct Store {
     pub(crate) pool: AnyPool,
+    sqlite: bool,
+}
+
+/// One write transaction holding the database's set-up lock: work that must happen once
+/// however many instances start together (seeding), or that must not interleave with it (the
+/// first accounts), decides what to do from what it reads inside. All or nothing: dropped
+/// without [`Tx::commit`], it rolls back. An insert that answers `Duplicate` has ended the
+/// transaction on PostgreSQL (the failed statement aborts it): give up and drop it.
+pub struct Tx {
+    tx: Transaction<'static, Any>,
+}
+
+/// The PostgreSQL advisory lock key of [`Tx`] ("csp-setu" in ASCII): a constant of this
+/// schema's, distinct from the key sqlx's migrator derives from the database name.
+const SETUP_LOCK: i64 = 0x6373_702d_7365_7475;
+
+impl Tx {
+    pub(crate) fn conn(&mut self) -> &mut AnyConnection {
+        &mut self.tx
+    }
+
+    pub async fn commit(self) -> DbResult<()> {
+        self.tx.commit().await
+    }
 }
 
 fn migrator() -> Migrator {
@@ -73,15 +98,17 @@ impl Store {
         } else {
             url.to_string()
         };
-        let pool = AnyPoolOptions::new()
+        let pool: AnyPool = AnyPoolOptions::new()
             .max_connections(if sqlite { 4 } else { 10 })
             .acquire_timeout(std::time::Duration::from_secs(10))
             .after_connect(move |conn, _| {
                 Box::pin(async move {
                     if sqlite {
-                        // WAL lets readers run beside the writer; the busy timeout queues writers.
-                        conn.execute("PRAGMA journal_mode = WAL").await?;
+                        // WAL lets readers run beside the writer; the busy timeout queues writers
+                        // (set first, so that switching a new file to WAL waits for another
+                        // process doing the same instead of failing).
                         conn.execute("PRAGMA busy_timeout = 5000").await?;
+                        conn.execute("PRAGMA journal_mode = WAL").await?;
                         conn.execute("PRAGMA foreign_keys = ON").await?;
                     }
                     Ok(())
@@ -89,8 +116,45 @@ impl Store {
             })
             .connect(&url)
             .await?;
-        migrator().run(&pool).await?;
-        Ok(Store { pool })
+        // `run_direct` on a connection is `run` without its `Acquire` bound, which would make
+        // this future not `Send` (sqlx's own workaround).
+        let mut conn = pool.acquire().await?;
+        if sqlite {
+            // SQLite's migrator takes no lock: two processes would both see a migration
+            // pending and the second would fail re-applying it. One IMMEDIATE transaction
+            // around the run holds the write lock from the first read (the migrator's own
+            // transactions nest in it as savepoints); the other process waits, then finds
+            // nothing pending.
+            let mut tx = conn.begin_with("BEGIN IMMEDIATE").await?;
+            migrator().run_direct(&mut *tx).await?;
+            tx.commit().await?;
+        } else {
+            // sqlx's PostgreSQL migrator holds a session advisory lock (`pg_advisory_lock`,
+            // keyed by the database name) on this connection for the whole run.
+            migrator().run_direct(&mut *conn).await?;
+        }
+        drop(conn);
+        Ok(Store { pool, sqlite })
+    }
+
+    /// Starts a [`Tx`]: takes the set-up lock, waiting while another instance holds it.
+    pub async fn begin_setup(&self) -> DbResult<Tx> {
+        let tx = if self.sqlite {
+            // IMMEDIATE takes SQLite's (single-host) write lock now, before anything is read,
+            // waiting up to the busy timeout; a deferred transaction would read first and then
+            // fail to upgrade.
+            self.pool.begin_with("BEGIN IMMEDIATE").await?
+        } else {
+            let mut tx = self.pool.begin().await?;
+            // Released by the commit or the rollback, or when the connection dies with its
+            // instance: a crash part-way leaves neither rows nor a held lock.
+            sqlx::query("SELECT 1 AS locked FROM pg_advisory_xact_lock($1)")
+                .bind(SETUP_LOCK)
+                .fetch_one(&mut *tx)
+                .await?;
+            tx
+        };
+        Ok(Tx { tx })
     }
 
     pub async fn close(&self) {

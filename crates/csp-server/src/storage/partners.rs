@@ -3,13 +3,13 @@
 //! another's rows.
 
 use super::erased::Ser;
-use super::{enum_of, DbResult, Store};
+use super::{enum_of, DbResult, Store, Tx};
 use crate::rows::Insert;
 use csp_core::api::{MyPartner, PartnerKind};
 use csp_core::date::Date;
 use csp_core::partners::PartnerSummary;
 use sqlx::any::AnyRow;
-use sqlx::Row;
+use sqlx::{AnyConnection, Connection, Row};
 
 fn date(s: &str) -> DbResult<Date> {
     Date::parse_iso(s).ok_or_else(|| sqlx::Error::Decode(format!("not a date: {s}").into()))
@@ -28,12 +28,133 @@ fn summary(r: &AnyRow) -> DbResult<PartnerSummary> {
     })
 }
 
+async fn partner_count(db: &mut AnyConnection) -> DbResult<i64> {
+    sqlx::query("SELECT COUNT(*) AS n FROM partners")
+        .fetch_one(db)
+        .await?
+        .try_get("n")
+}
+
+async fn insert_partner(
+    db: &mut AnyConnection,
+    id: &str,
+    name: &str,
+    domain: &str,
+    now: i64,
+) -> DbResult<()> {
+    sqlx::query(
+        "INSERT INTO partners (id, name, tenant_domain, created_at) VALUES ($1, $2, $3, $4)",
+    )
+    .bind(id)
+    .bind(name)
+    .bind(domain)
+    .bind(now)
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
+async fn insert_partner_of(
+    db: &mut AnyConnection,
+    p: &MyPartner,
+    tenant_domain: &str,
+    now: i64,
+) -> DbResult<()> {
+    // A savepoint when `db` is already in a transaction ([`Tx`]).
+    let mut tx = db.begin().await?;
+    sqlx::query(
+        "INSERT INTO partners (id, name, tenant_domain, created_at, kind, country, region) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(&p.partner.id)
+    .bind(&p.partner.name)
+    .bind(tenant_domain)
+    .bind(now)
+    .bind(p.kind.text())
+    .bind(&p.partner.country)
+    .bind(&p.partner.region)
+    .execute(&mut *tx)
+    .await?;
+    for (i, d) in p.domains.iter().enumerate() {
+        sqlx::query(
+            "INSERT INTO partner_domains (partner_id, domain, position) VALUES ($1, $2, $3)",
+        )
+        .bind(&p.partner.id)
+        .bind(d)
+        .bind(i as i64)
+        .execute(&mut *tx)
+        .await?;
+    }
+    tx.commit().await
+}
+
+async fn insert_authorization(
+    db: &mut AnyConnection,
+    reseller: &str,
+    provider: &str,
+    since: Date,
+) -> DbResult<Insert> {
+    let r = sqlx::query(
+        "INSERT INTO authorizations (reseller_id, provider_id, since) VALUES ($1, $2, $3) \
+         ON CONFLICT (reseller_id, provider_id) DO NOTHING",
+    )
+    .bind(reseller)
+    .bind(provider)
+    .bind(since.to_string())
+    .execute(db)
+    .await?;
+    Ok(if r.rows_affected() == 1 {
+        Insert::Done
+    } else {
+        Insert::Duplicate
+    })
+}
+
+impl Tx {
+    pub async fn partner_count(&mut self) -> DbResult<i64> {
+        partner_count(self.conn()).await
+    }
+
+    /// The program operator's own organization (a partner of no kind), the oldest if several.
+    pub async fn operations_partner(&mut self) -> DbResult<Option<String>> {
+        sqlx::query("SELECT id FROM partners WHERE kind IS NULL ORDER BY created_at, id LIMIT 1")
+            .fetch_optional(self.conn())
+            .await?
+            .map(|r| r.try_get("id"))
+            .transpose()
+    }
+
+    pub async fn insert_partner(
+        &mut self,
+        id: &str,
+        name: &str,
+        domain: &str,
+        now: i64,
+    ) -> DbResult<()> {
+        insert_partner(self.conn(), id, name, domain, now).await
+    }
+
+    pub async fn insert_partner_of(
+        &mut self,
+        p: &MyPartner,
+        tenant_domain: &str,
+        now: i64,
+    ) -> DbResult<()> {
+        insert_partner_of(self.conn(), p, tenant_domain, now).await
+    }
+
+    pub async fn insert_authorization(
+        &mut self,
+        reseller: &str,
+        provider: &str,
+        since: Date,
+    ) -> DbResult<Insert> {
+        insert_authorization(self.conn(), reseller, provider, since).await
+    }
+}
+
 impl Store {
     pub async fn partner_count(&self) -> DbResult<i64> {
-        sqlx::query("SELECT COUNT(*) AS n FROM partners")
-            .fetch_one(&self.pool)
-            .await?
-            .try_get("n")
+        partner_count(&mut *self.pool.acquire().await?).await
     }
 
     pub async fn insert_partner(
@@ -43,16 +164,7 @@ impl Store {
         domain: &str,
         now: i64,
     ) -> DbResult<()> {
-        sqlx::query(
-            "INSERT INTO partners (id, name, tenant_domain, created_at) VALUES ($1, $2, $3, $4)",
-        )
-        .bind(id)
-        .bind(name)
-        .bind(domain)
-        .bind(now)
-        .execute(&self.pool)
-        .await?;
-        Ok(())
+        insert_partner(&mut *self.pool.acquire().await?, id, name, domain, now).await
     }
 
     /// A reseller or provider with its kind, region and domains (`tenant_domain` is its own
@@ -63,30 +175,7 @@ impl Store {
         tenant_domain: &str,
         now: i64,
     ) -> DbResult<()> {
-        let mut tx = self.pool.begin().await?;
-        sqlx::query(
-            "INSERT INTO partners (id, name, tenant_domain, created_at, kind, country, region) VALUES ($1, $2, $3, $4, $5, $6, $7)",
-        )
-        .bind(&p.partner.id)
-        .bind(&p.partner.name)
-        .bind(tenant_domain)
-        .bind(now)
-        .bind(p.kind.text())
-        .bind(&p.partner.country)
-        .bind(&p.partner.region)
-        .execute(&mut *tx)
-        .await?;
-        for (i, d) in p.domains.iter().enumerate() {
-            sqlx::query(
-                "INSERT INTO partner_domains (partner_id, domain, position) VALUES ($1, $2, $3)",
-            )
-            .bind(&p.partner.id)
-            .bind(d)
-            .bind(i as i64)
-            .execute(&mut *tx)
-            .await?;
-        }
-        tx.commit().await
+        insert_partner_of(&mut *self.pool.acquire().await?, p, tenant_domain, now).await
     }
 
     /// The partner as `GET /partner` shows it; None for an unknown partner or one that is
@@ -150,20 +239,7 @@ impl Store {
         provider: &str,
         since: Date,
     ) -> DbResult<Insert> {
-        let r = sqlx::query(
-            "INSERT INTO authorizations (reseller_id, provider_id, since) VALUES ($1, $2, $3) \
-             ON CONFLICT (reseller_id, provider_id) DO NOTHING",
-        )
-        .bind(reseller)
-        .bind(provider)
-        .bind(since.to_string())
-        .execute(&self.pool)
-        .await?;
-        Ok(if r.rows_affected() == 1 {
-            Insert::Done
-        } else {
-            Insert::Duplicate
-        })
+        insert_authorization(&mut *self.pool.acquire().await?, reseller, provider, since).await
     }
 
     /// The provider ends its partnership with a reseller; false when there was none.

@@ -1,10 +1,10 @@
 //! Partner users, each with their partner's kind. Only ever one partner's users: every query
 //! on users that lists or changes them is scoped by `partner_id`.
 
-use super::{enum_of, is_unique_violation, DbResult, Store};
+use super::{enum_of, is_unique_violation, DbResult, Store, Tx};
 use crate::rows::{Insert, UserRow};
 use sqlx::any::AnyRow;
-use sqlx::Row;
+use sqlx::{AnyConnection, Row};
 
 fn user(r: &AnyRow) -> DbResult<UserRow> {
     Ok(UserRow {
@@ -29,32 +29,53 @@ fn user(r: &AnyRow) -> DbResult<UserRow> {
 const USER_SELECT: &str = "SELECT u.id, u.partner_id, u.name, u.email, u.email_key, u.agent_role, u.admin_role, u.operator, u.password_hash, u.must_change, p.kind AS partner_kind \
      FROM users u LEFT JOIN partners p ON p.id = u.partner_id";
 
+async fn insert_user(db: &mut AnyConnection, u: &UserRow, now: i64) -> DbResult<Insert> {
+    let r = sqlx::query(
+        "INSERT INTO users (id, partner_id, name, email, email_key, agent_role, admin_role, operator, password_hash, must_change, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+    )
+    .bind(&u.id)
+    .bind(&u.partner_id)
+    .bind(&u.name)
+    .bind(&u.email)
+    .bind(&u.email_key)
+    .bind(u.agent_role.clone())
+    .bind(u.admin_role.clone())
+    .bind(u.operator as i64)
+    .bind(&u.password_hash)
+    .bind(u.must_change as i64)
+    .bind(now)
+    .execute(db)
+    .await;
+    match r {
+        Ok(_) => Ok(Insert::Done),
+        Err(e) if is_unique_violation(&e) => Ok(Insert::Duplicate),
+        Err(e) => Err(e),
+    }
+}
+
+impl Tx {
+    pub async fn insert_user(&mut self, u: &UserRow, now: i64) -> DbResult<Insert> {
+        insert_user(self.conn(), u, now).await
+    }
+
+    /// Whether a user has this email key (checked before inserting, as a refused insert
+    /// ends the transaction on PostgreSQL).
+    pub async fn user_exists(&mut self, key: &str) -> DbResult<bool> {
+        let n: i64 = sqlx::query("SELECT COUNT(*) AS n FROM users WHERE email_key = $1")
+            .bind(key)
+            .fetch_one(self.conn())
+            .await?
+            .try_get("n")?;
+        Ok(n > 0)
+    }
+}
+
 impl Store {
     /// Refused with `Duplicate` when the email key is taken: the unique index decides, so two
     /// concurrent adds of one address make one user.
     pub async fn insert_user(&self, u: &UserRow, now: i64) -> DbResult<Insert> {
-        let r = sqlx::query(
-            "INSERT INTO users (id, partner_id, name, email, email_key, agent_role, admin_role, operator, password_hash, must_change, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
-        )
-        .bind(&u.id)
-        .bind(&u.partner_id)
-        .bind(&u.name)
-        .bind(&u.email)
-        .bind(&u.email_key)
-        .bind(u.agent_role.clone())
-        .bind(u.admin_role.clone())
-        .bind(u.operator as i64)
-        .bind(&u.password_hash)
-        .bind(u.must_change as i64)
-        .bind(now)
-        .execute(&self.pool)
-        .await;
-        match r {
-            Ok(_) => Ok(Insert::Done),
-            Err(e) if is_unique_violation(&e) => Ok(Insert::Duplicate),
-            Err(e) => Err(e),
-        }
+        insert_user(&mut *self.pool.acquire().await?, u, now).await
     }
 
     pub async fn user_by_key(&self, key: &str) -> DbResult<Option<UserRow>> {

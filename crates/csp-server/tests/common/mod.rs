@@ -46,6 +46,8 @@ pub fn test_config(url: &str) -> Config {
         argon2_memory_kib: 1024,
         argon2_iterations: 1,
         dist: std::path::PathBuf::from("/nonexistent-dist"),
+        // The tests sign in as the demo users (`with_config` seeds them itself too).
+        demo_data: true,
         ..Config::default()
     }
 }
