@@ -17,7 +17,7 @@ cargo build -q -p csp-server
 tmp=$(mktemp -d)
 port=$(free_port)
 # The throttle is raised: schemathesis sends many wrong passwords on purpose.
-"${CARGO_TARGET_DIR:-target}"/debug/csp-server --port "$port" --dist "$tmp/no-dist" --database-url "sqlite://$tmp/contract.db" \
+"${CARGO_TARGET_DIR:-target}"/debug/csp-server --port "$port" --dist "$tmp/no-dist" --database-url "sqlite://$tmp/contract.db" --demo-data \
   --failures-per-account 1000000 --failures-per-client 1000000 > "$tmp/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$tmp"' EXIT

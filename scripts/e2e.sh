@@ -19,7 +19,7 @@ import json, sys
 p = sys.argv[1]; c = json.load(open(p)); c["api_base_url"] = "/api"; c["request_timeout_ms"] = 5000; json.dump(c, open(p, "w"))
 PY
 port=$(free_port)
-"${CARGO_TARGET_DIR:-target}"/debug/csp-server --port "$port" --dist "$site" --database-url "sqlite://$site.db" --test-faults > "$site.log" 2>&1 &
+"${CARGO_TARGET_DIR:-target}"/debug/csp-server --port "$port" --dist "$site" --database-url "sqlite://$site.db" --demo-data --test-faults > "$site.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true; rm -rf "$site" "$site.log" "$site.db"*' EXIT
 wait_for "http://127.0.0.1:$port/api/settings" 100

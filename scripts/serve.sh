@@ -4,7 +4,8 @@
 # gives a working app at http://127.0.0.1:8080/.
 #
 # `scripts/serve.sh --with-server [csp-server flags]`: the release build served by the API
-# server instead (app and API on one origin, http://127.0.0.1:8090/, data in csp-server.db).
+# server instead (app and API on one origin, http://127.0.0.1:8090/, data in csp-server.db,
+# seeded with the demo data so the demo accounts sign in).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -19,6 +20,6 @@ import json, sys
 p = sys.argv[1]; c = json.load(open(p)); c["api_base_url"] = "/api"; json.dump(c, open(p, "w"))
 PY
   cargo build --profile server -p csp-server
-  exec "${CARGO_TARGET_DIR:-target}"/server/csp-server --port "${PORT:-8090}" --dist "$site" "$@"
+  exec "${CARGO_TARGET_DIR:-target}"/server/csp-server --port "${PORT:-8090}" --dist "$site" --demo-data "$@"
 fi
 exec trunk serve "$@"

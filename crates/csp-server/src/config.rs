@@ -1,5 +1,5 @@
-//! Run-time configuration: command-line flags first, then environment variables, then
-//! defaults. The flags of the earlier server (`--port`, `--dist`, `--api-prefix`) keep working.
+//! Run-time configuration, a plain struct: the binary fills it from its command line and
+//! environment (`cli.rs`, which takes its defaults from here), the tests build it directly.
 
 use std::net::IpAddr;
 use std::path::PathBuf;
@@ -78,123 +78,7 @@ impl Default for Config {
     }
 }
 
-fn list(v: &str) -> Vec<String> {
-    v.split(',')
-        .map(|s| s.trim().to_string())
-        .filter(|s| !s.is_empty())
-        .collect()
-}
-
 impl Config {
-    /// Reads `args` (without the program name) and the `CSP_*` / `DATABASE_URL` variables.
-    pub fn from_args(
-        args: &[String],
-        env: impl Fn(&str) -> Option<String>,
-    ) -> Result<Config, String> {
-        let mut c = Config::default();
-        let get = |flag: &str, var: &str| -> Option<String> {
-            args.iter()
-                .position(|a| a == flag)
-                .and_then(|i| args.get(i + 1).cloned())
-                .or_else(|| env(var))
-        };
-        let has = |flag: &str| args.iter().any(|a| a == flag);
-        fn num<T: std::str::FromStr>(v: Option<String>, name: &str, d: T) -> Result<T, String> {
-            match v {
-                None => Ok(d),
-                Some(s) => s.parse().map_err(|_| format!("{name}: not a number: {s}")),
-            }
-        }
-        if let Some(b) = get("--bind", "CSP_BIND") {
-            c.bind = b
-                .parse()
-                .map_err(|_| format!("--bind: not an IP address: {b}"))?;
-        }
-        c.port = num(get("--port", "CSP_PORT"), "--port", c.port)?;
-        if let Some(d) = get("--dist", "CSP_DIST") {
-            c.dist = d.into();
-        }
-        if let Some(p) = get("--api-prefix", "CSP_API_PREFIX") {
-            let p = format!("/{}", p.trim_matches('/'));
-            if p == "/" {
-                return Err("--api-prefix must not be /".into());
-            }
-            c.api_prefix = p;
-        }
-        if let Some(u) = get("--database-url", "DATABASE_URL") {
-            c.database_url = u;
-        }
-        c.allowed_hosts = get("--allowed-hosts", "CSP_ALLOWED_HOSTS").map(|v| list(&v));
-        c.allowed_origins = get("--allowed-origins", "CSP_ALLOWED_ORIGINS").map(|v| list(&v));
-        c.secure_cookies = has("--secure-cookies")
-            || env("CSP_SECURE_COOKIES").is_some_and(|v| v == "1" || v == "true");
-        let mins = |flag, var, d: Duration| -> Result<Duration, String> {
-            Ok(Duration::from_secs(
-                num(get(flag, var), flag, d.as_secs() / 60)? * 60,
-            ))
-        };
-        c.session_idle = mins(
-            "--session-idle-minutes",
-            "CSP_SESSION_IDLE_MINUTES",
-            c.session_idle,
-        )?;
-        c.session_absolute = mins(
-            "--session-absolute-minutes",
-            "CSP_SESSION_ABSOLUTE_MINUTES",
-            c.session_absolute,
-        )?;
-        c.max_body_bytes = num(
-            get("--max-body-bytes", "CSP_MAX_BODY_BYTES"),
-            "--max-body-bytes",
-            c.max_body_bytes,
-        )?;
-        c.max_connections = num(
-            get("--max-connections", "CSP_MAX_CONNECTIONS"),
-            "--max-connections",
-            c.max_connections,
-        )?;
-        c.request_timeout = Duration::from_secs(num(
-            get("--request-timeout-secs", "CSP_REQUEST_TIMEOUT_SECS"),
-            "--request-timeout-secs",
-            c.request_timeout.as_secs(),
-        )?);
-        c.header_read_timeout = Duration::from_secs(num(
-            get("--header-timeout-secs", "CSP_HEADER_TIMEOUT_SECS"),
-            "--header-timeout-secs",
-            c.header_read_timeout.as_secs(),
-        )?);
-        c.failures_per_account = num(
-            get("--failures-per-account", "CSP_FAILURES_PER_ACCOUNT"),
-            "--failures-per-account",
-            c.failures_per_account,
-        )?;
-        c.failures_per_client = num(
-            get("--failures-per-client", "CSP_FAILURES_PER_CLIENT"),
-            "--failures-per-client",
-            c.failures_per_client,
-        )?;
-        if let Some(v) = get("--trusted-proxies", "CSP_TRUSTED_PROXIES") {
-            c.trusted_proxies = list(&v)
-                .iter()
-                .map(|p| p.parse().map_err(|e| format!("--trusted-proxies: {e}")))
-                .collect::<Result<_, String>>()?;
-        }
-        c.demo_data = has("--demo-data");
-        c.test_faults = has("--test-faults");
-        if let Some(a) = get("--metrics-addr", "CSP_METRICS_ADDR") {
-            c.metrics_addr = Some(
-                a.parse()
-                    .map_err(|_| format!("--metrics-addr: not an address:port: {a}"))?,
-            );
-        }
-        c.drain_grace = Duration::from_secs(num(
-            get("--drain-grace-secs", "CSP_DRAIN_GRACE_SECS"),
-            "--drain-grace-secs",
-            0,
-        )?);
-        Ok(c)
-    }
-
     pub fn hosts(&self, port: u16) -> Vec<String> {
         self.allowed_hosts.clone().unwrap_or_else(|| {
             vec![
@@ -213,50 +97,5 @@ impl Config {
                 .map(|h| format!("{scheme}://{h}"))
                 .collect()
         })
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn args(s: &str) -> Vec<String> {
-        s.split_whitespace().map(String::from).collect()
-    }
-
-    #[test]
-    fn flags_of_the_earlier_server_and_the_new_ones() {
-        let env = |k: &str| (k == "DATABASE_URL").then(|| "postgres://db/x".to_string());
-        let c = Config::from_args(&args("--port 9000 --dist site --api-prefix v1/ --session-idle-minutes 5 --secure-cookies"), env).unwrap();
-        assert_eq!(
-            (c.port, c.dist.to_str(), c.api_prefix.as_str()),
-            (9000, Some("site"), "/v1")
-        );
-        assert_eq!(c.database_url, "postgres://db/x");
-        assert_eq!(c.session_idle, Duration::from_secs(300));
-        assert!(c.secure_cookies);
-        assert!(!c.test_faults, "the fault switch is off unless asked for");
-        assert_eq!(c.origins(9000)[0], "https://127.0.0.1:9000");
-        let c = Config::from_args(
-            &args(
-                "--database-url sqlite://a.db --allowed-hosts portal.example.com,api.example.com",
-            ),
-            env,
-        )
-        .unwrap();
-        assert_eq!(
-            c.database_url, "sqlite://a.db",
-            "the flag wins over the environment"
-        );
-        assert_eq!(c.hosts(1), vec!["portal.example.com", "api.example.com"]);
-        assert!(
-            Config::from_args(&args("--test-faults"), |_| None)
-                .unwrap()
-                .test_faults
-        );
-        let env_only = |k: &str| (k == "CSP_TEST_FAULTS").then(|| "1".to_string());
-        assert!(!Config::from_args(&[], env_only).unwrap().test_faults);
-        assert!(Config::from_args(&args("--port x"), |_| None).is_err());
-        assert!(Config::from_args(&args("--api-prefix /"), |_| None).is_err());
     }
 }

@@ -4,7 +4,9 @@
 //!
 //! In layers, each using only the ones below it:
 //! - start-up: `startup` (router, layers, run) over `server` (accept loop, limits) and `seed`
-//!   (demo data), and `faults` (the e2e tests' switch, off by default);
+//!   (demo data), and `faults` (the e2e tests' switch, off by default); beside it
+//!   `provision` (the first accounts, for the command line's `create-operator` and
+//!   `create-partner`: `main.rs` and `cli.rs`, which only the binary uses);
 //! - handlers: `routes` (one file per resource);
 //! - who is asking and what handlers share: `auth` (sessions, who may do what), `passwords`
 //!   (Argon2id off the async threads, throttled sign-in checks), `extract` (JSON body, client
@@ -23,6 +25,7 @@ pub mod faults;
 pub mod limits;
 pub mod observe;
 pub mod passwords;
+pub mod provision;
 pub mod routes;
 pub mod rows;
 pub mod secrets;
