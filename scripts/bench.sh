@@ -7,7 +7,9 @@
 #      and gzip) and on loopback, how long a page of each folder takes to open once the idle
 #      prefetch is over and right after ready, the keystroke on the primary contact page
 #      beside the bare app's, and the size of each wasm module (benches/load.mjs, Debian's
-#      Chromium over CDP).
+#      Chromium over CDP);
+#   3. server: requests/s and p99 under load, alone and through a load balancer with two
+#      instances (scripts/load-check.sh, scripts/scale-out.sh --bench).
 # BENCH=rules or BENCH=load runs one of them; BENCH_RUNS sets the loads per app (>= 9).
 # Figures are noisy while other builds run: the load average is printed beside them.
 set -euo pipefail
@@ -29,6 +31,9 @@ if [ "$what" = all ] || [ "$what" = load ]; then
 fi
 
 if [ "$what" = all ] || [ "$what" = server ]; then
-  # The API server under 50 concurrent clients on loopback, with and without stalled clients.
+  # The API server under 50 concurrent clients on loopback, with and without stalled clients;
+  # then listing users and signing in through HAProxy with two instances on one PostgreSQL,
+  # beside one instance of the same deployment.
   scripts/load-check.sh
+  SECONDS_PER_PHASE="${SECONDS_PER_PHASE:-5}" scripts/scale-out.sh --bench
 fi

@@ -6,7 +6,9 @@
 #      against the running server by schemathesis;
 #   3. component tests in headless Chromium (wasm-pack test --headless --chrome);
 #   4. the release build, its size budget and the rules benchmark figures;
-#   5. end-to-end journeys in headless Chromium against the reference HTTP backend.
+#   5. end-to-end journeys in headless Chromium against the reference HTTP backend;
+#   6. two server instances on one PostgreSQL behind HAProxy: sessions, throttling and writes
+#      across them, one killed with SIGKILL, and the team and partner journeys through it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --browser
@@ -42,3 +44,6 @@ scripts/bench.sh
 
 step "end-to-end journeys against the reference HTTP backend"
 scripts/e2e.sh
+
+step "two server instances on PostgreSQL behind HAProxy"
+scripts/scale-out.sh
