@@ -21,8 +21,17 @@ use std::time::Duration;
     after_help = "Without a command, `serve`: `csp-server --port 8090 --dist dist` serves."
 )]
 pub struct Cli {
+    /// Log lines as text, or as one JSON object each (for a log collector)
+    #[arg(long, global = true, env = "CSP_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
+    pub log_format: LogFormat,
     #[command(subcommand)]
     pub command: Command,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LogFormat {
+    Text,
+    Json,
 }
 
 #[derive(Debug, Subcommand)]
@@ -139,10 +148,12 @@ pub struct ServeArgs {
     /// each allowed host]
     #[arg(long, env = "CSP_ALLOWED_ORIGINS", value_name = "ORIGINS")]
     pub allowed_origins: Option<String>,
-    /// Mark session cookies Secure and send HSTS: set it whenever the site is served over
-    /// https (e.g. behind a reverse proxy terminating TLS)
-    #[arg(long, env = "CSP_SECURE_COOKIES", value_parser = BoolishValueParser::new(), default_value_t = false)]
-    pub secure_cookies: bool,
+    /// Mark session cookies Secure and send HSTS (the site is served over https, e.g. behind a
+    /// reverse proxy terminating TLS); `--secure-cookies false` for plain http [default: on,
+    /// unless bound to a loopback address]
+    #[arg(long, env = "CSP_SECURE_COOKIES", value_name = "BOOL", num_args = 0..=1,
+        default_missing_value = "true", value_parser = BoolishValueParser::new())]
+    pub secure_cookies: Option<bool>,
     /// Sessions end after this many minutes without a request
     #[arg(long, env = "CSP_SESSION_IDLE_MINUTES", default_value_t = Config::default().session_idle.as_secs() / 60)]
     pub session_idle_minutes: u64,
@@ -199,7 +210,8 @@ impl From<ServeArgs> for Config {
             database_url: a.db.database_url,
             allowed_hosts: a.allowed_hosts.as_deref().map(list),
             allowed_origins: a.allowed_origins.as_deref().map(list),
-            secure_cookies: a.secure_cookies,
+            // Off the loopback interface the site is someone's real deployment: over https.
+            secure_cookies: a.secure_cookies.unwrap_or(!a.bind.is_loopback()),
             session_idle: Duration::from_secs(a.session_idle_minutes * 60),
             session_absolute: Duration::from_secs(a.session_absolute_minutes * 60),
             max_body_bytes: a.max_body_bytes,
@@ -261,6 +273,20 @@ mod tests {
             Command::Serve(a) => Config::from(*a),
             c => panic!("not serve: {c:?}"),
         }
+    }
+
+    /// Cookies are Secure (and HSTS sent) off loopback unless said otherwise; on loopback
+    /// only when asked.
+    #[test]
+    fn secure_cookies_by_default_off_loopback() {
+        assert!(!serve("--port 9000").secure_cookies);
+        assert!(serve("--bind 0.0.0.0").secure_cookies);
+        assert!(serve("--bind ::").secure_cookies);
+        assert!(!serve("--bind 0.0.0.0 --secure-cookies false").secure_cookies);
+        assert!(serve("--bind 127.0.0.1 --secure-cookies true").secure_cookies);
+        let json = parse(args("--log-format json --port 1")).unwrap();
+        assert_eq!(json.log_format, LogFormat::Json);
+        assert!(parse(args("--log-format xml")).is_err());
     }
 
     #[test]

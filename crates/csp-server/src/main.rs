@@ -18,13 +18,18 @@ async fn main() {
         // Help and version to stdout with status 0; errors (naming the flag) to stderr, 2.
         Err(e) => e.exit(),
     };
-    tracing_subscriber::fmt()
+    let logs = tracing_subscriber::fmt()
         .with_env_filter(
             EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")),
         )
-        .with_writer(std::io::stderr)
-        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
-        .init();
+        .with_writer(std::io::stderr);
+    match cli.log_format {
+        // The request's span (its id, method and path) goes with each line.
+        cli::LogFormat::Json => logs.json().with_current_span(true).init(),
+        cli::LogFormat::Text => logs
+            .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
+            .init(),
+    }
     if let Err(e) = run(cli.command).await {
         eprintln!("csp-server: {e}");
         std::process::exit(1);
