@@ -249,6 +249,7 @@ err-email-government = Government email addresses at { $domain } are not accepte
 err-email-onmicrosoft = Addresses at { $domain } are accepted, but an address on your company's own domain is better
 err-email-did-you-mean = Did you mean { $suggestion }?
 err-email-taken = A user with this email address already exists
+err-email-not-partner-domain = Use an address at one of your organization's domains: { $domains }
 err-mpn-format = Enter an MPN ID using numbers only
 err-mpn-length = Enter an MPN ID of { $min } to { $max } digits
 err-mpn-not-found = MPN ID { $mpn } was not found for this partner network account

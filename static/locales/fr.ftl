@@ -249,6 +249,7 @@ err-email-government = Les adresses e-mail gouvernementales en { $domain } ne so
 err-email-onmicrosoft = Les adresses en { $domain } sont acceptées, mais une adresse sur le domaine de votre entreprise est préférable
 err-email-did-you-mean = Vouliez-vous dire { $suggestion } ?
 err-email-taken = Un utilisateur avec cette adresse e-mail existe déjà
+err-email-not-partner-domain = Utilisez une adresse de l'un des domaines de votre organisation : { $domains }
 err-mpn-format = Saisissez un ID MPN composé uniquement de chiffres
 err-mpn-length = Saisissez un ID MPN de { $min } à { $max } chiffres
 err-mpn-not-found = L'ID MPN { $mpn } est introuvable pour ce compte du réseau de partenaires

@@ -257,6 +257,7 @@ err-email-government = Государственные адреса на { $domai
 err-email-onmicrosoft = Адреса на { $domain } принимаются, но лучше указать адрес на собственном домене компании
 err-email-did-you-mean = Возможно, вы имели в виду { $suggestion }?
 err-email-taken = Пользователь с таким адресом электронной почты уже существует
+err-email-not-partner-domain = Используйте адрес в одном из доменов вашей организации: { $domains }
 err-mpn-format = Идентификатор MPN должен состоять только из цифр
 err-mpn-length = Идентификатор MPN должен содержать от { $min } до { $max ->
     [one] { $max } цифры

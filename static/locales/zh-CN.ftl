@@ -246,6 +246,7 @@ err-email-government = 不接受 { $domain } 的政府电子邮件地址：请�
 err-email-onmicrosoft = 可以使用 { $domain } 的地址，但最好使用公司自有域名的地址
 err-email-did-you-mean = 你是否要输入 { $suggestion }？
 err-email-taken = 已存在使用此电子邮件地址的用户
+err-email-not-partner-domain = 请使用贵组织域名之一的地址：{ $domains }
 err-mpn-format = MPN ID 只能包含数字
 err-mpn-length = MPN ID 应为 { $min } 到 { $max } 位数字
 err-mpn-not-found = 在此合作伙伴网络帐户中找不到 MPN ID { $mpn }

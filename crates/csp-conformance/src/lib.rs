@@ -320,9 +320,17 @@ impl<T: Target> Suite<'_, T> {
                     p = p.replace("{request}", made["id"].as_str().unwrap_or_default());
                 }
                 let body = match (*method, *path) {
-                    ("POST", "/users") => Some(
-                        json!({"name": "New User", "email": format!("new{n}@contoso.com"), "agent_role": null, "admin_role": null}),
-                    ),
+                    ("POST", "/users") => {
+                        // At the caller's partner's own domain.
+                        let domain = if CALLERS[i] == "provider-admin" {
+                            "fabrikam.com"
+                        } else {
+                            "contoso.com"
+                        };
+                        Some(
+                            json!({"name": "New User", "email": format!("new{n}@{domain}"), "agent_role": null, "admin_role": null}),
+                        )
+                    }
                     ("PUT", "/users/{target}/roles") => {
                         Some(json!({"agent_role": null, "admin_role": "user-management-admin"}))
                     }
@@ -466,6 +474,24 @@ impl<T: Target> Suite<'_, T> {
             )
             .await;
         self.code(&body, "email-taken");
+
+        // Users only at the partner's own domains: another partner's addresses, its users'
+        // included, can be neither probed nor blocked.
+        for email in ["someone@fabrikam.com", PROVIDER_ADMIN] {
+            let body =
+                json!({"name": "Other", "email": email, "agent_role": null, "admin_role": null});
+            let body = self
+                .expect(
+                    "an address at another partner's domain",
+                    &admin,
+                    "POST",
+                    "/users",
+                    Some(body),
+                    422,
+                )
+                .await;
+            self.code(&body, "email-not-partner-domain");
+        }
 
         // The vendor's names are nobody's tenant.
         for prefix in ["microsoft", "Office365", "admin"] {

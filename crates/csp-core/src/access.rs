@@ -6,7 +6,7 @@
 
 use crate::api::{PartnerKind, User};
 use crate::field::Field;
-use crate::problem::{Code, FieldProblem, Report};
+use crate::problem::{Code, FieldProblem, Problem, Report};
 use crate::roles::{RoleCatalog, RoleKind, MANAGE_USERS};
 
 /// The features a user with these roles has: what the roles open, among what their partner's
@@ -117,6 +117,39 @@ pub fn may_remove(caller_id: &str, target_id: &str) -> Result<(), FieldProblem> 
     } else {
         Ok(())
     }
+}
+
+/// A partner adds users only at its own domains, so another partner's addresses can be
+/// neither probed (is there such a user?) nor blocked (taken before they are added).
+pub fn check_partner_domain(email: &str, partner_domains: &[String]) -> Result<(), Problem> {
+    let email = crate::email::normalize(email);
+    let domain = email.rsplit_once('@').map_or("", |(_, d)| d);
+    if partner_domains
+        .iter()
+        .any(|d| d.eq_ignore_ascii_case(domain))
+    {
+        Ok(())
+    } else {
+        Err(Problem::new(Code::EmailNotPartnerDomain).arg("domains", partner_domains.join(", ")))
+    }
+}
+
+/// What a backend checks of a user a partner adds: the form's rules against the partner's own
+/// users (`existing`), then that the address is at one of the partner's domains.
+pub fn check_added_user(
+    u: &crate::api::NewUser,
+    existing: &[&str],
+    partner_domains: &[String],
+    catalog: &RoleCatalog,
+    ctx: &crate::enrollment::Context,
+) -> Report {
+    let mut r = crate::users::check_new_user(u, true, existing, catalog, ctx);
+    if !r.errors().any(|p| p.field == Field::UserEmail) {
+        if let Err(p) = check_partner_domain(&u.email, partner_domains) {
+            r.add(Field::UserEmail, p);
+        }
+    }
+    r
 }
 
 /// Tenant domain prefixes nobody may take (`<prefix>.onmicrosoft.com`): the vendor's own names
@@ -257,6 +290,28 @@ mod tests {
     fn nobody_removes_themselves() {
         assert!(may_remove("a", "a").is_err());
         assert!(may_remove("a", "b").is_ok());
+    }
+
+    #[test]
+    fn users_only_at_the_partners_domains() {
+        let mine = vec!["contoso.com".to_string(), "contoso.onmicrosoft.com".into()];
+        assert!(check_partner_domain(" Li@Contoso.COM ", &mine).is_ok());
+        assert!(check_partner_domain("li@contoso.onmicrosoft.com", &mine).is_ok());
+        let p = check_partner_domain("admin@fabrikam.com", &mine).unwrap_err();
+        assert_eq!(p.code, Code::EmailNotPartnerDomain);
+        assert_eq!(p.args["domains"], "contoso.com, contoso.onmicrosoft.com");
+        assert!(check_partner_domain("li@sub.contoso.com", &mine).is_err());
+        // A warning on the address (an onmicrosoft.com one) does not skip the domain check.
+        let u = crate::api::NewUser {
+            name: "Li".into(),
+            email: "admin@fabrikam.onmicrosoft.com".into(),
+            agent_role: None,
+            admin_role: None,
+        };
+        let r = check_added_user(&u, &[], &mine, &catalog(), &Default::default());
+        assert!(r
+            .errors()
+            .any(|p| p.problem.code == Code::EmailNotPartnerDomain));
     }
 
     #[test]

@@ -40,6 +40,7 @@ codes! {
     EmailOnMicrosoft = "email-onmicrosoft" warn !,
     EmailDidYouMean = "email-did-you-mean" warn !,
     EmailTaken = "email-taken",
+    EmailNotPartnerDomain = "email-not-partner-domain",
     MpnFormat = "mpn-format",
     MpnLength = "mpn-length",
     MpnNotFound = "mpn-not-found",

@@ -86,6 +86,8 @@ fn hex(b: [u8; 16]) -> String {
 struct Manager {
     me: User,
     kind: PartnerKind,
+    /// The partner's domains: its users' addresses are at one of them.
+    domains: Vec<String>,
     features: Vec<String>,
     users: Vec<User>,
 }
@@ -412,6 +414,7 @@ impl Backend {
         Ok(Manager {
             me,
             kind: partner.kind,
+            domains: partner.domains,
             features,
             users,
         })
@@ -421,11 +424,11 @@ impl Backend {
     /// give.
     pub fn add_user(&mut self, u: &NewUser) -> Result<CreatedUser, ApiError> {
         let m = self.user_manager()?;
-        let existing: Vec<&str> = self.state.users.iter().map(|x| x.email.as_str()).collect();
-        report_err(csp_core::users::check_new_user(
+        let existing: Vec<&str> = m.users.iter().map(|x| x.email.as_str()).collect();
+        report_err(access::check_added_user(
             u,
-            true,
             &existing,
+            &m.domains,
             &self.catalog,
             &self.ctx,
         ))?;

@@ -249,9 +249,17 @@ async fn every_route_for_every_caller() {
                 .replace("{request}", &request)
                 .replace("{prefix}", "authzfreeprefix");
             let body = match (*method, *path) {
-                ("POST", "/users") => Some(
-                    json!({"name": "New User", "email": format!("new{n}@contoso.cn"), "agent_role": null, "admin_role": null}),
-                ),
+                ("POST", "/users") => {
+                    // At the caller's partner's own domain.
+                    let domain = match *caller {
+                        "other-tenant-admin" => "fabrikamresale.onmicrosoft.com",
+                        "provider-admin" => "fabrikam.com",
+                        _ => "contoso.cn",
+                    };
+                    Some(
+                        json!({"name": "New User", "email": format!("new{n}@{domain}"), "agent_role": null, "admin_role": null}),
+                    )
+                }
                 ("PUT", "/users/{target}/roles") => {
                     Some(json!({"agent_role": null, "admin_role": "user-management-admin"}))
                 }

@@ -58,10 +58,18 @@ pub async fn add_user(
     m.need(&state, csp_core::roles::MANAGE_USERS)?;
     let existing = state.store.users_of(&m.user.partner_id).await?;
     let emails: Vec<&str> = existing.iter().map(|x| x.email.as_str()).collect();
-    let r = csp_core::users::check_new_user(&u, true, &emails, &state.catalog, &state.ctx);
-    if r.has_errors() {
-        return Err(ApiErr::validation(r.errors().cloned().collect()));
-    }
+    let partner = state
+        .store
+        .partner(&m.user.partner_id)
+        .await?
+        .ok_or_else(ApiErr::not_found)?;
+    check(&csp_core::access::check_added_user(
+        &u,
+        &emails,
+        &partner.domains,
+        &state.catalog,
+        &state.ctx,
+    ))?;
     may_grant(&state, &m, u.agent_role.as_deref(), u.admin_role.as_deref())?;
     let taken = || {
         ApiErr::field(
