@@ -3,6 +3,7 @@
 //! context once the second stage (`start`) has brought it.
 
 use crate::api::Api;
+use crate::browser::performance_now;
 use crate::components::event_value;
 use crate::config::Config;
 use crate::env::Env;
@@ -10,24 +11,17 @@ use crate::i18n::{use_i18n, I18n, Locale};
 use crate::journey::{Action as JourneyAction, JourneyStore};
 use crate::pages::lazy::{Part, PartPage};
 use crate::pages::{home::Home, not_found::NotFound};
-use crate::route::{use_route, Route};
-use crate::router::{opens_elsewhere, use_navigator, use_router, Link, Location};
+use crate::route::Route;
+use crate::router::{opens_elsewhere, use_navigator, use_route, use_router, Link};
 use crate::session::{features, remember_return, use_session, Session, SessionAction};
+use crate::shared::Shared;
 use crate::start::{self, use_started, Started};
 use csp_core::roles::{CUSTOMERS, INDIRECT_PROVIDERS, INDIRECT_RESELLERS, MANAGE_USERS};
 use std::rc::Rc;
-use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
-#[wasm_bindgen]
-extern "C" {
-    /// The browser's clock that never goes back, in ms since the page started.
-    #[wasm_bindgen(js_namespace = performance, js_name = now)]
-    pub(crate) fn performance_now() -> f64;
-}
-
 /// Stamps `window.__cspReady` with `performance.now()` once the first controls are in the page:
-/// what `scripts/bench.sh` reads as "ready" (issue #12).
+/// what `scripts/bench.sh` reads as "ready".
 fn stamp_ready() {
     let _ = js_sys::Reflect::set(
         &js_sys::global(),
@@ -39,7 +33,7 @@ fn stamp_ready() {
 /// Starts the portal: fetches what the first render needs, the config and the locale files
 /// (index.html asked for the config and English at once), then renders the [`Shell`] in place of
 /// index.html's busy line. Not from the effect of a first, empty render: that waited for a
-/// browser frame before the fetches were even asked for (issue #12).
+/// browser frame before the fetches were even asked for.
 pub async fn start() {
     // English is what shows when the chosen locale's file can't be had. All three side by side.
     let chosen = Some(Locale::initial()).filter(|l| *l != Locale::En);
@@ -83,25 +77,6 @@ pub fn switch(route: Route) -> Html {
 #[function_component]
 fn Pages() -> Html {
     switch(use_route())
-}
-
-/// What the shell shares with every page, as one context: where the user is, the messages, the
-/// second stage and the session. They change seldom (a move, the language, the stage's arrival,
-/// a sign-in), and each context of its own cost the first load a component's code (issue #12).
-/// The journey, which changes with each keystroke, has a store of its own. Each part is read
-/// through the hook beside its type (`use_location`, `use_i18n`, `use_started`, `use_session`).
-#[derive(Clone, PartialEq)]
-pub struct Shared {
-    pub location: Location,
-    pub i18n: I18n,
-    pub started: Started,
-    pub session: UseReducerHandle<Session>,
-}
-
-/// The shell's [`Shared`] context, None outside the shell.
-#[hook]
-pub fn use_shared() -> Option<Shared> {
-    use_context::<Shared>()
 }
 
 #[derive(Properties, PartialEq)]
@@ -206,12 +181,11 @@ pub fn Shell(p: &ShellProps) -> Html {
         failed: *failed || *texts == Some(false),
         retry,
     };
-    let shared = Shared {
-        location,
-        i18n: (*i18n).clone(),
-        started,
-        session: session.clone(),
-    };
+    let shared = Shared::default()
+        .with(location)
+        .with((*i18n).clone())
+        .with(started)
+        .with(session.clone());
     html! {
         <ContextProvider<Shared> context={shared}>
         <ContextProvider<JourneyStore> context={(*journey).clone()}>

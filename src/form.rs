@@ -9,7 +9,7 @@ use crate::i18n::{use_i18n, use_title, I18n};
 use crate::journey::{edit, JourneyStore};
 use crate::route::Route;
 use crate::router::{use_location, Link, Navigator};
-use crate::session::{Session, SessionAction};
+use crate::session::{use_session, Session, SessionAction};
 use crate::store::{use_store, Store};
 use csp_core::endpoint::Endpoint;
 use csp_core::roles::{Role, RoleCatalog};
@@ -29,7 +29,7 @@ pub struct Form {
     pub failure: UseStateHandle<Option<Failure>>,
     pub busy: UseStateHandle<bool>,
     /// Told when the backend says the session has ended (401).
-    session: Option<UseReducerHandle<Session>>,
+    session: UseReducerHandle<Session>,
     /// Told when the work-account sign-in has ended: the journey asks for it again.
     journey: Option<JourneyStore>,
 }
@@ -41,7 +41,7 @@ pub fn use_form() -> Form {
         server: use_state(Report::default),
         failure: use_state(|| None),
         busy: use_state(|| false),
-        session: crate::app::use_shared().map(|s| s.session),
+        session: use_session(),
         journey: use_context::<JourneyStore>(),
     }
 }
@@ -154,8 +154,8 @@ impl Form {
                     fields(Report(f.field_errors().to_vec()));
                 }
                 Err(f) => {
-                    if let (true, Some(s)) = (f.session_ended(), &form.session) {
-                        s.dispatch(SessionAction::Expired);
+                    if f.session_ended() {
+                        form.session.dispatch(SessionAction::Expired);
                     }
                     if let (Failure::WorkAccountSignedOut, Some(j)) = (&f, &form.journey) {
                         j.dispatch(edit(|d| {
@@ -319,12 +319,12 @@ pub struct FetchFailedProps {
 pub fn FetchFailed(p: &FetchFailedProps) -> Html {
     let i18n = use_i18n();
     let env = use_env();
-    let session = crate::app::use_shared().map(|s| s.session);
+    let session = use_session();
     {
         let ended = p.failure.session_ended();
         use_effect_with(p.failure.clone(), move |_| {
-            if let (true, Some(s)) = (ended, session) {
-                s.dispatch(SessionAction::Expired);
+            if ended {
+                session.dispatch(SessionAction::Expired);
             }
         });
     }

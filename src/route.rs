@@ -1,9 +1,6 @@
 //! The app's typed routes: one per page, deep-linkable. Which page each shows is decided in
 //! `app::switch`, so that pages can link to any route without importing each other.
 
-use crate::router::use_location;
-use yew::prelude::*;
-
 /// Declares [`Route`]: each page's variant and the path it is at, where `:id` stands for the
 /// variant's one parameter. The table gives the enum, the path of a route and the route of a
 /// path, so a page's path is written once.
@@ -125,12 +122,6 @@ impl Route {
         }
         with_param.unwrap_or(Route::NotFound)
     }
-}
-
-/// The route of the current location; the component re-renders when it changes.
-#[hook]
-pub fn use_route() -> Route {
-    Route::of_path(use_location().path())
 }
 
 #[cfg(test)]

@@ -1,4 +1,4 @@
-//! Page folders loaded when first needed (issue #12). In a release build each folder of
+//! Page folders loaded when first needed. In a release build each folder of
 //! `pages/` is its own wasm chunk: the `split` feature marks the split points and
 //! `scripts/split-wasm.py` (a Trunk hook) cuts the module there. A chunk is fetched when a
 //! route first needs it, and every chunk is fetched once the browser is idle after the first

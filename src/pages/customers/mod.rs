@@ -1,4 +1,4 @@
-//! Customers (issue #11): the list with search, reseller filter, paging and CSV export; adding
+//! Customers: the list with search, reseller filter, paging and CSV export; adding
 //! a customer with its admin's one-time password; requesting a reseller relationship (GDAP)
 //! with the drafted email; the requests and their status; removing a relationship.
 //! `common` holds what the pages share (the signed-in partner, relationship labels).

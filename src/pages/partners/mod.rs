@@ -1,4 +1,4 @@
-//! Indirect providers and indirect resellers (issue #11). Reseller side: authorizing a
+//! Indirect providers and indirect resellers. Reseller side: authorizing a
 //! provider from its invitation link, the *Indirect providers* page and the two-tier
 //! invitation of new customers. Provider side: the *Indirect resellers* page, **Request a
 //! partnership** (the drafted email) and **Remove partnership**.
