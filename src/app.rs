@@ -9,9 +9,9 @@ use crate::config::Config;
 use crate::env::Env;
 use crate::i18n::{use_i18n, I18n, Locale};
 use crate::journey::{Action as JourneyAction, JourneyStore};
-use crate::pages::lazy::{Part, PartPage};
+use crate::pages::lazy::PartPage;
 use crate::pages::{home::Home, not_found::NotFound};
-use crate::route::Route;
+use crate::route::{FolderRoute, Page, Part, Route, ShellRoute, TeamRoute};
 use crate::router::{opens_elsewhere, use_navigator, use_route, use_router, Link};
 use crate::session::{features, remember_return, use_session, Session, SessionAction};
 use crate::shared::Shared;
@@ -66,10 +66,10 @@ pub async fn start() {
 
 /// The page each route shows: the shell's own, or one from a page folder (see `pages::lazy`).
 pub fn switch(route: Route) -> Html {
-    match Part::of(&route) {
-        Some(part) => html! { <PartPage {part} {route} /> },
-        None if route == Route::Home => html! { <Home /> },
-        None => html! { <NotFound /> },
+    match route.page() {
+        Page::Shell(ShellRoute::Home) => html! { <Home /> },
+        Page::Shell(ShellRoute::NotFound) => html! { <NotFound /> },
+        Page::Folder(route) => html! { <PartPage {route} /> },
     }
 }
 
@@ -193,7 +193,7 @@ pub fn Shell(p: &ShellProps) -> Html {
             <main class="main" id="main-content">
                 if session.expired {
                     <div class="reauth" role="dialog" aria-label={i18n.t("sign-in-again-heading")}>
-                        <PartPage part={Part::Team} route={Route::SignIn} again=true />
+                        <PartPage route={FolderRoute::Team(TeamRoute::SignIn)} again=true />
                     </div>
                 }
                 <Pages />

@@ -8,85 +8,67 @@
 use crate::components::Busy;
 use crate::env::Env;
 use crate::i18n::use_i18n;
-use crate::route::Route;
+use crate::route::{FolderRoute, Part, Route};
 use crate::start::{use_started, LoadFailed};
 use csp_core::enrollment::{Context, Draft, PartnerType};
 use std::cell::Cell;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-/// A page folder's entry: the page `route` names (`again`: the sign-in asked for over a page
-/// whose session ended).
-pub type Pages = fn(&Route, bool) -> Html;
-
-/// The part of the portal each page folder holds.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub enum Part {
-    Enroll,
-    Team,
-    Customers,
-    Partners,
-}
+/// A page folder's entry: the page of one of its part's routes (`again`: the sign-in asked for
+/// over a page whose session ended). [`PartPage`] hands each entry only its own part's routes.
+pub type Entry = fn(&FolderRoute, bool) -> Html;
 
 thread_local! {
-    static LOADED: [Cell<Option<Pages>>; 4] = const { [const { Cell::new(None) }; 4] };
+    static LOADED: [Cell<Option<Entry>>; Part::ALL.len()] =
+        const { [const { Cell::new(None) }; Part::ALL.len()] };
+}
+
+/// Each folder's entry: the route, as its part's own, to the folder's dispatch.
+mod entries {
+    use crate::pages;
+    use crate::route::FolderRoute;
+    use yew::prelude::*;
+
+    pub fn enroll(route: &FolderRoute, again: bool) -> Html {
+        match route {
+            FolderRoute::Enroll(r) => pages::enroll::page(r, again),
+            _ => Html::default(),
+        }
+    }
+
+    pub fn team(route: &FolderRoute, again: bool) -> Html {
+        match route {
+            FolderRoute::Team(r) => pages::team::page(r, again),
+            _ => Html::default(),
+        }
+    }
+
+    pub fn customers(route: &FolderRoute, again: bool) -> Html {
+        match route {
+            FolderRoute::Customers(r) => pages::customers::page(r, again),
+            _ => Html::default(),
+        }
+    }
+
+    pub fn partners(route: &FolderRoute, again: bool) -> Html {
+        match route {
+            FolderRoute::Partners(r) => pages::partners::page(r, again),
+            _ => Html::default(),
+        }
+    }
 }
 
 impl Part {
-    pub const ALL: [Part; 4] = [Part::Enroll, Part::Team, Part::Customers, Part::Partners];
-
-    /// The folder whose page `route` names; None for the pages of the shell itself.
-    pub fn of(route: &Route) -> Option<Part> {
-        use Route::*;
-        Some(match route {
-            Home | NotFound => return None,
-            Welcome
-            | PartnerType
-            | PartnerTypeClosed
-            | WorkAccount
-            | MpnId
-            | LegalProfile
-            | PrimaryContact
-            | Support
-            | Bank
-            | CheckAnswers
-            | Application { .. } => Part::Enroll,
-            SignIn
-            | Account
-            | ChangePassword
-            | Roles
-            | Users
-            | AddUser
-            | ConfirmUser
-            | UserAdded
-            | EditUser { .. } => Part::Team,
-            Customers
-            | ProviderCustomers { .. }
-            | AddCustomer
-            | AddCustomerFor { .. }
-            | CustomerAdded
-            | RequestRelationship
-            | RelationshipRequests
-            | TerminateRelationship { .. }
-            | RemoveRelationship { .. } => Part::Customers,
-            IndirectProviders
-            | AuthorizeProvider
-            | InviteCustomers { .. }
-            | IndirectResellers
-            | RequestPartnership
-            | RemovePartnership { .. } => Part::Partners,
-        })
-    }
-
     /// The folder's entry, once loaded (at once in an unsplit build).
-    pub fn loaded(self) -> Option<Pages> {
+    pub fn loaded(self) -> Option<Entry> {
         LOADED
             .with(|l| l[self as usize].get())
             .or_else(|| chunks::built_in(self))
     }
 
     /// Loads the folder's code (once; a failed fetch is tried again on the next call).
-    pub async fn load(self) -> Result<Pages, LoadFailed> {
+    pub async fn load(self) -> Result<Entry, LoadFailed> {
         if let Some(p) = self.loaded() {
             return Ok(p);
         }
@@ -99,7 +81,7 @@ impl Part {
     pub fn prefetch_all() {
         let run = || {
             wasm_bindgen_futures::spawn_local(async {
-                for part in Part::ALL {
+                for &part in Part::ALL {
                     let _ = part.load().await;
                 }
             })
@@ -123,7 +105,7 @@ impl Part {
 /// The split points: one per folder, each returning the folder's entry.
 #[cfg(split_build)]
 mod chunks {
-    use super::{Pages, Part};
+    use super::{entries, Entry, Part};
     use crate::pages;
     use crate::route::Route;
     use crate::start::LoadFailed;
@@ -131,20 +113,20 @@ mod chunks {
     use wasm_split_helpers::{wasm_split, SplitLoaderError};
 
     #[wasm_split(enroll, fallible)]
-    fn enroll() -> Result<Pages, SplitLoaderError> {
-        Ok(pages::enroll::page)
+    fn enroll() -> Result<Entry, SplitLoaderError> {
+        Ok(entries::enroll)
     }
     #[wasm_split(team, fallible)]
-    fn team() -> Result<Pages, SplitLoaderError> {
-        Ok(pages::team::page)
+    fn team() -> Result<Entry, SplitLoaderError> {
+        Ok(entries::team)
     }
     #[wasm_split(customers, fallible)]
-    fn customers() -> Result<Pages, SplitLoaderError> {
-        Ok(pages::customers::page)
+    fn customers() -> Result<Entry, SplitLoaderError> {
+        Ok(entries::customers)
     }
     #[wasm_split(partners, fallible)]
-    fn partners() -> Result<Pages, SplitLoaderError> {
-        Ok(pages::partners::page)
+    fn partners() -> Result<Entry, SplitLoaderError> {
+        Ok(entries::partners)
     }
 
     #[wasm_split(enroll, fallible)]
@@ -165,11 +147,11 @@ mod chunks {
     }
 
     /// Nothing is in before its chunk is fetched.
-    pub fn built_in(_: Part) -> Option<Pages> {
+    pub fn built_in(_: Part) -> Option<Entry> {
         None
     }
 
-    pub async fn load(part: Part) -> Result<Pages, LoadFailed> {
+    pub async fn load(part: Part) -> Result<Entry, LoadFailed> {
         match part {
             Part::Enroll => enroll().await,
             Part::Team => team().await,
@@ -183,7 +165,7 @@ mod chunks {
 /// One module: every folder is there already.
 #[cfg(not(split_build))]
 mod chunks {
-    use super::{Pages, Part};
+    use super::{entries, Entry, Part};
     use crate::pages;
     use crate::route::Route;
     use crate::start::LoadFailed;
@@ -198,16 +180,16 @@ mod chunks {
     }
 
     /// Every folder is in the module.
-    pub fn built_in(part: Part) -> Option<Pages> {
+    pub fn built_in(part: Part) -> Option<Entry> {
         Some(match part {
-            Part::Enroll => pages::enroll::page,
-            Part::Team => pages::team::page,
-            Part::Customers => pages::customers::page,
-            Part::Partners => pages::partners::page,
+            Part::Enroll => entries::enroll,
+            Part::Team => entries::team,
+            Part::Customers => entries::customers,
+            Part::Partners => entries::partners,
         })
     }
 
-    pub async fn load(part: Part) -> Result<Pages, LoadFailed> {
+    pub async fn load(part: Part) -> Result<Entry, LoadFailed> {
         built_in(part).ok_or(LoadFailed)
     }
 }
@@ -223,13 +205,12 @@ pub async fn resume(
 
 #[derive(Properties, PartialEq)]
 pub struct PartPageProps {
-    pub part: Part,
-    pub route: Route,
+    pub route: FolderRoute,
     #[prop_or_default]
     pub again: bool,
 }
 
-/// The page `route` names in `part`: the spinner while its code (and the shell's second
+/// The page `route` names, in its folder: the spinner while its code (and the shell's second
 /// stage, see `start`) arrives, a message with a retry if it can't.
 #[function_component]
 pub fn PartPage(p: &PartPageProps) -> Html {
@@ -243,11 +224,12 @@ pub fn PartPage(p: &PartPageProps) -> Html {
     // Whether this render has the folder's code: decided here, not in the effect, because the
     // idle prefetch may bring the chunk between the two (Yew can let the browser paint before
     // it runs the effects), and a spinner rendered without a load to end it would stay.
-    let loaded = p.part.loaded();
+    let part = p.route.part();
+    let loaded = part.loaded();
     {
         let (attempt, failed) = (attempt.clone(), failed.clone());
         use_effect_with(
-            (p.part, *attempt, loaded.is_some()),
+            (part, *attempt, loaded.is_some()),
             move |(part, n, had_code)| {
                 let (part, n) = (*part, *n);
                 if !had_code {
@@ -261,12 +243,12 @@ pub fn PartPage(p: &PartPageProps) -> Html {
             },
         );
     }
-    if let (Some(pages), Some(env)) = (loaded, started.env) {
+    if let (Some(entry), Some(env)) = (loaded, started.env) {
         return html! {
-            <ContextProvider<Env> context={env}>{ pages(&p.route, p.again) }</ContextProvider<Env>>
+            <ContextProvider<Env> context={env}>{ entry(&p.route, p.again) }</ContextProvider<Env>>
         };
     }
-    if *failed == Some(p.part) || started.failed {
+    if *failed == Some(part) || started.failed {
         let retry = {
             let (attempt, failed, again) = (attempt.clone(), failed.clone(), started.retry);
             Callback::from(move |_| {

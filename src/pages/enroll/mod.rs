@@ -27,7 +27,7 @@ pub use welcome::Welcome;
 pub use work_account::WorkAccountStep;
 
 use crate::journey::step_route;
-use crate::route::Route;
+use crate::route::{EnrollRoute, Route};
 use csp_core::enrollment::{check_step, Context, Draft, PartnerType};
 use yew::prelude::*;
 
@@ -42,20 +42,19 @@ pub fn resume(draft: &Draft, open: &[PartnerType], ctx: &Context) -> Route {
         .unwrap_or(Route::CheckAnswers)
 }
 
-/// The enrollment page `route` names (a route outside the journey: nothing).
-pub fn page(route: &Route, _again: bool) -> Html {
+/// The enrollment page `route` names.
+pub fn page(route: &EnrollRoute, _again: bool) -> Html {
     match route {
-        Route::Welcome => html! { <Welcome /> },
-        Route::PartnerType => html! { <PartnerTypeStep /> },
-        Route::PartnerTypeClosed => html! { <PartnerTypeClosed /> },
-        Route::WorkAccount => html! { <WorkAccountStep /> },
-        Route::MpnId => html! { <MpnIdStep /> },
-        Route::LegalProfile => html! { <LegalProfileStep /> },
-        Route::PrimaryContact => html! { <PrimaryContactStep /> },
-        Route::Support => html! { <SupportStep /> },
-        Route::Bank => html! { <BankStep /> },
-        Route::CheckAnswers => html! { <CheckAnswers /> },
-        Route::Application { id } => html! { <ApplicationPage id={id.clone()} /> },
-        _ => Html::default(),
+        EnrollRoute::Welcome => html! { <Welcome /> },
+        EnrollRoute::PartnerType => html! { <PartnerTypeStep /> },
+        EnrollRoute::PartnerTypeClosed => html! { <PartnerTypeClosed /> },
+        EnrollRoute::WorkAccount => html! { <WorkAccountStep /> },
+        EnrollRoute::MpnId => html! { <MpnIdStep /> },
+        EnrollRoute::LegalProfile => html! { <LegalProfileStep /> },
+        EnrollRoute::PrimaryContact => html! { <PrimaryContactStep /> },
+        EnrollRoute::Support => html! { <SupportStep /> },
+        EnrollRoute::Bank => html! { <BankStep /> },
+        EnrollRoute::CheckAnswers => html! { <CheckAnswers /> },
+        EnrollRoute::Application { id } => html! { <ApplicationPage id={id.clone()} /> },
     }
 }
