@@ -11,7 +11,7 @@ use crate::i18n::{use_i18n, I18n, Locale};
 use crate::journey::{Action as JourneyAction, JourneyStore};
 use crate::pages::lazy::PartPage;
 use crate::pages::{home::Home, not_found::NotFound};
-use crate::route::{FolderRoute, Page, Part, Route, ShellRoute, TeamRoute};
+use crate::route::{Page, Part, Route, ShellRoute};
 use crate::router::{opens_elsewhere, use_navigator, use_route, use_router, Link};
 use crate::session::{features, remember_return, use_session, Session, SessionAction};
 use crate::shared::Shared;
@@ -69,7 +69,7 @@ pub fn switch(route: Route) -> Html {
     match route.page() {
         Page::Shell(ShellRoute::Home) => html! { <Home /> },
         Page::Shell(ShellRoute::NotFound) => html! { <NotFound /> },
-        Page::Folder(route) => html! { <PartPage {route} /> },
+        Page::Folder(part) => html! { <PartPage {part} {route} /> },
     }
 }
 
@@ -181,11 +181,7 @@ pub fn Shell(p: &ShellProps) -> Html {
         failed: *failed || *texts == Some(false),
         retry,
     };
-    let shared = Shared::default()
-        .with(location)
-        .with((*i18n).clone())
-        .with(started)
-        .with(session.clone());
+    let shared = Shared::new((location, (*i18n).clone(), started, session.clone()));
     html! {
         <ContextProvider<Shared> context={shared}>
         <ContextProvider<JourneyStore> context={(*journey).clone()}>
@@ -193,7 +189,7 @@ pub fn Shell(p: &ShellProps) -> Html {
             <main class="main" id="main-content">
                 if session.expired {
                     <div class="reauth" role="dialog" aria-label={i18n.t("sign-in-again-heading")}>
-                        <PartPage route={FolderRoute::Team(TeamRoute::SignIn)} again=true />
+                        <PartPage part={Part::Team} route={Route::SignIn} again=true />
                     </div>
                 }
                 <Pages />

@@ -5,7 +5,7 @@
 //! fetches only the first page's messages (`<tag>.first.ftl`, the file's first groups, cut out
 //! by `scripts/split-wasm.py`), and the whole file with the shell's second stage.
 
-use crate::shared::use_shared;
+use crate::shared::part;
 use csp_core::messages::Messages;
 use csp_core::{Field, FieldProblem, Problem};
 use std::cell::RefCell;
@@ -271,7 +271,7 @@ impl I18n {
 
 #[hook]
 pub fn use_i18n() -> I18n {
-    use_shared().expect("inside the shell")
+    part(use_context())
 }
 
 /// Sets the document title after render, prefixed "Error: " while the page shows errors. An

@@ -1,7 +1,7 @@
 //! The app's typed routes: one per page, deep-linkable, each declared once in the table below
 //! with its path and the code that shows its page: the shell itself, or one page folder
 //! ([`Part`]). Pages link to any route (`Route::X`) without importing each other; the shell
-//! turns a route into its [`Page`], and each folder's dispatch matches its own routes
+//! finds a route's [`Page`], and each folder's dispatch matches the enum of its own routes
 //! exhaustively, so a route declared without a page does not compile.
 
 /// Declares [`Route`]: each page's variant and the path it is at, where `:id` stands for the
@@ -40,6 +40,16 @@ macro_rules! routes {
             pub enum $folder {
                 $($(#[doc = $fdoc])* $fname $({ $fid: String })?,)*
             }
+
+            impl $folder {
+                /// The route as this folder's own; None for another's.
+                pub fn of(route: &Route) -> Option<$folder> {
+                    match route {
+                        $(Route::$fname $({ $fid })? => Some($folder::$fname $({ $fid: $fid.clone() })?),)*
+                        _ => None,
+                    }
+                }
+            }
         )*
 
         /// The part of the portal each page folder holds (each its own chunk in a release
@@ -53,27 +63,13 @@ macro_rules! routes {
             pub const ALL: &'static [Part] = &[$(Part::$part),*];
         }
 
-        /// A route of a page folder, as that folder's own enum.
-        #[derive(Clone, PartialEq, Debug)]
-        pub enum FolderRoute {
-            $($part($folder),)*
-        }
-
-        impl FolderRoute {
-            /// The folder whose page this is.
-            pub fn part(&self) -> Part {
-                match self {
-                    $(FolderRoute::$part(_) => Part::$part,)*
-                }
-            }
-        }
-
-        /// A route by the code that shows its page.
+        /// The code that shows a route's page.
         #[derive(Clone, PartialEq, Debug)]
         pub enum Page {
-            /// One of the shell's own pages.
+            /// The shell, this page of its own.
             Shell($shell),
-            Folder(FolderRoute),
+            /// A page folder, which takes the route as its own (`of` its part's enum).
+            Folder(Part),
         }
 
         impl Route {
@@ -97,13 +93,11 @@ macro_rules! routes {
                 }
             }
 
-            /// The code that shows this route's page, and the route as that code's own.
-            pub fn page(self) -> Page {
+            /// The code that shows this route's page.
+            pub fn page(&self) -> Page {
                 match self {
-                    $(Route::$name $({ $id })? => Page::Shell($shell::$name $({ $id })?),)*
-                    $($(Route::$fname $({ $fid })? => {
-                        Page::Folder(FolderRoute::$part($folder::$fname $({ $fid })?))
-                    })*)*
+                    $(Route::$name $({ $id })? => Page::Shell($shell::$name $({ $id: $id.clone() })?),)*
+                    $($(Route::$fname { .. } => Page::Folder(Part::$part),)*)*
                 }
             }
         }

@@ -7,7 +7,7 @@
 //! kept in memory.
 
 use crate::route::Route;
-use crate::shared::use_shared;
+use crate::shared::part;
 use std::any::Any;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -97,7 +97,7 @@ pub fn use_router() -> Location {
 /// The current location; the component re-renders when it changes.
 #[hook]
 pub fn use_location() -> Location {
-    use_shared().expect("inside the shell")
+    part(use_context())
 }
 
 /// The route of the current location; the component re-renders when it changes.

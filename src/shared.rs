@@ -9,48 +9,73 @@
 
 use std::any::Any;
 use std::rc::Rc;
-use yew::prelude::*;
 
-/// A part of the shared context: a value that can tell whether another is the same.
-trait Part: Any {
-    fn same(&self, other: &dyn Part) -> bool;
+/// The parts as the holder keeps them: a tuple of values of distinct types. What depends on
+/// the parts' types is here, once for the tuple, and not in each hook that reads a part.
+pub trait Parts: Any {
+    /// Puts a copy of the part of type `T` into `out`, an `Option<T>`, if there is one.
+    fn copy_into(&self, out: &mut dyn Any);
+    /// Whether `other` holds equal parts.
+    fn same(&self, other: &dyn Parts) -> bool;
 }
 
-impl<T: PartialEq + 'static> Part for T {
-    fn same(&self, other: &dyn Part) -> bool {
-        (other as &dyn Any).downcast_ref::<T>() == Some(self)
+impl<A, B, C, D> Parts for (A, B, C, D)
+where
+    A: Clone + PartialEq + 'static,
+    B: Clone + PartialEq + 'static,
+    C: Clone + PartialEq + 'static,
+    D: Clone + PartialEq + 'static,
+{
+    fn copy_into(&self, out: &mut dyn Any) {
+        if let Some(o) = out.downcast_mut::<Option<A>>() {
+            *o = Some(self.0.clone());
+        } else if let Some(o) = out.downcast_mut::<Option<B>>() {
+            *o = Some(self.1.clone());
+        } else if let Some(o) = out.downcast_mut::<Option<C>>() {
+            *o = Some(self.2.clone());
+        } else if let Some(o) = out.downcast_mut::<Option<D>>() {
+            *o = Some(self.3.clone());
+        }
+    }
+
+    fn same(&self, other: &dyn Parts) -> bool {
+        (other as &dyn Any).downcast_ref::<Self>() == Some(self)
     }
 }
 
-/// The shared context: one part of each type. Equal while every part is, so that its readers
-/// render again only when one of them changes.
-#[derive(Clone, Default)]
-pub struct Shared(Vec<Rc<dyn Part>>);
+/// The shared context. Equal while every part is, so that its readers render again only when
+/// one of them changes.
+#[derive(Clone)]
+pub struct Shared(Rc<dyn Parts>);
 
 impl PartialEq for Shared {
     fn eq(&self, other: &Self) -> bool {
-        self.0.len() == other.0.len() && self.0.iter().zip(&other.0).all(|(a, b)| a.same(&**b))
+        self.0.same(&*other.0)
     }
 }
 
 impl Shared {
-    /// With `part` added.
-    pub fn with<T: PartialEq + 'static>(mut self, part: T) -> Shared {
-        self.0.push(Rc::new(part));
-        self
-    }
-
-    /// The part of type `T`, if there is one.
-    pub fn get<T: Clone + 'static>(&self) -> Option<T> {
-        self.0
-            .iter()
-            .find_map(|p| (&**p as &dyn Any).downcast_ref::<T>())
-            .cloned()
+    pub fn new(parts: impl Parts) -> Shared {
+        Shared(Rc::new(parts))
     }
 }
 
-/// The shared part of type `T`; None outside the shell (or a test's context).
-#[hook]
-pub fn use_shared<T: Clone + 'static>() -> Option<T> {
-    use_context::<Shared>().and_then(|s| s.get())
+/// The part of type `T` of the shell's context, which the shell (or a test's context) put in:
+/// read in a hook, `part(use_context())`.
+pub fn part<T: 'static>(shared: Option<Shared>) -> T {
+    let mut out = None::<T>;
+    copy_into(shared, &mut out);
+    out.unwrap_or_else(|| outside())
+}
+
+fn copy_into(shared: Option<Shared>, out: &mut dyn Any) {
+    if let Some(s) = shared {
+        s.0.copy_into(out);
+    }
+}
+
+/// A shared part read outside the shell: a mistake in the code, not the browser's.
+#[cold]
+fn outside() -> ! {
+    panic!("a shared part read outside the shell")
 }

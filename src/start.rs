@@ -9,7 +9,7 @@ use crate::api::Api;
 use crate::config::Config;
 use crate::env::Env;
 use crate::journey::Journey;
-use crate::shared::use_shared;
+use crate::shared::part;
 use csp_core::api::SessionInfo;
 use std::cell::Cell;
 use std::future::Future;
@@ -114,5 +114,5 @@ pub struct Started {
 
 #[hook]
 pub fn use_started() -> Started {
-    use_shared().expect("inside the shell")
+    part(use_context())
 }

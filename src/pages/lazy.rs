@@ -8,54 +8,43 @@
 use crate::components::Busy;
 use crate::env::Env;
 use crate::i18n::use_i18n;
-use crate::route::{FolderRoute, Part, Route};
+use crate::route::{Part, Route};
 use crate::start::{use_started, LoadFailed};
 use csp_core::enrollment::{Context, Draft, PartnerType};
 use std::cell::Cell;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-/// A page folder's entry: the page of one of its part's routes (`again`: the sign-in asked for
-/// over a page whose session ended). [`PartPage`] hands each entry only its own part's routes.
-pub type Entry = fn(&FolderRoute, bool) -> Html;
+/// A page folder's entry: the page `route` names among its part's (`again`: the sign-in asked
+/// for over a page whose session ended).
+pub type Entry = fn(&Route, bool) -> Html;
 
 thread_local! {
     static LOADED: [Cell<Option<Entry>>; Part::ALL.len()] =
         const { [const { Cell::new(None) }; Part::ALL.len()] };
 }
 
-/// Each folder's entry: the route, as its part's own, to the folder's dispatch.
+/// Each folder's entry: the route, as its part's own, to the folder's dispatch (nothing for
+/// another part's, which the shell never hands it).
 mod entries {
     use crate::pages;
-    use crate::route::FolderRoute;
+    use crate::route::{CustomersRoute, EnrollRoute, PartnersRoute, Route, TeamRoute};
     use yew::prelude::*;
 
-    pub fn enroll(route: &FolderRoute, again: bool) -> Html {
-        match route {
-            FolderRoute::Enroll(r) => pages::enroll::page(r, again),
-            _ => Html::default(),
-        }
+    pub fn enroll(route: &Route, again: bool) -> Html {
+        EnrollRoute::of(route).map_or_else(Html::default, |r| pages::enroll::page(&r, again))
     }
 
-    pub fn team(route: &FolderRoute, again: bool) -> Html {
-        match route {
-            FolderRoute::Team(r) => pages::team::page(r, again),
-            _ => Html::default(),
-        }
+    pub fn team(route: &Route, again: bool) -> Html {
+        TeamRoute::of(route).map_or_else(Html::default, |r| pages::team::page(&r, again))
     }
 
-    pub fn customers(route: &FolderRoute, again: bool) -> Html {
-        match route {
-            FolderRoute::Customers(r) => pages::customers::page(r, again),
-            _ => Html::default(),
-        }
+    pub fn customers(route: &Route, again: bool) -> Html {
+        CustomersRoute::of(route).map_or_else(Html::default, |r| pages::customers::page(&r, again))
     }
 
-    pub fn partners(route: &FolderRoute, again: bool) -> Html {
-        match route {
-            FolderRoute::Partners(r) => pages::partners::page(r, again),
-            _ => Html::default(),
-        }
+    pub fn partners(route: &Route, again: bool) -> Html {
+        PartnersRoute::of(route).map_or_else(Html::default, |r| pages::partners::page(&r, again))
     }
 }
 
@@ -205,12 +194,13 @@ pub async fn resume(
 
 #[derive(Properties, PartialEq)]
 pub struct PartPageProps {
-    pub route: FolderRoute,
+    pub part: Part,
+    pub route: Route,
     #[prop_or_default]
     pub again: bool,
 }
 
-/// The page `route` names, in its folder: the spinner while its code (and the shell's second
+/// The page `route` names in `part`: the spinner while its code (and the shell's second
 /// stage, see `start`) arrives, a message with a retry if it can't.
 #[function_component]
 pub fn PartPage(p: &PartPageProps) -> Html {
@@ -224,7 +214,7 @@ pub fn PartPage(p: &PartPageProps) -> Html {
     // Whether this render has the folder's code: decided here, not in the effect, because the
     // idle prefetch may bring the chunk between the two (Yew can let the browser paint before
     // it runs the effects), and a spinner rendered without a load to end it would stay.
-    let part = p.route.part();
+    let part = p.part;
     let loaded = part.loaded();
     {
         let (attempt, failed) = (attempt.clone(), failed.clone());
