@@ -3,7 +3,7 @@
 //! context once the second stage (`start`) has brought it.
 
 use crate::api::Api;
-use crate::browser::performance_now;
+use crate::browser::{first_page, performance_now};
 use crate::components::event_value;
 use crate::config::Config;
 use crate::env::Env;
@@ -69,7 +69,12 @@ pub fn switch(route: Route) -> Html {
     match route.page() {
         Page::Shell(ShellRoute::Home) => html! { <Home /> },
         Page::Shell(ShellRoute::NotFound) => html! { <NotFound /> },
-        Page::Folder(part) => html! { <PartPage {part} {route} /> },
+        // Keyed by its path: another page of the same component (another user's, say) is a
+        // new page, with its own state and heading focus.
+        Page::Folder(part) => {
+            let key = route.to_path();
+            html! { <PartPage {key} {part} {route} /> }
+        }
     }
 }
 
@@ -94,6 +99,7 @@ pub struct ShellProps {
 /// the session, which the other pages wait for.
 #[function_component]
 pub fn Shell(p: &ShellProps) -> Html {
+    use_state(first_page);
     let location = use_router();
     let locale = use_state(Locale::initial);
     // Whether the whole locale file is in (the first render may have only the first page's

@@ -5,6 +5,7 @@
 //! fetches only the first page's messages (`<tag>.first.ftl`, the file's first groups, cut out
 //! by `scripts/split-wasm.py`), and the whole file with the shell's second stage.
 
+use crate::browser::page_shown;
 use crate::shared::part;
 use csp_core::messages::Messages;
 use csp_core::{Field, FieldProblem, Problem};
@@ -275,7 +276,9 @@ pub fn use_i18n() -> I18n {
 }
 
 /// Sets the document title after render, prefixed "Error: " while the page shows errors. An
-/// empty heading leaves the title alone (a wrapper whose page sets its own).
+/// empty heading leaves the title alone (a wrapper whose page sets its own). The first title a
+/// view sets is its appearance: its heading takes the focus (see `browser::page_shown`); a
+/// title that changes after (errors, another language) leaves the focus where it is.
 #[hook]
 pub fn use_title(heading: &str, has_errors: bool) {
     let i18n = use_i18n();
@@ -290,9 +293,13 @@ pub fn use_title(heading: &str, has_errors: bool) {
     } else {
         Some(format!("{heading} – {}", i18n.t("app-title")))
     };
-    use_effect_with(title, |t| {
+    let appeared = use_mut_ref(|| false);
+    use_effect_with(title, move |t| {
         if let Some(t) = t {
             gloo::utils::document().set_title(t);
+            if !appeared.replace(true) {
+                page_shown();
+            }
         }
     });
 }

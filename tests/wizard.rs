@@ -28,6 +28,31 @@ async fn shell_switches_language_and_remembers_it() {
     ui.select("Langue", "en").await;
 }
 
+/// A page that opens takes the focus to its heading, which a screen reader then announces, and
+/// the keyboard starts from; the title names it. The app's first page leaves the focus where
+/// the browser puts it.
+#[wasm_bindgen_test]
+async fn an_opened_page_s_heading_takes_the_focus_but_not_the_first_page_s() {
+    let ui = Ui::at("/").await;
+    assert_eq!(ui.focused(), None, "the first page leaves the focus alone");
+    ui.click("Start now").await;
+    let heading = ui.focused().expect("the focus on the page");
+    assert_eq!(heading.tag_name(), "H1");
+    assert_eq!(heading.text_content().as_deref(), Some("Before you start"));
+    assert_eq!(heading.get_attribute("tabindex").as_deref(), Some("-1"));
+    assert!(gloo::utils::document()
+        .title()
+        .starts_with("Before you start"));
+    // Back, as the browser's button goes.
+    gloo::utils::window().history().unwrap().back().unwrap();
+    gloo::timers::future::TimeoutFuture::new(50).await;
+    settle().await;
+    let heading = ui.focused().expect("the focus on the page gone back to");
+    assert_eq!(heading.tag_name(), "H1");
+    assert_eq!(ui.heading(), heading.text_content().unwrap_or_default());
+    assert_ne!(ui.heading(), "Before you start");
+}
+
 /// The locale files' plural variants are chosen by the browser's CLDR rules (Russian's
 /// one / few / many), through the app's own message reader.
 #[wasm_bindgen_test]

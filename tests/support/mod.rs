@@ -138,6 +138,13 @@ impl Ui {
         );
     }
 
+    /// The element that has the focus, if it is in the app.
+    pub fn focused(&self) -> Option<Element> {
+        doc()
+            .active_element()
+            .filter(|a| self.root.contains(Some(a)))
+    }
+
     pub fn heading(&self) -> String {
         self.root
             .query_selector("h1")
