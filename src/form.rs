@@ -6,7 +6,6 @@ use crate::api::{Api, Failure};
 use crate::components::{Busy, ErrorSummary, SummaryLink};
 use crate::env::use_env;
 use crate::i18n::{use_i18n, use_title, I18n};
-use crate::journey::{edit, JourneyStore};
 use crate::route::Route;
 use crate::router::{use_location, Link, Navigator};
 use crate::session::{use_session, Session, SessionAction};
@@ -30,9 +29,16 @@ pub struct Form {
     pub busy: UseStateHandle<bool>,
     /// Told when the backend says the session has ended (401).
     session: UseReducerHandle<Session>,
-    /// Told when the work-account sign-in has ended: the journey asks for it again.
-    journey: Option<JourneyStore>,
+    /// Told of each failure not tied to a field, where the page's part of the portal gives
+    /// failures a meaning of its own.
+    on_failure: Option<OnFailure>,
 }
+
+/// What a failed action means beyond the page that ran it, for a part of the portal: its pages
+/// provide it as context (the enrollment: an applicant's sign-in that has ended is asked for
+/// again), and [`Form::run`] tells it of each failure not tied to a field.
+#[derive(Clone, PartialEq)]
+pub struct OnFailure(pub Callback<Failure>);
 
 #[hook]
 pub fn use_form() -> Form {
@@ -42,7 +48,7 @@ pub fn use_form() -> Form {
         failure: use_state(|| None),
         busy: use_state(|| false),
         session: use_session(),
-        journey: use_context::<JourneyStore>(),
+        on_failure: use_context::<OnFailure>(),
     }
 }
 
@@ -157,11 +163,8 @@ impl Form {
                     if f.session_ended() {
                         form.session.dispatch(SessionAction::Expired);
                     }
-                    if let (Failure::WorkAccountSignedOut, Some(j)) = (&f, &form.journey) {
-                        j.dispatch(edit(|d| {
-                            d.tenant = None;
-                            d.profile = None;
-                        }));
+                    if let Some(OnFailure(told)) = &form.on_failure {
+                        told.emit(f.clone());
                     }
                     form.count.set(*form.count + 1);
                     form.failure.set(Some(f));

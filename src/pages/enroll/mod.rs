@@ -26,7 +26,9 @@ pub use support::SupportStep;
 pub use welcome::Welcome;
 pub use work_account::WorkAccountStep;
 
-use crate::journey::step_route;
+use crate::api::Failure;
+use crate::form::OnFailure;
+use crate::journey::{edit, step_route, use_journey_store};
 use crate::route::{EnrollRoute, Route};
 use csp_core::enrollment::{check_step, Context, Draft, PartnerType};
 use yew::prelude::*;
@@ -44,7 +46,7 @@ pub fn resume(draft: &Draft, open: &[PartnerType], ctx: &Context) -> Route {
 
 /// The enrollment page `route` names.
 pub fn page(route: &EnrollRoute, _again: bool) -> Html {
-    match route {
+    let page = match route {
         EnrollRoute::Welcome => html! { <Welcome /> },
         EnrollRoute::PartnerType => html! { <PartnerTypeStep /> },
         EnrollRoute::PartnerTypeClosed => html! { <PartnerTypeClosed /> },
@@ -56,5 +58,29 @@ pub fn page(route: &EnrollRoute, _again: bool) -> Html {
         EnrollRoute::Bank => html! { <BankStep /> },
         EnrollRoute::CheckAnswers => html! { <CheckAnswers /> },
         EnrollRoute::Application { id } => html! { <ApplicationPage id={id.clone()} /> },
+    };
+    html! { <Applicant>{ page }</Applicant> }
+}
+
+/// The enrollment's pages, whose calls are the applicant's: one refused because the
+/// work-account sign-in has ended forgets the tenant and the profile that sign-in found, so
+/// the journey asks for it again.
+#[function_component]
+fn Applicant(p: &yew::html::ChildrenProps) -> Html {
+    let store = use_journey_store();
+    let on_failure = use_memo((), move |_| {
+        OnFailure(Callback::from(move |f: Failure| {
+            if f == Failure::WorkAccountSignedOut {
+                store.dispatch(edit(|d| {
+                    d.tenant = None;
+                    d.profile = None;
+                }));
+            }
+        }))
+    });
+    html! {
+        <ContextProvider<OnFailure> context={(*on_failure).clone()}>
+            { p.children.clone() }
+        </ContextProvider<OnFailure>>
     }
 }
