@@ -3,7 +3,7 @@
 //! context once the second stage (`start`) has brought it.
 
 use crate::api::Api;
-use crate::browser::{first_page, performance_now};
+use crate::browser::performance_now;
 use crate::components::event_value;
 use crate::config::Config;
 use crate::env::Env;
@@ -99,7 +99,6 @@ pub struct ShellProps {
 /// the session, which the other pages wait for.
 #[function_component]
 pub fn Shell(p: &ShellProps) -> Html {
-    use_state(first_page);
     let location = use_router();
     let locale = use_state(Locale::initial);
     // Whether the whole locale file is in (the first render may have only the first page's

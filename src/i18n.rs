@@ -276,9 +276,8 @@ pub fn use_i18n() -> I18n {
 }
 
 /// Sets the document title after render, prefixed "Error: " while the page shows errors. An
-/// empty heading leaves the title alone (a wrapper whose page sets its own). The first title a
-/// view sets is its appearance: its heading takes the focus (see `browser::page_shown`); a
-/// title that changes after (errors, another language) leaves the focus where it is.
+/// empty heading leaves the title alone (a wrapper whose page sets its own). A view that sets
+/// its title has appeared: its heading takes the focus if it is new (see `browser::page_shown`).
 #[hook]
 pub fn use_title(heading: &str, has_errors: bool) {
     let i18n = use_i18n();
@@ -293,13 +292,10 @@ pub fn use_title(heading: &str, has_errors: bool) {
     } else {
         Some(format!("{heading} – {}", i18n.t("app-title")))
     };
-    let appeared = use_mut_ref(|| false);
-    use_effect_with(title, move |t| {
+    use_effect_with(title, |t| {
         if let Some(t) = t {
             gloo::utils::document().set_title(t);
-            if !appeared.replace(true) {
-                page_shown();
-            }
+            page_shown();
         }
     });
 }

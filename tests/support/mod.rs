@@ -3,7 +3,6 @@
 #![allow(dead_code)]
 
 use csp_portal::api::Api;
-use csp_portal::browser::first_page;
 use csp_portal::config::Config;
 use csp_portal::i18n::{preload, I18n, Locale};
 use csp_portal::journey::JourneyStore;
@@ -45,7 +44,6 @@ struct PageContextProps {
 /// and a journey; in a main content area, as the shell's.
 #[function_component]
 fn PageContext(p: &PageContextProps) -> Html {
-    use_state(first_page);
     let location = use_router();
     let i18n = use_memo((), |_| I18n::new(Locale::En));
     let session = use_reducer(|| Session {
