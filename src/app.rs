@@ -130,7 +130,10 @@ pub fn Shell(p: &ShellProps) -> Html {
                     failed.set(true);
                     return;
                 };
-                failed.set(false);
+                // Only a change: each render of the shell tells every reader of its context.
+                if *failed {
+                    failed.set(false);
+                }
                 let loaded = match &given {
                     Some(e) => e.clone(),
                     None => (stage.env)(config, api.clone()).await,

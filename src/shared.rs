@@ -13,44 +13,41 @@ use std::rc::Rc;
 /// The parts as the holder keeps them: a tuple of values of distinct types. What depends on
 /// the parts' types is here, once for the tuple, and not in each hook that reads a part.
 pub trait Parts: Any {
-    /// Puts a copy of the part of type `T` into `out`, an `Option<T>`, if there is one.
+    /// Puts a copy of the part of type `T` into `out`, an empty `Option<T>`, if there is one.
     fn copy_into(&self, out: &mut dyn Any);
-    /// Whether `other` holds equal parts.
-    fn same(&self, other: &dyn Parts) -> bool;
 }
 
 impl<A, B, C, D> Parts for (A, B, C, D)
 where
-    A: Clone + PartialEq + 'static,
-    B: Clone + PartialEq + 'static,
-    C: Clone + PartialEq + 'static,
-    D: Clone + PartialEq + 'static,
+    A: Clone + 'static,
+    B: Clone + 'static,
+    C: Clone + 'static,
+    D: Clone + 'static,
 {
     fn copy_into(&self, out: &mut dyn Any) {
         if let Some(o) = out.downcast_mut::<Option<A>>() {
-            *o = Some(self.0.clone());
+            o.get_or_insert_with(|| self.0.clone());
         } else if let Some(o) = out.downcast_mut::<Option<B>>() {
-            *o = Some(self.1.clone());
+            o.get_or_insert_with(|| self.1.clone());
         } else if let Some(o) = out.downcast_mut::<Option<C>>() {
-            *o = Some(self.2.clone());
+            o.get_or_insert_with(|| self.2.clone());
         } else if let Some(o) = out.downcast_mut::<Option<D>>() {
-            *o = Some(self.3.clone());
+            o.get_or_insert_with(|| self.3.clone());
         }
-    }
-
-    fn same(&self, other: &dyn Parts) -> bool {
-        (other as &dyn Any).downcast_ref::<Self>() == Some(self)
     }
 }
 
-/// The shared context. Equal while every part is, so that its readers render again only when
-/// one of them changes.
+/// The shared context. A holder is made at each render of the component that provides it,
+/// which renders only when a part has changed (the shell: every state it holds is, or makes, a
+/// part): two holders are the same context only when they are one, and a new one tells its
+/// readers to render again. Comparing the parts instead cost the first load their comparison
+/// behind the type erasure.
 #[derive(Clone)]
 pub struct Shared(Rc<dyn Parts>);
 
 impl PartialEq for Shared {
     fn eq(&self, other: &Self) -> bool {
-        self.0.same(&*other.0)
+        Rc::ptr_eq(&self.0, &other.0)
     }
 }
 
