@@ -3,31 +3,25 @@
 //! context once the second stage (`start`) has brought it.
 
 use crate::api::Api;
+use crate::browser::performance_now;
 use crate::components::event_value;
 use crate::config::Config;
 use crate::env::Env;
 use crate::i18n::{use_i18n, I18n, Locale};
 use crate::journey::{Action as JourneyAction, JourneyStore};
-use crate::pages::lazy::{Part, PartPage};
+use crate::pages::lazy::PartPage;
 use crate::pages::{home::Home, not_found::NotFound};
-use crate::route::{use_route, Route};
-use crate::router::{opens_elsewhere, use_navigator, use_router, Link, Location};
+use crate::route::{Page, Part, Route, ShellRoute};
+use crate::router::{opens_elsewhere, use_navigator, use_route, use_router, Link};
 use crate::session::{features, remember_return, use_session, Session, SessionAction};
+use crate::shared::Shared;
 use crate::start::{self, use_started, Started};
 use csp_core::roles::{CUSTOMERS, INDIRECT_PROVIDERS, INDIRECT_RESELLERS, MANAGE_USERS};
 use std::rc::Rc;
-use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
-#[wasm_bindgen]
-extern "C" {
-    /// The browser's clock that never goes back, in ms since the page started.
-    #[wasm_bindgen(js_namespace = performance, js_name = now)]
-    pub(crate) fn performance_now() -> f64;
-}
-
 /// Stamps `window.__cspReady` with `performance.now()` once the first controls are in the page:
-/// what `scripts/bench.sh` reads as "ready" (issue #12).
+/// what `scripts/bench.sh` reads as "ready".
 fn stamp_ready() {
     let _ = js_sys::Reflect::set(
         &js_sys::global(),
@@ -39,7 +33,7 @@ fn stamp_ready() {
 /// Starts the portal: fetches what the first render needs, the config and the locale files
 /// (index.html asked for the config and English at once), then renders the [`Shell`] in place of
 /// index.html's busy line. Not from the effect of a first, empty render: that waited for a
-/// browser frame before the fetches were even asked for (issue #12).
+/// browser frame before the fetches were even asked for.
 pub async fn start() {
     // English is what shows when the chosen locale's file can't be had. All three side by side.
     let chosen = Some(Locale::initial()).filter(|l| *l != Locale::En);
@@ -72,10 +66,15 @@ pub async fn start() {
 
 /// The page each route shows: the shell's own, or one from a page folder (see `pages::lazy`).
 pub fn switch(route: Route) -> Html {
-    match Part::of(&route) {
-        Some(part) => html! { <PartPage {part} {route} /> },
-        None if route == Route::Home => html! { <Home /> },
-        None => html! { <NotFound /> },
+    match route.page() {
+        Page::Shell(ShellRoute::Home) => html! { <Home /> },
+        Page::Shell(ShellRoute::NotFound) => html! { <NotFound /> },
+        // Keyed by its path: another page of the same component (another user's, say) is a
+        // new page, with its own state and heading focus.
+        Page::Folder(part) => {
+            let key = route.to_path();
+            html! { <PartPage {key} {part} {route} /> }
+        }
     }
 }
 
@@ -83,25 +82,6 @@ pub fn switch(route: Route) -> Html {
 #[function_component]
 fn Pages() -> Html {
     switch(use_route())
-}
-
-/// What the shell shares with every page, as one context: where the user is, the messages, the
-/// second stage and the session. They change seldom (a move, the language, the stage's arrival,
-/// a sign-in), and each context of its own cost the first load a component's code (issue #12).
-/// The journey, which changes with each keystroke, has a store of its own. Each part is read
-/// through the hook beside its type (`use_location`, `use_i18n`, `use_started`, `use_session`).
-#[derive(Clone, PartialEq)]
-pub struct Shared {
-    pub location: Location,
-    pub i18n: I18n,
-    pub started: Started,
-    pub session: UseReducerHandle<Session>,
-}
-
-/// The shell's [`Shared`] context, None outside the shell.
-#[hook]
-pub fn use_shared() -> Option<Shared> {
-    use_context::<Shared>()
 }
 
 #[derive(Properties, PartialEq)]
@@ -150,7 +130,10 @@ pub fn Shell(p: &ShellProps) -> Html {
                     failed.set(true);
                     return;
                 };
-                failed.set(false);
+                // Only a change: each render of the shell tells every reader of its context.
+                if *failed {
+                    failed.set(false);
+                }
                 let loaded = match &given {
                     Some(e) => e.clone(),
                     None => (stage.env)(config, api.clone()).await,
@@ -206,12 +189,7 @@ pub fn Shell(p: &ShellProps) -> Html {
         failed: *failed || *texts == Some(false),
         retry,
     };
-    let shared = Shared {
-        location,
-        i18n: (*i18n).clone(),
-        started,
-        session: session.clone(),
-    };
+    let shared = Shared::new((location, (*i18n).clone(), started, session.clone()));
     html! {
         <ContextProvider<Shared> context={shared}>
         <ContextProvider<JourneyStore> context={(*journey).clone()}>

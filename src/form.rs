@@ -6,10 +6,9 @@ use crate::api::{Api, Failure};
 use crate::components::{Busy, ErrorSummary, SummaryLink};
 use crate::env::use_env;
 use crate::i18n::{use_i18n, use_title, I18n};
-use crate::journey::{edit, JourneyStore};
 use crate::route::Route;
 use crate::router::{use_location, Link, Navigator};
-use crate::session::{Session, SessionAction};
+use crate::session::{use_session, Session, SessionAction};
 use crate::store::{use_store, Store};
 use csp_core::endpoint::Endpoint;
 use csp_core::roles::{Role, RoleCatalog};
@@ -29,10 +28,17 @@ pub struct Form {
     pub failure: UseStateHandle<Option<Failure>>,
     pub busy: UseStateHandle<bool>,
     /// Told when the backend says the session has ended (401).
-    session: Option<UseReducerHandle<Session>>,
-    /// Told when the work-account sign-in has ended: the journey asks for it again.
-    journey: Option<JourneyStore>,
+    session: UseReducerHandle<Session>,
+    /// Told of each failure not tied to a field, where the page's part of the portal gives
+    /// failures a meaning of its own.
+    on_failure: Option<OnFailure>,
 }
+
+/// What a failed action means beyond the page that ran it, for a part of the portal: its pages
+/// provide it as context (the enrollment: an applicant's sign-in that has ended is asked for
+/// again), and [`Form::run`] tells it of each failure not tied to a field.
+#[derive(Clone, PartialEq)]
+pub struct OnFailure(pub Callback<Failure>);
 
 #[hook]
 pub fn use_form() -> Form {
@@ -41,8 +47,8 @@ pub fn use_form() -> Form {
         server: use_state(Report::default),
         failure: use_state(|| None),
         busy: use_state(|| false),
-        session: crate::app::use_shared().map(|s| s.session),
-        journey: use_context::<JourneyStore>(),
+        session: use_session(),
+        on_failure: use_context::<OnFailure>(),
     }
 }
 
@@ -154,14 +160,11 @@ impl Form {
                     fields(Report(f.field_errors().to_vec()));
                 }
                 Err(f) => {
-                    if let (true, Some(s)) = (f.session_ended(), &form.session) {
-                        s.dispatch(SessionAction::Expired);
+                    if f.session_ended() {
+                        form.session.dispatch(SessionAction::Expired);
                     }
-                    if let (Failure::WorkAccountSignedOut, Some(j)) = (&f, &form.journey) {
-                        j.dispatch(edit(|d| {
-                            d.tenant = None;
-                            d.profile = None;
-                        }));
+                    if let Some(OnFailure(told)) = &form.on_failure {
+                        told.emit(f.clone());
                     }
                     form.count.set(*form.count + 1);
                     form.failure.set(Some(f));
@@ -319,12 +322,12 @@ pub struct FetchFailedProps {
 pub fn FetchFailed(p: &FetchFailedProps) -> Html {
     let i18n = use_i18n();
     let env = use_env();
-    let session = crate::app::use_shared().map(|s| s.session);
+    let session = use_session();
     {
         let ended = p.failure.session_ended();
         use_effect_with(p.failure.clone(), move |_| {
-            if let (true, Some(s)) = (ended, session) {
-                s.dispatch(SessionAction::Expired);
+            if ended {
+                session.dispatch(SessionAction::Expired);
             }
         });
     }

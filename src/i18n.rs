@@ -3,8 +3,10 @@
 //! fetched from `static/locales/` (English always, as the fallback; another when chosen):
 //! compiled in, each would add ~6 KB gzip to the first load. A split release build first
 //! fetches only the first page's messages (`<tag>.first.ftl`, the file's first groups, cut out
-//! by `scripts/split-wasm.py`), and the whole file with the shell's second stage (issue #12).
+//! by `scripts/split-wasm.py`), and the whole file with the shell's second stage.
 
+use crate::browser::page_shown;
+use crate::shared::part;
 use csp_core::messages::Messages;
 use csp_core::{Field, FieldProblem, Problem};
 use std::cell::RefCell;
@@ -124,7 +126,7 @@ impl Locale {
     pub fn initial() -> Locale {
         use gloo::storage::{LocalStorage, Storage};
         // Stored as a JSON string (`"fr"`), read and written without a JSON library: the
-        // first load has none (issue #12).
+        // first load has none.
         let stored = LocalStorage::raw().get_item(STORAGE_KEY).ok().flatten();
         if let Some(l) = stored.and_then(|t| Locale::from_tag(t.trim_matches('"'))) {
             return l;
@@ -270,11 +272,12 @@ impl I18n {
 
 #[hook]
 pub fn use_i18n() -> I18n {
-    crate::app::use_shared().expect("inside the shell").i18n
+    part(use_context())
 }
 
 /// Sets the document title after render, prefixed "Error: " while the page shows errors. An
-/// empty heading leaves the title alone (a wrapper whose page sets its own).
+/// empty heading leaves the title alone (a wrapper whose page sets its own). A view that sets
+/// its title has appeared: its heading takes the focus if it is new (see `browser::page_shown`).
 #[hook]
 pub fn use_title(heading: &str, has_errors: bool) {
     let i18n = use_i18n();
@@ -292,6 +295,7 @@ pub fn use_title(heading: &str, has_errors: bool) {
     use_effect_with(title, |t| {
         if let Some(t) = t {
             gloo::utils::document().set_title(t);
+            page_shown();
         }
     });
 }

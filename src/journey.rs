@@ -3,7 +3,7 @@
 //! holds its [`JourneyStore`], restores the draft once its second stage is in (`start`), and
 //! the [`Keeper`] it then renders saves it after its changes.
 
-use crate::app::performance_now;
+use crate::browser::performance_now;
 use crate::route::Route;
 use crate::router::{use_location, Navigator};
 use crate::store::{use_store, use_store_with, Store};

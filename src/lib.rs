@@ -6,6 +6,7 @@
 pub mod api;
 pub mod app;
 pub mod assets;
+pub mod browser;
 pub mod components;
 pub mod config;
 pub mod countries;
@@ -19,6 +20,7 @@ pub mod partner;
 pub mod route;
 pub mod router;
 pub mod session;
+pub mod shared;
 pub mod start;
 pub mod store;
 

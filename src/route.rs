@@ -1,27 +1,86 @@
-//! The app's typed routes: one per page, deep-linkable. Which page each shows is decided in
-//! `app::switch`, so that pages can link to any route without importing each other.
-
-use crate::router::use_location;
-use yew::prelude::*;
+//! The app's typed routes: one per page, deep-linkable, each declared once in the table below
+//! with its path and the code that shows its page: the shell itself, or one page folder
+//! ([`Part`]). Pages link to any route (`Route::X`) without importing each other; the shell
+//! finds a route's [`Page`], and each folder's dispatch matches the enum of its own routes
+//! exhaustively, so a route declared without a page does not compile.
 
 /// Declares [`Route`]: each page's variant and the path it is at, where `:id` stands for the
-/// variant's one parameter. The table gives the enum, the path of a route and the route of a
-/// path, so a page's path is written once.
+/// variant's one parameter, grouped by the code that shows it: first the shell's own pages,
+/// then one group for each page folder. The table gives the enum, the path of a route and the
+/// route of a path, the [`Part`]s, each group's own enum of routes and the [`Page`] of a route,
+/// so a page's path and its folder are written once.
 macro_rules! routes {
-    ($($(#[doc = $doc:literal])* $name:ident $({ $id:ident })? => $at:literal,)*) => {
+    (
+        $(#[doc = $shell_doc:literal])*
+        shell $shell:ident {
+            $($(#[doc = $doc:literal])* $name:ident $({ $id:ident })? => $at:literal,)*
+        }
+        $(
+            $(#[doc = $part_doc:literal])*
+            $part:ident($folder:ident) {
+                $($(#[doc = $fdoc:literal])* $fname:ident $({ $fid:ident })? => $fat:literal,)*
+            }
+        )*
+    ) => {
         #[derive(Clone, PartialEq, Debug)]
         pub enum Route {
             $($(#[doc = $doc])* $name $({ $id: String })?,)*
+            $($($(#[doc = $fdoc])* $fname $({ $fid: String })?,)*)*
+        }
+
+        $(#[doc = $shell_doc])*
+        #[derive(Clone, PartialEq, Debug)]
+        pub enum $shell {
+            $($(#[doc = $doc])* $name $({ $id: String })?,)*
+        }
+
+        $(
+            $(#[doc = $part_doc])*
+            #[derive(Clone, PartialEq, Debug)]
+            pub enum $folder {
+                $($(#[doc = $fdoc])* $fname $({ $fid: String })?,)*
+            }
+
+            impl $folder {
+                /// The route as this folder's own; None for another's.
+                pub fn of(route: &Route) -> Option<$folder> {
+                    match route {
+                        $(Route::$fname $({ $fid })? => Some($folder::$fname $({ $fid: $fid.clone() })?),)*
+                        _ => None,
+                    }
+                }
+            }
+        )*
+
+        /// The part of the portal each page folder holds (each its own chunk in a release
+        /// build, see `pages::lazy`).
+        #[derive(Clone, Copy, PartialEq, Eq, Debug)]
+        pub enum Part {
+            $($part,)*
+        }
+
+        impl Part {
+            pub const ALL: &'static [Part] = &[$(Part::$part),*];
+        }
+
+        /// The code that shows a route's page.
+        #[derive(Clone, PartialEq, Debug)]
+        pub enum Page {
+            /// The shell, this page of its own.
+            Shell($shell),
+            /// A page folder, which takes the route as its own (`of` its part's enum).
+            Folder(Part),
         }
 
         impl Route {
             /// Every route's path pattern.
-            pub const PATTERNS: &'static [&'static str] = &[$($at),*];
+            pub const PATTERNS: &'static [&'static str] = &[$($at,)* $($($fat,)*)*];
 
             /// The pattern this route is at, and its parameter.
             fn at(&self) -> (&'static str, Option<&str>) {
                 match self {
                     $(Route::$name $({ $id })? => ($at, routes!(@param $($id)?)),)*
+                    $($(Route::$fname $({ $fid })? => ($fat, routes!(@param $($fid)?)),)*)*
                 }
             }
 
@@ -29,7 +88,16 @@ macro_rules! routes {
             fn at_pattern(pattern: &str, param: Option<String>) -> Option<Route> {
                 match pattern {
                     $($at => Some(Route::$name $({ $id: param? })?),)*
+                    $($($fat => Some(Route::$fname $({ $fid: param? })?),)*)*
                     _ => None,
+                }
+            }
+
+            /// The code that shows this route's page.
+            pub fn page(&self) -> Page {
+                match self {
+                    $(Route::$name $({ $id })? => Page::Shell($shell::$name $({ $id: $id.clone() })?),)*
+                    $($(Route::$fname { .. } => Page::Folder(Part::$part),)*)*
                 }
             }
         }
@@ -39,46 +107,61 @@ macro_rules! routes {
 }
 
 routes! {
-    Home => "/",
-    Welcome => "/enroll",
-    PartnerType => "/enroll/partner-type",
-    PartnerTypeClosed => "/enroll/partner-type-closed",
-    WorkAccount => "/enroll/work-account",
-    MpnId => "/enroll/mpn-id",
-    LegalProfile => "/enroll/legal-profile",
-    PrimaryContact => "/enroll/primary-contact",
-    Support => "/enroll/support",
-    Bank => "/enroll/bank",
-    CheckAnswers => "/enroll/check-answers",
-    Application { id } => "/applications/:id",
-    SignIn => "/sign-in",
-    Account => "/account",
-    ChangePassword => "/account/password",
-    Roles => "/roles",
-    Users => "/users",
-    AddUser => "/users/add",
-    ConfirmUser => "/users/add/confirm",
-    UserAdded => "/users/added",
-    EditUser { id } => "/users/:id",
-    Customers => "/customers",
-    AddCustomer => "/customers/add",
-    CustomerAdded => "/customers/added",
-    RequestRelationship => "/customers/request-relationship",
-    RelationshipRequests => "/customers/relationship-requests",
-    TerminateRelationship { id } => "/customers/relationship-requests/:id/terminate",
-    RemoveRelationship { id } => "/customers/:id/remove-relationship",
-    IndirectProviders => "/indirect-providers",
-    /// The deep link of a provider's invitation (`?invType=IndirectReseller&partnerId=…`).
-    AuthorizeProvider => "/indirect-providers/authorize",
-    ProviderCustomers { id } => "/indirect-providers/:id/customers",
-    InviteCustomers { id } => "/indirect-providers/:id/invite",
-    IndirectResellers => "/indirect-resellers",
-    RequestPartnership => "/indirect-resellers/request-partnership",
-    /// A provider's **Add new customer** on behalf of one indirect reseller.
-    AddCustomerFor { id } => "/indirect-resellers/:id/add-customer",
-    RemovePartnership { id } => "/indirect-resellers/:id/remove",
-    /// Any path no other route is at.
-    NotFound => "/404",
+    /// The shell's own pages (`pages/home.rs`, `pages/not_found.rs`), in the first load.
+    shell ShellRoute {
+        Home => "/",
+        /// Any path no other route is at.
+        NotFound => "/404",
+    }
+    /// `pages/enroll/`: the enrollment journey and the application it makes.
+    Enroll(EnrollRoute) {
+        Welcome => "/enroll",
+        PartnerType => "/enroll/partner-type",
+        PartnerTypeClosed => "/enroll/partner-type-closed",
+        WorkAccount => "/enroll/work-account",
+        MpnId => "/enroll/mpn-id",
+        LegalProfile => "/enroll/legal-profile",
+        PrimaryContact => "/enroll/primary-contact",
+        Support => "/enroll/support",
+        Bank => "/enroll/bank",
+        CheckAnswers => "/enroll/check-answers",
+        Application { id } => "/applications/:id",
+    }
+    /// `pages/team/`: sign-in, the roles, the partner's users and the signed-in user's account.
+    Team(TeamRoute) {
+        SignIn => "/sign-in",
+        Account => "/account",
+        ChangePassword => "/account/password",
+        Roles => "/roles",
+        Users => "/users",
+        AddUser => "/users/add",
+        ConfirmUser => "/users/add/confirm",
+        UserAdded => "/users/added",
+        EditUser { id } => "/users/:id",
+    }
+    /// `pages/customers/`: customers and reseller relationships.
+    Customers(CustomersRoute) {
+        Customers => "/customers",
+        AddCustomer => "/customers/add",
+        CustomerAdded => "/customers/added",
+        RequestRelationship => "/customers/request-relationship",
+        RelationshipRequests => "/customers/relationship-requests",
+        TerminateRelationship { id } => "/customers/relationship-requests/:id/terminate",
+        RemoveRelationship { id } => "/customers/:id/remove-relationship",
+        ProviderCustomers { id } => "/indirect-providers/:id/customers",
+        /// A provider's **Add new customer** on behalf of one indirect reseller.
+        AddCustomerFor { id } => "/indirect-resellers/:id/add-customer",
+    }
+    /// `pages/partners/`: indirect providers and indirect resellers.
+    Partners(PartnersRoute) {
+        IndirectProviders => "/indirect-providers",
+        /// The deep link of a provider's invitation (`?invType=IndirectReseller&partnerId=…`).
+        AuthorizeProvider => "/indirect-providers/authorize",
+        InviteCustomers { id } => "/indirect-providers/:id/invite",
+        IndirectResellers => "/indirect-resellers",
+        RequestPartnership => "/indirect-resellers/request-partnership",
+        RemovePartnership { id } => "/indirect-resellers/:id/remove",
+    }
 }
 
 impl Route {
@@ -125,12 +208,6 @@ impl Route {
         }
         with_param.unwrap_or(Route::NotFound)
     }
-}
-
-/// The route of the current location; the component re-renders when it changes.
-#[hook]
-pub fn use_route() -> Route {
-    Route::of_path(use_location().path())
 }
 
 #[cfg(test)]

@@ -1,12 +1,13 @@
 //! Where the address bar is, and moving elsewhere: the browser's History API, its
-//! [`Location`] followed by [`use_router`] (the shell shares it as context), with [`Link`] and
-//! [`Navigator`] to move. Written here
-//! instead of taking yew-router, whose history layer (gloo-history, with serde for its history
+//! [`Location`] followed by [`use_router`] (the shell shares it as context, read with
+//! [`use_location`] and, as a route, [`use_route`]), with [`Link`] and [`Navigator`] to move.
+//! Written here instead of taking yew-router, whose history layer (gloo-history, with serde for its history
 //! state and queries) and generic components cost the first load 10.7 KB brotli of a 116 KB
-//! main module (issue #12); the portal needs only paths, one parameter, a query and a state
+//! main module; the portal needs only paths, one parameter, a query and a state
 //! kept in memory.
 
 use crate::route::Route;
+use crate::shared::part;
 use std::any::Any;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -96,7 +97,13 @@ pub fn use_router() -> Location {
 /// The current location; the component re-renders when it changes.
 #[hook]
 pub fn use_location() -> Location {
-    crate::app::use_shared().expect("inside the shell").location
+    part(use_context())
+}
+
+/// The route of the current location; the component re-renders when it changes.
+#[hook]
+pub fn use_route() -> Route {
+    Route::of_path(use_location().path())
 }
 
 /// Moves to another page: a new history entry, then [`use_router`] hears of it as of the

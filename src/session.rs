@@ -9,6 +9,7 @@ use crate::env::use_env;
 use crate::i18n::{use_i18n, use_title};
 use crate::route::Route;
 use crate::router::Link;
+use crate::shared::part;
 use csp_core::add_customer::CreatedCustomer;
 use csp_core::api::{CreatedUser, NewUser, SessionInfo, User};
 use csp_core::endpoint::{SESSION, SIGN_OUT};
@@ -113,7 +114,7 @@ impl Reducible for Session {
 
 #[hook]
 pub fn use_session() -> UseReducerHandle<Session> {
-    crate::app::use_shared().expect("inside the shell").session
+    part(use_context())
 }
 
 /// The session the backend still has for this browser (its cookie), if any; its CSRF token

@@ -1,4 +1,4 @@
-//! The shell's second stage (issue #12): what the first page does not need to show its
+//! The shell's second stage: what the first page does not need to show its
 //! controls. The rules' data (built-ins with the in-browser backend, the backend's otherwise),
 //! the saved draft, whether a session exists, the full webmail list, and signing out. In a
 //! split release build it is a wasm chunk of its own, fetched right after the first render, so
@@ -9,6 +9,7 @@ use crate::api::Api;
 use crate::config::Config;
 use crate::env::Env;
 use crate::journey::Journey;
+use crate::shared::part;
 use csp_core::api::SessionInfo;
 use std::cell::Cell;
 use std::future::Future;
@@ -113,5 +114,5 @@ pub struct Started {
 
 #[hook]
 pub fn use_started() -> Started {
-    crate::app::use_shared().expect("inside the shell").started
+    part(use_context())
 }

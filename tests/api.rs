@@ -1,6 +1,7 @@
 //! Component tests in headless Chromium for the HTTP client facing a failing server: each way
 //! it can fail is one typed `Failure` (so every page shows the same translated message for it),
-//! and a failed sign-in keeps what was typed. `window.fetch` is replaced by a stub per case.
+//! a failed sign-in keeps what was typed, and an applicant's sign-in that has ended is asked for
+//! again. `window.fetch` is replaced by a stub per case.
 
 mod support;
 
@@ -153,4 +154,39 @@ async fn a_refused_sign_in_reads_as_one_error() {
         ui.input("User name (work email address)").value(),
         "admin@contoso.onmicrosoft.com"
     );
+}
+
+/// An applicant's call the server refuses because the work-account sign-in has ended says so,
+/// and the journey forgets the account that sign-in found: the page asks for the sign-in again.
+#[wasm_bindgen_test]
+async fn a_work_account_sign_in_that_has_ended_is_asked_for_again() {
+    let s = support::fresh_browser();
+    let saved = serde_json::json!({
+        "draft": csp_core::fixtures::french_draft(),
+        "idempotency_key": null,
+        "saved_at": js_sys::Date::now(),
+    });
+    s.set_item("csp-portal.draft.v1", &saved.to_string())
+        .unwrap();
+    let _stub = FetchStub::new(&json_answer(
+        401,
+        r#"{"status":401,"error":"unauthorized"}"#,
+    ));
+    let config = Config {
+        api_base_url: Some("http://127.0.0.1:9/api".into()),
+        ..Config::default()
+    };
+    let ui = Ui::mount_with("/enroll/mpn-id", true, move || {
+        Env::with_api(Api::http("http://127.0.0.1:9/api", 1000), config)
+    })
+    .await;
+    ui.assert_no_text("Sign in to your work account first");
+    ui.click("My MPN ID is not listed: sign in with other credentials")
+        .await;
+    ui.fill("Partner network user name", "pmc@contoso.fr").await;
+    ui.fill("Password", "pw").await;
+    ui.click("Continue").await;
+    support::settle().await;
+    ui.assert_text("Your sign-in to the work account has ended");
+    ui.assert_text("Sign in to your work account first");
 }

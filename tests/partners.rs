@@ -248,6 +248,12 @@ async fn authorize_a_provider_from_its_link_once() {
     ui.press("Authorize indirect provider").await;
     settle().await;
     ui.assert_text("Adventure Works Distribution is now your indirect provider");
+    let done = ui.focused().expect("the focus on the confirmation");
+    assert_eq!(
+        done.text_content().as_deref(),
+        Some("Adventure Works Distribution is now your indirect provider"),
+        "the confirmation's heading takes the focus"
+    );
     drop(ui);
     let ui = remount(&link).await;
     ui.assert_text("Adventure Works Distribution is already your indirect provider");

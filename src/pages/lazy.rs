@@ -1,4 +1,4 @@
-//! Page folders loaded when first needed (issue #12). In a release build each folder of
+//! Page folders loaded when first needed. In a release build each folder of
 //! `pages/` is its own wasm chunk: the `split` feature marks the split points and
 //! `scripts/split-wasm.py` (a Trunk hook) cuts the module there. A chunk is fetched when a
 //! route first needs it, and every chunk is fetched once the browser is idle after the first
@@ -8,85 +8,56 @@
 use crate::components::Busy;
 use crate::env::Env;
 use crate::i18n::use_i18n;
-use crate::route::Route;
+use crate::route::{Part, Route};
 use crate::start::{use_started, LoadFailed};
 use csp_core::enrollment::{Context, Draft, PartnerType};
 use std::cell::Cell;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-/// A page folder's entry: the page `route` names (`again`: the sign-in asked for over a page
-/// whose session ended).
-pub type Pages = fn(&Route, bool) -> Html;
-
-/// The part of the portal each page folder holds.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub enum Part {
-    Enroll,
-    Team,
-    Customers,
-    Partners,
-}
+/// A page folder's entry: the page `route` names among its part's (`again`: the sign-in asked
+/// for over a page whose session ended).
+pub type Entry = fn(&Route, bool) -> Html;
 
 thread_local! {
-    static LOADED: [Cell<Option<Pages>>; 4] = const { [const { Cell::new(None) }; 4] };
+    static LOADED: [Cell<Option<Entry>>; Part::ALL.len()] =
+        const { [const { Cell::new(None) }; Part::ALL.len()] };
+}
+
+/// Each folder's entry: the route, as its part's own, to the folder's dispatch (nothing for
+/// another part's, which the shell never hands it).
+mod entries {
+    use crate::pages;
+    use crate::route::{CustomersRoute, EnrollRoute, PartnersRoute, Route, TeamRoute};
+    use yew::prelude::*;
+
+    pub fn enroll(route: &Route, again: bool) -> Html {
+        EnrollRoute::of(route).map_or_else(Html::default, |r| pages::enroll::page(&r, again))
+    }
+
+    pub fn team(route: &Route, again: bool) -> Html {
+        TeamRoute::of(route).map_or_else(Html::default, |r| pages::team::page(&r, again))
+    }
+
+    pub fn customers(route: &Route, again: bool) -> Html {
+        CustomersRoute::of(route).map_or_else(Html::default, |r| pages::customers::page(&r, again))
+    }
+
+    pub fn partners(route: &Route, again: bool) -> Html {
+        PartnersRoute::of(route).map_or_else(Html::default, |r| pages::partners::page(&r, again))
+    }
 }
 
 impl Part {
-    pub const ALL: [Part; 4] = [Part::Enroll, Part::Team, Part::Customers, Part::Partners];
-
-    /// The folder whose page `route` names; None for the pages of the shell itself.
-    pub fn of(route: &Route) -> Option<Part> {
-        use Route::*;
-        Some(match route {
-            Home | NotFound => return None,
-            Welcome
-            | PartnerType
-            | PartnerTypeClosed
-            | WorkAccount
-            | MpnId
-            | LegalProfile
-            | PrimaryContact
-            | Support
-            | Bank
-            | CheckAnswers
-            | Application { .. } => Part::Enroll,
-            SignIn
-            | Account
-            | ChangePassword
-            | Roles
-            | Users
-            | AddUser
-            | ConfirmUser
-            | UserAdded
-            | EditUser { .. } => Part::Team,
-            Customers
-            | ProviderCustomers { .. }
-            | AddCustomer
-            | AddCustomerFor { .. }
-            | CustomerAdded
-            | RequestRelationship
-            | RelationshipRequests
-            | TerminateRelationship { .. }
-            | RemoveRelationship { .. } => Part::Customers,
-            IndirectProviders
-            | AuthorizeProvider
-            | InviteCustomers { .. }
-            | IndirectResellers
-            | RequestPartnership
-            | RemovePartnership { .. } => Part::Partners,
-        })
-    }
-
     /// The folder's entry, once loaded (at once in an unsplit build).
-    pub fn loaded(self) -> Option<Pages> {
+    pub fn loaded(self) -> Option<Entry> {
         LOADED
             .with(|l| l[self as usize].get())
             .or_else(|| chunks::built_in(self))
     }
 
     /// Loads the folder's code (once; a failed fetch is tried again on the next call).
-    pub async fn load(self) -> Result<Pages, LoadFailed> {
+    pub async fn load(self) -> Result<Entry, LoadFailed> {
         if let Some(p) = self.loaded() {
             return Ok(p);
         }
@@ -99,7 +70,7 @@ impl Part {
     pub fn prefetch_all() {
         let run = || {
             wasm_bindgen_futures::spawn_local(async {
-                for part in Part::ALL {
+                for &part in Part::ALL {
                     let _ = part.load().await;
                 }
             })
@@ -123,7 +94,7 @@ impl Part {
 /// The split points: one per folder, each returning the folder's entry.
 #[cfg(split_build)]
 mod chunks {
-    use super::{Pages, Part};
+    use super::{entries, Entry, Part};
     use crate::pages;
     use crate::route::Route;
     use crate::start::LoadFailed;
@@ -131,20 +102,20 @@ mod chunks {
     use wasm_split_helpers::{wasm_split, SplitLoaderError};
 
     #[wasm_split(enroll, fallible)]
-    fn enroll() -> Result<Pages, SplitLoaderError> {
-        Ok(pages::enroll::page)
+    fn enroll() -> Result<Entry, SplitLoaderError> {
+        Ok(entries::enroll)
     }
     #[wasm_split(team, fallible)]
-    fn team() -> Result<Pages, SplitLoaderError> {
-        Ok(pages::team::page)
+    fn team() -> Result<Entry, SplitLoaderError> {
+        Ok(entries::team)
     }
     #[wasm_split(customers, fallible)]
-    fn customers() -> Result<Pages, SplitLoaderError> {
-        Ok(pages::customers::page)
+    fn customers() -> Result<Entry, SplitLoaderError> {
+        Ok(entries::customers)
     }
     #[wasm_split(partners, fallible)]
-    fn partners() -> Result<Pages, SplitLoaderError> {
-        Ok(pages::partners::page)
+    fn partners() -> Result<Entry, SplitLoaderError> {
+        Ok(entries::partners)
     }
 
     #[wasm_split(enroll, fallible)]
@@ -165,11 +136,11 @@ mod chunks {
     }
 
     /// Nothing is in before its chunk is fetched.
-    pub fn built_in(_: Part) -> Option<Pages> {
+    pub fn built_in(_: Part) -> Option<Entry> {
         None
     }
 
-    pub async fn load(part: Part) -> Result<Pages, LoadFailed> {
+    pub async fn load(part: Part) -> Result<Entry, LoadFailed> {
         match part {
             Part::Enroll => enroll().await,
             Part::Team => team().await,
@@ -183,7 +154,7 @@ mod chunks {
 /// One module: every folder is there already.
 #[cfg(not(split_build))]
 mod chunks {
-    use super::{Pages, Part};
+    use super::{entries, Entry, Part};
     use crate::pages;
     use crate::route::Route;
     use crate::start::LoadFailed;
@@ -198,16 +169,16 @@ mod chunks {
     }
 
     /// Every folder is in the module.
-    pub fn built_in(part: Part) -> Option<Pages> {
+    pub fn built_in(part: Part) -> Option<Entry> {
         Some(match part {
-            Part::Enroll => pages::enroll::page,
-            Part::Team => pages::team::page,
-            Part::Customers => pages::customers::page,
-            Part::Partners => pages::partners::page,
+            Part::Enroll => entries::enroll,
+            Part::Team => entries::team,
+            Part::Customers => entries::customers,
+            Part::Partners => entries::partners,
         })
     }
 
-    pub async fn load(part: Part) -> Result<Pages, LoadFailed> {
+    pub async fn load(part: Part) -> Result<Entry, LoadFailed> {
         built_in(part).ok_or(LoadFailed)
     }
 }
@@ -243,11 +214,12 @@ pub fn PartPage(p: &PartPageProps) -> Html {
     // Whether this render has the folder's code: decided here, not in the effect, because the
     // idle prefetch may bring the chunk between the two (Yew can let the browser paint before
     // it runs the effects), and a spinner rendered without a load to end it would stay.
-    let loaded = p.part.loaded();
+    let part = p.part;
+    let loaded = part.loaded();
     {
         let (attempt, failed) = (attempt.clone(), failed.clone());
         use_effect_with(
-            (p.part, *attempt, loaded.is_some()),
+            (part, *attempt, loaded.is_some()),
             move |(part, n, had_code)| {
                 let (part, n) = (*part, *n);
                 if !had_code {
@@ -261,12 +233,12 @@ pub fn PartPage(p: &PartPageProps) -> Html {
             },
         );
     }
-    if let (Some(pages), Some(env)) = (loaded, started.env) {
+    if let (Some(entry), Some(env)) = (loaded, started.env) {
         return html! {
-            <ContextProvider<Env> context={env}>{ pages(&p.route, p.again) }</ContextProvider<Env>>
+            <ContextProvider<Env> context={env}>{ entry(&p.route, p.again) }</ContextProvider<Env>>
         };
     }
-    if *failed == Some(p.part) || started.failed {
+    if *failed == Some(part) || started.failed {
         let retry = {
             let (attempt, failed, again) = (attempt.clone(), failed.clone(), started.retry);
             Callback::from(move |_| {

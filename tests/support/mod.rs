@@ -4,7 +4,12 @@
 
 use csp_portal::api::Api;
 use csp_portal::config::Config;
-use csp_portal::i18n::{preload, Locale};
+use csp_portal::i18n::{preload, I18n, Locale};
+use csp_portal::journey::JourneyStore;
+use csp_portal::router::use_router;
+use csp_portal::session::Session;
+use csp_portal::shared::Shared;
+use csp_portal::start::Started;
 use csp_portal::{Env, Shell};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
@@ -13,12 +18,54 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct TestAppProps {
     pub env: Env,
+    /// One page to mount without the shell (see [`Ui::page`]); None: the whole app.
+    pub page: Option<Html>,
 }
 
 #[function_component]
 fn TestApp(p: &TestAppProps) -> Html {
     let env = p.env.clone();
-    html! { <Shell config={env.config.clone()} api={env.api.clone()} {env} /> }
+    match &p.page {
+        Some(page) => html! {
+            <PageContext {env}>{ page.clone() }</PageContext>
+        },
+        None => html! { <Shell config={env.config.clone()} api={env.api.clone()} {env} /> },
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct PageContextProps {
+    env: Env,
+    children: Html,
+}
+
+/// What the shell gives every page, made for one page: where the browser is, the English
+/// messages, the environment (the second stage in already), a session checked and signed out,
+/// and a journey; in a main content area, as the shell's.
+#[function_component]
+fn PageContext(p: &PageContextProps) -> Html {
+    let location = use_router();
+    let i18n = use_memo((), |_| I18n::new(Locale::En));
+    let session = use_reducer(|| Session {
+        checked: true,
+        ..Session::default()
+    });
+    let journey = use_state(JourneyStore::default);
+    let started = Started {
+        env: Some(p.env.clone()),
+        failed: false,
+        retry: Callback::noop(),
+    };
+    let shared = Shared::new((location, (*i18n).clone(), started, session));
+    html! {
+        <ContextProvider<Shared> context={shared}>
+        <ContextProvider<JourneyStore> context={(*journey).clone()}>
+        <ContextProvider<Env> context={p.env.clone()}>
+            <main class="main" id="main-content">{ p.children.clone() }</main>
+        </ContextProvider<Env>>
+        </ContextProvider<JourneyStore>>
+        </ContextProvider<Shared>>
+    }
 }
 
 /// A browser as a new English-speaking visitor's: nothing stored, no tab session. Returns the
@@ -77,6 +124,35 @@ impl Ui {
         env: impl FnOnce() -> Env,
         texts: fn(&str) -> String,
     ) -> Ui {
+        Self::render(path, keep_storage, texts, move || TestAppProps {
+            env: env(),
+            page: None,
+        })
+        .await
+    }
+
+    /// One page alone, at `path` (for what it reads of the location), with the context the
+    /// shell would give it (see [`PageContext`]) and empty browser storage: no header, no
+    /// second stage, no page loader. A link it follows changes the location, not the page.
+    pub async fn page(path: &str, page: Html) -> Ui {
+        Self::render(
+            path,
+            false,
+            |src| src.to_owned(),
+            move || TestAppProps {
+                env: default_env(),
+                page: Some(page),
+            },
+        )
+        .await
+    }
+
+    async fn render(
+        path: &str,
+        keep_storage: bool,
+        texts: fn(&str) -> String,
+        props: impl FnOnce() -> TestAppProps,
+    ) -> Ui {
         // The test server has no static/: hand the fetched locale files in directly.
         let files = [
             (Locale::En, include_str!("../../static/locales/en.ftl")),
@@ -100,11 +176,7 @@ impl Ui {
             .unwrap();
         let root = doc().create_element("div").unwrap();
         doc().body().unwrap().append_child(&root).unwrap();
-        let handle = yew::Renderer::<TestApp>::with_root_and_props(
-            root.clone(),
-            TestAppProps { env: env() },
-        )
-        .render();
+        let handle = yew::Renderer::<TestApp>::with_root_and_props(root.clone(), props()).render();
         settle().await;
         Ui {
             root,
@@ -136,6 +208,13 @@ impl Ui {
             "did not expect {t:?} on the page; page says: {}",
             self.text()
         );
+    }
+
+    /// The element that has the focus, if it is in the app.
+    pub fn focused(&self) -> Option<Element> {
+        doc()
+            .active_element()
+            .filter(|a| self.root.contains(Some(a)))
     }
 
     pub fn heading(&self) -> String {

@@ -1,4 +1,4 @@
-//! Customers (issue #11): the list with search, reseller filter, paging and CSV export; adding
+//! Customers: the list with search, reseller filter, paging and CSV export; adding
 //! a customer with its admin's one-time password; requesting a reseller relationship (GDAP)
 //! with the drafted email; the requests and their status; removing a relationship.
 //! `common` holds what the pages share (the signed-in partner, relationship labels).
@@ -20,39 +20,38 @@ pub use remove_relationship::RemoveRelationship;
 pub use request_relationship::RequestRelationship;
 pub use terminate::TerminateRelationship;
 
-use crate::route::Route;
+use crate::route::CustomersRoute;
 use crate::session::guarded;
 use csp_core::roles::{ADD_CUSTOMER, CUSTOMERS, RELATIONSHIP_REQUESTS};
 use yew::prelude::*;
 
 /// The customers page `route` names, each behind the feature it needs.
-pub fn page(route: &Route, _again: bool) -> Html {
+pub fn page(route: &CustomersRoute, _again: bool) -> Html {
     match route {
-        Route::Customers => guarded(CUSTOMERS, html! { <CustomersPage /> }),
-        Route::ProviderCustomers { id } => guarded(
+        CustomersRoute::Customers => guarded(CUSTOMERS, html! { <CustomersPage /> }),
+        CustomersRoute::ProviderCustomers { id } => guarded(
             CUSTOMERS,
             html! { <CustomersPage provider={Some(id.clone())} /> },
         ),
-        Route::AddCustomer => guarded(ADD_CUSTOMER, html! { <AddCustomer /> }),
-        Route::AddCustomerFor { id } => guarded(
+        CustomersRoute::AddCustomer => guarded(ADD_CUSTOMER, html! { <AddCustomer /> }),
+        CustomersRoute::AddCustomerFor { id } => guarded(
             ADD_CUSTOMER,
             html! { <AddCustomer reseller={Some(id.clone())} /> },
         ),
-        Route::CustomerAdded => guarded(ADD_CUSTOMER, html! { <CustomerAdded /> }),
-        Route::RequestRelationship => {
+        CustomersRoute::CustomerAdded => guarded(ADD_CUSTOMER, html! { <CustomerAdded /> }),
+        CustomersRoute::RequestRelationship => {
             guarded(RELATIONSHIP_REQUESTS, html! { <RequestRelationship /> })
         }
-        Route::RelationshipRequests => {
+        CustomersRoute::RelationshipRequests => {
             guarded(RELATIONSHIP_REQUESTS, html! { <RelationshipRequests /> })
         }
-        Route::TerminateRelationship { id } => guarded(
+        CustomersRoute::TerminateRelationship { id } => guarded(
             RELATIONSHIP_REQUESTS,
             html! { <TerminateRelationship id={id.clone()} /> },
         ),
-        Route::RemoveRelationship { id } => guarded(
+        CustomersRoute::RemoveRelationship { id } => guarded(
             RELATIONSHIP_REQUESTS,
             html! { <RemoveRelationship id={id.clone()} /> },
         ),
-        _ => Html::default(),
     }
 }

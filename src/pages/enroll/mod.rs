@@ -26,8 +26,10 @@ pub use support::SupportStep;
 pub use welcome::Welcome;
 pub use work_account::WorkAccountStep;
 
-use crate::journey::step_route;
-use crate::route::Route;
+use crate::api::Failure;
+use crate::form::OnFailure;
+use crate::journey::{edit, step_route, use_journey_store};
+use crate::route::{EnrollRoute, Route};
 use csp_core::enrollment::{check_step, Context, Draft, PartnerType};
 use yew::prelude::*;
 
@@ -42,20 +44,43 @@ pub fn resume(draft: &Draft, open: &[PartnerType], ctx: &Context) -> Route {
         .unwrap_or(Route::CheckAnswers)
 }
 
-/// The enrollment page `route` names (a route outside the journey: nothing).
-pub fn page(route: &Route, _again: bool) -> Html {
-    match route {
-        Route::Welcome => html! { <Welcome /> },
-        Route::PartnerType => html! { <PartnerTypeStep /> },
-        Route::PartnerTypeClosed => html! { <PartnerTypeClosed /> },
-        Route::WorkAccount => html! { <WorkAccountStep /> },
-        Route::MpnId => html! { <MpnIdStep /> },
-        Route::LegalProfile => html! { <LegalProfileStep /> },
-        Route::PrimaryContact => html! { <PrimaryContactStep /> },
-        Route::Support => html! { <SupportStep /> },
-        Route::Bank => html! { <BankStep /> },
-        Route::CheckAnswers => html! { <CheckAnswers /> },
-        Route::Application { id } => html! { <ApplicationPage id={id.clone()} /> },
-        _ => Html::default(),
+/// The enrollment page `route` names.
+pub fn page(route: &EnrollRoute, _again: bool) -> Html {
+    let page = match route {
+        EnrollRoute::Welcome => html! { <Welcome /> },
+        EnrollRoute::PartnerType => html! { <PartnerTypeStep /> },
+        EnrollRoute::PartnerTypeClosed => html! { <PartnerTypeClosed /> },
+        EnrollRoute::WorkAccount => html! { <WorkAccountStep /> },
+        EnrollRoute::MpnId => html! { <MpnIdStep /> },
+        EnrollRoute::LegalProfile => html! { <LegalProfileStep /> },
+        EnrollRoute::PrimaryContact => html! { <PrimaryContactStep /> },
+        EnrollRoute::Support => html! { <SupportStep /> },
+        EnrollRoute::Bank => html! { <BankStep /> },
+        EnrollRoute::CheckAnswers => html! { <CheckAnswers /> },
+        EnrollRoute::Application { id } => html! { <ApplicationPage id={id.clone()} /> },
+    };
+    html! { <Applicant>{ page }</Applicant> }
+}
+
+/// The enrollment's pages, whose calls are the applicant's: one refused because the
+/// work-account sign-in has ended forgets the tenant and the profile that sign-in found, so
+/// the journey asks for it again.
+#[function_component]
+fn Applicant(p: &yew::html::ChildrenProps) -> Html {
+    let store = use_journey_store();
+    let on_failure = use_memo((), move |_| {
+        OnFailure(Callback::from(move |f: Failure| {
+            if f == Failure::WorkAccountSignedOut {
+                store.dispatch(edit(|d| {
+                    d.tenant = None;
+                    d.profile = None;
+                }));
+            }
+        }))
+    });
+    html! {
+        <ContextProvider<OnFailure> context={(*on_failure).clone()}>
+            { p.children.clone() }
+        </ContextProvider<OnFailure>>
     }
 }

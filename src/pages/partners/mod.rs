@@ -1,4 +1,4 @@
-//! Indirect providers and indirect resellers (issue #11). Reseller side: authorizing a
+//! Indirect providers and indirect resellers. Reseller side: authorizing a
 //! provider from its invitation link, the *Indirect providers* page and the two-tier
 //! invitation of new customers. Provider side: the *Indirect resellers* page, **Request a
 //! partnership** (the drafted email) and **Remove partnership**.
@@ -18,27 +18,32 @@ pub use invite::InviteCustomers;
 pub use remove::RemovePartnership;
 pub use request_partnership::RequestPartnership;
 
-use crate::route::Route;
+use crate::route::PartnersRoute;
 use crate::session::guarded;
 use csp_core::roles::{INDIRECT_PROVIDERS, INDIRECT_RESELLERS};
 use yew::prelude::*;
 
 /// The partners page `route` names, each behind the feature it needs.
-pub fn page(route: &Route, _again: bool) -> Html {
+pub fn page(route: &PartnersRoute, _again: bool) -> Html {
     match route {
         // Any signed-in user may open an invitation: the page says who can authorize it.
-        Route::AuthorizeProvider => guarded("", html! { <AuthorizeProvider /> }),
-        Route::IndirectProviders => guarded(INDIRECT_PROVIDERS, html! { <IndirectProviders /> }),
-        Route::InviteCustomers { id } => guarded(
+        PartnersRoute::AuthorizeProvider => guarded("", html! { <AuthorizeProvider /> }),
+        PartnersRoute::IndirectProviders => {
+            guarded(INDIRECT_PROVIDERS, html! { <IndirectProviders /> })
+        }
+        PartnersRoute::InviteCustomers { id } => guarded(
             INDIRECT_PROVIDERS,
             html! { <InviteCustomers id={id.clone()} /> },
         ),
-        Route::IndirectResellers => guarded(INDIRECT_RESELLERS, html! { <IndirectResellers /> }),
-        Route::RequestPartnership => guarded(INDIRECT_RESELLERS, html! { <RequestPartnership /> }),
-        Route::RemovePartnership { id } => guarded(
+        PartnersRoute::IndirectResellers => {
+            guarded(INDIRECT_RESELLERS, html! { <IndirectResellers /> })
+        }
+        PartnersRoute::RequestPartnership => {
+            guarded(INDIRECT_RESELLERS, html! { <RequestPartnership /> })
+        }
+        PartnersRoute::RemovePartnership { id } => guarded(
             INDIRECT_RESELLERS,
             html! { <RemovePartnership id={id.clone()} /> },
         ),
-        _ => Html::default(),
     }
 }

@@ -22,26 +22,25 @@ pub use sign_in::SignInPage;
 pub use user_added::UserAdded;
 pub use users::Users;
 
-use crate::route::Route;
+use crate::route::TeamRoute;
 use crate::session::{guarded, Guard};
 use csp_core::roles::MANAGE_USERS;
 use yew::prelude::*;
 
 /// The team page `route` names; `again`: the sign-in asked for over a page whose session ended.
-pub fn page(route: &Route, again: bool) -> Html {
+pub fn page(route: &TeamRoute, again: bool) -> Html {
     match route {
-        Route::SignIn => html! { <SignInPage {again} /> },
-        Route::Roles => html! { <RoleTable /> },
+        TeamRoute::SignIn => html! { <SignInPage {again} /> },
+        TeamRoute::Roles => html! { <RoleTable /> },
         // Who may open what: any signed-in user, or the roles whose features include it.
-        Route::Account => guarded("", html! { <Account /> }),
-        Route::ChangePassword => {
+        TeamRoute::Account => guarded("", html! { <Account /> }),
+        TeamRoute::ChangePassword => {
             html! { <Guard feature="" temporary_ok=true><ChangePassword /></Guard> }
         }
-        Route::Users => guarded(MANAGE_USERS, html! { <Users /> }),
-        Route::AddUser => guarded(MANAGE_USERS, html! { <AddUser /> }),
-        Route::ConfirmUser => guarded(MANAGE_USERS, html! { <ConfirmUser /> }),
-        Route::UserAdded => guarded(MANAGE_USERS, html! { <UserAdded /> }),
-        Route::EditUser { id } => guarded(MANAGE_USERS, html! { <EditUser id={id.clone()} /> }),
-        _ => Html::default(),
+        TeamRoute::Users => guarded(MANAGE_USERS, html! { <Users /> }),
+        TeamRoute::AddUser => guarded(MANAGE_USERS, html! { <AddUser /> }),
+        TeamRoute::ConfirmUser => guarded(MANAGE_USERS, html! { <ConfirmUser /> }),
+        TeamRoute::UserAdded => guarded(MANAGE_USERS, html! { <UserAdded /> }),
+        TeamRoute::EditUser { id } => guarded(MANAGE_USERS, html! { <EditUser id={id.clone()} /> }),
     }
 }
