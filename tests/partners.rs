@@ -4,8 +4,7 @@
 
 mod support;
 
-use csp_core::api::{PartnerKind, RoleChange, SignIn, User};
-use csp_core::endpoint::{SIGN_IN, UPDATE_ROLES};
+use csp_core::api::{PartnerKind, User};
 use gloo::storage::Storage;
 use support::{fresh_browser, settle, Ui};
 use wasm_bindgen::JsCast;
@@ -56,27 +55,22 @@ async fn remount(path: &str) -> Ui {
     Ui::mount_with(path, true, move || env).await
 }
 
-/// The in-browser backend with `u`'s partner's global admin signed in, given `u`'s roles.
+/// The in-browser backend with a user of `u`'s partner signed in who has `u`'s roles.
 async fn signed_in_env(u: &User) -> csp_portal::Env {
     let env = support::default_env();
-    let email = if u.partner_id == FABRIKAM {
-        "admin@fabrikam.onmicrosoft.com"
+    let (admin, domain) = if u.partner_id == FABRIKAM {
+        ("admin@fabrikam.onmicrosoft.com", "fabrikam.com")
     } else {
-        "admin@contoso.onmicrosoft.com"
+        ("admin@contoso.onmicrosoft.com", "contoso.com")
     };
-    let me = SignIn {
-        user_name: email.into(),
-        password: "demo".into(),
-    };
-    let info = env.api.call(&SIGN_IN, &[], &me).await.unwrap();
-    let roles = RoleChange {
-        agent_role: u.agent_role.clone(),
-        admin_role: u.admin_role.clone(),
-    };
-    env.api
-        .call(&UPDATE_ROLES, &[&info.user.id], &roles)
-        .await
-        .unwrap();
+    support::sign_in_with_roles(
+        &env,
+        admin,
+        domain,
+        u.agent_role.as_deref(),
+        u.admin_role.as_deref(),
+    )
+    .await;
     env
 }
 

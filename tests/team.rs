@@ -4,16 +4,16 @@
 
 mod support;
 
-use csp_core::api::{NewUser, RoleChange, SignIn};
-use csp_core::endpoint::{ADD_USER, SIGN_IN, SIGN_OUT, UPDATE_ROLES};
+use csp_core::api::NewUser;
+use csp_core::endpoint::{ADD_USER, SIGN_OUT};
 use csp_core::roles::{Role, RoleCatalog, RoleKind};
 use csp_portal::Env;
-use support::{default_env, fresh_browser, Ui};
+use support::{default_env, fresh_browser, sign_in_with_roles, Ui};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// A clean browser with the demo's global admin signed in, then given these roles (in
+/// A clean browser with a user of the demo reseller signed in who has these roles (in
 /// `catalog`, when the test extends the built-in one).
 async fn signed_in(agent: Option<&str>, admin: Option<&str>, catalog: Option<RoleCatalog>) -> Env {
     fresh_browser();
@@ -21,19 +21,14 @@ async fn signed_in(agent: Option<&str>, admin: Option<&str>, catalog: Option<Rol
     if let Some(c) = catalog {
         env.api.local_backend().unwrap().catalog = c;
     }
-    let me = SignIn {
-        user_name: "admin@contoso.onmicrosoft.com".into(),
-        password: "demo".into(),
-    };
-    let info = env.api.call(&SIGN_IN, &[], &me).await.unwrap();
-    let roles = RoleChange {
-        agent_role: agent.map(Into::into),
-        admin_role: admin.map(Into::into),
-    };
-    env.api
-        .call(&UPDATE_ROLES, &[&info.user.id], &roles)
-        .await
-        .unwrap();
+    sign_in_with_roles(
+        &env,
+        "admin@contoso.onmicrosoft.com",
+        "contoso.com",
+        agent,
+        admin,
+    )
+    .await;
     env
 }
 

@@ -378,3 +378,48 @@ impl Drop for Ui {
         self.root.remove();
     }
 }
+
+/// Signs in to `env`'s in-browser backend as a user of the demo partner whose global admin is
+/// `admin_email`, holding these roles: that global admin itself for a global admin, otherwise a
+/// user the admin adds with the roles (at `domain`, one of the partner's) who then chooses their
+/// own password. Taking roles from the partner's only user manager is refused (409).
+pub async fn sign_in_with_roles(
+    env: &Env,
+    admin_email: &str,
+    domain: &str,
+    agent: Option<&str>,
+    admin: Option<&str>,
+) {
+    use csp_core::api::{NewUser, PasswordChange, SignIn};
+    use csp_core::endpoint::{ADD_USER, CHANGE_PASSWORD, SIGN_IN, SIGN_OUT};
+    let sign_in = |user: &str, password: &str| SignIn {
+        user_name: user.into(),
+        password: password.into(),
+    };
+    let info = env
+        .api
+        .call(&SIGN_IN, &[], &sign_in(admin_email, "demo"))
+        .await
+        .unwrap();
+    env.api.set_csrf(Some(info.csrf_token));
+    if (agent, admin) == (None, Some("global-admin")) {
+        return;
+    }
+    let tag = agent.or(admin).unwrap_or("no-role");
+    let new = NewUser {
+        name: format!("Tester {tag}"),
+        email: format!("tester.{tag}@{domain}"),
+        agent_role: agent.map(Into::into),
+        admin_role: admin.map(Into::into),
+    };
+    let created = env.api.call(&ADD_USER, &[], &new).await.unwrap();
+    env.api.call(&SIGN_OUT, &[], &()).await.unwrap();
+    let first = sign_in(&created.sign_in_name, &created.temporary_password);
+    let info = env.api.call(&SIGN_IN, &[], &first).await.unwrap();
+    env.api.set_csrf(Some(info.csrf_token));
+    let change = PasswordChange {
+        current_password: created.temporary_password,
+        new_password: "violet tundra lantern 42".into(),
+    };
+    env.api.call(&CHANGE_PASSWORD, &[], &change).await.unwrap();
+}
