@@ -87,6 +87,13 @@ LANGS.forEach((L, i) => {
     await page.getByText(t(L, 'partners-copied')).waitFor();
     assert.ok((await page.evaluate(() => navigator.clipboard.readText())).includes(`partnerId=${FABRIKAM}`));
     await body.fill('Hello');
+    // Without its link the draft offers no way out: no mailto to middle-click or copy, and
+    // Copy to clipboard is off, each with the reason.
+    await page.getByText(t(L, 'partners-send-blocked')).waitFor();
+    const open = page.getByText(t(L, 'partners-open-in-email'), { exact: true });
+    assert.equal(await open.getAttribute('href'), null);
+    assert.equal(await open.getAttribute('aria-disabled'), 'true');
+    assert.equal(await page.getByRole('button', { name: t(L, 'partners-copy') }).getAttribute('aria-disabled'), 'true');
     await page.getByRole('button', { name: t(L, 'partners-done'), exact: true }).click();
     await page.getByText(t(L, 'err-invitation-link-missing')).first().waitFor();
     await body.fill(draft);
@@ -108,6 +115,7 @@ LANGS.forEach((L, i) => {
 
   test(`[${L}] the reseller authorizes a provider from its link, invites, exports, adds a customer and requests a relationship`, async () => {
     const page = await newPage(browser, AUTHORIZE_LINK);
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: BASE });
     await chooseLanguage(page, L);
     await page.getByRole('heading', { name: t(L, 'sign-in-needed-heading') }).waitFor();
     await page.getByRole('button', { name: t(L, 'sign-in'), exact: true }).click();
@@ -202,11 +210,17 @@ LANGS.forEach((L, i) => {
     await page.getByRole('heading', { name: t(L, 'partners-invitation-heading') }).waitFor();
     assert.match(await page.getByLabel(t(L, 'partners-invitation-body'), { exact: true }).inputValue(),
       new RegExp(`invType=ResellerRelationship&partnerId=${CONTOSO}&msppId=0&DAP=true&gdapId=`));
+    const requestLink = await page.locator('code.invitation-link').innerText();
     await page.getByRole('button', { name: t(L, 'partners-done'), exact: true }).click();
     await page.getByRole('heading', { name: t(L, 'relationship-requests-heading') }).waitFor();
     const row = page.getByRole('row').filter({ hasText: name });
     await row.getByText(t(L, 'relationship-status-pending'), { exact: true }).waitFor();
     await row.getByText(t(L, 'relationship-role-helpdesk-administrator')).waitFor();
+    // The pending request's link, after the draft is gone: shown, and copied again.
+    await row.getByText(requestLink, { exact: true }).waitFor();
+    await row.getByRole('button', { name: `${t(L, 'relationship-copy-link')} (${name})` }).click();
+    await row.getByText(t(L, 'relationship-link-copied')).waitFor();
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), requestLink);
     await page.context().close();
   });
 
