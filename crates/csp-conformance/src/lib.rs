@@ -150,7 +150,7 @@ pub const TABLE: &[(&str, &str, [u16; 8])] = &[
 /// The password the role users choose at their first sign-in.
 const PASSWORD: &str = "Conformance-pass-42";
 
-/// A customer to add, with its own domain prefix.
+/// A valid Add customer form (a French company) for the domain prefix `prefix`.
 pub fn new_customer(prefix: &str) -> Value {
     json!({
         "company_name": "Boulangerie Durand", "domain_prefix": prefix,

@@ -280,15 +280,7 @@ pub const ACTIVE_REQUEST: &str = "c8a9b0d1-e2f3-4a4b-9c6d-7e8f9a0b1c2d";
 pub const PENDING_REQUEST: &str = "b7f8a9c0-d1e2-4f3a-8b5c-6d7e8f9a0b1c";
 
 /// A valid Add customer form (a French company) for the domain prefix `prefix`.
-pub fn new_customer(prefix: &str) -> Value {
-    json!({
-        "company_name": "Boulangerie Durand", "domain_prefix": prefix,
-        "admin_first_name": "Élodie", "admin_last_name": "Durand",
-        "admin_email": "elodie@boulangerie-durand.fr", "phone": "",
-        "address": {"line1": "12 rue de l'Eglise", "line2": "", "city": "Orleans", "state": "", "postal_code": "45000", "country": "FR"},
-        "registration_id": ""
-    })
-}
+pub use csp_conformance::new_customer;
 
 impl T {
     /// A customer of Contoso's (no provider), straight into storage; its ID.
