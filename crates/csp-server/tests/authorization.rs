@@ -7,6 +7,7 @@
 
 mod common;
 use common::*;
+use csp_conformance::new_customer;
 use serde_json::json;
 use std::collections::BTreeMap;
 

@@ -6,6 +6,7 @@
 
 mod common;
 use common::*;
+use csp_conformance::new_customer;
 use serde_json::{json, Value};
 
 fn ids(v: &Value) -> Vec<String> {

@@ -279,9 +279,6 @@ pub const ROMASHKA: &str = "d2b3c4e5-f6a7-4b8c-9d0e-1f2a3b4c5d6e";
 pub const ACTIVE_REQUEST: &str = "c8a9b0d1-e2f3-4a4b-9c6d-7e8f9a0b1c2d";
 pub const PENDING_REQUEST: &str = "b7f8a9c0-d1e2-4f3a-8b5c-6d7e8f9a0b1c";
 
-/// A valid Add customer form (a French company) for the domain prefix `prefix`.
-pub use csp_conformance::new_customer;
-
 impl T {
     /// A customer of Contoso's (no provider), straight into storage; its ID.
     pub async fn contoso_customer(&self, tag: &str) -> String {
