@@ -4,6 +4,7 @@
 
 mod common;
 use common::*;
+use csp_conformance::new_customer;
 use proptest::prelude::*;
 use serde_json::{json, Value};
 
