@@ -444,3 +444,67 @@ async fn user_management_admins_cannot_make_global_admins_and_someone_keeps_the_
     assert_eq!(r.status, 200, "{}", r.body);
     assert_eq!(r.body["agent_role"], "admin-agent");
 }
+
+/// Two global admins, the partner's only user managers, remove each other at the same moment:
+/// the decisions are taken one after the other, so one of them is left every time.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn two_last_managers_removing_each_other_at_once_leave_one() {
+    let t = new().await;
+    let (partner, first) = t
+        .other_partner("admin@fabrikamresale.onmicrosoft.com")
+        .await;
+    let demote = |id: String| {
+        let store = t.state.store.clone();
+        let partner = partner.clone();
+        async move {
+            let any = |_: &[_]| Ok::<(), ()>(());
+            store
+                .change_user(&partner, &id, Some((None, None)), any)
+                .await
+                .unwrap()
+                .unwrap();
+        }
+    };
+    let mut left = first.id.clone();
+    for round in 0..10 {
+        let pair: Vec<_> = futures_util::future::join_all(["x", "y"].map(|who| {
+            let email = format!("{who}{round}@fabrikamresale.onmicrosoft.com");
+            let t = &t;
+            let partner = partner.clone();
+            async move {
+                let u = t
+                    .add_user(
+                        &partner,
+                        &email,
+                        None,
+                        Some("global-admin"),
+                        "Admin-pass-123",
+                    )
+                    .await;
+                (u.id, t.sign_in(&email, "Admin-pass-123").await)
+            }
+        }))
+        .await;
+        // Only the two new admins manage users now.
+        demote(left.clone()).await;
+        let ((x, x_who), (y, y_who)) = (pair[0].clone(), pair[1].clone());
+        let (to_y, to_x) = (format!("/users/{y}"), format!("/users/{x}"));
+        let (a, b) = tokio::join!(
+            t.call("DELETE", &to_y, None, &x_who),
+            t.call("DELETE", &to_x, None, &y_who)
+        );
+        let removed = [a.status, b.status].iter().filter(|s| **s == 204).count();
+        assert_eq!(removed, 1, "round {round}: {} and {}", a.status, b.status);
+        left = if a.status == 204 { x } else { y };
+        let managers = t
+            .state
+            .store
+            .users_of(&partner)
+            .await
+            .unwrap()
+            .into_iter()
+            .filter(|u| u.admin_role.as_deref() == Some("global-admin"))
+            .count();
+        assert_eq!(managers, 1, "round {round}");
+    }
+}

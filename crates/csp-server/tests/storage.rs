@@ -60,15 +60,25 @@ async fn users_round_trip_and_stay_unique() {
         s.insert_user(&dup, 2).await.unwrap(),
         Insert::Duplicate
     ));
-    assert!(s
-        .update_roles(&p, &u.id, None, Some("billing-admin".into()))
-        .await
-        .unwrap());
-    assert!(
-        !s.update_roles("ptn_other", &u.id, None, None)
+    let any = |_: &[_]| Ok::<(), ()>(());
+    let roles = Some((None, Some("billing-admin".to_string())));
+    assert_eq!(
+        s.change_user(&p, &u.id, roles, any).await.unwrap(),
+        Ok(true)
+    );
+    assert_eq!(
+        s.change_user("ptn_other", &u.id, Some((None, None)), any)
             .await
             .unwrap(),
+        Ok(false),
         "scoped by partner"
+    );
+    assert_eq!(
+        s.change_user(&p, &u.id, None, |_| Err("refused"))
+            .await
+            .unwrap(),
+        Err("refused"),
+        "nothing changes when the check refuses"
     );
     s.set_password(&u.id, "$argon2id$new", false).await.unwrap();
     let got = s.user_by_id(&u.id).await.unwrap().unwrap();
@@ -82,8 +92,11 @@ async fn users_round_trip_and_stay_unique() {
         (Some("billing-admin"), None, "$argon2id$new", false)
     );
     assert_eq!(s.users_of(&p).await.unwrap().len(), 1);
-    assert!(!s.delete_user("ptn_other", &u.id).await.unwrap());
-    assert!(s.delete_user(&p, &u.id).await.unwrap());
+    assert_eq!(
+        s.change_user("ptn_other", &u.id, None, any).await.unwrap(),
+        Ok(false)
+    );
+    assert_eq!(s.change_user(&p, &u.id, None, any).await.unwrap(), Ok(true));
     assert_eq!(s.user_by_id(&u.id).await.unwrap(), None);
 }
 

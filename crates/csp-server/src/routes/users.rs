@@ -131,23 +131,36 @@ async fn managed_user(state: &Shared, m: &Member, id: &str) -> ApiResult<UserRow
     Ok(target)
 }
 
-/// 409 when `changed` getting the roles `now` (None: removed) would leave the partner with
-/// nobody who can manage users (`csp_core::access::keeps_a_user_manager`).
-async fn keep_a_user_manager(
+/// Gives the partner's user `id` the roles `now`, or removes them (None), unless that would
+/// leave the partner with nobody who can manage users (409,
+/// `csp_core::access::keeps_a_user_manager`): decided on the partner's users as they are in
+/// the same transaction, so two such changes at once cannot both pass.
+async fn change_user(
     state: &Shared,
     partner: &str,
-    changed: &str,
-    now: Option<(Option<&str>, Option<&str>)>,
+    id: &str,
+    now: Option<(Option<String>, Option<String>)>,
 ) -> ApiResult<()> {
-    let users = state.store.users_of(partner).await?;
-    let members = users.iter().map(|u| {
-        (
-            u.id.as_str(),
-            u.agent_role.as_deref(),
-            u.admin_role.as_deref(),
-        )
-    });
-    csp_core::access::keeps_a_user_manager(&state.catalog, members, changed, now).map_err(conflict)
+    let roles = now.clone();
+    let changed = state
+        .store
+        .change_user(partner, id, now, |users| {
+            let members = users.iter().map(|u| {
+                (
+                    u.id.as_str(),
+                    u.agent_role.as_deref(),
+                    u.admin_role.as_deref(),
+                )
+            });
+            let roles = roles.as_ref().map(|(a, d)| (a.as_deref(), d.as_deref()));
+            csp_core::access::keeps_a_user_manager(&state.catalog, members, id, roles)
+        })
+        .await?;
+    match changed {
+        Ok(true) => Ok(()),
+        Ok(false) => Err(ApiErr::not_found()),
+        Err(p) => Err(conflict(p)),
+    }
 }
 
 fn conflict(p: FieldProblem) -> ApiErr {
@@ -168,19 +181,8 @@ pub async fn update_roles(
         admin,
     ))?;
     may_grant(&state, &m, agent, admin)?;
-    keep_a_user_manager(&state, &m.user.partner_id, &target.id, Some((agent, admin))).await?;
-    if !state
-        .store
-        .update_roles(
-            &m.user.partner_id,
-            &id,
-            r.agent_role.clone(),
-            r.admin_role.clone(),
-        )
-        .await?
-    {
-        return Err(ApiErr::not_found());
-    }
+    let now = Some((r.agent_role.clone(), r.admin_role.clone()));
+    change_user(&state, &m.user.partner_id, &target.id, now).await?;
     tracing::info!(user = %id, by = %m.user.id, "roles changed");
     Ok(Json(User {
         agent_role: r.agent_role,
@@ -196,10 +198,7 @@ pub async fn remove_user(
 ) -> ApiResult<StatusCode> {
     let target = managed_user(&state, &m, &id).await?;
     csp_core::access::may_remove(&m.user.id, &target.id).map_err(conflict)?;
-    keep_a_user_manager(&state, &m.user.partner_id, &target.id, None).await?;
-    if !state.store.delete_user(&m.user.partner_id, &id).await? {
-        return Err(ApiErr::not_found());
-    }
+    change_user(&state, &m.user.partner_id, &target.id, None).await?;
     tracing::info!(user = %id, by = %m.user.id, "user removed");
     Ok(StatusCode::NO_CONTENT)
 }

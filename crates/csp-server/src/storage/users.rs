@@ -109,39 +109,66 @@ impl Store {
         .collect()
     }
 
-    pub async fn update_roles(
+    /// Gives the partner's user `id` the roles `now`, or removes them (None, their sessions
+    /// too), if `allowed` agrees given the partner's users as they are at that moment: the
+    /// partner's user rows are locked first (PostgreSQL `FOR UPDATE`; SQLite's write lock), so
+    /// concurrent changes to one partner's users are decided one after the other, never both
+    /// on the same old list (two admins removing each other at once leave one). `Ok(false)`:
+    /// no such user of the partner.
+    pub async fn change_user<E>(
         &self,
         partner_id: &str,
         id: &str,
-        agent: Option<String>,
-        admin: Option<String>,
-    ) -> DbResult<bool> {
-        let r = sqlx::query(
-            "UPDATE users SET agent_role = $1, admin_role = $2 WHERE id = $3 AND partner_id = $4",
-        )
-        .bind(agent)
-        .bind(admin)
-        .bind(id)
+        now: Option<(Option<String>, Option<String>)>,
+        allowed: impl FnOnce(&[UserRow]) -> Result<(), E>,
+    ) -> DbResult<Result<bool, E>> {
+        let mut tx = if self.sqlite {
+            self.pool.begin_with("BEGIN IMMEDIATE").await?
+        } else {
+            self.pool.begin().await?
+        };
+        let lock = if self.sqlite { "" } else { " FOR UPDATE OF u" };
+        let users = sqlx::query(&format!(
+            "{USER_SELECT} WHERE u.partner_id = $1 ORDER BY u.created_at, u.id{lock}"
+        ))
         .bind(partner_id)
-        .execute(&self.pool)
-        .await?;
-        Ok(r.rows_affected() == 1)
-    }
-
-    /// Removes the user and ends their sessions.
-    pub async fn delete_user(&self, partner_id: &str, id: &str) -> DbResult<bool> {
-        let mut tx = self.pool.begin().await?;
-        let r = sqlx::query("DELETE FROM users WHERE id = $1 AND partner_id = $2")
-            .bind(id)
-            .bind(partner_id)
-            .execute(&mut *tx)
-            .await?;
-        sqlx::query("DELETE FROM sessions WHERE kind = 'user' AND subject = $1")
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
+        .fetch_all(&mut *tx)
+        .await?
+        .iter()
+        .map(user)
+        .collect::<DbResult<Vec<_>>>()?;
+        if !users.iter().any(|u| u.id == id) {
+            return Ok(Ok(false));
+        }
+        if let Err(e) = allowed(&users) {
+            return Ok(Err(e));
+        }
+        match now {
+            Some((agent, admin)) => {
+                sqlx::query(
+                    "UPDATE users SET agent_role = $1, admin_role = $2 WHERE id = $3 AND partner_id = $4",
+                )
+                .bind(agent)
+                .bind(admin)
+                .bind(id)
+                .bind(partner_id)
+                .execute(&mut *tx)
+                .await?;
+            }
+            None => {
+                sqlx::query("DELETE FROM users WHERE id = $1 AND partner_id = $2")
+                    .bind(id)
+                    .bind(partner_id)
+                    .execute(&mut *tx)
+                    .await?;
+                sqlx::query("DELETE FROM sessions WHERE kind = 'user' AND subject = $1")
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+        }
         tx.commit().await?;
-        Ok(r.rows_affected() == 1)
+        Ok(Ok(true))
     }
 
     pub async fn set_password(&self, id: &str, hash: &str, must_change: bool) -> DbResult<()> {
