@@ -1,7 +1,7 @@
 //! The files the build serves beside the app (the config, the locale files, the webmail list):
 //! fetched with the browser's `fetch` straight away, without an HTTP client: on the first
 //! load's path, gloo's request builder cost about 35 ms at 4x CPU for the config and the
-//! locale file (issue #12). The backend's API goes through `api`.
+//! locale file. The backend's API goes through `api`.
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;

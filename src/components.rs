@@ -49,7 +49,7 @@ pub fn focus_id(id: &str) {
 
 /// Callbacks for a form's parts, each made once and then handed out again: a child whose
 /// other props are unchanged is then not rendered again, so a keystroke re-renders only the
-/// field typed in (issue #12). Keyed by the address of the function that writes the field's
+/// field typed in. Keyed by the address of the function that writes the field's
 /// value (one closure literal is one function).
 #[derive(Default)]
 pub struct Callbacks(Vec<(usize, Callback<String>)>);
@@ -92,7 +92,7 @@ pub struct TextFieldProps {
 }
 
 /// A field shows only its own problem from the page's report: another field's error coming or
-/// going leaves it as it is, not rendered again (issue #12: re-validating as the user types
+/// going leaves it as it is, not rendered again (re-validating as the user types
 /// renders the field whose message changes and the error summary, not the whole form). Every
 /// other prop is compared as it is.
 impl PartialEq for TextFieldProps {

@@ -39,7 +39,7 @@ impl Default for Config {
 
 impl Config {
     /// Fetches `/config.json`; a missing or broken file falls back to the defaults. Parsed by
-    /// the browser's JSON parser: the first load has no JSON library (issue #12).
+    /// the browser's JSON parser: the first load has no JSON library.
     pub async fn fetch() -> Config {
         crate::assets::fetch_text("/config.json")
             .await
@@ -51,7 +51,7 @@ impl Config {
     /// The config a parsed `config.json` sets: each field it gives with the right type, the
     /// default for the others (a field of the wrong type is named in the console). Read by hand,
     /// not by serde: its deserializer and error messages (which print floats), used by nothing
-    /// else in the main module, cost the first load 10.1 KB brotli (issue #12).
+    /// else in the main module, cost the first load 10.1 KB brotli.
     pub fn from_js(v: &JsValue) -> Config {
         let mut c = Config::default();
         let field = |key: &str| {

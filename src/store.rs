@@ -1,5 +1,5 @@
 //! A value shared below a component, whose readers render again only when what they read of
-//! it changes (issue #12: keystroke on a phone). A `use_reducer` or `use_state` handle in a
+//! it changes (a keystroke on a phone). A `use_reducer` or `use_state` handle in a
 //! context renders every consumer again on each change; a keystroke in the journey would then
 //! render the shell, the page, its frame and every field. Here the journey's draft renders
 //! the input typed in, and a page's live report the messages that changed.

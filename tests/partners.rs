@@ -1,4 +1,4 @@
-//! Component tests in headless Chromium for issue #11's pages, against the in-browser
+//! Component tests in headless Chromium for the partner and customer pages, against the in-browser
 //! backend's demo data: the reseller Contoso (Global admin USR-000000) and the indirect
 //! provider Fabrikam Distribution (Global admin USR-000001).
 

@@ -148,8 +148,8 @@ pub enum Step {
 }
 
 /// The draft's text answers by their field, written once for both ways: a page's input reads
-/// and writes its answer by the field it shows (issue #12: each input then follows its own
-/// answer, not the whole draft).
+/// and writes its answer by the field it shows (so each input follows its own answer, not the
+/// whole draft).
 macro_rules! draft_texts {
     ($($field:ident => $($path:ident).+),* $(,)?) => {
         impl Draft {

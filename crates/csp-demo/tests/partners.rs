@@ -1,4 +1,4 @@
-//! The issue #11 endpoints of the demo backend, through its JSON routes as the browser calls
+//! The partner and customer endpoints of the demo backend, through its JSON routes as the browser calls
 //! them: who is signed in decides the partner, roles and partner type decide what opens.
 
 use csp_core::add_customer::{CreatedCustomer, DomainPrefixAvailability};
