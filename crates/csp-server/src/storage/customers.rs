@@ -2,7 +2,7 @@
 //! requests. Every read and change names the partner it is for, so one partner never reaches
 //! another's rows.
 
-use super::{enum_of, is_unique_violation, DbResult, Store, Tx};
+use super::{enum_of, inserted, is_unique_violation, DbResult, Store, Tx};
 use crate::rows::{Insert, WorkAccountRow};
 use csp_core::api::PartnerKind;
 use csp_core::customers::Customer;
@@ -51,11 +51,7 @@ fn customer_column(kind: PartnerKind) -> &'static str {
 }
 
 async fn insert_customer(db: &mut AnyConnection, c: &Customer, now: i64) -> DbResult<Insert> {
-    match customer_insert(c, now).execute(db).await {
-        Ok(_) => Ok(Insert::Done),
-        Err(e) if is_unique_violation(&e) => Ok(Insert::Duplicate),
-        Err(e) => Err(e),
-    }
+    inserted(customer_insert(c, now).execute(db).await)
 }
 
 async fn insert_request(
@@ -75,11 +71,7 @@ async fn insert_request(
     .bind(now)
     .execute(db)
     .await;
-    match res {
-        Ok(_) => Ok(Insert::Done),
-        Err(e) if is_unique_violation(&e) => Ok(Insert::Duplicate),
-        Err(e) => Err(e),
-    }
+    inserted(res)
 }
 
 impl Tx {

@@ -2,7 +2,7 @@
 //! their organization profiles.
 
 use super::erased;
-use super::{enum_of, is_unique_violation, DbResult, Store, Tx};
+use super::{enum_of, inserted, DbResult, Store, Tx};
 use crate::rows::{Insert, WorkAccountRow};
 use sqlx::{AnyConnection, Row};
 
@@ -22,11 +22,7 @@ async fn insert_tenant(
     .bind(now)
     .execute(db)
     .await;
-    match r {
-        Ok(_) => Ok(Insert::Done),
-        Err(e) if is_unique_violation(&e) => Ok(Insert::Duplicate),
-        Err(e) => Err(e),
-    }
+    inserted(r)
 }
 
 async fn insert_work_account(
@@ -47,11 +43,7 @@ async fn insert_work_account(
     .bind(domain)
     .execute(db)
     .await;
-    match r {
-        Ok(_) => Ok(Insert::Done),
-        Err(e) if is_unique_violation(&e) => Ok(Insert::Duplicate),
-        Err(e) => Err(e),
-    }
+    inserted(r)
 }
 
 async fn insert_pn_account(db: &mut AnyConnection, key: &str, hash: &str) -> DbResult<()> {

@@ -18,6 +18,7 @@ mod sessions;
 mod throttle;
 mod users;
 
+use crate::rows::Insert;
 use sqlx::any::AnyPoolOptions;
 use sqlx::migrate::{Migration, MigrationType, Migrator};
 use sqlx::{Any, AnyConnection, AnyPool, Connection, Executor, Transaction};
@@ -86,6 +87,15 @@ fn migrator() -> Migrator {
 pub(crate) fn is_unique_violation(e: &sqlx::Error) -> bool {
     e.as_database_error()
         .is_some_and(|d| d.is_unique_violation())
+}
+
+/// An insert's outcome: a key already there is `Duplicate`, not an error.
+pub(crate) fn inserted<T>(r: Result<T, sqlx::Error>) -> DbResult<Insert> {
+    match r {
+        Ok(_) => Ok(Insert::Done),
+        Err(e) if is_unique_violation(&e) => Ok(Insert::Duplicate),
+        Err(e) => Err(e),
+    }
 }
 
 impl Store {

@@ -1,7 +1,7 @@
 //! Partner users, each with their partner's kind. Only ever one partner's users: every query
 //! on users that lists or changes them is scoped by `partner_id`.
 
-use super::{enum_of, is_unique_violation, DbResult, Store, Tx};
+use super::{enum_of, inserted, DbResult, Store, Tx};
 use crate::rows::{Insert, UserRow};
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
@@ -47,11 +47,7 @@ async fn insert_user(db: &mut AnyConnection, u: &UserRow, now: i64) -> DbResult<
     .bind(now)
     .execute(db)
     .await;
-    match r {
-        Ok(_) => Ok(Insert::Done),
-        Err(e) if is_unique_violation(&e) => Ok(Insert::Duplicate),
-        Err(e) => Err(e),
-    }
+    inserted(r)
 }
 
 impl Tx {
