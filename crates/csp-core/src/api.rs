@@ -46,6 +46,33 @@ pub struct StatusChange {
 pub struct SubmitApplication {
     pub idempotency_key: String,
     pub draft: Draft,
+    /// The language the applicant used (`fr`): every email about the application is in it.
+    /// Anything but one of [`crate::mail::LANGUAGES`] means English.
+    #[serde(default)]
+    pub language: String,
+}
+
+/// The token of a link from an email (`POST /email-verifications`, and `…/resend` to get a
+/// new link for the same address when it has expired).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EmailLink {
+    pub token: String,
+}
+
+/// A followed verification link: the address it confirmed and where the application is now.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VerifiedEmail {
+    pub reference: String,
+    pub email: String,
+    pub status: ApplicationStatus,
+}
+
+/// A verification email queued: to whom, and when another may be asked for (Unix seconds).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VerificationSent {
+    pub email: String,
+    pub sent_at: i64,
+    pub resend_at: i64,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -69,6 +96,18 @@ pub struct Application {
     pub partner_type: Option<PartnerType>,
     pub primary_contact_email: String,
     pub tenant: Option<Tenant>,
+    /// The language its emails are in.
+    #[serde(default)]
+    pub language: String,
+    /// When the primary contact followed the verification link (Unix seconds); None until then.
+    #[serde(default)]
+    pub email_verified_at: Option<i64>,
+    /// When the last verification email was queued.
+    #[serde(default)]
+    pub verification_sent_at: Option<i64>,
+    /// The earliest another verification email may be asked for.
+    #[serde(default)]
+    pub verification_resend_at: Option<i64>,
 }
 
 /// A partner user: one agent setting and one admin setting (`None` = not an agent / not an admin).

@@ -145,6 +145,12 @@ pub const APPLICATION: Endpoint<(), Application> =
     Endpoint::new(Get, "/applications/{id}").applicant();
 pub const SET_APPLICATION_STATUS: Endpoint<StatusChange, Application> =
     Endpoint::new(Put, "/applications/{id}/status");
+pub const VERIFY_EMAIL: Endpoint<EmailLink, VerifiedEmail> =
+    Endpoint::new(Post, "/email-verifications");
+pub const RESEND_VERIFICATION_BY_LINK: Endpoint<EmailLink, VerificationSent> =
+    Endpoint::new(Post, "/email-verifications/resend");
+pub const RESEND_VERIFICATION: Endpoint<(), VerificationSent> =
+    Endpoint::new(Post, "/applications/{id}/verification-email").applicant();
 pub const SIGN_IN: Endpoint<SignIn, SessionInfo> =
     Endpoint::new(Post, "/session").fields("session");
 pub const SESSION: Endpoint<(), SessionInfo> = Endpoint::new(Get, "/session");
@@ -196,6 +202,12 @@ pub const ALL: &[(Method, &str)] = &[
     (SUBMIT_APPLICATION.method, SUBMIT_APPLICATION.path),
     (APPLICATION.method, APPLICATION.path),
     (SET_APPLICATION_STATUS.method, SET_APPLICATION_STATUS.path),
+    (VERIFY_EMAIL.method, VERIFY_EMAIL.path),
+    (
+        RESEND_VERIFICATION_BY_LINK.method,
+        RESEND_VERIFICATION_BY_LINK.path,
+    ),
+    (RESEND_VERIFICATION.method, RESEND_VERIFICATION.path),
     (SIGN_IN.method, SIGN_IN.path),
     (SESSION.method, SESSION.path),
     (SIGN_OUT.method, SIGN_OUT.path),

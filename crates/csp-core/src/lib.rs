@@ -42,6 +42,7 @@ pub use enrollment::fixtures;
 pub mod ids;
 pub mod invitation;
 pub mod limits;
+pub mod mail;
 pub mod messages;
 pub mod mpn;
 pub mod partners;
@@ -51,6 +52,7 @@ pub mod registration;
 pub mod relationship;
 pub mod roles;
 pub mod users;
+pub mod verification;
 
 pub use field::Field;
 pub use problem::{Code, FieldProblem, Problem, Report};

@@ -12,6 +12,8 @@ pub const LIMITS: &[(&str, usize)] = &[
     ("current_password", 128),
     ("new_password", 128),
     ("idempotency_key", 100),
+    ("language", 16),
+    ("token", 128),
     ("status", 40),
     ("organization", 256),
     ("domain_prefix", 27),

@@ -98,6 +98,10 @@ codes! {
     CompanyNameRepeated = "company-name-repeated" warn !,
     CustomerEmailPartnerDomain = "customer-email-partner-domain",
     CustomerEmailVendorDomain = "customer-email-vendor-domain",
+    VerificationLinkUnknown = "verification-link-unknown",
+    VerificationLinkExpired = "verification-link-expired",
+    VerificationLinkUsed = "verification-link-used",
+    EmailAlreadyVerified = "email-already-verified",
 }
 
 json_as_id!(Code, "unknown message code");

@@ -350,6 +350,10 @@ impl Backend {
                 draft.contact.email.trim().into()
             },
             tenant: draft.tenant.clone(),
+            language: csp_core::mail::language(&req.language).into(),
+            email_verified_at: None,
+            verification_sent_at: None,
+            verification_resend_at: None,
         };
         self.state
             .applications
@@ -600,6 +604,7 @@ mod tests {
         let req = SubmitApplication {
             idempotency_key: "k1".into(),
             draft: french_draft(),
+            language: "fr".into(),
         };
         let a1 = b.submit(&req).unwrap();
         let a2 = b.submit(&req).unwrap();
@@ -618,6 +623,7 @@ mod tests {
             .submit(&SubmitApplication {
                 idempotency_key: "k".into(),
                 draft: d,
+                language: "fr".into(),
             })
             .unwrap_err();
         assert_eq!(e.status, 422);
@@ -633,7 +639,8 @@ mod tests {
         assert_eq!(
             b.submit(&SubmitApplication {
                 idempotency_key: "a".into(),
-                draft: d
+                draft: d,
+                language: "fr".into(),
             })
             .unwrap_err()
             .field_errors[0]
@@ -646,7 +653,8 @@ mod tests {
         assert_eq!(
             b.submit(&SubmitApplication {
                 idempotency_key: "b".into(),
-                draft: d
+                draft: d,
+                language: "fr".into(),
             })
             .unwrap_err()
             .field_errors[0]

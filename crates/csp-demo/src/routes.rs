@@ -208,6 +208,7 @@ mod tests {
         let sub = serde_json::to_string(&SubmitApplication {
             idempotency_key: "k".into(),
             draft: french_draft(),
+            language: "fr".into(),
         })
         .unwrap();
         let a = call(&mut b, "POST", "/applications", &sub, None);

@@ -37,6 +37,7 @@ pub fn CheckAnswers() -> Html {
 
     let onsubmit = {
         let (j, nav, form, env) = (j.clone(), nav.clone(), form.clone(), env.clone());
+        let locale = i18n.locale;
         Callback::from(move |_| {
             if !form.press(&live()) {
                 return;
@@ -46,6 +47,7 @@ pub fn CheckAnswers() -> Html {
             let req = SubmitApplication {
                 idempotency_key: key,
                 draft: j.draft.for_submit(&env.ctx),
+                language: locale.tag().into(),
             };
             let api = env.api.clone();
             let call = async move { api.call(&SUBMIT_APPLICATION, &[], &req).await };

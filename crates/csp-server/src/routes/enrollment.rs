@@ -32,6 +32,10 @@ fn app_out(a: ApplicationRow) -> ApiResult<Application> {
         },
         primary_contact_email: a.primary_contact_email,
         tenant: a.tenant.and_then(|t| serde_json::from_str(&t).ok()),
+        language: "en".into(),
+        email_verified_at: None,
+        verification_sent_at: None,
+        verification_resend_at: None,
     })
 }
 
