@@ -14,6 +14,24 @@ pub const RESEND_GAP_SECS: i64 = 60;
 pub const SENDS_PER_DAY: i64 = 5;
 const DAY: i64 = 24 * 3600;
 
+/// The app's page a verification link opens. The token travels in the fragment, which a
+/// browser never sends to a server, so no access log or proxy ever records it; the page
+/// posts it to `POST /email-verifications`.
+pub const VERIFY_PAGE: &str = "/verify-email";
+
+/// The link in the email: `base` is where the app is served (`https://portal.example`).
+pub fn link(base: &str, token: &str) -> String {
+    format!("{}{VERIFY_PAGE}#{token}", base.trim_end_matches('/'))
+}
+
+/// The application's status page, for the status emails.
+pub fn status_page(base: &str, application_id: &str) -> String {
+    format!(
+        "{}/applications/{application_id}",
+        base.trim_end_matches('/')
+    )
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LinkState {
     Valid,
