@@ -8,6 +8,7 @@ pub mod customers;
 pub mod partners;
 pub mod routes;
 pub mod seed;
+pub mod verification;
 
 /// Counts instead of drawing: tests need the backend's IDs and tokens to repeat.
 #[cfg(test)]
