@@ -238,6 +238,12 @@ fn Header(p: &HeaderProps) -> Html {
     let started = use_started();
     let session = use_session();
     let nav = use_navigator();
+    // The in-browser demo's outbox: only once the second stage (and so the whole locale file)
+    // is in, and only when that backend answers.
+    let demo = started
+        .env
+        .as_ref()
+        .is_some_and(|env| !env.config.uses_http_backend());
     // A user is signed in only once the second stage has brought the role catalog.
     let features = started
         .env
@@ -283,6 +289,7 @@ fn Header(p: &HeaderProps) -> Html {
                 <nav class="header-nav" aria-label={i18n.t("nav-label")}>
                     <Link to={Route::Welcome}>{ i18n.t("nav-enroll") }</Link>
                     <Link to={Route::Roles}>{ i18n.t("nav-roles") }</Link>
+                    if demo { <Link to={Route::Outbox}>{ i18n.t("nav-outbox") }</Link> }
                     { for FEATURE_PAGES.iter().filter(|(f, _, _)| features.iter().any(|g| g == f)).map(|(_, r, label)| html! {
                         <Link to={r.clone()}>{ i18n.t(label) }</Link>
                     }) }

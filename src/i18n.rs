@@ -78,6 +78,14 @@ impl Locale {
         SOURCES.with(|s| s.borrow()[self as usize].clone())
     }
 
+    /// The locale's whole file, once fetched: for what formats its own text from the messages
+    /// (the emails, in their recipient's language).
+    pub fn whole_source(self) -> Option<Rc<str>> {
+        self.source()
+            .filter(|(_, whole)| *whole)
+            .map(|(src, _)| src)
+    }
+
     /// Whether the locale's whole file is in.
     pub fn complete(self) -> bool {
         self.source().is_some_and(|(_, whole)| whole)
@@ -251,6 +259,19 @@ impl I18n {
             .as_string()
             .filter(|s| !s.is_empty() && s != "Invalid Date")
             .unwrap_or_else(|| d.to_string())
+    }
+
+    /// A moment (Unix seconds) as this language writes a date and time, in the browser's time
+    /// zone (the browser's `Intl`); `csp_core::mail::utc_time` where it can't.
+    pub fn time(&self, secs: i64) -> String {
+        let js = js_sys::Date::new(&((secs as f64) * 1000.0).into());
+        let opts = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&opts, &"dateStyle".into(), &"medium".into());
+        let _ = js_sys::Reflect::set(&opts, &"timeStyle".into(), &"short".into());
+        js.to_locale_string(self.locale.tag(), &opts)
+            .as_string()
+            .filter(|s| !s.is_empty() && s != "Invalid Date")
+            .unwrap_or_else(|| csp_core::mail::utc_time(secs))
     }
 
     /// Items written as a list in this language.
