@@ -146,9 +146,9 @@ pub const APPLICATION: Endpoint<(), Application> =
 pub const SET_APPLICATION_STATUS: Endpoint<StatusChange, Application> =
     Endpoint::new(Put, "/applications/{id}/status");
 pub const VERIFY_EMAIL: Endpoint<EmailLink, VerifiedEmail> =
-    Endpoint::new(Post, "/email-verifications");
+    Endpoint::new(Post, "/email-verifications").fields("verification");
 pub const RESEND_VERIFICATION_BY_LINK: Endpoint<EmailLink, VerificationSent> =
-    Endpoint::new(Post, "/email-verifications/resend");
+    Endpoint::new(Post, "/email-verifications/resend").fields("verification");
 pub const RESEND_VERIFICATION: Endpoint<(), VerificationSent> =
     Endpoint::new(Post, "/applications/{id}/verification-email").applicant();
 pub const SIGN_IN: Endpoint<SignIn, SessionInfo> =
