@@ -91,7 +91,6 @@ fields! {
     CustomerPostalCode = "customer.address.postal_code",
     CustomerRegistrationId = "customer.registration_id",
     CustomerResellerId = "customer.reseller_id",
-    /// The token of a link from an email (the verify page's one "field").
     VerificationToken = "verification.token",
 }
 
