@@ -48,6 +48,32 @@ pub struct ApplicationRow {
     pub partner_type: Option<String>,
     pub primary_contact_email: String,
     pub tenant: Option<String>,
+    /// The language its emails go out in (one of `csp_core::mail::LANGUAGES`).
+    pub language: String,
+    pub email_verified_at: Option<i64>,
+    /// The verification emails so far (`csp_core::verification::Sends`): none before the first.
+    pub sends: Option<csp_core::verification::Sends>,
+}
+
+/// A verification link to create: only its token's hash is stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewLink {
+    pub token_hash: String,
+    pub expires_at: i64,
+    /// The outbox row's id for the email that carries it.
+    pub mail_id: String,
+}
+
+/// An email waiting in the outbox, as the worker claims it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutboxRow {
+    pub id: String,
+    pub recipient: String,
+    pub language: String,
+    /// `csp_core::mail::Mail` as JSON.
+    pub mail: String,
+    /// Including the one this claim starts.
+    pub attempts: i64,
 }
 
 /// Outcome of an insert that a unique constraint may refuse.

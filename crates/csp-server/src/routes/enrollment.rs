@@ -5,16 +5,22 @@ use super::tenant_of;
 use crate::auth::{Applicant, Caller, Member};
 use crate::error::{random_failed, ApiErr, ApiResult};
 use crate::extract::JsonIn;
-use crate::rows::ApplicationRow;
-use crate::secrets::new_id;
+use crate::rows::{ApplicationRow, NewLink};
+use crate::secrets::{new_id, new_token, token_hash};
 use crate::state::{now, Shared};
+use crate::storage::applications::{Resend, Verification};
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use csp_core::api::{Application, ApplicationStatus, StatusChange, SubmitApplication};
+use csp_core::api::{
+    Application, ApplicationStatus, EmailLink, StatusChange, SubmitApplication, VerificationSent,
+    VerifiedEmail,
+};
 use csp_core::enrollment::check_submission;
+use csp_core::mail::Mail;
 use csp_core::problem::{Code, Problem};
+use csp_core::verification::{self, LINK_TTL_SECS};
 use csp_core::Field;
 use serde::Serialize;
 
@@ -32,10 +38,13 @@ fn app_out(a: ApplicationRow) -> ApiResult<Application> {
         },
         primary_contact_email: a.primary_contact_email,
         tenant: a.tenant.and_then(|t| serde_json::from_str(&t).ok()),
-        language: "en".into(),
-        email_verified_at: None,
-        verification_sent_at: None,
-        verification_resend_at: None,
+        language: a.language,
+        email_verified_at: a.email_verified_at,
+        verification_sent_at: a.sends.map(|s| s.last_at),
+        verification_resend_at: match a.email_verified_at {
+            None => a.sends.map(|s| s.resend_at()),
+            Some(_) => None,
+        },
     })
 }
 
@@ -120,6 +129,9 @@ pub async fn submit(
         return Err(ApiErr::validation(r.errors().cloned().collect()));
     }
     let row = ApplicationRow {
+        language: csp_core::mail::language(&req.language).into(),
+        email_verified_at: None,
+        sends: None,
         id: new_id("app").map_err(random_failed)?,
         reference: String::new(),
         owner,
@@ -136,10 +148,16 @@ pub async fn submit(
             .and_then(|t| serde_json::to_string(t).ok()),
     };
     let draft_json = serde_json::to_string(&draft).map_err(|_| ApiErr::server())?;
+    let t = now();
+    let (token, link) = new_link(t)?;
+    let base = state.public_url.clone();
     let saved = state
         .store
-        .insert_application(&row, key, &draft_json, now())
+        .insert_application(&row, key, &draft_json, t, &link, |a| {
+            confirm_mail(&base, &token, a, &link)
+        })
         .await?;
+    state.mail_queued.notify_one();
     Ok((StatusCode::CREATED, Json(app_out(saved)?)).into_response())
 }
 
@@ -179,19 +197,142 @@ pub async fn set_status(
             vec!["operator".into()],
         ));
     }
-    if !state
+    let mail_id = new_id("msg").map_err(random_failed)?;
+    let base = state.public_url.clone();
+    let app = state
         .store
-        .set_application_status(&id, &json_name(&s.status))
+        .set_application_status(&id, &json_name(&s.status), &mail_id, now(), |a| {
+            Mail::StatusChanged {
+                reference: a.reference.clone(),
+                status: s.status,
+                link: verification::status_page(&base, &a.id),
+            }
+        })
         .await?
-    {
+        .ok_or_else(ApiErr::not_found)?;
+    state.mail_queued.notify_one();
+    tracing::info!(application = %id, status = %json_name(&s.status), operator = %m.user.id, "application status changed");
+    Ok(Json(app_out(app)?))
+}
+
+// ---- verifying the primary contact's address ----
+
+/// A new link's token (for the email) and what is stored of it.
+fn new_link(now: i64) -> ApiResult<(String, NewLink)> {
+    let token = new_token().map_err(random_failed)?;
+    let link = NewLink {
+        token_hash: token_hash(&token),
+        expires_at: now + LINK_TTL_SECS,
+        mail_id: new_id("msg").map_err(random_failed)?,
+    };
+    Ok((token, link))
+}
+
+fn confirm_mail(base: &str, token: &str, a: &ApplicationRow, link: &NewLink) -> Mail {
+    Mail::ConfirmAddress {
+        reference: a.reference.clone(),
+        link: verification::link(base, token),
+        expires_at: link.expires_at,
+    }
+}
+
+fn link_problem(status: StatusCode, code: Code) -> ApiErr {
+    let error = match status {
+        StatusCode::NOT_FOUND => "not-found",
+        StatusCode::GONE => "gone",
+        _ => "conflict",
+    };
+    ApiErr::field(status, error, Field::VerificationToken, code)
+}
+
+/// `POST /email-verifications`: the token is the proof (whoever reads the mailbox has it), so
+/// no session is needed.
+pub async fn verify_email(
+    State(state): State<Shared>,
+    JsonIn(req): JsonIn<EmailLink>,
+) -> ApiResult<Json<VerifiedEmail>> {
+    let hash = token_hash(req.token.trim());
+    match state.store.verify_email(&hash, now()).await? {
+        Verification::Unknown => Err(link_problem(
+            StatusCode::NOT_FOUND,
+            Code::VerificationLinkUnknown,
+        )),
+        Verification::Used => Err(link_problem(
+            StatusCode::CONFLICT,
+            Code::VerificationLinkUsed,
+        )),
+        Verification::Expired => Err(link_problem(
+            StatusCode::GONE,
+            Code::VerificationLinkExpired,
+        )),
+        Verification::Verified(a) => {
+            tracing::info!(application = %a.id, "primary contact email verified");
+            let out = app_out(a)?;
+            Ok(Json(VerifiedEmail {
+                reference: out.reference,
+                email: out.primary_contact_email,
+                status: out.status,
+            }))
+        }
+    }
+}
+
+async fn resend(state: &Shared, id: &str) -> ApiResult<Response> {
+    let t = now();
+    let (token, link) = new_link(t)?;
+    let base = state.public_url.clone();
+    let outcome = state
+        .store
+        .resend_verification(id, t, &link, |a| confirm_mail(&base, &token, a, &link))
+        .await?;
+    match outcome {
+        Resend::NotFound => Err(ApiErr::not_found()),
+        Resend::AlreadyVerified => Err(link_problem(
+            StatusCode::CONFLICT,
+            Code::EmailAlreadyVerified,
+        )),
+        Resend::Wait(secs) => Err(ApiErr::too_many(secs.max(1) as u64)),
+        Resend::Sent(a) => {
+            state.mail_queued.notify_one();
+            let sends = a.sends.ok_or_else(ApiErr::server)?;
+            let sent = VerificationSent {
+                email: a.primary_contact_email,
+                sent_at: sends.last_at,
+                resend_at: sends.resend_at(),
+            };
+            Ok((StatusCode::ACCEPTED, Json(sent)).into_response())
+        }
+    }
+}
+
+/// `POST /email-verifications/resend`: a new link to the address an earlier one went to, never
+/// to another, so a link cannot be used to send mail anywhere.
+pub async fn resend_verification_by_link(
+    State(state): State<Shared>,
+    JsonIn(req): JsonIn<EmailLink>,
+) -> ApiResult<Response> {
+    let hash = token_hash(req.token.trim());
+    let id = state
+        .store
+        .application_of_link(&hash)
+        .await?
+        .ok_or_else(|| link_problem(StatusCode::NOT_FOUND, Code::VerificationLinkUnknown))?;
+    resend(&state, &id).await
+}
+
+/// `POST /applications/{id}/verification-email`: the applicant who submitted it.
+pub async fn resend_verification(
+    State(state): State<Shared>,
+    a: Applicant,
+    Path(id): Path<String>,
+) -> ApiResult<Response> {
+    let app = state
+        .store
+        .application(&id)
+        .await?
+        .ok_or_else(ApiErr::not_found)?;
+    if app.owner != a.account.id {
         return Err(ApiErr::not_found());
     }
-    tracing::info!(application = %id, status = %json_name(&s.status), operator = %m.user.id, "application status changed");
-    Ok(Json(app_out(
-        state
-            .store
-            .application(&id)
-            .await?
-            .ok_or_else(ApiErr::not_found)?,
-    )?))
+    resend(&state, &id).await
 }

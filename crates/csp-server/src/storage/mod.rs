@@ -5,14 +5,16 @@
 //! `DATABASE_URL` names one). The price is Any's small type set, which this schema fits.
 //!
 //! One file per table group: `users`, `sessions`, `directory` (tenants, work accounts, the
-//! partner network), `applications`, `partners` (partners and authorizations) and `customers`
+//! partner network), `applications` (and their verification links), `outbox` (emails to
+//! send), `partners` (partners and authorizations) and `customers`
 //! (customers and relationship requests), and `throttle` (sign-in attempt counters), each
 //! adding its queries to [`Store`], and the inserts that seeding and the first accounts need
 //! to [`Tx`] too.
 
-mod applications;
+pub mod applications;
 mod customers;
 mod directory;
+mod outbox;
 mod partners;
 mod sessions;
 mod throttle;
@@ -77,6 +79,13 @@ fn migrator() -> Migrator {
                 Cow::Borrowed("throttle"),
                 MigrationType::Simple,
                 Cow::Borrowed(include_str!("../../migrations/0003_throttle.sql")),
+                false,
+            ),
+            Migration::new(
+                4,
+                Cow::Borrowed("mail"),
+                MigrationType::Simple,
+                Cow::Borrowed(include_str!("../../migrations/0004_mail.sql")),
                 false,
             ),
         ]),
@@ -165,6 +174,27 @@ impl Store {
             tx
         };
         Ok(Tx { tx })
+    }
+
+    /// A transaction that writes what it decides from what it reads: it holds SQLite's write
+    /// lock from the start (a deferred one would read, then fail to upgrade); on PostgreSQL
+    /// the rows it reads with [`Store::row_lock`] are locked until it ends.
+    pub(crate) async fn write_tx(&self) -> DbResult<Transaction<'static, Any>> {
+        if self.sqlite {
+            self.pool.begin_with("BEGIN IMMEDIATE").await
+        } else {
+            self.pool.begin().await
+        }
+    }
+
+    /// The clause that locks the rows a [`Store::write_tx`] reads (SQLite's lock is the
+    /// whole database already).
+    pub(crate) fn row_lock(&self) -> &'static str {
+        if self.sqlite {
+            ""
+        } else {
+            " FOR UPDATE"
+        }
     }
 
     pub async fn close(&self) {
