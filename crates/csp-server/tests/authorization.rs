@@ -209,6 +209,23 @@ async fn every_route_for_every_caller() {
             "/applications/{app}/status",
             [401, 403, 403, 403, 403, 403, 403, 403, 200, 401, 403],
         ),
+        // Only the applicant who submitted it; it was emailed a moment ago, so that is 429.
+        (
+            "POST",
+            "/applications/{app}/verification-email",
+            [401, 401, 401, 401, 401, 401, 401, 401, 401, 429, 401],
+        ),
+        // The token is the proof, whoever sends it: an unknown one is 404 for everyone.
+        (
+            "POST",
+            "/email-verifications",
+            [404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404],
+        ),
+        (
+            "POST",
+            "/email-verifications/resend",
+            [404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404],
+        ),
         (
             "POST",
             "/session/password",
@@ -271,6 +288,9 @@ async fn every_route_for_every_caller() {
                     Some(json!({"idempotency_key": format!("k{n}"), "draft": french_draft()}))
                 }
                 ("PUT", "/applications/{app}/status") => Some(json!({"status": "in-review"})),
+                ("POST", "/email-verifications" | "/email-verifications/resend") => {
+                    Some(json!({"token": format!("unknown-{n}")}))
+                }
                 ("POST", "/indirect-providers") => {
                     Some(json!({"provider_id": ADVENTURE_WORKS, "consent": true}))
                 }

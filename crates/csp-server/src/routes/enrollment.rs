@@ -267,7 +267,7 @@ pub async fn verify_email(
         )),
         Verification::Verified(a) => {
             tracing::info!(application = %a.id, "primary contact email verified");
-            let out = app_out(a)?;
+            let out = app_out(*a)?;
             Ok(Json(VerifiedEmail {
                 reference: out.reference,
                 email: out.primary_contact_email,

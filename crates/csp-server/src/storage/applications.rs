@@ -45,7 +45,7 @@ pub enum Verification {
     Used,
     Expired,
     /// The address is verified now; the application as it is after.
-    Verified(ApplicationRow),
+    Verified(Box<ApplicationRow>),
 }
 
 /// What asking for another verification email did.
@@ -56,7 +56,7 @@ pub enum Resend {
     /// Too soon: seconds to wait.
     Wait(i64),
     /// Queued; the application as it is after.
-    Sent(ApplicationRow),
+    Sent(Box<ApplicationRow>),
 }
 
 async fn app_in(
@@ -258,7 +258,7 @@ impl Store {
             .await?
             .ok_or(sqlx::Error::RowNotFound)?;
         tx.commit().await?;
-        Ok(Verification::Verified(app))
+        Ok(Verification::Verified(Box::new(app)))
     }
 
     /// The application a link (used, expired or not) was sent for.
@@ -307,10 +307,10 @@ impl Store {
         )
         .await?;
         tx.commit().await?;
-        Ok(Resend::Sent(ApplicationRow {
+        Ok(Resend::Sent(Box::new(ApplicationRow {
             sends: Some(sends),
             ..app
-        }))
+        })))
     }
 
     /// Sets the status and queues the email that tells the primary contact (`mail`, given the
