@@ -64,6 +64,28 @@ pub struct NewLink {
     pub mail_id: String,
 }
 
+/// What following a verification link did.
+#[derive(Debug)]
+pub enum Verification {
+    /// No link has this token.
+    Unknown,
+    Used,
+    Expired,
+    /// The address is verified now; the application as it is after.
+    Verified(Box<ApplicationRow>),
+}
+
+/// What asking for another verification email did.
+#[derive(Debug)]
+pub enum Resend {
+    NotFound,
+    AlreadyVerified,
+    /// Too soon: seconds to wait.
+    Wait(i64),
+    /// Queued; the application as it is after.
+    Sent(Box<ApplicationRow>),
+}
+
 /// An email waiting in the outbox, as the worker claims it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutboxRow {

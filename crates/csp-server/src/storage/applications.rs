@@ -4,7 +4,7 @@
 
 use super::outbox::enqueue;
 use super::{enum_of, DbResult, Store};
-use crate::rows::{ApplicationRow, NewLink};
+use crate::rows::{ApplicationRow, NewLink, Resend, Verification};
 use csp_core::api::ApplicationStatus;
 use csp_core::mail::Mail;
 use csp_core::verification::{after_confirming, link_state, LinkState, Sends};
@@ -36,28 +36,6 @@ fn application(r: &AnyRow) -> DbResult<ApplicationRow> {
 const APP_COLS: &str =
     "id, reference, owner, status, partner_type, primary_contact_email, tenant, \
      language, email_verified_at, verification_sent_at, verification_day_start, verification_sends";
-
-/// What following a verification link did.
-#[derive(Debug)]
-pub enum Verification {
-    /// No link has this token.
-    Unknown,
-    Used,
-    Expired,
-    /// The address is verified now; the application as it is after.
-    Verified(Box<ApplicationRow>),
-}
-
-/// What asking for another verification email did.
-#[derive(Debug)]
-pub enum Resend {
-    NotFound,
-    AlreadyVerified,
-    /// Too soon: seconds to wait.
-    Wait(i64),
-    /// Queued; the application as it is after.
-    Sent(Box<ApplicationRow>),
-}
 
 async fn app_in(
     conn: &mut AnyConnection,

@@ -11,7 +11,7 @@
 //! adding its queries to [`Store`], and the inserts that seeding and the first accounts need
 //! to [`Tx`] too.
 
-pub mod applications;
+mod applications;
 mod customers;
 mod directory;
 mod outbox;
