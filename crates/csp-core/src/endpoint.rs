@@ -6,10 +6,11 @@
 use crate::add_customer::{CreatedCustomer, DomainPrefixAvailability, NewCustomer};
 use crate::api::*;
 use crate::country::CountryRules;
-use crate::enrollment::NewTenant;
+use crate::enrollment::{Draft, NewTenant};
 use crate::mpn::OrgProfile;
 use crate::partners::{AuthorizeProvider, PartnerSummary};
 use crate::relationship::{NewRelationshipRequest, RelationshipRequest};
+use crate::review::Decision;
 use crate::roles::RoleCatalog;
 use std::marker::PhantomData;
 
@@ -151,6 +152,18 @@ pub const RESEND_VERIFICATION_BY_LINK: Endpoint<EmailLink, VerificationSent> =
     Endpoint::new(Post, "/email-verifications/resend").fields("verification");
 pub const RESEND_VERIFICATION: Endpoint<(), VerificationSent> =
     Endpoint::new(Post, "/applications/{id}/verification-email").applicant();
+pub const APPLICATION_ANSWERS: Endpoint<(), Draft> =
+    Endpoint::new(Get, "/applications/{id}/answers").applicant();
+pub const RESUBMIT_APPLICATION: Endpoint<Resubmission, Application> =
+    Endpoint::new(Put, "/applications/{id}").applicant();
+pub const REVIEW_QUEUE: Endpoint<(), ReviewQueue> = Endpoint::new(Get, "/review/applications");
+pub const REVIEW_APPLICATION: Endpoint<(), ReviewApplication> =
+    Endpoint::new(Get, "/review/applications/{id}");
+pub const DECIDE: Endpoint<Decision, Application> =
+    Endpoint::new(Post, "/review/applications/{id}/decisions").fields("decision");
+pub const AGREEMENT: Endpoint<(), Agreement> = Endpoint::new(Get, "/partner/agreement");
+pub const SIGN_AGREEMENT: Endpoint<AgreementAcceptance, Agreement> =
+    Endpoint::new(Post, "/partner/agreement").fields("agreement");
 pub const SIGN_IN: Endpoint<SignIn, SessionInfo> =
     Endpoint::new(Post, "/session").fields("session");
 pub const SESSION: Endpoint<(), SessionInfo> = Endpoint::new(Get, "/session");
@@ -208,6 +221,13 @@ pub const ALL: &[(Method, &str)] = &[
         RESEND_VERIFICATION_BY_LINK.path,
     ),
     (RESEND_VERIFICATION.method, RESEND_VERIFICATION.path),
+    (APPLICATION_ANSWERS.method, APPLICATION_ANSWERS.path),
+    (RESUBMIT_APPLICATION.method, RESUBMIT_APPLICATION.path),
+    (REVIEW_QUEUE.method, REVIEW_QUEUE.path),
+    (REVIEW_APPLICATION.method, REVIEW_APPLICATION.path),
+    (DECIDE.method, DECIDE.path),
+    (AGREEMENT.method, AGREEMENT.path),
+    (SIGN_AGREEMENT.method, SIGN_AGREEMENT.path),
     (SIGN_IN.method, SIGN_IN.path),
     (SESSION.method, SESSION.path),
     (SIGN_OUT.method, SIGN_OUT.path),

@@ -92,6 +92,13 @@ fields! {
     CustomerRegistrationId = "customer.registration_id",
     CustomerResellerId = "customer.reseller_id",
     VerificationToken = "verification.token",
+    DecisionAction = "decision.action",
+    DecisionSteps = "decision.steps",
+    DecisionReason = "decision.reason",
+    DecisionMessage = "decision.message",
+    AgreementName = "agreement.name",
+    AgreementJobTitle = "agreement.job_title",
+    AgreementAccept = "agreement.accept",
 }
 
 impl Field {

@@ -50,6 +50,7 @@ pub mod phone;
 pub mod problem;
 pub mod registration;
 pub mod relationship;
+pub mod review;
 pub mod roles;
 pub mod users;
 pub mod verification;

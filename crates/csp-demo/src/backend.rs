@@ -354,6 +354,8 @@ impl Backend {
             email_verified_at: None,
             verification_sent_at: None,
             verification_resend_at: None,
+            version: 1,
+            review: None,
         };
         self.state
             .applications

@@ -223,6 +223,12 @@ pub struct ServeArgs {
     /// Seconds before a failed email is tried again; doubles each time, up to an hour
     #[arg(long, env = "CSP_MAIL_RETRY_SECS", default_value_t = MailConfig::default().retry_base.as_secs())]
     pub mail_retry_secs: u64,
+    /// The partner agreement's version: a new partner's global admin signs it
+    #[arg(long, env = "CSP_AGREEMENT_VERSION", default_value_t = Config::default().agreement_version)]
+    pub agreement_version: String,
+    /// Where the agreement's full text is (shown with the signing form)
+    #[arg(long, env = "CSP_AGREEMENT_URL", default_value_t = Config::default().agreement_url)]
+    pub agreement_url: String,
     /// The end-to-end tests' fault switch (no environment variable, so that it cannot be
     /// left on by a deployment's environment)
     #[arg(long)]
@@ -254,6 +260,8 @@ impl From<ServeArgs> for Config {
             drain_grace: Duration::from_secs(a.drain_grace_secs),
             demo_data: a.demo_data,
             test_faults: a.test_faults,
+            agreement_version: a.agreement_version,
+            agreement_url: a.agreement_url,
             mail: MailConfig {
                 smtp_url: a.smtp_url,
                 dir: a.mail_dir,

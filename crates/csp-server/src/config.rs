@@ -46,6 +46,9 @@ pub struct Config {
     /// load balancer stops sending it requests first.
     pub drain_grace: Duration,
     pub mail: MailConfig,
+    /// The partner agreement a new partner's global admin signs: its version and full text.
+    pub agreement_version: String,
+    pub agreement_url: String,
 }
 
 /// Where emails go and what they say they are from.
@@ -107,6 +110,8 @@ impl Default for Config {
             metrics_addr: None,
             drain_grace: Duration::ZERO,
             mail: MailConfig::default(),
+            agreement_version: "2026-10".into(),
+            agreement_url: "https://partners.example.com/agreement/2026-10".into(),
         }
     }
 }

@@ -53,6 +53,55 @@ pub struct ApplicationRow {
     pub email_verified_at: Option<i64>,
     /// The verification emails so far (`csp_core::verification::Sends`): none before the first.
     pub sends: Option<csp_core::verification::Sends>,
+    /// Up by one with every change of status.
+    pub version: i64,
+    /// The reviewer's last decision, as the applicant reads it.
+    pub review: Option<csp_core::api::ReviewNote>,
+    /// From the answers, for the review queue: the legal name and the country.
+    pub company: String,
+    pub country: String,
+    pub created_at: i64,
+}
+
+/// A change of an application's status, as a handler decided it on the application read
+/// under the lock (`Store::transition`): applied together, or not at all.
+#[derive(Debug)]
+pub struct Transition {
+    pub status: String,
+    /// The reviewer's note the applicant reads now (None clears it).
+    pub review: Option<csp_core::api::ReviewNote>,
+    pub event: csp_core::api::AuditEntry,
+    /// New answers (a resubmit).
+    pub answers: Option<Answers>,
+    /// The address changed: it must be verified again, with this new link.
+    pub reverify: Option<NewLink>,
+    /// The email that tells the primary contact, by its outbox id.
+    pub mail: Option<(String, csp_core::mail::Mail)>,
+    /// Approval: the partner it makes (with its work-account tenant) and its first global admin.
+    pub partner: Option<(csp_core::api::MyPartner, String, UserRow)>,
+    /// A resubmit's idempotency key.
+    pub resubmit_key: Option<String>,
+}
+
+/// An application's answers as stored: the draft (JSON) and what the queue and the emails
+/// read from it.
+#[derive(Debug, Clone)]
+pub struct Answers {
+    pub draft: String,
+    pub company: String,
+    pub country: String,
+    pub primary_contact_email: String,
+}
+
+/// What [`Transition`] came to.
+#[derive(Debug)]
+pub enum Applied<E> {
+    Done(Box<ApplicationRow>),
+    NotFound,
+    /// The handler refused, on the application as it was.
+    Refused(E),
+    /// The enrolling work account is a partner user already: no second account is made.
+    AdminTaken,
 }
 
 /// A verification link to create: only its token's hash is stored.

@@ -7,7 +7,7 @@
 use crate::config::Config;
 use crate::error::ApiErr;
 use crate::extract::BodyFields;
-use crate::routes::{customers, enrollment, files, partners, session, users, work_account};
+use crate::routes::{customers, enrollment, files, partners, review, session, users, work_account};
 use crate::state::{now, AppState, Shared};
 use crate::storage::Store;
 use crate::{faults, mail, observe, seed, server};
@@ -171,6 +171,13 @@ pub fn api_routes() -> Router<Shared> {
         enrollment::resend_verification_by_link,
     );
     let r = at(r, &RESEND_VERIFICATION, enrollment::resend_verification);
+    let r = at(r, &APPLICATION_ANSWERS, enrollment::answers_of);
+    let r = at(r, &RESUBMIT_APPLICATION, enrollment::resubmit);
+    let r = at(r, &REVIEW_QUEUE, review::queue);
+    let r = at(r, &REVIEW_APPLICATION, review::application);
+    let r = at(r, &DECIDE, review::decide);
+    let r = at(r, &AGREEMENT, partners::agreement);
+    let r = at(r, &SIGN_AGREEMENT, partners::sign_agreement);
     let r = at(r, &SIGN_IN, session::sign_in);
     let r = at(r, &SESSION, session::session);
     let r = at(r, &SIGN_OUT, session::sign_out);

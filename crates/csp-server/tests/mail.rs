@@ -333,6 +333,11 @@ fn row(owner: &str, email: &str) -> ApplicationRow {
         language: "fr".into(),
         email_verified_at: None,
         sends: None,
+        version: 1,
+        review: None,
+        company: "Contoso SARL".into(),
+        country: "FR".into(),
+        created_at: 0,
     }
 }
 

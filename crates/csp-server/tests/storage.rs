@@ -199,6 +199,11 @@ async fn applications_are_created_once_per_owner_and_key() {
         language: "fr".into(),
         email_verified_at: None,
         sends: None,
+        version: 1,
+        review: None,
+        company: "Contoso SARL".into(),
+        country: "FR".into(),
+        created_at: 0,
     };
     let a = s
         .insert_application(&row(&uniq("app")), "k", "{}", 1, &link(), mail)
@@ -295,6 +300,7 @@ async fn partner_records_round_trip_and_survive_a_restart() {
         },
         kind,
         domains: vec![format!("{}.onmicrosoft.com", uniq("d")), "alfa.ru".into()],
+        agreement_signed: false,
     };
     let reseller = partner("ООО «Альфа»", PartnerKind::IndirectReseller, "europe");
     let provider = partner("上海云分销", PartnerKind::IndirectProvider, "asia-pacific");

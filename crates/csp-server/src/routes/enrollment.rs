@@ -5,7 +5,7 @@ use super::tenant_of;
 use crate::auth::{Applicant, Caller, Member};
 use crate::error::{random_failed, ApiErr, ApiResult};
 use crate::extract::JsonIn;
-use crate::rows::{ApplicationRow, NewLink, Resend, Verification};
+use crate::rows::{Answers, ApplicationRow, Applied, NewLink, Resend, Transition, Verification};
 use crate::secrets::{new_id, new_token, token_hash};
 use crate::state::{now, Shared};
 use axum::extract::{Path, State};
@@ -13,19 +13,21 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use csp_core::api::{
-    Application, ApplicationStatus, EmailLink, StatusChange, SubmitApplication, VerificationSent,
-    VerifiedEmail,
+    Application, ApplicationStatus, AuditEntry, EmailLink, Resubmission, StatusChange,
+    SubmitApplication, VerificationSent, VerifiedEmail,
 };
 use csp_core::enrollment::check_submission;
+use csp_core::enrollment::Draft;
 use csp_core::mail::Mail;
 use csp_core::problem::{Code, Problem};
+use csp_core::review::{next_status, Action};
 use csp_core::verification::{self, LINK_TTL_SECS};
 use csp_core::Field;
 use serde::Serialize;
 
 /// The contract's application from its row: the status and partner type are stored as their
 /// JSON names; a row that isn't one is a server error, never a made-up status.
-fn app_out(a: ApplicationRow) -> ApiResult<Application> {
+pub(super) fn app_out(a: ApplicationRow) -> ApiResult<Application> {
     let name = |s: &str| serde_json::Value::String(s.to_owned());
     Ok(Application {
         id: a.id,
@@ -44,10 +46,12 @@ fn app_out(a: ApplicationRow) -> ApiResult<Application> {
             None => a.sends.map(|s| s.resend_at()),
             Some(_) => None,
         },
+        version: a.version,
+        review: a.review,
     })
 }
 
-fn json_name<T: Serialize>(v: &T) -> String {
+pub(super) fn json_name<T: Serialize>(v: &T) -> String {
     match serde_json::to_value(v) {
         Ok(serde_json::Value::String(s)) => s,
         _ => String::new(),
@@ -86,10 +90,50 @@ pub async fn submit(
     if state.store.applications_of(&owner).await? >= MAX_APPLICATIONS_PER_APPLICANT {
         return Err(ApiErr::too_many(24 * 3600));
     }
-    let mut draft = req.draft;
+    let draft = checked_draft(&state, &a, req.draft).await?;
+    let stored = answers(&draft)?;
+    let row = ApplicationRow {
+        id: new_id("app").map_err(random_failed)?,
+        reference: String::new(),
+        owner,
+        status: json_name(&ApplicationStatus::AwaitingEmailVerification),
+        partner_type: draft.partner_type.map(|p| p.id().to_string()),
+        primary_contact_email: stored.primary_contact_email.clone(),
+        tenant: draft
+            .tenant
+            .as_ref()
+            .and_then(|t| serde_json::to_string(t).ok()),
+        language: csp_core::mail::language(&req.language).into(),
+        email_verified_at: None,
+        sends: None,
+        version: 1,
+        review: None,
+        company: stored.company,
+        country: stored.country,
+        created_at: 0,
+    };
+    let draft_json = stored.draft;
+    let t = now();
+    let (token, link) = new_link(t)?;
+    let base = state.public_url.clone();
+    let saved = state
+        .store
+        .insert_application(&row, key, &draft_json, t, &link, |a| {
+            confirm_mail(&base, &token, a, &link)
+        })
+        .await?;
+    state.mail_queued.notify_one();
+    Ok((StatusCode::CREATED, Json(app_out(saved)?)).into_response())
+}
+
+/// The answers as the server takes them: the tenant and the partner-network profile as the
+/// directory records them (never as the client sent them), the chosen branch only, and every
+/// rule checked (422 otherwise).
+async fn checked_draft(state: &Shared, a: &Applicant, draft: Draft) -> ApiResult<Draft> {
+    let mut draft = draft;
     if !draft.already_enrolled {
         // Facts from the directory: the signed-in account's tenant, the profile as recorded.
-        let tenant = tenant_of(&state, &a.account.tenant_domain).await?;
+        let tenant = tenant_of(state, &a.account.tenant_domain).await?;
         if draft
             .tenant
             .as_ref()
@@ -127,37 +171,30 @@ pub async fn submit(
     if r.has_errors() {
         return Err(ApiErr::validation(r.errors().cloned().collect()));
     }
-    let row = ApplicationRow {
-        language: csp_core::mail::language(&req.language).into(),
-        email_verified_at: None,
-        sends: None,
-        id: new_id("app").map_err(random_failed)?,
-        reference: String::new(),
-        owner,
-        status: json_name(&ApplicationStatus::AwaitingEmailVerification),
-        partner_type: draft.partner_type.map(|p| p.id().to_string()),
-        primary_contact_email: if draft.already_enrolled {
-            draft.support.email.trim().into()
-        } else {
-            draft.contact.email.trim().into()
-        },
-        tenant: draft
+    Ok(draft)
+}
+
+/// The primary contact's address: the support address for an already enrolled partner.
+fn primary_contact(draft: &Draft) -> String {
+    if draft.already_enrolled {
+        draft.support.email.trim().into()
+    } else {
+        draft.contact.email.trim().into()
+    }
+}
+
+/// The answers as stored, with what the queue and the emails read from them.
+fn answers(draft: &Draft) -> ApiResult<Answers> {
+    Ok(Answers {
+        draft: serde_json::to_string(draft).map_err(|_| ApiErr::server())?,
+        company: draft.legal.legal_name.trim().into(),
+        country: draft
             .tenant
             .as_ref()
-            .and_then(|t| serde_json::to_string(t).ok()),
-    };
-    let draft_json = serde_json::to_string(&draft).map_err(|_| ApiErr::server())?;
-    let t = now();
-    let (token, link) = new_link(t)?;
-    let base = state.public_url.clone();
-    let saved = state
-        .store
-        .insert_application(&row, key, &draft_json, t, &link, |a| {
-            confirm_mail(&base, &token, a, &link)
-        })
-        .await?;
-    state.mail_queued.notify_one();
-    Ok((StatusCode::CREATED, Json(app_out(saved)?)).into_response())
+            .map(|t| t.country.clone())
+            .unwrap_or_else(|| draft.legal.address.country.clone()),
+        primary_contact_email: primary_contact(draft),
+    })
 }
 
 /// The applicant who made it, or an operator. Anyone else gets 404 (existence is not told).
@@ -205,6 +242,7 @@ pub async fn set_status(
                 reference: a.reference.clone(),
                 status: s.status,
                 link: verification::status_page(&base, &a.id),
+                note: None,
             }
         })
         .await?
@@ -334,4 +372,122 @@ pub async fn resend_verification(
         return Err(ApiErr::not_found());
     }
     resend(&state, &id).await
+}
+
+// ---- the applicant's answer to a request for changes ----
+
+/// The application when the caller is the applicant who submitted it; 404 otherwise.
+async fn own_application(state: &Shared, a: &Applicant, id: &str) -> ApiResult<ApplicationRow> {
+    match state.store.application(id).await? {
+        Some(app) if app.owner == a.account.id => Ok(app),
+        _ => Err(ApiErr::not_found()),
+    }
+}
+
+/// `GET /applications/{id}/answers`: to change what the reviewer asked for.
+pub async fn answers_of(
+    State(state): State<Shared>,
+    a: Applicant,
+    Path(id): Path<String>,
+) -> ApiResult<Json<Draft>> {
+    own_application(&state, &a, &id).await?;
+    let draft = state
+        .store
+        .answers(&id)
+        .await?
+        .ok_or_else(ApiErr::not_found)?;
+    Ok(Json(
+        serde_json::from_str(&draft).map_err(|_| ApiErr::server())?,
+    ))
+}
+
+/// A decision or resubmit that the table or the version refuses: 409 with the current status.
+pub(super) fn refused(code: Code, status: &str) -> ApiErr {
+    ApiErr::field(
+        StatusCode::CONFLICT,
+        "conflict",
+        Field::DecisionAction,
+        Problem::new(code).arg("status", status),
+    )
+}
+
+/// `PUT /applications/{id}`: back to review with the changed answers. A new primary contact
+/// address is verified again first.
+pub async fn resubmit(
+    State(state): State<Shared>,
+    a: Applicant,
+    Path(id): Path<String>,
+    JsonIn(req): JsonIn<Resubmission>,
+) -> ApiResult<Json<Application>> {
+    let key = req.idempotency_key.trim().to_string();
+    if key.is_empty() {
+        return Err(ApiErr::bad_request());
+    }
+    let current = own_application(&state, &a, &id).await?;
+    if state.store.resubmit_key(&id).await?.as_deref() == Some(key.as_str()) {
+        return Ok(Json(app_out(current)?));
+    }
+    let draft = checked_draft(&state, &a, req.draft).await?;
+    let stored = answers(&draft)?;
+    let t = now();
+    let (token, link) = new_link(t)?;
+    let base = state.public_url.clone();
+    let outcome = state
+        .store
+        .transition(&id, t, |app, _| {
+            let status: ApplicationStatus =
+                serde_json::from_value(serde_json::Value::String(app.status.clone()))
+                    .map_err(|_| ApiErr::server())?;
+            if app.version != req.version {
+                return Err(refused(Code::ReviewStale, &app.status));
+            }
+            let Some(to) = next_status(status, Action::Resubmit) else {
+                return Err(refused(Code::ReviewTransition, &app.status));
+            };
+            let changed = !stored
+                .primary_contact_email
+                .eq_ignore_ascii_case(&app.primary_contact_email);
+            let to = if changed {
+                ApplicationStatus::AwaitingEmailVerification
+            } else {
+                to
+            };
+            let mail = changed.then(|| {
+                let a = ApplicationRow {
+                    primary_contact_email: stored.primary_contact_email.clone(),
+                    ..app.clone()
+                };
+                (link.mail_id.clone(), confirm_mail(&base, &token, &a, &link))
+            });
+            Ok(Transition {
+                status: json_name(&to),
+                review: None,
+                event: AuditEntry {
+                    at: t,
+                    actor: "applicant".into(),
+                    event: "resubmit".into(),
+                    from: Some(status),
+                    to,
+                    steps: vec![],
+                    reason: None,
+                    message: String::new(),
+                },
+                answers: Some(stored.clone()),
+                reverify: changed.then(|| link.clone()),
+                mail,
+                partner: None,
+                resubmit_key: Some(key.clone()),
+            })
+        })
+        .await?;
+    match outcome {
+        Applied::Done(app) => {
+            state.mail_queued.notify_one();
+            tracing::info!(application = %id, "application resubmitted");
+            Ok(Json(app_out(*app)?))
+        }
+        Applied::NotFound => Err(ApiErr::not_found()),
+        Applied::Refused(e) => Err(e),
+        Applied::AdminTaken => Err(ApiErr::server()),
+    }
 }

@@ -3,6 +3,7 @@
 //! queues the email in the same transaction (`outbox`).
 
 use super::outbox::enqueue;
+use super::review::{event, record_event};
 use super::{enum_of, DbResult, Store};
 use crate::rows::{ApplicationRow, NewLink, Resend, Verification};
 use csp_core::api::ApplicationStatus;
@@ -11,11 +12,21 @@ use csp_core::verification::{after_confirming, link_state, LinkState, Sends};
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
 
-fn application(r: &AnyRow) -> DbResult<ApplicationRow> {
+pub(super) fn application(r: &AnyRow) -> DbResult<ApplicationRow> {
     let sent: Option<i64> = r.try_get("verification_sent_at")?;
     let day_start: Option<i64> = r.try_get("verification_day_start")?;
     let in_day: i64 = r.try_get("verification_sends")?;
+    let review: Option<String> = r.try_get("review_note")?;
     Ok(ApplicationRow {
+        version: r.try_get("version")?,
+        review: review
+            .as_deref()
+            .map(serde_json::from_str)
+            .transpose()
+            .map_err(|e| sqlx::Error::Decode(Box::new(e)))?,
+        company: r.try_get("company")?,
+        country: r.try_get("country")?,
+        created_at: r.try_get("created_at")?,
         id: r.try_get("id")?,
         reference: r.try_get("reference")?,
         owner: r.try_get("owner")?,
@@ -33,11 +44,12 @@ fn application(r: &AnyRow) -> DbResult<ApplicationRow> {
     })
 }
 
-const APP_COLS: &str =
+pub(super) const APP_COLS: &str =
     "id, reference, owner, status, partner_type, primary_contact_email, tenant, \
-     language, email_verified_at, verification_sent_at, verification_day_start, verification_sends";
+     language, email_verified_at, verification_sent_at, verification_day_start, verification_sends, \
+     version, review_note, company, country, created_at";
 
-async fn app_in(
+pub(super) async fn app_in(
     conn: &mut AnyConnection,
     id: &str,
     lock: &str,
@@ -52,7 +64,7 @@ async fn app_in(
     .transpose()
 }
 
-async fn insert_link(
+pub(super) async fn insert_link(
     conn: &mut AnyConnection,
     a: &ApplicationRow,
     link: &NewLink,
@@ -72,7 +84,7 @@ async fn insert_link(
     Ok(())
 }
 
-async fn record_send(conn: &mut AnyConnection, id: &str, s: Sends) -> DbResult<()> {
+pub(super) async fn record_send(conn: &mut AnyConnection, id: &str, s: Sends) -> DbResult<()> {
     sqlx::query(
         "UPDATE applications SET verification_sent_at = $1, verification_day_start = $2, verification_sends = $3 WHERE id = $4",
     )
@@ -146,8 +158,8 @@ impl Store {
             ..a.clone()
         };
         let done = sqlx::query(
-            "INSERT INTO applications (id, reference, owner, idempotency_key, status, partner_type, primary_contact_email, tenant, draft, created_at, language) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (owner, idempotency_key) DO NOTHING",
+            "INSERT INTO applications (id, reference, owner, idempotency_key, status, partner_type, primary_contact_email, tenant, draft, created_at, language, company, country) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT (owner, idempotency_key) DO NOTHING",
         )
         .bind(&a.id)
         .bind(&a.reference)
@@ -160,6 +172,8 @@ impl Store {
         .bind(draft_json)
         .bind(now)
         .bind(&a.language)
+        .bind(&a.company)
+        .bind(&a.country)
         .execute(&mut *tx)
         .await?
         .rows_affected()
@@ -167,6 +181,12 @@ impl Store {
         if done {
             record_send(&mut tx, &a.id, sends).await?;
             insert_link(&mut tx, &a, link, now).await?;
+            record_event(
+                &mut tx,
+                &a.id,
+                &event(now, "applicant", "submitted", None, &a.status)?,
+            )
+            .await?;
             let m = mail(&a);
             enqueue(
                 &mut tx,
@@ -222,8 +242,8 @@ impl Store {
             tx.commit().await?;
             return Ok(Verification::Expired);
         }
-        let status = enum_of::<ApplicationStatus>(&app.status)?;
-        let status = super::erased::Ser::text(&after_confirming(status));
+        let before = enum_of::<ApplicationStatus>(&app.status)?;
+        let status = super::erased::Ser::text(&after_confirming(before));
         sqlx::query(
             "UPDATE applications SET email_verified_at = COALESCE(email_verified_at, $1), status = $2 WHERE id = $3",
         )
@@ -231,6 +251,18 @@ impl Store {
         .bind(&status)
         .bind(&app.id)
         .execute(&mut *tx)
+        .await?;
+        record_event(
+            &mut tx,
+            &app.id,
+            &event(
+                now,
+                "applicant",
+                "email-verified",
+                Some(&app.status),
+                &status,
+            )?,
+        )
         .await?;
         let app = app_in(&mut tx, &app.id, "")
             .await?
@@ -302,16 +334,20 @@ impl Store {
         mail: impl FnOnce(&ApplicationRow) -> Mail,
     ) -> DbResult<Option<ApplicationRow>> {
         let mut tx = self.write_tx().await?;
-        let changed = sqlx::query("UPDATE applications SET status = $1 WHERE id = $2")
+        let Some(before) = app_in(&mut tx, id, self.row_lock()).await? else {
+            return Ok(None);
+        };
+        sqlx::query("UPDATE applications SET status = $1, version = version + 1 WHERE id = $2")
             .bind(status)
             .bind(id)
             .execute(&mut *tx)
-            .await?
-            .rows_affected()
-            == 1;
-        if !changed {
-            return Ok(None);
-        }
+            .await?;
+        record_event(
+            &mut tx,
+            id,
+            &event(now, "operator", "status-set", Some(&before.status), status)?,
+        )
+        .await?;
         let app = app_in(&mut tx, id, "")
             .await?
             .ok_or(sqlx::Error::RowNotFound)?;

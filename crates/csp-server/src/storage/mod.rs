@@ -16,6 +16,8 @@ mod customers;
 mod directory;
 mod outbox;
 mod partners;
+mod review;
+pub use review::QueueFilter;
 mod sessions;
 mod throttle;
 mod users;
@@ -57,7 +59,9 @@ impl Tx {
     }
 }
 
-fn migrator() -> Migrator {
+/// The migrations, in order. All but one are the SQL both engines share; the audit trail's
+/// append-only triggers are written in each engine's own.
+fn migrator(sqlite: bool) -> Migrator {
     Migrator {
         migrations: Cow::Owned(vec![
             Migration::new(
@@ -86,6 +90,24 @@ fn migrator() -> Migrator {
                 Cow::Borrowed("mail"),
                 MigrationType::Simple,
                 Cow::Borrowed(include_str!("../../migrations/0004_mail.sql")),
+                false,
+            ),
+            Migration::new(
+                5,
+                Cow::Borrowed("review"),
+                MigrationType::Simple,
+                Cow::Borrowed(include_str!("../../migrations/0005_review.sql")),
+                false,
+            ),
+            Migration::new(
+                6,
+                Cow::Borrowed("audit append-only"),
+                MigrationType::Simple,
+                Cow::Borrowed(if sqlite {
+                    include_str!("../../migrations/0006_audit_sqlite.sql")
+                } else {
+                    include_str!("../../migrations/0006_audit_postgres.sql")
+                }),
                 false,
             ),
         ]),
@@ -145,12 +167,12 @@ impl Store {
             // transactions nest in it as savepoints); the other process waits, then finds
             // nothing pending.
             let mut tx = conn.begin_with("BEGIN IMMEDIATE").await?;
-            migrator().run_direct(&mut *tx).await?;
+            migrator(sqlite).run_direct(&mut *tx).await?;
             tx.commit().await?;
         } else {
             // sqlx's PostgreSQL migrator holds a session advisory lock (`pg_advisory_lock`,
             // keyed by the database name) on this connection for the whole run.
-            migrator().run_direct(&mut *conn).await?;
+            migrator(sqlite).run_direct(&mut *conn).await?;
         }
         drop(conn);
         Ok(Store { pool, sqlite })

@@ -29,7 +29,7 @@ fn user(r: &AnyRow) -> DbResult<UserRow> {
 const USER_SELECT: &str = "SELECT u.id, u.partner_id, u.name, u.email, u.email_key, u.agent_role, u.admin_role, u.operator, u.password_hash, u.must_change, p.kind AS partner_kind \
      FROM users u LEFT JOIN partners p ON p.id = u.partner_id";
 
-async fn insert_user(db: &mut AnyConnection, u: &UserRow, now: i64) -> DbResult<Insert> {
+pub(super) async fn insert_user(db: &mut AnyConnection, u: &UserRow, now: i64) -> DbResult<Insert> {
     let r = sqlx::query(
         "INSERT INTO users (id, partner_id, name, email, email_key, agent_role, admin_role, operator, password_hash, must_change, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
