@@ -11,6 +11,9 @@ CREATE INDEX applications_queue ON applications (created_at, id);
 CREATE TABLE application_events (
     id TEXT PRIMARY KEY,
     application_id TEXT NOT NULL REFERENCES applications(id),
+    -- The line's place in its application's trail (1, 2, …): several in one second keep
+    -- their order.
+    seq BIGINT NOT NULL,
     at BIGINT NOT NULL,
     actor TEXT NOT NULL,
     event TEXT NOT NULL,
@@ -20,7 +23,7 @@ CREATE TABLE application_events (
     reason TEXT,
     message TEXT NOT NULL DEFAULT ''
 );
-CREATE INDEX application_events_application ON application_events (application_id, at);
+CREATE UNIQUE INDEX application_events_order ON application_events (application_id, seq);
 ALTER TABLE partners ADD COLUMN agreement_version TEXT;
 ALTER TABLE partners ADD COLUMN agreement_name TEXT;
 ALTER TABLE partners ADD COLUMN agreement_title TEXT;

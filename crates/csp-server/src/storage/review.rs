@@ -36,22 +36,26 @@ fn json<T: serde::Serialize>(v: &T) -> DbResult<String> {
 }
 
 /// Appends a line to the application's audit trail (the database refuses any other change).
+/// Called in a transaction that holds the application's row, so lines are numbered in turn.
 pub(super) async fn record_event(
     conn: &mut AnyConnection,
     application_id: &str,
     e: &AuditEntry,
 ) -> DbResult<()> {
-    let id = format!(
-        "{application_id}:{}:{}",
-        e.at,
-        crate::secrets::hex(&rand_suffix())
-    );
-    sqlx::query(
-        "INSERT INTO application_events (id, application_id, at, actor, event, from_status, to_status, steps, reason, message) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+    let seq: i64 = sqlx::query(
+        "SELECT COALESCE(MAX(seq), 0) + 1 AS seq FROM application_events WHERE application_id = $1",
     )
-    .bind(id)
     .bind(application_id)
+    .fetch_one(&mut *conn)
+    .await?
+    .try_get("seq")?;
+    sqlx::query(
+        "INSERT INTO application_events (id, application_id, seq, at, actor, event, from_status, to_status, steps, reason, message) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+    )
+    .bind(format!("{application_id}:{seq}"))
+    .bind(application_id)
+    .bind(seq)
     .bind(e.at)
     .bind(&e.actor)
     .bind(&e.event)
@@ -63,18 +67,6 @@ pub(super) async fn record_event(
     .execute(&mut *conn)
     .await?;
     Ok(())
-}
-
-/// Event ids only need to be unique per application and instant; a counter would do within one
-/// process, random bits do across instances.
-fn rand_suffix() -> [u8; 8] {
-    crate::secrets::random_bytes::<8>().unwrap_or_else(|_| {
-        let n = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_nanos() as u64)
-            .unwrap_or(0);
-        n.to_le_bytes()
-    })
 }
 
 fn audit(r: &AnyRow) -> DbResult<AuditEntry> {
@@ -140,7 +132,7 @@ impl Store {
     pub async fn audit_trail(&self, id: &str) -> DbResult<Vec<AuditEntry>> {
         sqlx::query(
             "SELECT at, actor, event, from_status, to_status, steps, reason, message \
-             FROM application_events WHERE application_id = $1 ORDER BY at, id",
+             FROM application_events WHERE application_id = $1 ORDER BY seq",
         )
         .bind(id)
         .fetch_all(&self.pool)
