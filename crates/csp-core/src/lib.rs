@@ -44,6 +44,7 @@ pub mod invitation;
 pub mod limits;
 pub mod messages;
 pub mod mpn;
+pub mod paging;
 pub mod partners;
 pub mod phone;
 pub mod problem;
