@@ -220,6 +220,9 @@ pub struct CustomerList {
     pub customers: Vec<Customer>,
     #[serde(default)]
     pub partners: Vec<PartnerSummary>,
+    /// Asks for the customers after these (`cursor`); none on the last page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_cursor: Option<String>,
 }
 
 /// The one error shape of the API. `field_errors` (with 422) carry rule codes the UI places on fields.

@@ -4,7 +4,7 @@
 //! Every check is a csp-core rule; a feature the caller's roles don't open is a 403.
 
 use crate::backend::{report_err, Backend};
-use crate::routes::{body, no_content, ok, Answer};
+use crate::routes::{body, no_content, ok, paged, Answer};
 use csp_core::access::is_reserved_prefix;
 use csp_core::add_customer::{
     check_domain_prefix, check_new_customer, new_customer_record, CreatedCustomer,
@@ -28,11 +28,21 @@ pub fn route(
     b: &mut Backend,
     method: &str,
     path: &str,
+    query: &str,
     raw: &str,
 ) -> Result<Option<Answer>, ApiError> {
     use csp_core::endpoint::*;
     Ok(Some(if CUSTOMERS.matches(method, path).is_some() {
-        ok(200, &b.customers()?)
+        let all = b.customers()?;
+        let page = paged(all.customers, query)?;
+        ok(
+            200,
+            &CustomerList {
+                customers: page.items,
+                partners: all.partners,
+                next_cursor: page.next_cursor,
+            },
+        )
     } else if ADD_CUSTOMER.matches(method, path).is_some() {
         let c: NewCustomer = body(raw)?;
         let password = b.temporary_password();
@@ -46,7 +56,7 @@ pub fn route(
         b.remove_relationship(p[0])?;
         no_content()
     } else if RELATIONSHIP_REQUESTS.matches(method, path).is_some() {
-        ok(200, &b.relationship_requests()?)
+        ok(200, &paged(b.relationship_requests()?, query)?)
     } else if REQUEST_RELATIONSHIP.matches(method, path).is_some() {
         ok(201, &b.request_relationship(&body(raw)?)?)
     } else if let Some(p) = TERMINATE_RELATIONSHIP.matches(method, path) {
@@ -81,6 +91,7 @@ impl Backend {
         Ok(CustomerList {
             customers,
             partners,
+            next_cursor: None,
         })
     }
 

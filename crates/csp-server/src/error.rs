@@ -111,6 +111,8 @@ impl ApiErr {
             "not-found" => "not-found",
             "unauthorized" => "unauthorized",
             "bad-request" => "bad-request",
+            "bad-limit" => "bad-limit",
+            "bad-cursor" => "bad-cursor",
             _ => "server",
         };
         ApiErr {
