@@ -12,6 +12,21 @@ use crate::partners::PartnerSummary;
 use crate::relationship::RelationshipRequest;
 use serde::{Deserialize, Serialize};
 
+/// The most rows a partner's list may hold (its users, its customers, its relationship
+/// requests, the partners it has authorized or been authorized by): an insert that would go
+/// past it is refused, so every list stays a bounded number of pages, and the Customers page,
+/// which searches all of a partner's customers in the browser, stays responsive.
+pub const MAX_ROWS_PER_PARTNER: usize = 10_000;
+
+/// Room for one more row in a list that holds `rows`: 409 `list-full` without.
+pub fn check_room(rows: usize) -> Result<(), ApiError> {
+    if rows < MAX_ROWS_PER_PARTNER {
+        Ok(())
+    } else {
+        Err(ApiError::new(409, "list-full"))
+    }
+}
+
 /// Rows per page when the query gives no `limit`.
 pub const DEFAULT_LIMIT: usize = 50;
 /// The most rows a page may ask for: a larger `limit` is refused (400 `bad-limit`), not
@@ -262,6 +277,14 @@ mod tests {
         }
         // Hex that was never handed out is still only a position.
         assert!(decode_cursor("ffff").is_ok());
+    }
+
+    #[test]
+    fn a_full_list_takes_no_more_rows() {
+        assert_eq!(check_room(0), Ok(()));
+        assert_eq!(check_room(MAX_ROWS_PER_PARTNER - 1), Ok(()));
+        let full = check_room(MAX_ROWS_PER_PARTNER).unwrap_err();
+        assert_eq!((full.status, full.error.as_str()), (409, "list-full"));
     }
 
     #[test]

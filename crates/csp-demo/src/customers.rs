@@ -14,6 +14,7 @@ use csp_core::api::{ApiError, CustomerList, MyPartner, PartnerKind};
 use csp_core::customers::{check_can_remove_relationship, Customer};
 use csp_core::field::Field;
 use csp_core::ids::same_id;
+use csp_core::paging::check_room;
 use csp_core::problem::{Code, Problem};
 use csp_core::relationship::{
     check_new_request, new_request, refresh, terminate, NewRelationshipRequest,
@@ -166,6 +167,22 @@ impl Backend {
             &me.partner.id,
             for_reseller,
         );
+        // Each partner the customer is listed for has room for it.
+        for (id, kind) in [
+            (&customer.reseller_id, PartnerKind::IndirectReseller),
+            (&customer.provider_id, PartnerKind::IndirectProvider),
+        ] {
+            if let Some(id) = id {
+                let listed = self.state.customers.iter().filter(|c| {
+                    let theirs = match kind {
+                        PartnerKind::IndirectReseller => &c.reseller_id,
+                        PartnerKind::IndirectProvider => &c.provider_id,
+                    };
+                    theirs.as_deref().is_some_and(|t| same_id(t, id))
+                });
+                check_room(listed.count())?;
+            }
+        }
         self.state.customers.push(customer.clone());
         Ok(CreatedCustomer {
             customer,
@@ -218,6 +235,7 @@ impl Backend {
             .collect();
         let names: Vec<&str> = names.iter().map(String::as_str).collect();
         report_err(check_new_request(req, &names, ADMIN_ROLES))?;
+        check_room(self.my_requests(&me).count())?;
         let id = self.guid();
         let r = new_request(&id, req, self.today);
         self.state.relationship_requests.push(OwnedRequest {

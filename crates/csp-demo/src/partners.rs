@@ -9,6 +9,7 @@ use csp_core::access::features_of;
 use csp_core::api::{ApiError, AuthorizeResult, MyPartner, PartnerKind, User};
 use csp_core::field::Field;
 use csp_core::ids::{parse_id, same_id};
+use csp_core::paging::check_room;
 use csp_core::partners::{authorize, check_authorization, AuthorizeProvider, PartnerSummary};
 use csp_core::problem::Code;
 use csp_core::roles::AUTHORIZE_INDIRECT_PROVIDER;
@@ -181,6 +182,9 @@ impl Backend {
         let provider = provider.ok_or_else(|| ApiError::new(404, "not-found"))?;
         let done = authorize(&self.providers_of(&me.partner.id), &provider, self.today);
         if done.changed {
+            // Both partners' lists have room for the other.
+            check_room(self.providers_of(&me.partner.id).len())?;
+            check_room(self.resellers_of(&provider.id).len())?;
             self.state.authorizations.push(Authorization {
                 reseller_id: me.partner.id.clone(),
                 provider_id: provider.id.clone(),

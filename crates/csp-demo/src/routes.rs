@@ -233,6 +233,30 @@ mod tests {
         assert_eq!(call(&mut b, "GET", "/users/", "", None).status, 404);
     }
 
+    /// A partner with as many users as a list may hold adds none (409 `list-full`).
+    #[test]
+    fn a_full_user_list_takes_no_more() {
+        let mut b = Backend::new(State::seeded(), crate::not_random());
+        let (admin, info) = sign_in(&mut b, DEMO_ADMIN, "demo");
+        let mine = |u: &&User| u.partner_id == info.user.partner_id;
+        let had = b.state.users.iter().filter(mine).count();
+        for i in had..csp_core::paging::MAX_ROWS_PER_PARTNER {
+            b.state.users.push(User {
+                id: format!("full-{i}"),
+                email: format!("full{i}@contoso.com"),
+                ..info.user.clone()
+            });
+        }
+        let u = r#"{"name":"One more","email":"one.more@contoso.com","agent_role":null,"admin_role":null}"#;
+        let a = call(&mut b, "POST", "/users", u, Some(&admin));
+        assert_eq!(
+            (a.status, a.body.contains("list-full")),
+            (409, true),
+            "{}",
+            a.body
+        );
+    }
+
     /// Every private operation × anonymous / a role without the feature / the global admin.
     #[test]
     fn private_operations_check_who_is_asking() {

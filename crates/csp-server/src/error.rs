@@ -113,6 +113,7 @@ impl ApiErr {
             "bad-request" => "bad-request",
             "bad-limit" => "bad-limit",
             "bad-cursor" => "bad-cursor",
+            "list-full" => "list-full",
             _ => "server",
         };
         ApiErr {

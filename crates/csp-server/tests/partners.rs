@@ -208,6 +208,48 @@ async fn a_reseller_authorizes_a_provider_once_and_the_provider_sees_it() {
     assert_eq!(ids(&resellers.body["items"]), vec![CONTOSO, ALFA_SOFT]);
 }
 
+/// A partner's list takes no more rows than `csp_core::paging::MAX_ROWS_PER_PARTNER`: a
+/// reseller with that many customers adds none (409 `list-full`) and lists them a page at a time.
+#[tokio::test]
+async fn a_full_customer_list_takes_no_more() {
+    use csp_core::customers::{Customer, RelationshipKind};
+    use csp_core::paging::{DEFAULT_LIMIT, MAX_ROWS_PER_PARTNER};
+    let t = new().await;
+    let ga = t.sign_in(csp_server::seed::DEMO_ADMIN, "demo").await;
+    let had = t.call("GET", "/customers?limit=200", None, &ga).await.body["customers"]
+        .as_array()
+        .unwrap()
+        .len();
+    let mut tx = t.state.store.begin_setup().await.unwrap();
+    for i in had..MAX_ROWS_PER_PARTNER {
+        let c = Customer {
+            id: format!("{i:08x}-0000-4000-8000-000000000000"),
+            company_name: format!("Full {i}"),
+            primary_domain: format!("full{i}.onmicrosoft.com"),
+            relationship: RelationshipKind::IndirectReseller,
+            provider_id: None,
+            reseller_id: Some(CONTOSO.into()),
+            has_active_subscriptions: false,
+            tags: vec![],
+        };
+        tx.insert_customer(&c, 0).await.unwrap();
+    }
+    tx.commit().await.unwrap();
+    let r = t
+        .call("POST", "/customers", Some(new_customer("onetoomany")), &ga)
+        .await;
+    assert_eq!(
+        (r.status.as_u16(), &r.body["error"]),
+        (409, &json!("list-full"))
+    );
+    let page = t.call("GET", "/customers", None, &ga).await;
+    assert_eq!(
+        page.body["customers"].as_array().unwrap().len(),
+        DEFAULT_LIMIT
+    );
+    assert!(page.body["next_cursor"].is_string());
+}
+
 #[tokio::test]
 async fn customers_are_each_partners_own() {
     let t = new().await;

@@ -25,7 +25,7 @@ use csp_core::api::{CustomerList, PartnerKind};
 use csp_core::customers::{check_can_remove_relationship, Customer};
 use csp_core::field::Field;
 use csp_core::ids::same_id;
-use csp_core::paging::{finish, Ordered, Page};
+use csp_core::paging::{check_room, finish, Ordered, Page};
 use csp_core::problem::{Code, Problem};
 use csp_core::relationship::{
     check_new_request, name_key, new_request, refresh, terminate, NewRelationshipRequest,
@@ -129,6 +129,16 @@ pub async fn add_customer(
     let id = new_guid().map_err(random_failed)?;
     let (customer, sign_in_name) =
         new_customer_record(id, &c, &prefix, me.kind, &me.partner.id, for_reseller);
+    // Each partner the customer is listed for has room for it.
+    for (id, kind) in [
+        (&customer.reseller_id, PartnerKind::IndirectReseller),
+        (&customer.provider_id, PartnerKind::IndirectProvider),
+    ] {
+        if let Some(id) = id {
+            let listed = state.store.customer_count(id, kind).await?;
+            check_room(listed).map_err(ApiErr::from_core)?;
+        }
+    }
     let password = secrets::temporary_password().map_err(random_failed)?;
     let admin = WorkAccountRow {
         id: new_id("wac").map_err(random_failed)?,
@@ -217,6 +227,7 @@ pub async fn request_relationship(
         .map(|r| r.name.as_str())
         .collect();
     check(&check_new_request(&req, &names, ADMIN_ROLES))?;
+    check_room(existing.len()).map_err(ApiErr::from_core)?;
     let r = new_request(&new_guid().map_err(random_failed)?, &req, today());
     // The unique key settles two concurrent requests of one name.
     let key = r.admin_access.then(|| name_key(&r.name));

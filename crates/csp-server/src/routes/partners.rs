@@ -16,7 +16,7 @@ use axum::Json;
 use csp_core::api::{AuthorizeResult, MyPartner, PartnerKind};
 use csp_core::field::Field;
 use csp_core::ids::{parse_id, same_id};
-use csp_core::paging::{finish, Ordered, Page};
+use csp_core::paging::{check_room, finish, Ordered, Page};
 use csp_core::partners::{authorize, check_authorization, AuthorizeProvider, PartnerSummary};
 use csp_core::problem::Code;
 use csp_core::roles::{AUTHORIZE_INDIRECT_PROVIDER, INDIRECT_PROVIDERS, INDIRECT_RESELLERS};
@@ -134,6 +134,14 @@ pub async fn authorize_provider(
     let provider = found.ok_or_else(provider_not_found)?;
     let current = state.store.linked_partners(&me.partner.id, me.kind).await?;
     let done = authorize(&current, &provider, today());
+    if done.changed {
+        // Both partners' lists have room for the other.
+        check_room(current.len()).map_err(ApiErr::from_core)?;
+        let theirs = (state.store)
+            .linked_partners(&provider.id, PartnerKind::IndirectProvider)
+            .await?;
+        check_room(theirs.len()).map_err(ApiErr::from_core)?;
+    }
     // The key settles a concurrent second authorization: it changes nothing either.
     let changed = done.changed
         && matches!(

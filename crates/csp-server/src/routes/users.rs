@@ -16,7 +16,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use csp_core::access::identity_key;
 use csp_core::api::{NewUser, RoleChange, User};
-use csp_core::paging::{finish, Ordered, Page};
+use csp_core::paging::{check_room, finish, Ordered, Page};
 use csp_core::problem::{Code, FieldProblem};
 use csp_core::Field;
 
@@ -74,6 +74,7 @@ pub async fn add_user(
         &state.ctx,
     ))?;
     may_grant(&state, &m, u.agent_role.as_deref(), u.admin_role.as_deref())?;
+    check_room(existing.len()).map_err(ApiErr::from_core)?;
     let taken = || {
         ApiErr::field(
             StatusCode::UNPROCESSABLE_ENTITY,

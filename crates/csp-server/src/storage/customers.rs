@@ -159,6 +159,19 @@ impl Store {
             .collect()
     }
 
+    /// How many customers a partner of `kind` has.
+    pub async fn customer_count(&self, partner: &str, kind: PartnerKind) -> DbResult<usize> {
+        let n: i64 = sqlx::query(&format!(
+            "SELECT COUNT(*) AS n FROM customers WHERE {} = $1",
+            customer_column(kind)
+        ))
+        .bind(partner)
+        .fetch_one(&self.pool)
+        .await?
+        .try_get("n")?;
+        Ok(n as usize)
+    }
+
     /// One of the partner's customers (None for anyone else's).
     pub async fn customer_of(
         &self,
