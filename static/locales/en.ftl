@@ -322,6 +322,8 @@ err-required--user-name = Enter the user's full name
 err-required--user-email = Enter the user's work email address
 
 ## Team: sign-in, account, roles, users
+list-show-more = Show more
+list-loading-more = Loading more…
 sign-in-heading = Sign in to the partner portal
 sign-in-user-name = User name (work email address)
 sign-in-demo = Demo backend: sign in as admin@contoso.onmicrosoft.com (the indirect reseller Contoso) or admin@fabrikam.onmicrosoft.com (the indirect provider Fabrikam Distribution) with the password "demo", or as a user you have added with their temporary password.

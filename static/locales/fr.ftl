@@ -322,6 +322,8 @@ err-required--user-name = Saisissez le nom complet de l'utilisateur
 err-required--user-email = Saisissez l'adresse e-mail professionnelle de l'utilisateur
 
 ## Team: sign-in, account, roles, users
+list-show-more = Afficher plus
+list-loading-more = Chargement de la suite…
 sign-in-heading = Se connecter au portail partenaires
 sign-in-user-name = Nom d'utilisateur (adresse e-mail professionnelle)
 sign-in-demo = Serveur de démonstration : connectez-vous avec admin@contoso.onmicrosoft.com (le revendeur indirect Contoso) ou admin@fabrikam.onmicrosoft.com (le fournisseur indirect Fabrikam Distribution) et le mot de passe « demo », ou avec un utilisateur ajouté et son mot de passe temporaire.

@@ -337,6 +337,8 @@ err-required--user-name = Введите полное имя пользоват�
 err-required--user-email = Введите рабочий адрес электронной почты пользователя
 
 ## Team: sign-in, account, roles, users
+list-show-more = Показать ещё
+list-loading-more = Загрузка…
 sign-in-heading = Вход на портал партнеров
 sign-in-user-name = Имя пользователя (рабочий адрес электронной почты)
 sign-in-demo = Демонстрационный сервер: войдите как admin@contoso.onmicrosoft.com (непрямой торговый посредник Contoso) или admin@fabrikam.onmicrosoft.com (непрямой поставщик Fabrikam Distribution) с паролем «demo» или как добавленный пользователь с его временным паролем.

@@ -319,6 +319,8 @@ err-required--user-name = 请输入用户的全名
 err-required--user-email = 请输入用户的工作电子邮件地址
 
 ## Team: sign-in, account, roles, users
+list-show-more = 显示更多
+list-loading-more = 正在加载更多…
 sign-in-heading = 登录合作伙伴门户
 sign-in-user-name = 用户名（工作电子邮件地址）
 sign-in-demo = 演示后端：使用 admin@contoso.onmicrosoft.com（间接经销商 Contoso）或 admin@fabrikam.onmicrosoft.com（间接提供商 Fabrikam Distribution）和密码 “demo” 登录，或使用已添加用户的临时密码登录。

@@ -164,14 +164,6 @@ pub struct ReviewItem {
     pub age_business_days: i64,
 }
 
-/// `GET /review/applications`: oldest first, a page at a time.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ReviewQueue {
-    pub items: Vec<ReviewItem>,
-    /// Pass as `cursor` for the next page; None on the last.
-    pub next_cursor: Option<String>,
-}
-
 /// What the product could check, for the operator (a warning never blocks).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReviewCheck {
@@ -386,6 +378,9 @@ pub struct CustomerList {
     pub customers: Vec<Customer>,
     #[serde(default)]
     pub partners: Vec<PartnerSummary>,
+    /// Asks for the customers after these (`cursor`); none on the last page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_cursor: Option<String>,
 }
 
 /// The one error shape of the API. `field_errors` (with 422) carry rule codes the UI places on fields.

@@ -45,6 +45,7 @@ pub mod limits;
 pub mod mail;
 pub mod messages;
 pub mod mpn;
+pub mod paging;
 pub mod partners;
 pub mod phone;
 pub mod problem;

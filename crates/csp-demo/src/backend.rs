@@ -439,6 +439,7 @@ impl Backend {
             &self.ctx,
         ))?;
         m.may_grant(&self.catalog, &u.agent_role, &u.admin_role)?;
+        csp_core::paging::check_room(m.users.len())?;
         let email = csp_core::email::normalize(&u.email);
         let temporary_password = self.temporary_password();
         let user = User {

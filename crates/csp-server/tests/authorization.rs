@@ -405,8 +405,7 @@ async fn tenants_are_isolated() {
     let (_, fab_admin) = t.other_partner("admin@fabrikam.com").await;
     let fab = t.sign_in("admin@fabrikam.com", "Fabrikam-pass-1").await;
     let users = t.call("GET", "/users", None, &fab).await;
-    let emails: Vec<&str> = users
-        .body
+    let emails: Vec<&str> = users.body["items"]
         .as_array()
         .unwrap()
         .iter()

@@ -249,7 +249,7 @@ async fn create_partner_makes_a_partner_whose_global_admin_signs_in() {
         .await;
     let r = t.call("GET", "/users", None, &who).await;
     assert_eq!(r.status, 200, "{}", r.body);
-    let users = r.body.as_array().unwrap();
+    let users = r.body["items"].as_array().unwrap();
     assert_eq!(users.len(), 1, "{}", r.body);
     assert_eq!(users[0]["email"], "anna@northwind.example");
     assert_eq!(users[0]["admin_role"], "global-admin");

@@ -3,12 +3,13 @@
 //! The same csp-core rules as the in-browser backend (`csp_demo::partners`); a feature the
 //! caller's roles or partner type don't open is a 403.
 
+use super::page_request;
 use crate::auth::{forbidden, permitted, Member};
 use crate::error::{check, ApiErr, ApiResult};
 use crate::extract::{canonical, JsonIn};
 use crate::rows::Insert;
 use crate::state::{now, today, Shared};
-use axum::extract::{Path, State};
+use axum::extract::{Path, RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -17,6 +18,7 @@ use csp_core::api::{
 };
 use csp_core::field::Field;
 use csp_core::ids::{parse_id, same_id};
+use csp_core::paging::{check_room, finish, Ordered, Page};
 use csp_core::partners::{authorize, check_authorization, AuthorizeProvider, PartnerSummary};
 use csp_core::problem::Code;
 use csp_core::problem::FieldProblem;
@@ -103,11 +105,14 @@ pub async fn sign_agreement(
 pub async fn indirect_providers(
     State(state): State<Shared>,
     m: Member,
-) -> ApiResult<Json<Vec<PartnerSummary>>> {
+    RawQuery(query): RawQuery,
+) -> ApiResult<Json<Page<PartnerSummary>>> {
     let me = permitted(&state, &m, INDIRECT_PROVIDERS).await?;
-    Ok(Json(
-        state.store.linked_partners(&me.partner.id, me.kind).await?,
-    ))
+    let req = page_request(&query)?;
+    let rows = (state.store)
+        .linked_partners_page(&me.partner.id, me.kind, &req)
+        .await?;
+    Ok(Json(finish(rows, req.limit, PartnerSummary::position)))
 }
 
 fn provider_not_found() -> ApiErr {
@@ -196,6 +201,14 @@ pub async fn authorize_provider(
     let provider = found.ok_or_else(provider_not_found)?;
     let current = state.store.linked_partners(&me.partner.id, me.kind).await?;
     let done = authorize(&current, &provider, today());
+    if done.changed {
+        // Both partners' lists have room for the other.
+        check_room(current.len()).map_err(ApiErr::from_core)?;
+        let theirs = (state.store)
+            .linked_partners(&provider.id, PartnerKind::IndirectProvider)
+            .await?;
+        check_room(theirs.len()).map_err(ApiErr::from_core)?;
+    }
     // The key settles a concurrent second authorization: it changes nothing either.
     let changed = done.changed
         && matches!(
@@ -231,11 +244,14 @@ pub async fn authorize_provider(
 pub async fn indirect_resellers(
     State(state): State<Shared>,
     m: Member,
-) -> ApiResult<Json<Vec<PartnerSummary>>> {
+    RawQuery(query): RawQuery,
+) -> ApiResult<Json<Page<PartnerSummary>>> {
     let me = permitted(&state, &m, INDIRECT_RESELLERS).await?;
-    Ok(Json(
-        state.store.linked_partners(&me.partner.id, me.kind).await?,
-    ))
+    let req = page_request(&query)?;
+    let rows = (state.store)
+        .linked_partners_page(&me.partner.id, me.kind, &req)
+        .await?;
+    Ok(Json(finish(rows, req.limit, PartnerSummary::position)))
 }
 
 /// The provider ends a partnership: the reseller leaves its list (and it the reseller's).

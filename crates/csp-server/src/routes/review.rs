@@ -3,6 +3,7 @@
 //! may do). Approval makes the partner and its first global admin, in the same transaction.
 
 use super::enrollment::{app_out, json_name, refused};
+use super::page_request;
 use crate::auth::Member;
 use crate::error::{random_failed, ApiErr, ApiResult};
 use crate::extract::JsonIn;
@@ -17,10 +18,11 @@ use axum::Json;
 use csp_core::access::identity_key;
 use csp_core::api::{
     Application, ApplicationStatus, AuditEntry, MyPartner, PartnerKind, ReviewApplication,
-    ReviewItem, ReviewNote, ReviewQueue,
+    ReviewItem, ReviewNote,
 };
 use csp_core::enrollment::{Draft, PartnerType};
 use csp_core::mail::Mail;
+use csp_core::paging::{finish, Ordered, Page};
 use csp_core::partners::PartnerSummary;
 use csp_core::problem::{Code, Problem};
 use csp_core::review::{
@@ -28,9 +30,6 @@ use csp_core::review::{
 };
 use csp_core::verification;
 use csp_core::Field;
-
-const PAGE: i64 = 25;
-const PAGE_MAX: i64 = 100;
 
 fn operator(m: &Member) -> ApiResult<()> {
     if m.user.operator {
@@ -57,10 +56,16 @@ pub async fn queue(
     State(state): State<Shared>,
     m: Member,
     RawQuery(q): RawQuery,
-) -> ApiResult<Json<ReviewQueue>> {
+) -> ApiResult<Json<Page<ReviewItem>>> {
     operator(&m)?;
-    let mut f = QueueFilter::default();
-    let mut limit = PAGE;
+    let req = page_request(&q)?;
+    let mut f = QueueFilter {
+        after: match &req.after {
+            Some(p) => Some((p.key.parse().map_err(|_| bad_cursor())?, p.id.clone())),
+            None => None,
+        },
+        ..QueueFilter::default()
+    };
     for pair in q
         .as_deref()
         .unwrap_or("")
@@ -69,45 +74,23 @@ pub async fn queue(
     {
         let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
         let v = percent_decode(&v.replace('+', " ")).ok_or_else(ApiErr::bad_request)?;
+        let named = |v: &str| serde_json::Value::String(v.to_string());
         match k {
             "status" => {
                 let s: ApplicationStatus =
-                    serde_json::from_value(serde_json::Value::String(v.clone()))
-                        .map_err(|_| ApiErr::bad_request())?;
+                    serde_json::from_value(named(&v)).map_err(|_| ApiErr::bad_request())?;
                 f.status = Some(json_name(&s));
             }
             "country" => f.country = Some(v.trim().to_ascii_uppercase()).filter(|c| !c.is_empty()),
             "partner_type" => {
-                let t: PartnerType = serde_json::from_value(serde_json::Value::String(v.clone()))
-                    .map_err(|_| ApiErr::bad_request())?;
+                let t: PartnerType =
+                    serde_json::from_value(named(&v)).map_err(|_| ApiErr::bad_request())?;
                 f.partner_type = Some(t.id().to_string());
-            }
-            "limit" => {
-                limit = v
-                    .parse::<i64>()
-                    .ok()
-                    .filter(|n| (1..=PAGE_MAX).contains(n))
-                    .ok_or_else(ApiErr::bad_request)?
-            }
-            // The last row's (submitted, id): opaque to clients.
-            "cursor" => {
-                let (at, id) = v.split_once('.').ok_or_else(ApiErr::bad_request)?;
-                f.after = Some((
-                    at.parse().map_err(|_| ApiErr::bad_request())?,
-                    id.to_string(),
-                ));
             }
             _ => {}
         }
     }
-    let mut rows = state.store.review_queue(&f, limit + 1).await?;
-    let more = rows.len() as i64 > limit;
-    rows.truncate(limit as usize);
-    let next_cursor = if more {
-        rows.last().map(|r| format!("{}.{}", r.created_at, r.id))
-    } else {
-        None
-    };
+    let rows = state.store.review_queue(&f, req.limit as i64 + 1).await?;
     let today = now() / 86_400;
     let items =
         rows.into_iter()
@@ -125,8 +108,12 @@ pub async fn queue(
                     country: r.country,
                 })
             })
-            .collect::<ApiResult<_>>()?;
-    Ok(Json(ReviewQueue { items, next_cursor }))
+            .collect::<ApiResult<Vec<_>>>()?;
+    Ok(Json(finish(items, req.limit, ReviewItem::position)))
+}
+
+fn bad_cursor() -> ApiErr {
+    ApiErr::from_core(csp_core::paging::PagingError::Cursor.into())
 }
 
 /// `GET /review/applications/{id}`.

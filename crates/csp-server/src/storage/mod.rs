@@ -23,6 +23,7 @@ mod throttle;
 mod users;
 
 use crate::rows::Insert;
+use csp_core::paging::PageRequest;
 use sqlx::any::AnyPoolOptions;
 use sqlx::migrate::{Migration, MigrationType, Migrator};
 use sqlx::{Any, AnyConnection, AnyPool, Connection, Executor, Transaction};
@@ -226,6 +227,63 @@ impl Store {
     /// Whether the database answers a query now (readiness).
     pub async fn ping(&self) -> bool {
         sqlx::query("SELECT 1").execute(&self.pool).await.is_ok()
+    }
+}
+
+/// One page of a list in SQL, in `csp_core::paging`'s order: the sort key (if the list has
+/// one), then the ID, compared byte by byte as Rust compares `str` (SQLite's default `BINARY`;
+/// PostgreSQL's `"C"` collation, whatever the database's own), and one row more than the limit
+/// (`csp_core::paging::finish` reads it as "there is a next page").
+pub(crate) struct PageSql<'a> {
+    /// The sort key's column, and the ID's.
+    pub key: Option<&'a str>,
+    pub id: &'a str,
+    /// The number of the first `$n` the page's values take.
+    pub first: usize,
+}
+
+impl PageSql<'_> {
+    /// The condition (`AND …`, empty for the first page) and `ORDER BY … LIMIT …`.
+    pub fn sql(&self, store: &Store, req: &PageRequest) -> (String, String) {
+        let c = if store.sqlite { "" } else { " COLLATE \"C\"" };
+        let (id, mut n) = (self.id, self.first);
+        let mut after = String::new();
+        if req.after.is_some() {
+            after = match self.key {
+                Some(key) => {
+                    n += 2;
+                    format!(
+                        " AND ({key}{c} > ${a} OR ({key} = ${a} AND {id}{c} > ${b}))",
+                        a = n - 2,
+                        b = n - 1
+                    )
+                }
+                None => {
+                    n += 1;
+                    format!(" AND {id}{c} > ${}", n - 1)
+                }
+            };
+        }
+        let order = match self.key {
+            Some(key) => format!(" ORDER BY {key}{c}, {id}{c} LIMIT ${n}"),
+            None => format!(" ORDER BY {id}{c} LIMIT ${n}"),
+        };
+        (after, order)
+    }
+
+    /// Binds what [`PageSql::sql`] names, in its order.
+    pub fn bind<'q>(
+        &self,
+        mut q: sqlx::query::Query<'q, Any, sqlx::any::AnyArguments<'q>>,
+        req: &PageRequest,
+    ) -> sqlx::query::Query<'q, Any, sqlx::any::AnyArguments<'q>> {
+        if let Some(p) = &req.after {
+            if self.key.is_some() {
+                q = q.bind(p.key.clone());
+            }
+            q = q.bind(p.id.clone());
+        }
+        q.bind(req.limit as i64 + 1)
     }
 }
 

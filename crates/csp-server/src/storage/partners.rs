@@ -3,10 +3,11 @@
 //! another's rows.
 
 use super::erased::Ser;
-use super::{enum_of, DbResult, Store, Tx};
+use super::{enum_of, DbResult, PageSql, Store, Tx};
 use crate::rows::Insert;
 use csp_core::api::{MyPartner, PartnerKind, Signature};
 use csp_core::date::Date;
+use csp_core::paging::PageRequest;
 use csp_core::partners::PartnerSummary;
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Connection, Row};
@@ -232,6 +233,36 @@ impl Store {
         .iter()
         .map(summary)
         .collect()
+    }
+
+    /// One page of [`Store::linked_partners`] by name (`csp_core::paging`), with one row
+    /// more than the limit when there is a next page.
+    pub async fn linked_partners_page(
+        &self,
+        partner: &str,
+        kind: PartnerKind,
+        req: &PageRequest,
+    ) -> DbResult<Vec<PartnerSummary>> {
+        let (mine, other) = match kind {
+            PartnerKind::IndirectReseller => ("reseller_id", "provider_id"),
+            PartnerKind::IndirectProvider => ("provider_id", "reseller_id"),
+        };
+        let page = PageSql {
+            key: Some("p.name"),
+            id: "p.id",
+            first: 2,
+        };
+        let (after, order) = page.sql(self, req);
+        let sql = format!(
+            "SELECT p.id, p.name, p.country, p.region, a.since FROM authorizations a \
+             JOIN partners p ON p.id = a.{other} WHERE a.{mine} = $1{after}{order}"
+        );
+        page.bind(sqlx::query(&sql).bind(partner), req)
+            .fetch_all(&self.pool)
+            .await?
+            .iter()
+            .map(summary)
+            .collect()
     }
 
     /// `Duplicate` when the reseller had already authorized the provider (nothing changes).

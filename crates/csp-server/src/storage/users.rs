@@ -1,8 +1,9 @@
 //! Partner users, each with their partner's kind. Only ever one partner's users: every query
 //! on users that lists or changes them is scoped by `partner_id`.
 
-use super::{enum_of, inserted, DbResult, Store, Tx};
+use super::{enum_of, inserted, DbResult, PageSql, Store, Tx};
 use crate::rows::{Insert, UserRow};
+use csp_core::paging::PageRequest;
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
 
@@ -103,6 +104,24 @@ impl Store {
         .iter()
         .map(user)
         .collect()
+    }
+
+    /// One page of the partner's users by name (`csp_core::paging`), with one row more than
+    /// the limit when there is a next page.
+    pub async fn users_page(&self, partner_id: &str, req: &PageRequest) -> DbResult<Vec<UserRow>> {
+        let page = PageSql {
+            key: Some("u.name"),
+            id: "u.id",
+            first: 2,
+        };
+        let (after, order) = page.sql(self, req);
+        let sql = format!("{USER_SELECT} WHERE u.partner_id = $1{after}{order}");
+        page.bind(sqlx::query(&sql).bind(partner_id), req)
+            .fetch_all(&self.pool)
+            .await?
+            .iter()
+            .map(user)
+            .collect()
     }
 
     /// Gives the partner's user `id` the roles `now`, or removes them (None, their sessions
