@@ -47,8 +47,20 @@ fn status_of(a: &ApplicationRow) -> ApiResult<ApplicationStatus> {
         .map_err(|_| ApiErr::server())
 }
 
-fn draft_of(json: &str) -> ApiResult<Draft> {
-    serde_json::from_str(json).map_err(|_| ApiErr::server())
+/// The application and its answers as submitted; 404 for none.
+async fn with_answers(state: &Shared, id: &str) -> ApiResult<(ApplicationRow, Draft)> {
+    let app = state
+        .store
+        .application(id)
+        .await?
+        .ok_or_else(ApiErr::not_found)?;
+    let json = state
+        .store
+        .answers(id)
+        .await?
+        .ok_or_else(ApiErr::not_found)?;
+    let draft = serde_json::from_str(&json).map_err(|_| ApiErr::server())?;
+    Ok((app, draft))
 }
 
 /// `GET /review/applications?status=&country=&partner_type=&limit=&cursor=`: oldest first.
@@ -123,18 +135,7 @@ pub async fn application(
     Path(id): Path<String>,
 ) -> ApiResult<Json<ReviewApplication>> {
     operator(&m)?;
-    let app = state
-        .store
-        .application(&id)
-        .await?
-        .ok_or_else(ApiErr::not_found)?;
-    let draft = draft_of(
-        &state
-            .store
-            .answers(&id)
-            .await?
-            .ok_or_else(ApiErr::not_found)?,
-    )?;
+    let (app, draft) = with_answers(&state, &id).await?;
     let history = state.store.audit_trail(&id).await?;
     let submitted_at = app.created_at;
     let checks = checks(
@@ -229,18 +230,7 @@ pub async fn decide(
     if !problems.is_empty() {
         return Err(ApiErr::validation(problems));
     }
-    let app = state
-        .store
-        .application(&id)
-        .await?
-        .ok_or_else(ApiErr::not_found)?;
-    let draft = draft_of(
-        &state
-            .store
-            .answers(&id)
-            .await?
-            .ok_or_else(ApiErr::not_found)?,
-    )?;
+    let (app, draft) = with_answers(&state, &id).await?;
     let partner = match d.action {
         csp_core::review::Action::Approve => {
             let tenant = draft
