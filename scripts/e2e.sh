@@ -3,8 +3,10 @@
 # (crates/csp-server, configured as the app's API), driven in Debian's headless Chromium by
 # Playwright through labels, roles and visible text: enrollment, team, the partner and customer
 # journeys (in the languages of PARTNER_LANGS, default fr,ru) and the server failing on purpose.
-# Then the same build as it is, served as static files with no API configured, so the
-# in-browser demo backend answers: the enrollment's email loop through the demo's Outbox page.
+# The server sends its emails to a mail sink on loopback (tests/mail/smtp_sink.py), whose
+# folder the journeys read (MAIL_DIR). Then the same build as it is, served as static files
+# with no API configured, so the in-browser demo backend answers: the enrollment's email loop
+# through the demo's Outbox page.
 # Usage: scripts/e2e.sh (after trunk build --release). That server runs with the test-only fault
 # switch (--test-faults) for faults.test.mjs; no other script turns it on.
 set -euo pipefail
@@ -20,14 +22,22 @@ python3 - "$site/config.json" <<'PY'
 import json, sys
 p = sys.argv[1]; c = json.load(open(p)); c["api_base_url"] = "/api"; c["request_timeout_ms"] = 5000; json.dump(c, open(p, "w"))
 PY
+# The mail sink: an SMTP server on loopback writing each email it gets as JSON into $mail.
+py=python3
+$py -c "import aiosmtpd" 2>/dev/null || py=/usr/bin/python3
+mail=$(mktemp -d)
+smtp=$(free_port)
+$py tests/mail/smtp_sink.py "$mail" "$smtp" > "$mail.log" 2>&1 &
+sink=$!
 port=$(free_port)
-"${CARGO_TARGET_DIR:-target}"/debug/csp-server --port "$port" --dist "$site" --database-url "sqlite://$site.db" --demo-data --test-faults > "$site.log" 2>&1 &
+"${CARGO_TARGET_DIR:-target}"/debug/csp-server --port "$port" --dist "$site" --database-url "sqlite://$site.db" --demo-data --test-faults \
+  --smtp-url "smtp://127.0.0.1:$smtp" --mail-retry-secs 1 --product-name "Contoso Cloud Partners" > "$site.log" 2>&1 &
 server=$!
 static=
-trap 'kill $server $static 2>/dev/null || true; rm -rf "$site" "$site.log" "$site.db"* "$site.static.log"' EXIT
+trap 'kill $server $sink $static 2>/dev/null || true; rm -rf "$site" "$site.log" "$site.db"* "$mail" "$mail.log" "$site.static.log"' EXIT
 wait_for "http://127.0.0.1:$port/api/settings" 100
 cd tests/e2e
-BASE_URL="http://127.0.0.1:$port" node --test --test-concurrency=1 enrollment.test.mjs sign-in.test.mjs team.test.mjs partners.test.mjs faults.test.mjs
+MAIL_DIR="$mail" E2E_DB="$site.db" BASE_URL="http://127.0.0.1:$port" node --test --test-concurrency=1 enrollment.test.mjs sign-in.test.mjs team.test.mjs partners.test.mjs faults.test.mjs
 
 # The demo: the unchanged build's files, any other path answered with index.html (the app's
 # routes), as a static host serves a single-page app.

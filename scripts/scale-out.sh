@@ -6,7 +6,8 @@
 # its CSRF token work on either instance, sign-out ends it on both, failed sign-ins spread over
 # both lock the account at the limit, every acknowledged write survives one instance killed
 # with SIGKILL, the restarted instance sees everything), and the team and partner journeys run
-# in Chromium through the load balancer. Everything is stopped and removed afterwards.
+# in Chromium through the load balancer. Both send email to a mail sink on loopback, and each
+# verification email arrives once. Everything is stopped and removed afterwards.
 # Usage: scripts/scale-out.sh [--bench] (after trunk build --release; --bench prints
 # requests/s and p99 through the load balancer instead of running the checks).
 set -euo pipefail
@@ -56,6 +57,14 @@ as_pg "$pgbin/pg_ctl" -D "$tmp/pg/data" -l "$tmp/pg/server.log" -w \
   -o "-c listen_addresses=127.0.0.1 -p $pg -k $tmp/pg -c max_connections=200 -c fsync=off" start >/dev/null
 db="postgres://postgres@127.0.0.1:$pg/postgres"
 
+# The mail sink both instances send to (their workers share the outbox).
+py=python3
+$py -c "import aiosmtpd" 2>/dev/null || py=/usr/bin/python3
+smtp=$(free_port)
+mkdir "$tmp/mail"
+$py tests/mail/smtp_sink.py "$tmp/mail" "$smtp" >"$tmp/sink.log" 2>&1 &
+pids+=($!)
+
 lb=$(free_port)
 a=$(free_port)
 b=$(free_port)
@@ -70,7 +79,8 @@ PY
 args() {
   printf '%s\n' "$server" --port "$2" --dist "$tmp/site" --database-url "$db" --demo-data \
     --allowed-hosts "127.0.0.1:$lb,localhost:$lb,127.0.0.1:$2" \
-    --trusted-proxies 127.0.0.1/32 --drain-grace-secs 1 $extra >"$tmp/$1.args"
+    --trusted-proxies 127.0.0.1/32 --drain-grace-secs 1 --smtp-url "smtp://127.0.0.1:$smtp" \
+    --mail-retry-secs 1 $extra >"$tmp/$1.args"
 }
 start() {
   args "$1" "$2"
@@ -123,7 +133,7 @@ fi
 # The checks kill instance a with SIGKILL halfway and start it again from the same command
 # line; the trap stops the restarted one (its pid is in a.pid).
 python3 tests/scale/scale_out.py --lb "$lb" --a "$a" --b "$b" --pid-a "$pid_a" \
-  --a-args "$tmp/a.args" --a-log "$tmp/a.log" --a-pidfile "$tmp/a.pid" \
+  --a-args "$tmp/a.args" --a-log "$tmp/a.log" --a-pidfile "$tmp/a.pid" --mail-dir "$tmp/mail" \
   || { echo "--- instance a"; tail -20 "$tmp/a.log"; echo "--- instance b"; tail -20 "$tmp/b.log"; exit 1; }
 cd tests/e2e
 BASE_URL="http://127.0.0.1:$lb" node --test --test-concurrency=1 team.test.mjs partners.test.mjs

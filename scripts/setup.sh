@@ -4,7 +4,7 @@
 # wasm-split-cli (the splitter of the release build, run by Trunk's hook), wasm-opt (npm
 # binaryen: Debian's is too old for this wasm-bindgen), terser (npm: the split build's scripts
 # are minified), and with --browser
-# Debian's chromium and chromedriver plus the end-to-end test packages. Nothing prebuilt is
+# Debian's chromium and chromedriver, aiosmtpd (the mail sink) and the end-to-end test packages. Nothing prebuilt is
 # downloaded from the internet: everything comes from crates.io, npm or Debian.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -66,6 +66,12 @@ if $browser; then
     say "installing Debian's chromium and chromium-driver"
     as_root apt-get update -qq
     DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq chromium chromium-driver >/dev/null
+  fi
+  if ! python3 -c "import aiosmtpd" 2>/dev/null && ! /usr/bin/python3 -c "import aiosmtpd" 2>/dev/null; then
+    say "installing aiosmtpd (PyPI, else Debian's python3-aiosmtpd): the journeys' mail sink"
+    python3 -m pip install --quiet --root-user-action=ignore aiosmtpd 2>/dev/null || {
+      as_root apt-get update -qq
+      DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq python3-aiosmtpd >/dev/null; }
   fi
   if [ ! -d tests/e2e/node_modules/playwright-core ] || [ ! -d tests/e2e/node_modules/axe-core ]; then
     say "installing the end-to-end test packages (npm ci)"

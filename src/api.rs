@@ -5,6 +5,7 @@
 
 use csp_core::api::ApiError;
 use csp_core::endpoint::{Endpoint, Method, WORK_ACCOUNT_SESSION};
+use csp_core::paging::{self, Page, MAX_LIMIT};
 use csp_demo::backend::{Backend, State, TabSessions};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -320,24 +321,70 @@ impl Api {
                 self.set_applicant_csrf(&s.csrf_token);
             }
         }
-        let r = self.send(op, params, req).await;
+        let r = self.send(op, params, "", req).await;
         match r {
             Err(f) if op.applicant && f.session_ended() => Err(Failure::WorkAccountSignedOut),
             r => r,
         }
     }
 
+    /// One page of a list: the rows after `cursor` (from the start without one), as many as
+    /// `limit` asks (the backend's default without one).
+    pub async fn page<T: DeserializeOwned>(
+        &self,
+        op: &Endpoint<(), Page<T>>,
+        limit: Option<usize>,
+        cursor: Option<&str>,
+    ) -> Result<Page<T>, Failure> {
+        self.list(op, limit, cursor).await
+    }
+
+    /// Every row of a list, its pages fetched one after the other: for a page that finds one
+    /// row in it (the contract reads none by ID) or checks something against all of them.
+    pub async fn all<T: DeserializeOwned>(
+        &self,
+        op: &Endpoint<(), Page<T>>,
+    ) -> Result<Vec<T>, Failure> {
+        let mut page = self.page(op, Some(MAX_LIMIT), None).await?;
+        let mut rows = std::mem::take(&mut page.items);
+        while let Some(c) = page.next_cursor.take() {
+            page = self.page(op, Some(MAX_LIMIT), Some(&c)).await?;
+            rows.append(&mut page.items);
+        }
+        Ok(rows)
+    }
+
+    /// A list's page (`csp_core::paging`), whatever shape its answer has.
+    pub async fn list<R: DeserializeOwned>(
+        &self,
+        op: &Endpoint<(), R>,
+        limit: Option<usize>,
+        cursor: Option<&str>,
+    ) -> Result<R, Failure> {
+        let query = match (limit, cursor) {
+            (Some(l), c) => paging::query(l, c),
+            (None, Some(c)) => format!("cursor={c}"),
+            (None, None) => String::new(),
+        };
+        self.send(op, &[], &query, &()).await
+    }
+
     async fn send<Q: Serialize, R: DeserializeOwned>(
         &self,
         op: &Endpoint<Q, R>,
         params: &[&str],
+        query: &str,
         req: &Q,
     ) -> Result<R, Failure> {
         let mut body = serde_json::to_string(req).expect("contract types serialize");
         if body == "null" {
             body.clear();
         }
-        let (method, path) = (op.method.as_str(), op.url(params));
+        let mut path = op.url(params);
+        if !query.is_empty() {
+            path = format!("{path}?{query}");
+        }
+        let method = op.method.as_str();
         let (status, text) = match &self.transport {
             Transport::Local(b) => {
                 // Yield once so the UI shows its busy state, as with a real request.

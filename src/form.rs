@@ -220,6 +220,107 @@ where
     (state, again)
 }
 
+/// What a paged list's **Show more** needs: the next page's cursor (none when every row is
+/// shown), whether it is being fetched, why it failed, and the callback that fetches it.
+#[derive(Clone, PartialEq)]
+pub struct More {
+    pub next: Option<String>,
+    pub busy: bool,
+    pub failure: Option<Failure>,
+    pub load: Callback<()>,
+}
+
+/// A paged list (`csp_core::paging`) as a page shows it: its first page fetched on mount (the
+/// callback fetches it again), and [`More`] appending the next page to the rows shown.
+/// `fetch` gets the cursor of the page to fetch (none for the first).
+#[hook]
+pub fn use_paged<T, F, Fut>(fetch: F) -> (UseStateHandle<Fetched<Vec<T>>>, Callback<()>, More)
+where
+    T: Clone + 'static,
+    F: Fn(Option<String>) -> Fut + 'static,
+    Fut: Future<Output = Result<csp_core::paging::Page<T>, Failure>> + 'static,
+{
+    let fetch = std::rc::Rc::new(fetch);
+    let next = use_state(|| None::<String>);
+    let busy = use_state(|| false);
+    let failure = use_state(|| None::<Failure>);
+    let (rows, again) = {
+        let (next, failure, fetch) = (next.clone(), failure.clone(), fetch.clone());
+        use_fetch((), move |_| {
+            let (next, failure, call) = (next.clone(), failure.clone(), fetch(None));
+            async move {
+                let page = call.await?;
+                next.set(page.next_cursor);
+                failure.set(None);
+                Ok(page.items)
+            }
+        })
+    };
+    let load = {
+        let (rows, next, busy, failure) =
+            (rows.clone(), next.clone(), busy.clone(), failure.clone());
+        Callback::from(move |_| {
+            let (Some(cursor), Some(Ok(shown))) = ((*next).clone(), (*rows).clone()) else {
+                return;
+            };
+            if *busy {
+                return;
+            }
+            busy.set(true);
+            let (rows, next, busy, failure) =
+                (rows.clone(), next.clone(), busy.clone(), failure.clone());
+            let call = fetch(Some(cursor));
+            wasm_bindgen_futures::spawn_local(async move {
+                match call.await {
+                    Ok(page) => {
+                        let mut all = shown;
+                        all.extend(page.items);
+                        rows.set(Some(Ok(all)));
+                        next.set(page.next_cursor);
+                        failure.set(None);
+                    }
+                    Err(f) => failure.set(Some(f)),
+                }
+                busy.set(false);
+            });
+        })
+    };
+    let more = More {
+        next: (*next).clone(),
+        busy: *busy,
+        failure: (*failure).clone(),
+        load,
+    };
+    (rows, again, more)
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ShowMoreProps {
+    pub more: More,
+}
+
+/// **Show more** under a paged list while rows remain: a button that appends the next page,
+/// the busy state while it loads, and what went wrong with Retry.
+#[function_component]
+pub fn ShowMore(p: &ShowMoreProps) -> Html {
+    let i18n = use_i18n();
+    let m = &p.more;
+    if m.next.is_none() {
+        return html! {};
+    }
+    html! {
+        <div class="show-more">
+            if let Some(f) = &m.failure {
+                <FetchFailed failure={f.clone()} retry={m.load.clone()} />
+            } else if m.busy {
+                <Busy label={i18n.t("list-loading-more")} />
+            } else {
+                <button type="button" class="button button--secondary" onclick={m.load.reform(|_| ())}>{ i18n.t("list-show-more") }</button>
+            }
+        </div>
+    }
+}
+
 /// A fetched list in its visible states: loading, failed (with Retry), empty (when the page
 /// has a text for it), or shown.
 pub fn listing<T>(

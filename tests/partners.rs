@@ -494,6 +494,8 @@ async fn ten_thousand_customers_stay_responsive() {
     .unwrap();
     let env = signed_in_env(&u).await;
     let ui = Ui::mount_with("/customers", true, move || env).await;
+    // Fetched page after page (`csp_core::paging`), searched over them all.
+    ui.until("10004 customers").await;
     ui.assert_text("10004 customers");
     ui.assert_text("Page 1 of 401");
     let rows = ui.root.query_selector_all("tbody tr").unwrap().length();

@@ -32,6 +32,39 @@ async fn signed_in(agent: Option<&str>, admin: Option<&str>, catalog: Option<Rol
     env
 }
 
+/// A list longer than a page shows its first page and **Show more**, which appends the next
+/// page until every user is shown once.
+#[wasm_bindgen_test]
+async fn the_users_list_shows_more_a_page_at_a_time() {
+    let env = signed_in(None, Some("global-admin"), None).await;
+    let total = {
+        let mut b = env.api.local_backend().unwrap();
+        let me = b.state.users[0].clone();
+        assert_eq!(me.email, "admin@contoso.onmicrosoft.com");
+        for i in 0..60 {
+            b.state.users.push(csp_core::api::User {
+                id: format!("USR-P{i:03}"),
+                name: format!("Paged user {i:02}"),
+                email: format!("paged{i}@contoso.com"),
+                agent_role: None,
+                admin_role: None,
+                ..me.clone()
+            });
+        }
+        let mine = |u: &&csp_core::api::User| u.partner_id == me.partner_id;
+        b.state.users.iter().filter(mine).count() as u32
+    };
+    let ui = Ui::mount_with("/users", true, move || env).await;
+    let rows = || ui.root.query_selector_all("tbody tr").unwrap().length();
+    let page = csp_core::paging::DEFAULT_LIMIT as u32;
+    assert!(total > page && total <= 2 * page, "{total} users");
+    assert_eq!(rows(), page);
+    ui.press("Show more").await;
+    assert_eq!(rows(), total);
+    ui.assert_text("Paged user 59");
+    assert!(!ui.has_control("Show more"), "every user is shown");
+}
+
 #[wasm_bindgen_test]
 async fn role_table_in_chinese_with_a_task_filter() {
     let ui = Ui::at("/roles").await;

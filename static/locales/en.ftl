@@ -322,6 +322,8 @@ err-required--user-name = Enter the user's full name
 err-required--user-email = Enter the user's work email address
 
 ## Team: sign-in, account, roles, users
+list-show-more = Show more
+list-loading-more = Loading more…
 sign-in-heading = Sign in to the partner portal
 sign-in-user-name = User name (work email address)
 sign-in-demo = Demo backend: sign in as admin@contoso.onmicrosoft.com (the indirect reseller Contoso) or admin@fabrikam.onmicrosoft.com (the indirect provider Fabrikam Distribution) with the password "demo", or as a user you have added with their temporary password.
@@ -433,6 +435,11 @@ err-verification-link-unknown = This link is not one we sent. Check that you cop
 err-verification-link-expired = This link has expired. We can send a new one to the same address.
 err-verification-link-used = This link has already been used: your email address is verified.
 err-email-already-verified = The email address is already verified: there is nothing to send.
+err-review-own-company = You can't approve an application from your own company: ask another reviewer
+err-review-transition = This application can no longer be changed this way: it is now "{ $status }"
+err-review-stale = Someone changed this application while you were reading it: it is now "{ $status }". Check it again before deciding
+err-agreement-version = The agreement has changed since you opened it: read the current version, then sign
+err-agreement-not-signed = Your global admin must sign the partner agreement before this page opens
 err-required--authorize-consent = Tick the box to confirm that you authorize this indirect provider
 err-required--authorize-provider-id = The invitation link has no provider ID: ask the provider for a new link
 err-required--invite-provider-id = The invitation link has no provider ID: ask the provider for a new link
@@ -665,6 +672,23 @@ mail-status-needs-changes = We need more information before we can continue the 
 mail-status-rejected = Your application was not approved.
 mail-status-action = See your application
 mail-signature = { $vendor }
+mail-review-steps = What to change: { $steps }
+mail-review-reason = Reason: { $reason }
+mail-review-message = The reviewer wrote: { $message }
+
+## Review (the operator's decisions, as the applicant reads them)
+step-name-partner-type = Partner type
+step-name-work-account = Work account
+step-name-mpn = MPN ID
+step-name-legal = Legal business profile
+step-name-contact = Primary contact
+step-name-support = Customer support details
+step-name-bank = Bank information
+reject-reason-domain-not-owned = The email address's domain does not belong to the company
+reject-reason-legal-entity-unconfirmed = The legal entity could not be confirmed
+reject-reason-not-eligible = The company does not meet the program's requirements
+reject-reason-duplicate = The company already has an account or another application
+reject-reason-other = Another reason
 
 ## Email verification: the status page, the page a link opens, the demo's outbox
 nav-outbox = Demo outbox

@@ -322,6 +322,8 @@ err-required--user-name = Saisissez le nom complet de l'utilisateur
 err-required--user-email = Saisissez l'adresse e-mail professionnelle de l'utilisateur
 
 ## Team: sign-in, account, roles, users
+list-show-more = Afficher plus
+list-loading-more = Chargement de la suite…
 sign-in-heading = Se connecter au portail partenaires
 sign-in-user-name = Nom d'utilisateur (adresse e-mail professionnelle)
 sign-in-demo = Serveur de démonstration : connectez-vous avec admin@contoso.onmicrosoft.com (le revendeur indirect Contoso) ou admin@fabrikam.onmicrosoft.com (le fournisseur indirect Fabrikam Distribution) et le mot de passe « demo », ou avec un utilisateur ajouté et son mot de passe temporaire.
@@ -433,6 +435,11 @@ err-verification-link-unknown = Ce lien ne vient pas de nous. Vérifiez que vous
 err-verification-link-expired = Ce lien a expiré. Nous pouvons en envoyer un nouveau à la même adresse.
 err-verification-link-used = Ce lien a déjà été utilisé : votre adresse e-mail est vérifiée.
 err-email-already-verified = L'adresse e-mail est déjà vérifiée : il n'y a rien à envoyer.
+err-review-own-company = Vous ne pouvez pas approuver une demande de votre propre entreprise : demandez à un autre examinateur
+err-review-transition = Cette demande ne peut plus être modifiée ainsi : elle est maintenant « { $status } »
+err-review-stale = Quelqu'un a modifié cette demande pendant que vous la lisiez : elle est maintenant « { $status } ». Vérifiez-la de nouveau avant de décider
+err-agreement-version = Le contrat a changé depuis que vous l'avez ouvert : lisez la version actuelle, puis signez
+err-agreement-not-signed = Votre administrateur général doit signer le contrat de partenariat avant que cette page s'ouvre
 err-required--authorize-consent = Cochez la case pour confirmer que vous autorisez ce fournisseur indirect
 err-required--authorize-provider-id = Le lien d'invitation ne contient pas d'identifiant de fournisseur : demandez un nouveau lien au fournisseur
 err-required--invite-provider-id = Le lien d'invitation ne contient pas d'identifiant de fournisseur : demandez un nouveau lien au fournisseur
@@ -665,6 +672,23 @@ mail-status-needs-changes = Nous avons besoin d'informations complémentaires po
 mail-status-rejected = Votre demande n'a pas été approuvée.
 mail-status-action = Voir votre demande
 mail-signature = { $vendor }
+mail-review-steps = À modifier : { $steps }
+mail-review-reason = Motif : { $reason }
+mail-review-message = Message de l'examinateur : { $message }
+
+## Review (the operator's decisions, as the applicant reads them)
+step-name-partner-type = Type de partenaire
+step-name-work-account = Compte professionnel
+step-name-mpn = ID MPN
+step-name-legal = Profil juridique de l'entreprise
+step-name-contact = Contact principal
+step-name-support = Support client
+step-name-bank = Coordonnées bancaires
+reject-reason-domain-not-owned = Le domaine de l'adresse e-mail n'appartient pas à l'entreprise
+reject-reason-legal-entity-unconfirmed = L'entité juridique n'a pas pu être confirmée
+reject-reason-not-eligible = L'entreprise ne remplit pas les conditions du programme
+reject-reason-duplicate = L'entreprise a déjà un compte ou une autre demande
+reject-reason-other = Autre raison
 
 ## Email verification: the status page, the page a link opens, the demo's outbox
 nav-outbox = Boîte d'envoi de la démo

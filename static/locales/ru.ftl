@@ -337,6 +337,8 @@ err-required--user-name = Введите полное имя пользоват�
 err-required--user-email = Введите рабочий адрес электронной почты пользователя
 
 ## Team: sign-in, account, roles, users
+list-show-more = Показать ещё
+list-loading-more = Загрузка…
 sign-in-heading = Вход на портал партнеров
 sign-in-user-name = Имя пользователя (рабочий адрес электронной почты)
 sign-in-demo = Демонстрационный сервер: войдите как admin@contoso.onmicrosoft.com (непрямой торговый посредник Contoso) или admin@fabrikam.onmicrosoft.com (непрямой поставщик Fabrikam Distribution) с паролем «demo» или как добавленный пользователь с его временным паролем.
@@ -452,6 +454,11 @@ err-verification-link-unknown = Эту ссылку отправляли не м
 err-verification-link-expired = Срок действия ссылки истёк. Мы можем отправить новую на тот же адрес.
 err-verification-link-used = По этой ссылке уже переходили: ваш адрес электронной почты подтверждён.
 err-email-already-verified = Адрес электронной почты уже подтверждён: отправлять нечего.
+err-review-own-company = Нельзя одобрить заявку собственной компании: попросите другого проверяющего
+err-review-transition = Эту заявку больше нельзя изменить так: теперь её статус «{ $status }»
+err-review-stale = Пока вы читали заявку, её изменил кто-то другой: теперь её статус «{ $status }». Проверьте её ещё раз, прежде чем решать
+err-agreement-version = Соглашение изменилось с тех пор, как вы его открыли: прочитайте текущую версию и подпишите
+err-agreement-not-signed = Эта страница откроется после того, как глобальный администратор подпишет партнёрское соглашение
 err-required--authorize-consent = Установите флажок, чтобы подтвердить авторизацию этого непрямого поставщика
 err-required--authorize-provider-id = В ссылке на приглашение нет идентификатора поставщика: попросите поставщика прислать новую ссылку
 err-required--invite-provider-id = В ссылке на приглашение нет идентификатора поставщика: попросите поставщика прислать новую ссылку
@@ -692,6 +699,23 @@ mail-status-needs-changes = Чтобы продолжить проверку, н
 mail-status-rejected = Ваша заявка не одобрена.
 mail-status-action = Открыть заявку
 mail-signature = { $vendor }
+mail-review-steps = Что изменить: { $steps }
+mail-review-reason = Причина: { $reason }
+mail-review-message = Комментарий проверяющего: { $message }
+
+## Review (the operator's decisions, as the applicant reads them)
+step-name-partner-type = Тип партнёра
+step-name-work-account = Рабочая учётная запись
+step-name-mpn = MPN ID
+step-name-legal = Юридический профиль компании
+step-name-contact = Основной контакт
+step-name-support = Данные службы поддержки
+step-name-bank = Банковские реквизиты
+reject-reason-domain-not-owned = Домен адреса электронной почты не принадлежит компании
+reject-reason-legal-entity-unconfirmed = Не удалось подтвердить юридическое лицо
+reject-reason-not-eligible = Компания не соответствует требованиям программы
+reject-reason-duplicate = У компании уже есть учётная запись или другая заявка
+reject-reason-other = Другая причина
 
 ## Email verification: the status page, the page a link opens, the demo's outbox
 nav-outbox = Исходящие демо-версии

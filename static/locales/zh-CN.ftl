@@ -319,6 +319,8 @@ err-required--user-name = 请输入用户的全名
 err-required--user-email = 请输入用户的工作电子邮件地址
 
 ## Team: sign-in, account, roles, users
+list-show-more = 显示更多
+list-loading-more = 正在加载更多…
 sign-in-heading = 登录合作伙伴门户
 sign-in-user-name = 用户名（工作电子邮件地址）
 sign-in-demo = 演示后端：使用 admin@contoso.onmicrosoft.com（间接经销商 Contoso）或 admin@fabrikam.onmicrosoft.com（间接提供商 Fabrikam Distribution）和密码 “demo” 登录，或使用已添加用户的临时密码登录。
@@ -427,6 +429,11 @@ err-verification-link-unknown = 此链接不是我们发送的。请检查您是
 err-verification-link-expired = 此链接已过期。我们可以向同一地址发送新链接。
 err-verification-link-used = 此链接已被使用：您的电子邮件地址已验证。
 err-email-already-verified = 电子邮件地址已验证，无需发送。
+err-review-own-company = 您不能批准本公司的申请：请让其他审核人处理
+err-review-transition = 此申请已无法这样更改：其当前状态为“{ $status }”
+err-review-stale = 在您查看期间，其他人更改了此申请：其当前状态为“{ $status }”。请重新查看后再做决定
+err-agreement-version = 协议在您打开后已更改：请阅读当前版本后再签署
+err-agreement-not-signed = 全局管理员签署合作伙伴协议后，此页面才会开放
 err-required--authorize-consent = 请勾选此框，确认你批准此间接提供商
 err-required--authorize-provider-id = 邀请链接中没有提供商 ID：请让提供商发送新链接
 err-required--invite-provider-id = 邀请链接中没有提供商 ID：请让提供商发送新链接
@@ -647,6 +654,23 @@ mail-status-needs-changes = 我们需要更多信息才能继续审核。
 mail-status-rejected = 您的申请未获批准。
 mail-status-action = 查看您的申请
 mail-signature = { $vendor }
+mail-review-steps = 需要修改：{ $steps }
+mail-review-reason = 原因：{ $reason }
+mail-review-message = 审核人留言：{ $message }
+
+## Review (the operator's decisions, as the applicant reads them)
+step-name-partner-type = 合作伙伴类型
+step-name-work-account = 工作帐户
+step-name-mpn = MPN ID
+step-name-legal = 公司法律信息
+step-name-contact = 主要联系人
+step-name-support = 客户支持信息
+step-name-bank = 银行信息
+reject-reason-domain-not-owned = 电子邮件地址的域不属于该公司
+reject-reason-legal-entity-unconfirmed = 无法确认法律实体
+reject-reason-not-eligible = 该公司不符合计划要求
+reject-reason-duplicate = 该公司已有帐户或其他申请
+reject-reason-other = 其他原因
 
 ## Email verification: the status page, the page a link opens, the demo's outbox
 nav-outbox = 演示发件箱

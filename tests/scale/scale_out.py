@@ -49,6 +49,19 @@ def call(port, method, path, body=None, who=None, headers=None):
     return status, parsed, hdrs
 
 
+def all_ids(port, path, who):
+    """Every row's ID of a paged list (`limit` + `next_cursor`); (status, set of IDs)."""
+    ids, cursor = set(), None
+    while True:
+        status, page, _ = call(port, "GET", path + "?limit=200" + (f"&cursor={cursor}" if cursor else ""), who=who)
+        if status != 200:
+            return status, ids
+        ids |= {u["id"] for u in page["items"]}
+        cursor = page.get("next_cursor")
+        if not cursor:
+            return status, ids
+
+
 def sign_in(port, user, password="demo"):
     status, body, hdrs = call(port, "POST", "/session", {"user_name": user, "password": password})
     if status != 200:
@@ -63,6 +76,55 @@ def check(name, ok, detail=""):
         sys.exit(1)
 
 
+def applicant(port):
+    """An applicant's session through the load balancer: the demo work account and its
+    partner-network sign-in, as the enrollment makes them."""
+    body = {"user_name": "admin@contoso.fr", "password": "motdepasse"}
+    status, got, hdrs = call(port, "POST", "/work-account/sign-in", body)
+    if status != 200:
+        return None
+    cookie = next(c.split(";")[0] for c in hdrs.get_all("Set-Cookie") if c.startswith("csp_applicant="))
+    who = {"cookie": cookie, "csrf": got["csrf_token"]}
+    status, _, _ = call(port, "POST", "/partner-network/profiles", {"user_name": "pmc@contoso.fr", "password": "motdepasse"}, who=who)
+    return who if status == 200 else None
+
+
+FRENCH_DRAFT = {
+    "partner_type": "indirect-reseller", "already_enrolled": False,
+    "tenant": {"domain": "contoso.fr", "country": "FR", "organization": "Contoso France"},
+    "profile": {"mpn_id": "4410001", "name": "Contoso France", "kind": "location", "status": "active", "country": "FR"},
+    "legal": {"legal_name": "Contoso SARL", "address": {"line1": "12 rue de la Paix", "line2": "", "city": "Paris", "state": "", "postal_code": "75002", "country": "FR"}, "registration_id": ""},
+    "contact": {"first_name": "Élodie", "last_name": "Martin", "email": "elodie.martin@contoso.fr", "phone": "+33 1 23 45 67 89"},
+    "support": {"email": "support@contoso.fr", "phone": "+33 1 98 76 54 32", "website": "contoso.fr"},
+    "bank": {"country": "FR", "account_holder": "Contoso SARL", "iban": "FR76 3000 6000 0112 3456 7890 189", "bic": "BNPAFRPP"},
+}
+
+
+def emails_sent_once(o):
+    """Applications submitted through the load balancer: each verification email reaches the
+    mail sink exactly once, though both instances' workers share the outbox."""
+    who = applicant(o.lb)
+    check("an applicant session through the load balancer", who is not None)
+
+    def submit(n):
+        status, app, _ = call(o.lb, "POST", "/applications", {"idempotency_key": f"scale-{n}", "draft": FRENCH_DRAFT, "language": "fr"}, who=who)
+        return app["reference"] if status == 201 else None
+
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        refs = [r for r in pool.map(submit, range(12)) if r]
+    check("applications submitted through the load balancer", len(refs) == 12, len(refs))
+    got = []
+    for _ in range(200):
+        got = [json.load(open(os.path.join(o.mail_dir, f))) for f in sorted(os.listdir(o.mail_dir)) if f.endswith(".json")]
+        if len(got) >= len(refs):
+            break
+        time.sleep(0.1)
+    time.sleep(2)  # anything sent twice would arrive by now
+    got = [json.load(open(os.path.join(o.mail_dir, f))) for f in sorted(os.listdir(o.mail_dir)) if f.endswith(".json")]
+    per_ref = {r: sum(r in m["subject"] for m in got) for r in refs}
+    check("each verification email arrives once from two instances' workers", all(n == 1 for n in per_ref.values()) and len(got) == len(refs), per_ref)
+
+
 def new_user(n):
     return {"name": f"Scale {n}", "email": f"scale.{n}@contoso.com", "agent_role": None, "admin_role": None}
 
@@ -74,7 +136,10 @@ def main():
     ap.add_argument("--a-args", required=True)
     ap.add_argument("--a-log", required=True)
     ap.add_argument("--a-pidfile", required=True)
+    ap.add_argument("--mail-dir", required=True)
     o = ap.parse_args()
+
+    emails_sent_once(o)
 
     # A session and its CSRF token, made on a, work on b; sign-out on b ends it on a.
     status, who = sign_in(o.a, ADMIN)
@@ -118,8 +183,7 @@ def main():
             if user:
                 acknowledged.append(user)
     check("writes went on with one instance killed", len(acknowledged) >= 60, len(acknowledged))
-    status, users, _ = call(o.lb, "GET", "/users", who=who)
-    ids = {u["id"] for u in users or []}
+    status, ids = all_ids(o.lb, "/users", who)
     missing = [u for u in acknowledged if u not in ids]
     check(f"every acknowledged write is there ({len(acknowledged)})", status == 200 and not missing, missing[:3])
 
@@ -134,8 +198,7 @@ def main():
                 break
         except OSError:
             time.sleep(0.1)
-    status, users, _ = call(o.a, "GET", "/users", who=who)
-    ids = {u["id"] for u in users or []}
+    status, ids = all_ids(o.a, "/users", who)
     check("the restarted instance sees every acknowledged write", status == 200 and all(u in ids for u in acknowledged), status)
     # HAProxy sends to it again once its health check passes.
     time.sleep(2)

@@ -192,6 +192,17 @@ impl Ui {
         self.text().contains(t)
     }
 
+    /// Waits (a few seconds at most) for `t` on the page: for work of many requests, such as
+    /// a list fetched page after page.
+    pub async fn until(&self, t: &str) {
+        for _ in 0..500 {
+            if self.has_text(t) {
+                return;
+            }
+            settle().await;
+        }
+    }
+
     #[track_caller]
     pub fn assert_text(&self, t: &str) {
         assert!(

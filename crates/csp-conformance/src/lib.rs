@@ -7,7 +7,8 @@
 //! [`run`] goes through [`TABLE`] (every partner route × every kind of caller → status) and
 //! the user-management rules of `csp_core::access` (no raising permissions, a user manager
 //! kept, nobody removing themselves, identities compared as core compares them, reserved
-//! tenant names), and returns every difference.
+//! tenant names), and the paging of every list (`csp_core::paging`: each row once, in order,
+//! and the same refusals), and returns every difference.
 
 use serde_json::{json, Value};
 use std::future::Future;
@@ -170,6 +171,7 @@ pub async fn run<T: Target>(t: &mut T) -> Vec<String> {
     };
     s.table().await;
     s.rules().await;
+    s.paging().await;
     s.failures
 }
 
@@ -510,6 +512,189 @@ impl<T: Target> Suite<'_, T> {
                     .push(format!("the prefix {prefix} is offered: {body}"));
             }
         }
+    }
+
+    /// Follows a list's cursors from the start, `limit` rows a page; every row, as served.
+    async fn page_through(
+        &mut self,
+        who: &T::Who,
+        path: &str,
+        key: &str,
+        limit: u32,
+    ) -> Vec<Value> {
+        let mut rows = vec![];
+        let mut cursor: Option<String> = None;
+        // More pages than rows would mean a page that never ends.
+        for _ in 0..500 {
+            let url = match &cursor {
+                Some(c) => format!("{path}?limit={limit}&cursor={c}"),
+                None => format!("{path}?limit={limit}"),
+            };
+            let body = self.expect("paging", who, "GET", &url, None, 200).await;
+            let items = body[key].as_array().cloned().unwrap_or_default();
+            if items.len() > limit as usize {
+                self.failures
+                    .push(format!("{url} served {} rows", items.len()));
+            }
+            rows.extend(items);
+            match body["next_cursor"].as_str() {
+                Some(c) => cursor = Some(c.to_owned()),
+                None => return rows,
+            }
+        }
+        self.failures.push(format!("{path}: the cursors never end"));
+        rows
+    }
+
+    async fn paging(&mut self) {
+        let admin = self.t.sign_in(RESELLER_ADMIN, "demo").await;
+        let provider = self.t.sign_in(PROVIDER_ADMIN, "demo").await;
+        // Names that repeat and are in three scripts, so the ID decides some of the order.
+        for name in [
+            "Paging Борис",
+            "Paging Alice",
+            "Paging 李伟",
+            "Paging Alice",
+            "paging alice",
+        ] {
+            let n = self.next();
+            let body = json!({"name": name, "email": format!("paging{n}@contoso.com"), "agent_role": null, "admin_role": null});
+            self.expect(
+                "setting up a user",
+                &admin,
+                "POST",
+                "/users",
+                Some(body),
+                201,
+            )
+            .await;
+        }
+        for n in 0..3 {
+            let c = new_customer(&format!("conformancepage{n}"));
+            self.expect(
+                "setting up a customer",
+                &admin,
+                "POST",
+                "/customers",
+                Some(c),
+                201,
+            )
+            .await;
+        }
+        let lists: [(&T::Who, &str, &str, &str); 5] = [
+            (&admin, "/users", "items", "name"),
+            (&admin, "/customers", "customers", "company_name"),
+            (&admin, "/relationship-requests", "items", ""),
+            (&admin, "/indirect-providers", "items", "name"),
+            (&provider, "/indirect-resellers", "items", "name"),
+        ];
+        for (who, path, key, sort) in lists {
+            let who = who.clone();
+            let all = self
+                .expect(
+                    "one page",
+                    &who,
+                    "GET",
+                    &format!("{path}?limit=200"),
+                    None,
+                    200,
+                )
+                .await;
+            if all["next_cursor"].is_string() {
+                self.failures
+                    .push(format!("{path}: more than 200 rows here"));
+            }
+            let all = all[key].as_array().cloned().unwrap_or_default();
+            // In the contract's order: the sort key, then the ID, byte by byte.
+            let at = |v: &Value| {
+                let k = if sort.is_empty() {
+                    ""
+                } else {
+                    v[sort].as_str().unwrap_or_default()
+                };
+                (
+                    k.to_owned(),
+                    v["id"].as_str().unwrap_or_default().to_owned(),
+                )
+            };
+            let mut sorted = all.clone();
+            sorted.sort_by_key(at);
+            if all != sorted {
+                self.failures
+                    .push(format!("{path}: not in the order of its sort key and ID"));
+            }
+            for limit in [1, 2, 3] {
+                let paged = self.page_through(&who, path, key, limit).await;
+                if paged != all {
+                    self.failures.push(format!(
+                        "{path} with limit {limit}: {} rows paged, {} at once",
+                        paged.len(),
+                        all.len()
+                    ));
+                }
+            }
+            // Over the maximum, not a number, a cursor never handed out: refused alike.
+            for (q, error) in [
+                ("limit=201", "bad-limit"),
+                ("limit=0", "bad-limit"),
+                ("limit=ten", "bad-limit"),
+                ("cursor=forged!", "bad-cursor"),
+                ("cursor=abc", "bad-cursor"),
+            ] {
+                let body = self
+                    .expect("a bad page", &who, "GET", &format!("{path}?{q}"), None, 400)
+                    .await;
+                if body["error"] != error {
+                    self.failures
+                        .push(format!("{path}?{q}: expected {error}: {body}"));
+                }
+            }
+        }
+
+        // A user added while paging, sorting after the page served, is on a later page; the
+        // rows already served are not served again.
+        let first = self
+            .expect("a first page", &admin, "GET", "/users?limit=2", None, 200)
+            .await;
+        let n = self.next();
+        let body = json!({"name": "Zz Paging late", "email": format!("paging{n}@contoso.com"), "agent_role": null, "admin_role": null});
+        self.expect(
+            "setting up a user",
+            &admin,
+            "POST",
+            "/users",
+            Some(body),
+            201,
+        )
+        .await;
+        let cursor = first["next_cursor"].as_str().unwrap_or_default();
+        let rest = self.page_through_from(&admin, "/users", cursor).await;
+        let served: Vec<&Value> = first["items"].as_array().into_iter().flatten().collect();
+        if rest
+            .iter()
+            .any(|r| served.iter().any(|s| s["id"] == r["id"]))
+            || !rest.iter().any(|r| r["name"] == "Zz Paging late")
+        {
+            self.failures.push(format!(
+                "a user added while paging: {served:?} then {rest:?}"
+            ));
+        }
+    }
+
+    /// The rows after `cursor`, all pages of the default size.
+    async fn page_through_from(&mut self, who: &T::Who, path: &str, cursor: &str) -> Vec<Value> {
+        let mut rows = vec![];
+        let mut cursor = cursor.to_owned();
+        for _ in 0..500 {
+            let url = format!("{path}?cursor={cursor}");
+            let body = self.expect("paging", who, "GET", &url, None, 200).await;
+            rows.extend(body["items"].as_array().cloned().unwrap_or_default());
+            match body["next_cursor"].as_str() {
+                Some(c) => cursor = c.to_owned(),
+                None => break,
+            }
+        }
+        rows
     }
 
     fn code(&mut self, body: &Value, code: &str) {

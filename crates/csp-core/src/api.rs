@@ -108,6 +108,91 @@ pub struct Application {
     /// The earliest another verification email may be asked for.
     #[serde(default)]
     pub verification_resend_at: Option<i64>,
+    /// Goes up by one with every change of status: a decision names the version it was made on.
+    #[serde(default)]
+    pub version: i64,
+    /// The reviewer's last decision as the applicant reads it (what to change, or why not).
+    #[serde(default)]
+    pub review: Option<ReviewNote>,
+}
+
+/// An operator's decision, as the applicant and the audit trail read it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReviewNote {
+    pub action: crate::review::Action,
+    #[serde(default)]
+    pub steps: Vec<crate::enrollment::Step>,
+    #[serde(default)]
+    pub reason: Option<crate::review::RejectReason>,
+    #[serde(default)]
+    pub message: String,
+    /// Unix seconds.
+    pub at: i64,
+}
+
+/// One line of an application's audit trail: append-only, never edited.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditEntry {
+    /// Unix seconds.
+    pub at: i64,
+    /// The operator's sign-in name, or `applicant`.
+    pub actor: String,
+    /// `submitted`, `email-verified`, or a review action (`approve`, `request-changes`, …).
+    pub event: String,
+    pub from: Option<ApplicationStatus>,
+    pub to: ApplicationStatus,
+    #[serde(default)]
+    pub steps: Vec<crate::enrollment::Step>,
+    #[serde(default)]
+    pub reason: Option<crate::review::RejectReason>,
+    #[serde(default)]
+    pub message: String,
+}
+
+/// A row of the operator's review queue.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReviewItem {
+    pub id: String,
+    pub reference: String,
+    pub company: String,
+    pub country: String,
+    pub partner_type: Option<PartnerType>,
+    pub status: ApplicationStatus,
+    /// Unix seconds.
+    pub submitted_at: i64,
+    /// Business days since it was submitted.
+    pub age_business_days: i64,
+}
+
+/// What the product could check, for the operator (a warning never blocks).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReviewCheck {
+    /// `email-verified`, `email-domain` (the contact's domain against the website and the
+    /// tenant), `profile` (the partner-network profile's kind, status and country).
+    pub check: String,
+    /// `ok`, `warning` or `failed`.
+    pub outcome: String,
+    #[serde(default)]
+    pub args: std::collections::BTreeMap<String, String>,
+}
+
+/// `GET /review/applications/{id}`: everything the operator decides on.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReviewApplication {
+    pub application: Application,
+    pub draft: Draft,
+    pub submitted_at: i64,
+    pub checks: Vec<ReviewCheck>,
+    pub history: Vec<AuditEntry>,
+}
+
+/// `PUT /applications/{id}`: the applicant sends the application back with the changes asked
+/// for, on the version they saw; the key makes a retried resubmit count once.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Resubmission {
+    pub idempotency_key: String,
+    pub version: i64,
+    pub draft: Draft,
 }
 
 /// A partner user: one agent setting and one admin setting (`None` = not an agent / not an admin).
@@ -241,6 +326,40 @@ pub struct MyPartner {
     pub kind: PartnerKind,
     #[serde(default)]
     pub domains: Vec<String>,
+    /// Whether the partner agreement is signed: until it is, the partner pages (indirect
+    /// providers and resellers, customers, relationship requests) are closed.
+    #[serde(default)]
+    pub agreement_signed: bool,
+}
+
+/// `GET /partner/agreement`: the agreement to sign (from configuration) and, once signed, who
+/// signed which version when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Agreement {
+    pub version: String,
+    /// The full text.
+    pub url: String,
+    pub signed: Option<Signature>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Signature {
+    pub version: String,
+    pub name: String,
+    pub job_title: String,
+    /// The signing user's sign-in name.
+    pub user: String,
+    /// Unix seconds.
+    pub at: i64,
+}
+
+/// `POST /partner/agreement`: the global admin signs the version they read.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AgreementAcceptance {
+    pub version: String,
+    pub name: String,
+    pub job_title: String,
+    pub accept: bool,
 }
 
 /// `POST /indirect-providers`: the provider as authorized, and whether anything changed
@@ -259,6 +378,9 @@ pub struct CustomerList {
     pub customers: Vec<Customer>,
     #[serde(default)]
     pub partners: Vec<PartnerSummary>,
+    /// Asks for the customers after these (`cursor`); none on the last page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_cursor: Option<String>,
 }
 
 /// The one error shape of the API. `field_errors` (with 422) carry rule codes the UI places on fields.

@@ -6,10 +6,12 @@
 use crate::add_customer::{CreatedCustomer, DomainPrefixAvailability, NewCustomer};
 use crate::api::*;
 use crate::country::CountryRules;
-use crate::enrollment::NewTenant;
+use crate::enrollment::{Draft, NewTenant};
 use crate::mpn::OrgProfile;
+use crate::paging::Page;
 use crate::partners::{AuthorizeProvider, PartnerSummary};
 use crate::relationship::{NewRelationshipRequest, RelationshipRequest};
+use crate::review::Decision;
 use crate::roles::RoleCatalog;
 use std::marker::PhantomData;
 
@@ -33,6 +35,8 @@ impl Method {
 }
 
 /// One operation: `Q` is the JSON body sent (`()` for none), `R` the JSON answer (`()` for 204).
+/// A list answers one [`Page`] and reads `limit` and `cursor` from the query
+/// ([`crate::paging::parse_query`]).
 pub struct Endpoint<Q, R> {
     pub method: Method,
     /// OpenAPI-style template, also axum's: `/users/{id}/roles`.
@@ -146,30 +150,42 @@ pub const APPLICATION: Endpoint<(), Application> =
 pub const SET_APPLICATION_STATUS: Endpoint<StatusChange, Application> =
     Endpoint::new(Put, "/applications/{id}/status");
 pub const VERIFY_EMAIL: Endpoint<EmailLink, VerifiedEmail> =
-    Endpoint::new(Post, "/email-verifications");
+    Endpoint::new(Post, "/email-verifications").fields("verification");
 pub const RESEND_VERIFICATION_BY_LINK: Endpoint<EmailLink, VerificationSent> =
-    Endpoint::new(Post, "/email-verifications/resend");
+    Endpoint::new(Post, "/email-verifications/resend").fields("verification");
 pub const RESEND_VERIFICATION: Endpoint<(), VerificationSent> =
     Endpoint::new(Post, "/applications/{id}/verification-email").applicant();
+pub const APPLICATION_ANSWERS: Endpoint<(), Draft> =
+    Endpoint::new(Get, "/applications/{id}/answers").applicant();
+pub const RESUBMIT_APPLICATION: Endpoint<Resubmission, Application> =
+    Endpoint::new(Put, "/applications/{id}").applicant();
+pub const REVIEW_QUEUE: Endpoint<(), Page<ReviewItem>> = Endpoint::new(Get, "/review/applications");
+pub const REVIEW_APPLICATION: Endpoint<(), ReviewApplication> =
+    Endpoint::new(Get, "/review/applications/{id}");
+pub const DECIDE: Endpoint<Decision, Application> =
+    Endpoint::new(Post, "/review/applications/{id}/decisions").fields("decision");
+pub const AGREEMENT: Endpoint<(), Agreement> = Endpoint::new(Get, "/partner/agreement");
+pub const SIGN_AGREEMENT: Endpoint<AgreementAcceptance, Agreement> =
+    Endpoint::new(Post, "/partner/agreement").fields("agreement");
 pub const SIGN_IN: Endpoint<SignIn, SessionInfo> =
     Endpoint::new(Post, "/session").fields("session");
 pub const SESSION: Endpoint<(), SessionInfo> = Endpoint::new(Get, "/session");
 pub const SIGN_OUT: Endpoint<(), ()> = Endpoint::new(Delete, "/session");
 pub const CHANGE_PASSWORD: Endpoint<PasswordChange, ()> =
     Endpoint::new(Post, "/session/password").fields("password");
-pub const USERS: Endpoint<(), Vec<User>> = Endpoint::new(Get, "/users");
+pub const USERS: Endpoint<(), Page<User>> = Endpoint::new(Get, "/users");
 pub const ADD_USER: Endpoint<NewUser, CreatedUser> = Endpoint::new(Post, "/users").fields("user");
 pub const UPDATE_ROLES: Endpoint<RoleChange, User> =
     Endpoint::new(Put, "/users/{id}/roles").fields("user");
 pub const REMOVE_USER: Endpoint<(), ()> = Endpoint::new(Delete, "/users/{id}");
 pub const MY_PARTNER: Endpoint<(), MyPartner> = Endpoint::new(Get, "/partner");
-pub const INDIRECT_PROVIDERS: Endpoint<(), Vec<PartnerSummary>> =
+pub const INDIRECT_PROVIDERS: Endpoint<(), Page<PartnerSummary>> =
     Endpoint::new(Get, "/indirect-providers");
 pub const INDIRECT_PROVIDER: Endpoint<(), PartnerSummary> =
     Endpoint::new(Get, "/indirect-providers/{id}");
 pub const AUTHORIZE_PROVIDER: Endpoint<AuthorizeProvider, AuthorizeResult> =
     Endpoint::new(Post, "/indirect-providers").fields("authorize");
-pub const INDIRECT_RESELLERS: Endpoint<(), Vec<PartnerSummary>> =
+pub const INDIRECT_RESELLERS: Endpoint<(), Page<PartnerSummary>> =
     Endpoint::new(Get, "/indirect-resellers");
 pub const REMOVE_RESELLER: Endpoint<(), ()> = Endpoint::new(Delete, "/indirect-resellers/{id}");
 pub const CUSTOMERS: Endpoint<(), CustomerList> = Endpoint::new(Get, "/customers");
@@ -179,7 +195,7 @@ pub const DOMAIN_PREFIX: Endpoint<(), DomainPrefixAvailability> =
     Endpoint::new(Get, "/domain-prefixes/{prefix}");
 pub const REMOVE_RELATIONSHIP: Endpoint<(), ()> =
     Endpoint::new(Delete, "/customers/{id}/relationship");
-pub const RELATIONSHIP_REQUESTS: Endpoint<(), Vec<RelationshipRequest>> =
+pub const RELATIONSHIP_REQUESTS: Endpoint<(), Page<RelationshipRequest>> =
     Endpoint::new(Get, "/relationship-requests");
 pub const REQUEST_RELATIONSHIP: Endpoint<NewRelationshipRequest, RelationshipRequest> =
     Endpoint::new(Post, "/relationship-requests").fields("relationship");
@@ -208,6 +224,13 @@ pub const ALL: &[(Method, &str)] = &[
         RESEND_VERIFICATION_BY_LINK.path,
     ),
     (RESEND_VERIFICATION.method, RESEND_VERIFICATION.path),
+    (APPLICATION_ANSWERS.method, APPLICATION_ANSWERS.path),
+    (RESUBMIT_APPLICATION.method, RESUBMIT_APPLICATION.path),
+    (REVIEW_QUEUE.method, REVIEW_QUEUE.path),
+    (REVIEW_APPLICATION.method, REVIEW_APPLICATION.path),
+    (DECIDE.method, DECIDE.path),
+    (AGREEMENT.method, AGREEMENT.path),
+    (SIGN_AGREEMENT.method, SIGN_AGREEMENT.path),
     (SIGN_IN.method, SIGN_IN.path),
     (SESSION.method, SESSION.path),
     (SIGN_OUT.method, SIGN_OUT.path),

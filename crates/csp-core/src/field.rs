@@ -91,6 +91,14 @@ fields! {
     CustomerPostalCode = "customer.address.postal_code",
     CustomerRegistrationId = "customer.registration_id",
     CustomerResellerId = "customer.reseller_id",
+    VerificationToken = "verification.token",
+    DecisionAction = "decision.action",
+    DecisionSteps = "decision.steps",
+    DecisionReason = "decision.reason",
+    DecisionMessage = "decision.message",
+    AgreementName = "agreement.name",
+    AgreementJobTitle = "agreement.job_title",
+    AgreementAccept = "agreement.accept",
 }
 
 impl Field {

@@ -2,7 +2,7 @@
 //! recipient's language, from the same locale files as the app. The backends queue a [`Mail`]
 //! with the language; rendering happens when it is sent (or shown, on the demo's Outbox page).
 
-use crate::api::ApplicationStatus;
+use crate::api::{ApplicationStatus, ReviewNote};
 use crate::date::Date;
 use crate::messages::Messages;
 use serde::{Deserialize, Serialize};
@@ -36,6 +36,9 @@ pub enum Mail {
         status: ApplicationStatus,
         /// The application's status page.
         link: String,
+        /// The reviewer's decision: what to change, or why not.
+        #[serde(default)]
+        note: Option<ReviewNote>,
     },
 }
 
@@ -62,6 +65,24 @@ pub fn status_message(s: ApplicationStatus) -> &'static str {
         ApplicationStatus::NeedsChanges => "status-needs-changes",
         ApplicationStatus::Rejected => "status-rejected",
     }
+}
+
+/// A value's JSON name (`bank`, `domain-not-owned`): the key of its message.
+pub(crate) fn json_id<T: Serialize>(v: &T) -> String {
+    match serde_json::to_value(v) {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => String::new(),
+    }
+}
+
+/// The step's id in the locale files (`step-name-bank`).
+pub fn step_id(s: crate::enrollment::Step) -> String {
+    json_id(&s)
+}
+
+/// The reason's id in the locale files (`reject-reason-duplicate`).
+pub fn reason_id(r: crate::review::RejectReason) -> String {
+    json_id(&r)
 }
 
 /// `2026-12-08 14:05 UTC`: the same in every language, and unambiguous.
@@ -118,6 +139,7 @@ pub fn render(mail: &Mail, messages: &Messages, brand: &Brand) -> Rendered {
             reference,
             status,
             link,
+            note,
         } => {
             let status_name = t(status_message(*status), &[]);
             let args = [
@@ -125,17 +147,36 @@ pub fn render(mail: &Mail, messages: &Messages, brand: &Brand) -> Rendered {
                 ("reference", reference.as_str()),
                 ("status", status_name.as_str()),
             ];
-            (
-                t("mail-status-subject", &args),
-                vec![
-                    Block::Para(t("mail-status-body", &args)),
-                    Block::Para(t(&format!("mail-{}", status_message(*status)), &args)),
-                    Block::Link {
-                        label: t("mail-status-action", &[]),
-                        href: link.clone(),
-                    },
-                ],
-            )
+            let mut blocks = vec![
+                Block::Para(t("mail-status-body", &args)),
+                Block::Para(t(&format!("mail-{}", status_message(*status)), &args)),
+            ];
+            if let Some(n) = note {
+                if !n.steps.is_empty() {
+                    let names: Vec<String> = n
+                        .steps
+                        .iter()
+                        .map(|s| t(&format!("step-name-{}", step_id(*s)), &[]))
+                        .collect();
+                    let steps = names.join(", ");
+                    blocks.push(Block::Para(t("mail-review-steps", &[("steps", &steps)])));
+                }
+                if let Some(r) = n.reason {
+                    let reason = t(&format!("reject-reason-{}", reason_id(r)), &[]);
+                    blocks.push(Block::Para(t("mail-review-reason", &[("reason", &reason)])));
+                }
+                if !n.message.trim().is_empty() {
+                    blocks.push(Block::Para(t(
+                        "mail-review-message",
+                        &[("message", n.message.trim())],
+                    )));
+                }
+            }
+            blocks.push(Block::Link {
+                label: t("mail-status-action", &[]),
+                href: link.clone(),
+            });
+            (t("mail-status-subject", &args), blocks)
         }
     };
     blocks.insert(0, Block::Para(t("mail-greeting", &[])));
@@ -231,6 +272,16 @@ mod tests {
                 reference: "APP-000012".into(),
                 status,
                 link: "https://portal.example/applications/app_1".into(),
+                note: Some(ReviewNote {
+                    action: crate::review::Action::RequestChanges,
+                    steps: vec![
+                        crate::enrollment::Step::Bank,
+                        crate::enrollment::Step::Legal,
+                    ],
+                    reason: Some(crate::review::RejectReason::DomainNotOwned),
+                    message: "Le RIB <ne> correspond pas.".into(),
+                    at: 0,
+                }),
             }),
         );
         for mail in mails {
@@ -239,6 +290,8 @@ mod tests {
                 for part in [&r.subject, &r.text, &r.html] {
                     // A missing message shows as its id, a missing argument as `{$name}`.
                     assert!(!part.contains("mail-"), "{tag}: {part}");
+                    assert!(!part.contains("step-name-"), "{tag}: {part}");
+                    assert!(!part.contains("reject-reason-"), "{tag}: {part}");
                     assert!(!part.contains("{$"), "{tag}: {part}");
                 }
                 assert!(r.subject.contains("APP-000012"), "{tag}: {}", r.subject);

@@ -102,6 +102,11 @@ codes! {
     VerificationLinkExpired = "verification-link-expired",
     VerificationLinkUsed = "verification-link-used",
     EmailAlreadyVerified = "email-already-verified",
+    ReviewOwnCompany = "review-own-company",
+    ReviewTransition = "review-transition",
+    ReviewStale = "review-stale",
+    AgreementVersion = "agreement-version",
+    AgreementNotSigned = "agreement-not-signed",
 }
 
 json_as_id!(Code, "unknown message code");

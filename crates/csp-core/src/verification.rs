@@ -67,6 +67,16 @@ impl Sends {
         }
     }
 
+    /// The earliest another email may go.
+    pub fn resend_at(self) -> i64 {
+        let gap = self.last_at + RESEND_GAP_SECS;
+        if self.in_day >= SENDS_PER_DAY {
+            gap.max(self.day_start + DAY)
+        } else {
+            gap
+        }
+    }
+
     /// Another email now, or the seconds to wait before one may go.
     pub fn next(self, now: i64) -> Result<Sends, i64> {
         let gap = self.last_at + RESEND_GAP_SECS - now;
@@ -124,6 +134,8 @@ mod tests {
         }
         let later = s.last_at + RESEND_GAP_SECS;
         assert_eq!(s.next(later), Err(t0 + DAY - later));
+        assert_eq!(s.resend_at(), t0 + DAY);
+        assert_eq!(Sends::first(t0).resend_at(), t0 + RESEND_GAP_SECS);
         // A new day starts a new count.
         assert_eq!(s.next(t0 + DAY), Ok(Sends::first(t0 + DAY)));
     }

@@ -5,7 +5,7 @@
 //! name, and the date the data was written for. Data only: each backend keeps its own
 //! passwords and sessions.
 
-use csp_core::api::{MyPartner, PartnerKind, User};
+use csp_core::api::{MyPartner, PartnerKind, Signature, User};
 use csp_core::customers::Customer;
 use csp_core::date::Date;
 use csp_core::mpn::{OrgProfile, ProfileKind, ProfileStatus};
@@ -83,6 +83,26 @@ pub fn demo_users() -> Vec<User> {
             PartnerKind::IndirectProvider,
         ),
     ]
+}
+
+/// The partner agreement as every demo partner signed it: the version, and for each partner
+/// (by its global admin, at `at`) the signature. Partners outside `demo_users` sign too, by a
+/// named signatory of theirs, so that every demo partner's pages are open.
+pub const DEMO_AGREEMENT_VERSION: &str = "2026-10";
+
+pub fn demo_signature(partner_id: &str, at: i64) -> Signature {
+    let user = demo_users()
+        .into_iter()
+        .find(|u| u.partner_id == partner_id);
+    Signature {
+        version: DEMO_AGREEMENT_VERSION.into(),
+        name: user
+            .as_ref()
+            .map_or("Demo signatory".into(), |u| u.name.clone()),
+        job_title: "Managing Director".into(),
+        user: user.map_or(String::new(), |u| u.email),
+        at,
+    }
 }
 
 /// The demo partner-network directory: a multinational with one location per market, a

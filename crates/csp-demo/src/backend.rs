@@ -371,6 +371,8 @@ impl Backend {
             email_verified_at: None,
             verification_sent_at: None,
             verification_resend_at: None,
+            version: 1,
+            review: None,
         };
         self.state
             .applications
@@ -460,6 +462,7 @@ impl Backend {
             &self.ctx,
         ))?;
         m.may_grant(&self.catalog, &u.agent_role, &u.admin_role)?;
+        csp_core::paging::check_room(m.users.len())?;
         let email = csp_core::email::normalize(&u.email);
         let temporary_password = self.temporary_password();
         let user = User {

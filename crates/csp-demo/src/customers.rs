@@ -4,7 +4,7 @@
 //! Every check is a csp-core rule; a feature the caller's roles don't open is a 403.
 
 use crate::backend::{report_err, Backend};
-use crate::routes::{body, no_content, ok, Answer};
+use crate::routes::{body, no_content, ok, paged, Answer};
 use csp_core::access::is_reserved_prefix;
 use csp_core::add_customer::{
     check_domain_prefix, check_new_customer, new_customer_record, CreatedCustomer,
@@ -14,6 +14,7 @@ use csp_core::api::{ApiError, CustomerList, MyPartner, PartnerKind};
 use csp_core::customers::{check_can_remove_relationship, Customer};
 use csp_core::field::Field;
 use csp_core::ids::same_id;
+use csp_core::paging::check_room;
 use csp_core::problem::{Code, Problem};
 use csp_core::relationship::{
     check_new_request, new_request, refresh, terminate, NewRelationshipRequest,
@@ -28,11 +29,21 @@ pub fn route(
     b: &mut Backend,
     method: &str,
     path: &str,
+    query: &str,
     raw: &str,
 ) -> Result<Option<Answer>, ApiError> {
     use csp_core::endpoint::*;
     Ok(Some(if CUSTOMERS.matches(method, path).is_some() {
-        ok(200, &b.customers()?)
+        let all = b.customers()?;
+        let page = paged(all.customers, query)?;
+        ok(
+            200,
+            &CustomerList {
+                customers: page.items,
+                partners: all.partners,
+                next_cursor: page.next_cursor,
+            },
+        )
     } else if ADD_CUSTOMER.matches(method, path).is_some() {
         let c: NewCustomer = body(raw)?;
         let password = b.temporary_password();
@@ -46,7 +57,7 @@ pub fn route(
         b.remove_relationship(p[0])?;
         no_content()
     } else if RELATIONSHIP_REQUESTS.matches(method, path).is_some() {
-        ok(200, &b.relationship_requests()?)
+        ok(200, &paged(b.relationship_requests()?, query)?)
     } else if REQUEST_RELATIONSHIP.matches(method, path).is_some() {
         ok(201, &b.request_relationship(&body(raw)?)?)
     } else if let Some(p) = TERMINATE_RELATIONSHIP.matches(method, path) {
@@ -81,6 +92,7 @@ impl Backend {
         Ok(CustomerList {
             customers,
             partners,
+            next_cursor: None,
         })
     }
 
@@ -155,6 +167,22 @@ impl Backend {
             &me.partner.id,
             for_reseller,
         );
+        // Each partner the customer is listed for has room for it.
+        for (id, kind) in [
+            (&customer.reseller_id, PartnerKind::IndirectReseller),
+            (&customer.provider_id, PartnerKind::IndirectProvider),
+        ] {
+            if let Some(id) = id {
+                let listed = self.state.customers.iter().filter(|c| {
+                    let theirs = match kind {
+                        PartnerKind::IndirectReseller => &c.reseller_id,
+                        PartnerKind::IndirectProvider => &c.provider_id,
+                    };
+                    theirs.as_deref().is_some_and(|t| same_id(t, id))
+                });
+                check_room(listed.count())?;
+            }
+        }
         self.state.customers.push(customer.clone());
         Ok(CreatedCustomer {
             customer,
@@ -207,6 +235,7 @@ impl Backend {
             .collect();
         let names: Vec<&str> = names.iter().map(String::as_str).collect();
         report_err(check_new_request(req, &names, ADMIN_ROLES))?;
+        check_room(self.my_requests(&me).count())?;
         let id = self.guid();
         let r = new_request(&id, req, self.today);
         self.state.relationship_requests.push(OwnedRequest {

@@ -4,11 +4,12 @@
 //! csp-core rule; a feature the caller's roles (or partner type) don't open is a 403.
 
 use crate::backend::{report_err, Backend};
-use crate::routes::{body, no_content, ok, Answer};
+use crate::routes::{body, no_content, ok, paged, Answer};
 use csp_core::access::features_of;
 use csp_core::api::{ApiError, AuthorizeResult, MyPartner, PartnerKind, User};
 use csp_core::field::Field;
 use csp_core::ids::{parse_id, same_id};
+use csp_core::paging::check_room;
 use csp_core::partners::{authorize, check_authorization, AuthorizeProvider, PartnerSummary};
 use csp_core::problem::Code;
 use csp_core::roles::AUTHORIZE_INDIRECT_PROVIDER;
@@ -20,20 +21,21 @@ pub fn route(
     b: &mut Backend,
     method: &str,
     path: &str,
+    query: &str,
     raw: &str,
 ) -> Result<Option<Answer>, ApiError> {
     use csp_core::endpoint::*;
     Ok(Some(if MY_PARTNER.matches(method, path).is_some() {
         ok(200, &b.my_partner()?)
     } else if INDIRECT_PROVIDERS.matches(method, path).is_some() {
-        ok(200, &b.indirect_providers()?)
+        ok(200, &paged(b.indirect_providers()?, query)?)
     } else if let Some(p) = INDIRECT_PROVIDER.matches(method, path) {
         ok(200, &b.indirect_provider(p[0])?)
     } else if AUTHORIZE_PROVIDER.matches(method, path).is_some() {
         let r = b.authorize_provider(&body(raw)?)?;
         ok(if r.changed { 201 } else { 200 }, &r)
     } else if INDIRECT_RESELLERS.matches(method, path).is_some() {
-        ok(200, &b.indirect_resellers()?)
+        ok(200, &paged(b.indirect_resellers()?, query)?)
     } else if let Some(p) = REMOVE_RESELLER.matches(method, path) {
         b.remove_reseller(p[0])?;
         no_content()
@@ -180,6 +182,9 @@ impl Backend {
         let provider = provider.ok_or_else(|| ApiError::new(404, "not-found"))?;
         let done = authorize(&self.providers_of(&me.partner.id), &provider, self.today);
         if done.changed {
+            // Both partners' lists have room for the other.
+            check_room(self.providers_of(&me.partner.id).len())?;
+            check_room(self.resellers_of(&provider.id).len())?;
             self.state.authorizations.push(Authorization {
                 reseller_id: me.partner.id.clone(),
                 provider_id: provider.id.clone(),

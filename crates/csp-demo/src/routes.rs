@@ -4,6 +4,7 @@
 use crate::backend::Backend;
 use csp_core::access::user_features;
 use csp_core::api::*;
+use csp_core::paging::{page_of, parse_query, Ordered, Page};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
@@ -62,6 +63,11 @@ pub(crate) fn body<T: DeserializeOwned>(raw: &str) -> Result<T, ApiError> {
     serde_json::from_str(raw).map_err(|_| ApiError::new(400, "bad-request"))
 }
 
+/// One page of a list, as the query asks (`csp_core::paging`).
+pub(crate) fn paged<T: Ordered>(rows: Vec<T>, query: &str) -> Result<Page<T>, ApiError> {
+    Ok(page_of(rows, &parse_query(query)?, T::position))
+}
+
 /// Who may call a private operation: a session (401 without), whose temporary password is
 /// changed (403 until then), whose roles open `feature` (403 naming it) when one is needed.
 fn allow(b: &Backend, req: &Request, feature: Option<&str>) -> Result<SessionInfo, ApiError> {
@@ -84,7 +90,9 @@ fn allow(b: &Backend, req: &Request, feature: Option<&str>) -> Result<SessionInf
 pub fn handle(b: &mut Backend, req: &Request) -> Answer {
     use csp_core::endpoint::*;
     use csp_core::roles::MANAGE_USERS;
-    let (method, path, raw) = (req.method, req.path, req.body);
+    let (method, raw) = (req.method, req.body);
+    // Only the lists read a query (`limit`, `cursor`); every route matches the path alone.
+    let (path, query) = req.path.split_once('?').unwrap_or((req.path, ""));
     // Partner-scoped operations answer for the user behind the request's session.
     b.caller = req.session.and_then(|t| b.session(t)).map(|s| s.user.id);
     for route in [
@@ -92,7 +100,7 @@ pub fn handle(b: &mut Backend, req: &Request) -> Answer {
         crate::customers::route,
         crate::verification::route,
     ] {
-        match route(b, method, path, raw) {
+        match route(b, method, path, query, raw) {
             Ok(Some(a)) => return a,
             Ok(None) => {}
             Err(e) => return fail(e),
@@ -171,7 +179,7 @@ pub fn handle(b: &mut Backend, req: &Request) -> Answer {
             no_content()
         } else if USERS.matches(method, path).is_some() {
             allow(b, req, Some(MANAGE_USERS))?;
-            ok(200, &b.users())
+            ok(200, &paged(b.users(), query)?)
         } else if ADD_USER.matches(method, path).is_some() {
             allow(b, req, Some(MANAGE_USERS))?;
             ok(201, &b.add_user(&body(raw)?)?)
@@ -240,6 +248,30 @@ mod tests {
         assert_eq!(err.error, "bad-request");
         assert_eq!(call(&mut b, "GET", "/nope", "", None).status, 404);
         assert_eq!(call(&mut b, "GET", "/users/", "", None).status, 404);
+    }
+
+    /// A partner with as many users as a list may hold adds none (409 `list-full`).
+    #[test]
+    fn a_full_user_list_takes_no_more() {
+        let mut b = Backend::new(State::seeded(), crate::not_random());
+        let (admin, info) = sign_in(&mut b, DEMO_ADMIN, "demo");
+        let mine = |u: &&User| u.partner_id == info.user.partner_id;
+        let had = b.state.users.iter().filter(mine).count();
+        for i in had..csp_core::paging::MAX_ROWS_PER_PARTNER {
+            b.state.users.push(User {
+                id: format!("full-{i}"),
+                email: format!("full{i}@contoso.com"),
+                ..info.user.clone()
+            });
+        }
+        let u = r#"{"name":"One more","email":"one.more@contoso.com","agent_role":null,"admin_role":null}"#;
+        let a = call(&mut b, "POST", "/users", u, Some(&admin));
+        assert_eq!(
+            (a.status, a.body.contains("list-full")),
+            (409, true),
+            "{}",
+            a.body
+        );
     }
 
     /// Every private operation × anonymous / a role without the feature / the global admin.

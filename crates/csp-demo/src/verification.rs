@@ -105,6 +105,7 @@ pub fn route(
     b: &mut Backend,
     method: &str,
     path: &str,
+    _query: &str,
     raw: &str,
 ) -> Result<Option<Answer>, ApiError> {
     use csp_core::endpoint::*;
@@ -285,6 +286,7 @@ impl Backend {
             reference: app.reference.clone(),
             status: app.status,
             link: rules::status_page(&self.link_base, &app.id),
+            note: app.review.clone(),
         };
         self.queue_mail(app, mail);
     }
@@ -549,6 +551,7 @@ mod tests {
                 reference: app.reference.clone(),
                 status: ApplicationStatus::Approved,
                 link: format!("{BASE}/applications/{}", app.id),
+                note: None,
             }
         );
         // The same status again is no change.

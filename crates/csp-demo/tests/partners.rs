@@ -3,6 +3,7 @@
 
 use csp_core::add_customer::{CreatedCustomer, DomainPrefixAvailability};
 use csp_core::api::{ApiError, AuthorizeResult, CustomerList, MyPartner, PartnerKind, User};
+use csp_core::paging::Page;
 use csp_core::partners::PartnerSummary;
 use csp_core::problem::Code;
 use csp_core::relationship::{RelationshipRequest, RelationshipStatus};
@@ -116,7 +117,7 @@ fn each_admin_answers_for_their_own_partner() {
     let mut p = signed_in(DEMO_PROVIDER_ADMIN);
     let me: MyPartner = json(&call(&mut p, "GET", "/partner", ""));
     assert_eq!(me.kind, PartnerKind::IndirectProvider);
-    let users: Vec<User> = json(&call(&mut p, "GET", "/users", ""));
+    let users: Vec<User> = json::<Page<User>>(&call(&mut p, "GET", "/users", "")).items;
     assert_eq!(users.len(), 1);
     assert_eq!(users[0].email, DEMO_PROVIDER_ADMIN);
 }
@@ -124,7 +125,8 @@ fn each_admin_answers_for_their_own_partner() {
 #[test]
 fn reseller_lists_providers_and_authorizes_once() {
     let mut b = signed_in(DEMO_ADMIN);
-    let list: Vec<PartnerSummary> = json(&call(&mut b, "GET", "/indirect-providers", ""));
+    let list: Vec<PartnerSummary> =
+        json::<Page<PartnerSummary>>(&call(&mut b, "GET", "/indirect-providers", "")).items;
     assert_eq!(list.len(), 1);
     assert_eq!(list[0].id, DEMO_PROVIDER_ID);
     // A reseller has no indirect resellers: 403 even for a Global admin.
@@ -152,7 +154,8 @@ fn reseller_lists_providers_and_authorizes_once() {
     let r2: AuthorizeResult = json(&second);
     assert!(!r2.changed);
     assert_eq!(r2.provider.since, r.provider.since);
-    let list: Vec<PartnerSummary> = json(&call(&mut b, "GET", "/indirect-providers", ""));
+    let list: Vec<PartnerSummary> =
+        json::<Page<PartnerSummary>>(&call(&mut b, "GET", "/indirect-providers", "")).items;
     assert_eq!(list.len(), 2);
 }
 
@@ -203,7 +206,8 @@ fn authorization_refusals() {
 #[test]
 fn provider_lists_and_removes_resellers() {
     let mut p = signed_in(DEMO_PROVIDER_ADMIN);
-    let list: Vec<PartnerSummary> = json(&call(&mut p, "GET", "/indirect-resellers", ""));
+    let list: Vec<PartnerSummary> =
+        json::<Page<PartnerSummary>>(&call(&mut p, "GET", "/indirect-resellers", "")).items;
     assert_eq!(list.len(), 3);
     assert_eq!(call(&mut p, "GET", "/indirect-providers", "").status, 403);
     let c: CustomerList = json(&call(&mut p, "GET", "/customers", ""));
@@ -212,7 +216,8 @@ fn provider_lists_and_removes_resellers() {
     let path = format!("/indirect-resellers/{DEMO_RESELLER_ID}");
     assert_eq!(call(&mut p, "DELETE", &path, "").status, 204);
     assert_eq!(call(&mut p, "DELETE", &path, "").status, 404);
-    let list: Vec<PartnerSummary> = json(&call(&mut p, "GET", "/indirect-resellers", ""));
+    let list: Vec<PartnerSummary> =
+        json::<Page<PartnerSummary>>(&call(&mut p, "GET", "/indirect-resellers", "")).items;
     assert_eq!(list.len(), 2);
 }
 
@@ -306,7 +311,8 @@ fn customers_add_and_remove() {
 #[test]
 fn relationship_requests_life() {
     let mut b = signed_in(DEMO_ADMIN);
-    let list: Vec<RelationshipRequest> = json(&call(&mut b, "GET", "/relationship-requests", ""));
+    let list: Vec<RelationshipRequest> =
+        json::<Page<RelationshipRequest>>(&call(&mut b, "GET", "/relationship-requests", "")).items;
     let statuses: Vec<_> = list.iter().map(|r| r.status).collect();
     assert_eq!(
         statuses,
@@ -351,7 +357,8 @@ fn relationship_requests_life() {
     assert_eq!(t.status, RelationshipStatus::Terminated);
     // The provider has its own (empty) list.
     let mut p = signed_in(DEMO_PROVIDER_ADMIN);
-    let list: Vec<RelationshipRequest> = json(&call(&mut p, "GET", "/relationship-requests", ""));
+    let list: Vec<RelationshipRequest> =
+        json::<Page<RelationshipRequest>>(&call(&mut p, "GET", "/relationship-requests", "")).items;
     assert!(list.is_empty());
 }
 

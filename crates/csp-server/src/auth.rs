@@ -10,6 +10,8 @@ use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, Method, StatusCode};
 use csp_core::api::MyPartner;
+use csp_core::problem::Code;
+use csp_core::Field;
 
 /// The partner user's session cookie.
 pub const USER_COOKIE: &str = "csp_session";
@@ -207,12 +209,21 @@ pub fn forbidden(state: &Shared, feature: &str) -> ApiErr {
     ApiErr::forbidden(feature, roles)
 }
 
-/// The caller's partner when their roles and its type both open `feature` (403 naming it).
+/// The caller's partner when their roles and its type both open `feature` (403 naming it), and
+/// its agreement is signed (403 `agreement-not-signed` until then).
 pub async fn permitted(state: &Shared, m: &Member, feature: &str) -> ApiResult<MyPartner> {
     let p = state.store.partner(&m.user.partner_id).await?;
     match p {
         Some(p) if p.kind.offers(feature) => {
             m.need(state, feature)?;
+            if !p.agreement_signed {
+                return Err(ApiErr::field(
+                    StatusCode::FORBIDDEN,
+                    "agreement-not-signed",
+                    Field::AgreementAccept,
+                    Code::AgreementNotSigned,
+                ));
+            }
             Ok(p)
         }
         _ => Err(forbidden(state, feature)),

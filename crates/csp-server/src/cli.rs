@@ -7,7 +7,7 @@
 use clap::builder::BoolishValueParser;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use csp_core::api::PartnerKind;
-use csp_server::config::Config;
+use csp_server::config::{Config, MailConfig};
 use csp_server::throttle::Cidr;
 use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
@@ -194,6 +194,41 @@ pub struct ServeArgs {
     /// passwords are public: for demonstrations and tests, never for a deployment
     #[arg(long, env = "CSP_DEMO_DATA", value_parser = BoolishValueParser::new(), default_value_t = false)]
     pub demo_data: bool,
+    /// Send email through this SMTP server: `smtp://host:587?tls=required` (STARTTLS),
+    /// `smtps://user:password@host:465` (TLS), `smtp://127.0.0.1:2525` (plain, loopback only)
+    #[arg(
+        long,
+        env = "CSP_SMTP_URL",
+        hide_env_values = true,
+        value_name = "URL",
+        conflicts_with = "mail_dir"
+    )]
+    pub smtp_url: Option<String>,
+    /// Instead of SMTP, write each email as an `.eml` file into this folder
+    #[arg(long, env = "CSP_MAIL_DIR", value_name = "DIR")]
+    pub mail_dir: Option<PathBuf>,
+    /// The From of every email
+    #[arg(long, env = "CSP_MAIL_FROM", default_value_t = MailConfig::default().from)]
+    pub mail_from: String,
+    /// Where users open the app (`https://partners.example.com`): the links in emails start
+    /// with it. By default this server's own address
+    #[arg(long, env = "CSP_PUBLIC_URL", value_name = "URL")]
+    pub public_url: Option<String>,
+    /// The program's name in emails
+    #[arg(long, env = "CSP_PRODUCT_NAME", default_value_t = MailConfig::default().product)]
+    pub product_name: String,
+    /// Who signs the emails
+    #[arg(long, env = "CSP_VENDOR_NAME", default_value_t = MailConfig::default().vendor)]
+    pub vendor_name: String,
+    /// Seconds before a failed email is tried again; doubles each time, up to an hour
+    #[arg(long, env = "CSP_MAIL_RETRY_SECS", default_value_t = MailConfig::default().retry_base.as_secs())]
+    pub mail_retry_secs: u64,
+    /// The partner agreement's version: a new partner's global admin signs it
+    #[arg(long, env = "CSP_AGREEMENT_VERSION", default_value_t = Config::default().agreement_version)]
+    pub agreement_version: String,
+    /// Where the agreement's full text is (shown with the signing form)
+    #[arg(long, env = "CSP_AGREEMENT_URL", default_value_t = Config::default().agreement_url)]
+    pub agreement_url: String,
     /// The end-to-end tests' fault switch (no environment variable, so that it cannot be
     /// left on by a deployment's environment)
     #[arg(long)]
@@ -225,6 +260,17 @@ impl From<ServeArgs> for Config {
             drain_grace: Duration::from_secs(a.drain_grace_secs),
             demo_data: a.demo_data,
             test_faults: a.test_faults,
+            agreement_version: a.agreement_version,
+            agreement_url: a.agreement_url,
+            mail: MailConfig {
+                smtp_url: a.smtp_url,
+                dir: a.mail_dir,
+                from: a.mail_from,
+                public_url: a.public_url,
+                product: a.product_name,
+                vendor: a.vendor_name,
+                retry_base: Duration::from_secs(a.mail_retry_secs.max(1)),
+            },
             ..Config::default()
         }
     }

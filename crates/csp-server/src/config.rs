@@ -45,6 +45,41 @@ pub struct Config {
     /// How long, once shutdown begins, the server keeps serving while `/readyz` says 503, so a
     /// load balancer stops sending it requests first.
     pub drain_grace: Duration,
+    pub mail: MailConfig,
+    /// The partner agreement a new partner's global admin signs: its version and full text.
+    pub agreement_version: String,
+    pub agreement_url: String,
+}
+
+/// Where emails go and what they say they are from.
+#[derive(Debug, Clone)]
+pub struct MailConfig {
+    /// `smtp://host:587?tls=required`, `smtps://user:password@host:465`, … (lettre's URL form).
+    pub smtp_url: Option<String>,
+    /// Instead of SMTP: one `.eml` file a message in this folder (local runs).
+    pub dir: Option<PathBuf>,
+    /// The From mailbox: `Contoso Partner Program <partners@contoso.example>`.
+    pub from: String,
+    /// Where the app is served, for the links in emails; `None` = this server's own address.
+    pub public_url: Option<String>,
+    pub product: String,
+    pub vendor: String,
+    /// A failed send is tried again after this, doubling each time (up to an hour).
+    pub retry_base: Duration,
+}
+
+impl Default for MailConfig {
+    fn default() -> Self {
+        MailConfig {
+            smtp_url: None,
+            dir: None,
+            from: "CSP Partner Portal <noreply@localhost>".into(),
+            public_url: None,
+            product: "CSP Partner Portal".into(),
+            vendor: "The CSP program team".into(),
+            retry_base: Duration::from_secs(5),
+        }
+    }
 }
 
 impl Default for Config {
@@ -74,11 +109,26 @@ impl Default for Config {
             test_faults: false,
             metrics_addr: None,
             drain_grace: Duration::ZERO,
+            mail: MailConfig::default(),
+            agreement_version: "2026-10".into(),
+            agreement_url: "https://partners.example.com/agreement/2026-10".into(),
         }
     }
 }
 
 impl Config {
+    /// The base of the links in emails.
+    pub fn public_url(&self, port: u16) -> String {
+        self.mail.public_url.clone().unwrap_or_else(|| {
+            let scheme = if self.secure_cookies { "https" } else { "http" };
+            let host = match self.bind {
+                IpAddr::V6(a) => format!("[{a}]"),
+                a => a.to_string(),
+            };
+            format!("{scheme}://{host}:{port}")
+        })
+    }
+
     pub fn hosts(&self, port: u16) -> Vec<String> {
         self.allowed_hosts.clone().unwrap_or_else(|| {
             vec![

@@ -111,6 +111,9 @@ impl ApiErr {
             "not-found" => "not-found",
             "unauthorized" => "unauthorized",
             "bad-request" => "bad-request",
+            "bad-limit" => "bad-limit",
+            "bad-cursor" => "bad-cursor",
+            "list-full" => "list-full",
             _ => "server",
         };
         ApiErr {

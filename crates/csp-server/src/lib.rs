@@ -7,7 +7,7 @@
 //!   (demo data), and `faults` (the e2e tests' switch, off by default); beside it
 //!   `provision` (the first accounts, for the command line's `create-operator` and
 //!   `create-partner`: `main.rs` and `cli.rs`, which only the binary uses);
-//! - handlers: `routes` (one file per resource);
+//! - handlers: `routes` (one file per resource); beside them `mail` (the outbox's worker);
 //! - who is asking and what handlers share: `auth` (sessions, who may do what), `passwords`
 //!   (Argon2id off the async threads, throttled sign-in checks), `extract` (JSON body, client
 //!   address, path IDs);
@@ -23,6 +23,7 @@ pub mod error;
 pub mod extract;
 pub mod faults;
 pub mod limits;
+pub mod mail;
 pub mod observe;
 pub mod passwords;
 pub mod provision;

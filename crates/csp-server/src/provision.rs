@@ -177,6 +177,8 @@ pub async fn create_partner(
         },
         kind: p.kind,
         domains,
+        // Its global admin signs the agreement at first sign-in.
+        agreement_signed: false,
     };
     let (row, password) = new_user(hasher, &partner.partner.id, admin_name, &admin, false)?;
 

@@ -48,6 +48,103 @@ pub struct ApplicationRow {
     pub partner_type: Option<String>,
     pub primary_contact_email: String,
     pub tenant: Option<String>,
+    /// The language its emails go out in (one of `csp_core::mail::LANGUAGES`).
+    pub language: String,
+    pub email_verified_at: Option<i64>,
+    /// The verification emails so far (`csp_core::verification::Sends`): none before the first.
+    pub sends: Option<csp_core::verification::Sends>,
+    /// Up by one with every change of status.
+    pub version: i64,
+    /// The reviewer's last decision, as the applicant reads it.
+    pub review: Option<csp_core::api::ReviewNote>,
+    /// From the answers, for the review queue: the legal name and the country.
+    pub company: String,
+    pub country: String,
+    pub created_at: i64,
+}
+
+/// A change of an application's status, as a handler decided it on the application read
+/// under the lock (`Store::transition`): applied together, or not at all.
+#[derive(Debug)]
+pub struct Transition {
+    pub status: String,
+    /// The reviewer's note the applicant reads now (None clears it).
+    pub review: Option<csp_core::api::ReviewNote>,
+    pub event: csp_core::api::AuditEntry,
+    /// New answers (a resubmit).
+    pub answers: Option<Answers>,
+    /// The address changed: it must be verified again, with this new link.
+    pub reverify: Option<NewLink>,
+    /// The email that tells the primary contact, by its outbox id.
+    pub mail: Option<(String, csp_core::mail::Mail)>,
+    /// Approval: the partner it makes (with its work-account tenant) and its first global admin.
+    pub partner: Option<(csp_core::api::MyPartner, String, UserRow)>,
+    /// A resubmit's idempotency key.
+    pub resubmit_key: Option<String>,
+}
+
+/// An application's answers as stored: the draft (JSON) and what the queue and the emails
+/// read from it.
+#[derive(Debug, Clone)]
+pub struct Answers {
+    pub draft: String,
+    pub company: String,
+    pub country: String,
+    pub primary_contact_email: String,
+}
+
+/// What [`Transition`] came to.
+#[derive(Debug)]
+pub enum Applied<E> {
+    Done(Box<ApplicationRow>),
+    NotFound,
+    /// The handler refused, on the application as it was.
+    Refused(E),
+    /// The enrolling work account is a partner user already: no second account is made.
+    AdminTaken,
+}
+
+/// A verification link to create: only its token's hash is stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewLink {
+    pub token_hash: String,
+    pub expires_at: i64,
+    /// The outbox row's id for the email that carries it.
+    pub mail_id: String,
+}
+
+/// What following a verification link did.
+#[derive(Debug)]
+pub enum Verification {
+    /// No link has this token.
+    Unknown,
+    Used,
+    Expired,
+    /// The address is verified now; the application as it is after.
+    Verified(Box<ApplicationRow>),
+}
+
+/// What asking for another verification email did.
+#[derive(Debug)]
+pub enum Resend {
+    NotFound,
+    AlreadyVerified,
+    /// Too soon: seconds to wait.
+    Wait(i64),
+    /// Queued; the application as it is after.
+    Sent(Box<ApplicationRow>),
+}
+
+/// An email waiting in the outbox, as the worker claims it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutboxRow {
+    pub id: String,
+    pub recipient: String,
+    pub language: String,
+    /// `csp_core::mail::Mail` as JSON.
+    pub mail: String,
+    /// Including the one this claim starts.
+    pub attempts: i64,
 }
 
 /// Outcome of an insert that a unique constraint may refuse.

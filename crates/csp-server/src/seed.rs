@@ -84,6 +84,12 @@ pub async fn seed_if_empty(state: &Shared) -> Result<bool, Box<dyn std::error::E
         }
         let tenant = own.or(p.domains.first()).cloned().unwrap_or_default();
         store.insert_partner_of(p, &tenant, t).await?;
+        store
+            .sign_agreement(
+                &p.partner.id,
+                &csp_demo_data::demo_signature(&p.partner.id, t),
+            )
+            .await?;
     }
     for a in &d.authorizations {
         store

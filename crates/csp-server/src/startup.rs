@@ -1,16 +1,16 @@
 //! Start-up, the top layer: the router built from `csp_core::endpoint`'s declarations and the
 //! route handlers, its layers (host check, security headers, CSRF origin check, body limit,
 //! timeout, panics, compression, tracing), and the server's run: storage, seeding, the
-//! sweeper (ended sessions and throttle windows) and the accept loop. Nothing else in the
+//! sweeper (ended sessions and throttle windows), the mail worker and the accept loop. Nothing else in the
 //! crate imports it.
 
 use crate::config::Config;
 use crate::error::ApiErr;
 use crate::extract::BodyFields;
-use crate::routes::{customers, enrollment, files, partners, session, users, work_account};
+use crate::routes::{customers, enrollment, files, partners, review, session, users, work_account};
 use crate::state::{now, AppState, Shared};
 use crate::storage::Store;
-use crate::{faults, observe, seed, server};
+use crate::{faults, mail, observe, seed, server};
 use axum::extract::{DefaultBodyLimit, Request, State};
 use axum::http::{header, HeaderValue, Method, StatusCode};
 use axum::middleware::{self, Next};
@@ -54,8 +54,18 @@ pub async fn run_on(
         Some(addr) => Some(tokio::net::TcpListener::bind(addr).await?),
         None => None,
     };
+    let mailer = mail::Mailer::new(&cfg.mail)?;
     let state = AppState::new(store.clone(), cfg, port);
     seed::on_start(&state, demo_data).await?;
+    let mail_worker = match mailer {
+        Some(m) => Some(tokio::spawn(mail::worker(state.clone(), m))),
+        None => {
+            tracing::warn!(
+                "no --smtp-url or --mail-dir: emails wait in the outbox until one is set"
+            );
+            None
+        }
+    };
     let sweeper = {
         let state = state.clone();
         tokio::spawn(async move {
@@ -103,6 +113,11 @@ pub async fn run_on(
     };
     server::serve(listener, router(state), limits, drain).await;
     sweeper.abort();
+    // A send cut off here is claimed again when its lease ends, by this instance's next
+    // start or by another one.
+    if let Some(w) = mail_worker {
+        w.abort();
+    }
     if let Some(e) = exporter {
         e.abort();
     }
@@ -149,6 +164,20 @@ pub fn api_routes() -> Router<Shared> {
     let r = at(r, &SUBMIT_APPLICATION, enrollment::submit);
     let r = at(r, &APPLICATION, enrollment::application);
     let r = at(r, &SET_APPLICATION_STATUS, enrollment::set_status);
+    let r = at(r, &VERIFY_EMAIL, enrollment::verify_email);
+    let r = at(
+        r,
+        &RESEND_VERIFICATION_BY_LINK,
+        enrollment::resend_verification_by_link,
+    );
+    let r = at(r, &RESEND_VERIFICATION, enrollment::resend_verification);
+    let r = at(r, &APPLICATION_ANSWERS, enrollment::answers_of);
+    let r = at(r, &RESUBMIT_APPLICATION, enrollment::resubmit);
+    let r = at(r, &REVIEW_QUEUE, review::queue);
+    let r = at(r, &REVIEW_APPLICATION, review::application);
+    let r = at(r, &DECIDE, review::decide);
+    let r = at(r, &AGREEMENT, partners::agreement);
+    let r = at(r, &SIGN_AGREEMENT, partners::sign_agreement);
     let r = at(r, &SIGN_IN, session::sign_in);
     let r = at(r, &SESSION, session::session);
     let r = at(r, &SIGN_OUT, session::sign_out);

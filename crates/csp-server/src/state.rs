@@ -35,6 +35,10 @@ pub struct AppState {
     /// Set when shutdown begins: readiness answers 503 so a load balancer stops sending
     /// requests while the ones in flight finish.
     pub draining: std::sync::atomic::AtomicBool,
+    /// Wakes this instance's mail worker when a handler has queued an email.
+    pub mail_queued: tokio::sync::Notify,
+    /// Where the app is served: the base of the links in emails.
+    pub public_url: String,
 }
 
 pub type Shared = Arc<AppState>;
@@ -76,6 +80,8 @@ impl AppState {
             csp,
             hashing: tokio::sync::Semaphore::new(4),
             draining: std::sync::atomic::AtomicBool::new(false),
+            mail_queued: tokio::sync::Notify::new(),
+            public_url: cfg.public_url(port),
             cfg,
         })
     }

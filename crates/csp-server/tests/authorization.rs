@@ -209,6 +209,62 @@ async fn every_route_for_every_caller() {
             "/applications/{app}/status",
             [401, 403, 403, 403, 403, 403, 403, 403, 200, 401, 403],
         ),
+        // Only the applicant who submitted it; it was emailed a moment ago, so that is 429.
+        (
+            "POST",
+            "/applications/{app}/verification-email",
+            [401, 401, 401, 401, 401, 401, 401, 401, 401, 429, 401],
+        ),
+        // The token is the proof, whoever sends it: an unknown one is 404 for everyone.
+        (
+            "POST",
+            "/email-verifications",
+            [404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404],
+        ),
+        (
+            "POST",
+            "/email-verifications/resend",
+            [404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404],
+        ),
+        (
+            "GET",
+            "/applications/{app}/answers",
+            [401, 401, 401, 401, 401, 401, 401, 401, 401, 200, 401],
+        ),
+        // The applicant's application is not waiting for changes: 409.
+        (
+            "PUT",
+            "/applications/{app}",
+            [401, 401, 401, 401, 401, 401, 401, 401, 401, 409, 401],
+        ),
+        (
+            "GET",
+            "/review/applications",
+            [401, 403, 403, 403, 403, 403, 403, 403, 200, 401, 403],
+        ),
+        (
+            "GET",
+            "/review/applications/{app}",
+            [401, 403, 403, 403, 403, 403, 403, 403, 200, 401, 403],
+        ),
+        // On a version that is not the application's: 409 for the operator.
+        (
+            "POST",
+            "/review/applications/{app}/decisions",
+            [401, 403, 403, 403, 403, 403, 403, 403, 409, 401, 403],
+        ),
+        // The operator's organization is no partner: 404.
+        (
+            "GET",
+            "/partner/agreement",
+            [401, 200, 200, 200, 200, 200, 200, 200, 404, 401, 200],
+        ),
+        // Global admins only; signing again keeps the first signature.
+        (
+            "POST",
+            "/partner/agreement",
+            [401, 403, 403, 403, 200, 403, 403, 200, 404, 401, 200],
+        ),
         (
             "POST",
             "/session/password",
@@ -271,6 +327,18 @@ async fn every_route_for_every_caller() {
                     Some(json!({"idempotency_key": format!("k{n}"), "draft": french_draft()}))
                 }
                 ("PUT", "/applications/{app}/status") => Some(json!({"status": "in-review"})),
+                ("PUT", "/applications/{app}") => Some(
+                    json!({"idempotency_key": format!("r{n}"), "version": 1, "draft": french_draft()}),
+                ),
+                ("POST", "/review/applications/{app}/decisions") => {
+                    Some(json!({"action": "approve", "version": 0}))
+                }
+                ("POST", "/partner/agreement") => Some(
+                    json!({"version": "2026-10", "name": "Alex Wilber", "job_title": "Director", "accept": true}),
+                ),
+                ("POST", "/email-verifications" | "/email-verifications/resend") => {
+                    Some(json!({"token": format!("unknown-{n}")}))
+                }
                 ("POST", "/indirect-providers") => {
                     Some(json!({"provider_id": ADVENTURE_WORKS, "consent": true}))
                 }
@@ -337,8 +405,7 @@ async fn tenants_are_isolated() {
     let (_, fab_admin) = t.other_partner("admin@fabrikam.com").await;
     let fab = t.sign_in("admin@fabrikam.com", "Fabrikam-pass-1").await;
     let users = t.call("GET", "/users", None, &fab).await;
-    let emails: Vec<&str> = users
-        .body
+    let emails: Vec<&str> = users.body["items"]
         .as_array()
         .unwrap()
         .iter()

@@ -249,7 +249,7 @@ async fn create_partner_makes_a_partner_whose_global_admin_signs_in() {
         .await;
     let r = t.call("GET", "/users", None, &who).await;
     assert_eq!(r.status, 200, "{}", r.body);
-    let users = r.body.as_array().unwrap();
+    let users = r.body["items"].as_array().unwrap();
     assert_eq!(users.len(), 1, "{}", r.body);
     assert_eq!(users[0]["email"], "anna@northwind.example");
     assert_eq!(users[0]["admin_role"], "global-admin");
@@ -267,6 +267,24 @@ async fn create_partner_makes_a_partner_whose_global_admin_signs_in() {
         r.body["domains"],
         json!(["northwind.onmicrosoft.com", "northwind.example"])
     );
+    assert_eq!(r.body["agreement_signed"], false);
+    // The partner pages open once its global admin has signed the partner agreement.
+    let closed = t.call("GET", "/customers", None, &who).await;
+    assert_eq!(closed.status, 403, "{}", closed.body);
+    assert_eq!(closed.body["error"], "agreement-not-signed");
+    let agreement = t.call("GET", "/partner/agreement", None, &who).await;
+    assert!(agreement.body["signed"].is_null(), "{}", agreement.body);
+    let version = agreement.body["version"].clone();
+    let r = t
+        .call(
+            "POST",
+            "/partner/agreement",
+            Some(json!({"version": version, "name": "Anna Müller", "job_title": "Geschäftsführerin", "accept": true})),
+            &who,
+        )
+        .await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert_eq!(r.body["signed"]["user"], "anna@northwind.example");
     assert_eq!(
         t.call("GET", "/customers", None, &who).await.body["customers"],
         json!([]),

@@ -34,8 +34,8 @@ async fn a_reseller_authorizes_a_provider_once_and_the_provider_sees_it() {
     let session = t.call("GET", "/session", None, &ga).await;
     assert_eq!(session.body["user"]["partner_kind"], "indirect-reseller");
     let providers = t.call("GET", "/indirect-providers", None, &ga).await;
-    assert_eq!(ids(&providers.body), vec![FABRIKAM]);
-    assert_eq!(providers.body[0]["since"], "2025-09-15");
+    assert_eq!(ids(&providers.body["items"]), vec![FABRIKAM]);
+    assert_eq!(providers.body["items"][0]["since"], "2025-09-15");
 
     // The invitation page names the provider; a bad or unknown ID is its own answer.
     let named = t
@@ -158,7 +158,11 @@ async fn a_reseller_authorizes_a_provider_once_and_the_provider_sees_it() {
     );
     assert_eq!(again.body["provider"]["since"], since);
     let providers = t.call("GET", "/indirect-providers", None, &ga).await;
-    assert_eq!(ids(&providers.body), vec![FABRIKAM, ADVENTURE_WORKS]);
+    // By name (`csp_core::paging`).
+    assert_eq!(
+        ids(&providers.body["items"]),
+        vec![ADVENTURE_WORKS, FABRIKAM]
+    );
     let named = t
         .call(
             "GET",
@@ -174,7 +178,10 @@ async fn a_reseller_authorizes_a_provider_once_and_the_provider_sees_it() {
         .sign_in(csp_server::seed::DEMO_PROVIDER_ADMIN, "demo")
         .await;
     let resellers = t.call("GET", "/indirect-resellers", None, &fab).await;
-    assert_eq!(ids(&resellers.body), vec![CONTOSO, ALFA_SOFT, MUELLER]);
+    assert_eq!(
+        ids(&resellers.body["items"]),
+        vec![CONTOSO, MUELLER, ALFA_SOFT]
+    );
     assert_eq!(
         t.call("GET", "/indirect-resellers", None, &ga).await.status,
         403
@@ -198,7 +205,49 @@ async fn a_reseller_authorizes_a_provider_once_and_the_provider_sees_it() {
         .await;
     assert_eq!(again.status, 404);
     let resellers = t.call("GET", "/indirect-resellers", None, &fab).await;
-    assert_eq!(ids(&resellers.body), vec![CONTOSO, ALFA_SOFT]);
+    assert_eq!(ids(&resellers.body["items"]), vec![CONTOSO, ALFA_SOFT]);
+}
+
+/// A partner's list takes no more rows than `csp_core::paging::MAX_ROWS_PER_PARTNER`: a
+/// reseller with that many customers adds none (409 `list-full`) and lists them a page at a time.
+#[tokio::test]
+async fn a_full_customer_list_takes_no_more() {
+    use csp_core::customers::{Customer, RelationshipKind};
+    use csp_core::paging::{DEFAULT_LIMIT, MAX_ROWS_PER_PARTNER};
+    let t = new().await;
+    let ga = t.sign_in(csp_server::seed::DEMO_ADMIN, "demo").await;
+    let had = t.call("GET", "/customers?limit=200", None, &ga).await.body["customers"]
+        .as_array()
+        .unwrap()
+        .len();
+    let mut tx = t.state.store.begin_setup().await.unwrap();
+    for i in had..MAX_ROWS_PER_PARTNER {
+        let c = Customer {
+            id: format!("{i:08x}-0000-4000-8000-000000000000"),
+            company_name: format!("Full {i}"),
+            primary_domain: format!("full{i}.onmicrosoft.com"),
+            relationship: RelationshipKind::IndirectReseller,
+            provider_id: None,
+            reseller_id: Some(CONTOSO.into()),
+            has_active_subscriptions: false,
+            tags: vec![],
+        };
+        tx.insert_customer(&c, 0).await.unwrap();
+    }
+    tx.commit().await.unwrap();
+    let r = t
+        .call("POST", "/customers", Some(new_customer("onetoomany")), &ga)
+        .await;
+    assert_eq!(
+        (r.status.as_u16(), &r.body["error"]),
+        (409, &json!("list-full"))
+    );
+    let page = t.call("GET", "/customers", None, &ga).await;
+    assert_eq!(
+        page.body["customers"].as_array().unwrap().len(),
+        DEFAULT_LIMIT
+    );
+    assert!(page.body["next_cursor"].is_string());
 }
 
 #[tokio::test]
@@ -217,13 +266,13 @@ async fn customers_are_each_partners_own() {
         names,
         vec![
             "Boulangerie Élodie SARL",
+            "Crème & Café Société Coopérative",
             "ООО «Ромашка»",
             "北京示例科技有限公司",
-            "Crème & Café Société Coopérative"
         ]
     );
     assert_eq!(list.body["customers"][0]["has_active_subscriptions"], true);
-    assert_eq!(list.body["customers"][3]["tags"], json!(["Lyon", "PME"]));
+    assert_eq!(list.body["customers"][1]["tags"], json!(["Lyon", "PME"]));
     assert_eq!(ids(&list.body["partners"]), vec![FABRIKAM]);
     let fab = t
         .sign_in(csp_server::seed::DEMO_PROVIDER_ADMIN, "demo")
@@ -259,7 +308,7 @@ async fn customers_are_each_partners_own() {
         t.call("GET", "/relationship-requests", None, &other)
             .await
             .body,
-        json!([])
+        json!({"items": []})
     );
 
     // Removing a relationship: refused while subscriptions are active.
@@ -422,8 +471,11 @@ async fn relationship_requests_keep_names_unique_expire_and_terminate() {
     let t = new().await;
     let ga = t.sign_in(csp_server::seed::DEMO_ADMIN, "demo").await;
     let list = t.call("GET", "/relationship-requests", None, &ga).await;
-    assert_eq!(ids(&list.body), vec![PENDING_REQUEST, ACTIVE_REQUEST]);
-    assert_eq!(list.body[1]["status"], "active");
+    assert_eq!(
+        ids(&list.body["items"]),
+        vec![PENDING_REQUEST, ACTIVE_REQUEST]
+    );
+    assert_eq!(list.body["items"][1]["status"], "active");
 
     let form = |name: &str| {
         json!({"admin_access": true, "name": name, "duration_days": 365,
@@ -508,8 +560,7 @@ async fn relationship_requests_keep_names_unique_expire_and_terminate() {
         .await
         .unwrap();
     let list = t.call("GET", "/relationship-requests", None, &ga).await;
-    let shown = list
-        .body
+    let shown = list.body["items"]
         .as_array()
         .unwrap()
         .iter()
@@ -543,8 +594,7 @@ async fn relationship_requests_keep_names_unique_expire_and_terminate() {
         404
     );
     let list = t.call("GET", "/relationship-requests", None, &ga).await;
-    let ended = list
-        .body
+    let ended = list.body["items"]
         .as_array()
         .unwrap()
         .iter()
@@ -612,12 +662,12 @@ async fn every_change_needs_the_csrf_token() {
         );
     }
     let providers = t.call("GET", "/indirect-providers", None, &ga).await;
-    assert_eq!(ids(&providers.body), vec![FABRIKAM]);
+    assert_eq!(ids(&providers.body["items"]), vec![FABRIKAM]);
     let resellers = t.call("GET", "/indirect-resellers", None, &fab).await;
-    assert_eq!(resellers.body.as_array().unwrap().len(), 3);
+    assert_eq!(resellers.body["items"].as_array().unwrap().len(), 3);
     let list = t.call("GET", "/customers", None, &ga).await;
     assert_eq!(list.body["customers"].as_array().unwrap().len(), 4);
     let reqs = t.call("GET", "/relationship-requests", None, &ga).await;
-    assert_eq!(reqs.body.as_array().unwrap().len(), 2);
-    assert_eq!(reqs.body[1]["status"], "active");
+    assert_eq!(reqs.body["items"].as_array().unwrap().len(), 2);
+    assert_eq!(reqs.body["items"][1]["status"], "active");
 }

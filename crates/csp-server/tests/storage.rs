@@ -3,8 +3,9 @@
 //! unique per run so a shared PostgreSQL database can take repeated runs.
 
 mod common;
+use csp_core::mail::Mail;
 use csp_core::mpn::{OrgProfile, ProfileKind, ProfileStatus};
-use csp_server::rows::{ApplicationRow, Insert, SessionRow, UserRow};
+use csp_server::rows::{ApplicationRow, Insert, NewLink, SessionRow, UserRow};
 use csp_server::secrets::new_id;
 use csp_server::storage::Store;
 
@@ -195,13 +196,21 @@ async fn applications_are_created_once_per_owner_and_key() {
         partner_type: Some("indirect-reseller".into()),
         primary_contact_email: "elodie@contoso.fr".into(),
         tenant: Some(r#"{"domain":"contoso.fr","country":"FR","organization":"C"}"#.into()),
+        language: "fr".into(),
+        email_verified_at: None,
+        sends: None,
+        version: 1,
+        review: None,
+        company: "Contoso SARL".into(),
+        country: "FR".into(),
+        created_at: 0,
     };
     let a = s
-        .insert_application(&row(&uniq("app")), "k", "{}", 1)
+        .insert_application(&row(&uniq("app")), "k", "{}", 1, &link(), mail)
         .await
         .unwrap();
     let b = s
-        .insert_application(&row(&uniq("app")), "k", "{}", 2)
+        .insert_application(&row(&uniq("app")), "k", "{}", 2, &link(), mail)
         .await
         .unwrap();
     assert_eq!(a, b);
@@ -211,26 +220,32 @@ async fn applications_are_created_once_per_owner_and_key() {
         a.reference
     );
     let c = s
-        .insert_application(&row(&uniq("app")), "k2", "{}", 3)
+        .insert_application(&row(&uniq("app")), "k2", "{}", 3, &link(), mail)
         .await
         .unwrap();
     assert_ne!(c.reference, a.reference);
     assert_eq!(s.applications_of(&owner).await.unwrap(), 2);
-    assert!(s.set_application_status(&a.id, "approved").await.unwrap());
-    assert_eq!(
-        s.application(&a.id).await.unwrap().unwrap().status,
-        "approved"
-    );
-    assert!(!s
-        .set_application_status("app_missing", "approved")
+    let approved = s
+        .set_application_status(&a.id, "approved", &uniq("msg"), 5, mail)
         .await
-        .unwrap());
+        .unwrap()
+        .unwrap();
+    assert_eq!(approved.status, "approved");
+    assert_eq!(s.application(&a.id).await.unwrap().unwrap(), approved);
+    assert!(s
+        .set_application_status("app_missing", "approved", &uniq("msg"), 5, mail)
+        .await
+        .unwrap()
+        .is_none());
     // Concurrent submits of one key: one row.
     let mut tasks = vec![];
     for _ in 0..8 {
         let (s, r) = (s.clone(), row(&uniq("app")));
         tasks.push(tokio::spawn(async move {
-            s.insert_application(&r, "race", "{}", 4).await.unwrap().id
+            s.insert_application(&r, "race", "{}", 4, &link(), mail)
+                .await
+                .unwrap()
+                .id
         }));
     }
     let mut ids = std::collections::BTreeSet::new();
@@ -239,6 +254,22 @@ async fn applications_are_created_once_per_owner_and_key() {
     }
     assert_eq!(ids.len(), 1);
     assert_eq!(s.applications_of(&owner).await.unwrap(), 3);
+}
+
+fn link() -> NewLink {
+    NewLink {
+        token_hash: uniq("tok"),
+        expires_at: 1_000_000,
+        mail_id: uniq("msg"),
+    }
+}
+
+fn mail(a: &ApplicationRow) -> Mail {
+    Mail::ConfirmAddress {
+        reference: a.reference.clone(),
+        link: "https://portal.example/verify-email#t".into(),
+        expires_at: 1_000_000,
+    }
 }
 
 fn guid() -> String {
@@ -269,6 +300,7 @@ async fn partner_records_round_trip_and_survive_a_restart() {
         },
         kind,
         domains: vec![format!("{}.onmicrosoft.com", uniq("d")), "alfa.ru".into()],
+        agreement_signed: false,
     };
     let reseller = partner("ООО «Альфа»", PartnerKind::IndirectReseller, "europe");
     let provider = partner("上海云分销", PartnerKind::IndirectProvider, "asia-pacific");

@@ -9,6 +9,7 @@ use csp_core::api::CustomerList;
 use csp_core::customers::CustomerIndex;
 use csp_core::endpoint::CUSTOMERS;
 use csp_core::invitation::{build_link, Invite};
+use csp_core::paging::MAX_LIMIT;
 use csp_core::relationship::RelationshipRequest;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -25,7 +26,15 @@ pub(super) fn use_customers() -> (UseStateHandle<Fetched<Rc<Loaded>>>, Callback<
     use_fetch((), move |_| {
         let api = api.clone();
         async move {
-            let list = api.call(&CUSTOMERS, &[], &()).await?;
+            // Every page: the search, the filters and the export run over all the customers,
+            // so any of them can be found.
+            let mut list: CustomerList = api.list(&CUSTOMERS, Some(MAX_LIMIT), None).await?;
+            while let Some(c) = list.next_cursor.take() {
+                let mut more: CustomerList =
+                    api.list(&CUSTOMERS, Some(MAX_LIMIT), Some(&c)).await?;
+                list.customers.append(&mut more.customers);
+                list.next_cursor = more.next_cursor;
+            }
             let index = CustomerIndex::new(&list.customers);
             Ok(Rc::new(Loaded { list, index }))
         }

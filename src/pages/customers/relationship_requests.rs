@@ -6,7 +6,7 @@
 use super::common::{request_link, role_label};
 use crate::components::{DataTable, NavButton, RowLink};
 use crate::env::use_env;
-use crate::form::{listing, use_fetch, DoneNotice};
+use crate::form::{listing, use_paged, DoneNotice, ShowMore};
 use crate::i18n::{use_i18n, use_title};
 use crate::partner::use_my_partner;
 use crate::route::Route;
@@ -19,9 +19,12 @@ use yew::prelude::*;
 pub fn RelationshipRequests() -> Html {
     let i18n = use_i18n();
     let api = use_env().api;
-    let (list, again) = use_fetch((), move |_| {
+    let (list, again, more) = use_paged(move |cursor| {
         let api = api.clone();
-        async move { api.call(&RELATIONSHIP_REQUESTS, &[], &()).await }
+        async move {
+            api.page(&RELATIONSHIP_REQUESTS, None, cursor.as_deref())
+                .await
+        }
     });
     let me = use_my_partner();
     let partner_id = match &*me {
@@ -107,6 +110,7 @@ pub fn RelationshipRequests() -> Html {
             <DoneNotice />
             <NavButton to={Route::RequestRelationship} label={i18n.t("customers-request-relationship")} />
             { body }
+            <ShowMore {more} />
         </div>
     }
 }

@@ -38,7 +38,7 @@ pub fn RequestRelationship() -> Html {
         let api = env.api.clone();
         crate::form::use_fetch((), move |_| {
             let api = api.clone();
-            async move { api.call(&RELATIONSHIP_REQUESTS, &[], &()).await }
+            async move { api.all(&RELATIONSHIP_REQUESTS).await }
         })
         .0
     };

@@ -23,7 +23,7 @@ pub fn TerminateRelationship(p: &TerminateProps) -> Html {
     let api = env.api.clone();
     let (list, again) = use_fetch((), move |_| {
         let api = api.clone();
-        async move { api.call(&RELATIONSHIP_REQUESTS, &[], &()).await }
+        async move { api.all(&RELATIONSHIP_REQUESTS).await }
     });
     let back = (
         Route::RelationshipRequests,

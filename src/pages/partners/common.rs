@@ -1,29 +1,46 @@
 //! What the partner pages share: the lists, a region's and a date's text.
 
 use crate::env::use_env;
-use crate::form::{use_fetch, Fetched};
+use crate::form::{use_fetch, use_paged, Fetched, More};
 use crate::i18n::I18n;
-use csp_core::endpoint::{INDIRECT_PROVIDERS, INDIRECT_RESELLERS};
+use csp_core::endpoint::{Endpoint, INDIRECT_PROVIDERS, INDIRECT_RESELLERS};
+use csp_core::paging::Page;
 use csp_core::partners::PartnerSummary;
 use yew::prelude::*;
 
-/// The reseller's indirect providers.
+/// All the reseller's indirect providers (every page), for a page that finds one.
 #[hook]
 pub(super) fn use_providers() -> (UseStateHandle<Fetched<Vec<PartnerSummary>>>, Callback<()>) {
     let api = use_env().api;
     use_fetch((), move |_| {
         let api = api.clone();
-        async move { api.call(&INDIRECT_PROVIDERS, &[], &()).await }
+        async move { api.all(&INDIRECT_PROVIDERS).await }
     })
 }
 
-/// The provider's indirect resellers.
+/// All the provider's indirect resellers (every page), for a page that finds one.
 #[hook]
 pub(super) fn use_resellers() -> (UseStateHandle<Fetched<Vec<PartnerSummary>>>, Callback<()>) {
     let api = use_env().api;
     use_fetch((), move |_| {
         let api = api.clone();
-        async move { api.call(&INDIRECT_RESELLERS, &[], &()).await }
+        async move { api.all(&INDIRECT_RESELLERS).await }
+    })
+}
+
+/// A list of partners a page at a time (`INDIRECT_PROVIDERS` or `INDIRECT_RESELLERS`).
+#[hook]
+pub(super) fn use_partners_paged(
+    op: &'static Endpoint<(), Page<PartnerSummary>>,
+) -> (
+    UseStateHandle<Fetched<Vec<PartnerSummary>>>,
+    Callback<()>,
+    More,
+) {
+    let api = use_env().api;
+    use_paged(move |cursor| {
+        let api = api.clone();
+        async move { api.page(op, None, cursor.as_deref()).await }
     })
 }
 

@@ -1,9 +1,9 @@
 //! The reseller's *Indirect providers*: one row per authorized provider (name, region,
 //! since) with **View customers** and **Invite new customers**; removal goes through support.
 
-use super::common::{region, since, use_providers};
+use super::common::{region, since, use_partners_paged};
 use crate::components::{DataTable, RowLink};
-use crate::form::listing;
+use crate::form::{listing, ShowMore};
 use crate::i18n::{use_i18n, use_title};
 use crate::route::Route;
 use yew::prelude::*;
@@ -11,7 +11,7 @@ use yew::prelude::*;
 #[function_component]
 pub fn IndirectProviders() -> Html {
     let i18n = use_i18n();
-    let (list, again) = use_providers();
+    let (list, again, more) = use_partners_paged(&csp_core::endpoint::INDIRECT_PROVIDERS);
     let heading = i18n.t("partners-providers-heading");
     use_title(&heading, matches!(*list, Some(Err(_))));
     let body = listing(
@@ -45,6 +45,7 @@ pub fn IndirectProviders() -> Html {
             <h1 class="heading">{ heading.clone() }</h1>
             <p>{ i18n.t("partners-providers-intro") }</p>
             { body }
+            <ShowMore {more} />
             <p class="inset">{ i18n.t("partners-providers-remove-support") }</p>
         </div>
     }

@@ -1,9 +1,9 @@
 //! The provider's *Indirect resellers*: the list, **Request a partnership**, **Remove
 //! partnership** per reseller, and the personalized invitation link, always visible here.
 
-use super::common::{since, use_resellers};
+use super::common::{since, use_partners_paged};
 use crate::components::{DataTable, NavButton, RowLink};
-use crate::form::{listing, DoneNotice};
+use crate::form::{listing, DoneNotice, ShowMore};
 use crate::i18n::{use_i18n, use_title};
 use crate::invitation::authorize_base;
 use crate::partner::use_my_partner;
@@ -15,7 +15,9 @@ use yew::prelude::*;
 pub fn IndirectResellers() -> Html {
     let i18n = use_i18n();
     let me = use_my_partner();
-    let (list, again) = use_resellers();
+    let (list, again, more) = use_partners_paged(&csp_core::endpoint::INDIRECT_RESELLERS);
+    // The count is of them all: shown once every page is.
+    let all_shown = more.next.is_none();
     let heading = i18n.t("partners-resellers-heading");
     use_title(&heading, matches!(*list, Some(Err(_))));
     let body = listing(
@@ -26,7 +28,9 @@ pub fn IndirectResellers() -> Html {
         |l| {
             html! {
                 <>
-                <p role="status">{ i18n.ta("partners-resellers-count", &[("count", &l.len().to_string())]) }</p>
+                if all_shown {
+                    <p role="status">{ i18n.ta("partners-resellers-count", &[("count", &l.len().to_string())]) }</p>
+                }
                 <DataTable caption={heading.clone()} actions={i18n.t("partners-col-actions")}
                     columns={vec![i18n.t("partners-col-name"), i18n.t("partners-col-country"), i18n.t("partners-col-since")]}>
                 { for l.iter().map(|p| html! {
@@ -70,6 +74,7 @@ pub fn IndirectResellers() -> Html {
                 </div>
             }
             { body }
+            <ShowMore {more} />
         </div>
     }
 }

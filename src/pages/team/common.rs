@@ -3,20 +3,31 @@
 
 use crate::components::RadioOption;
 use crate::env::use_env;
-use crate::form::{use_fetch, Fetched};
+use crate::form::{use_fetch, use_paged, Fetched, More};
 use crate::i18n::I18n;
 use csp_core::api::User;
 use csp_core::endpoint::USERS;
 use csp_core::roles::{Role, RoleCatalog, RoleKind};
 use yew::prelude::*;
 
-/// The partner's users, fetched on mount, and a callback that fetches them again.
+/// All the partner's users (every page), fetched on mount, and a callback that fetches them
+/// again: for the pages that find one user or check an address against them all.
 #[hook]
 pub(super) fn use_users() -> (UseStateHandle<Fetched<Vec<User>>>, Callback<()>) {
     let api = use_env().api;
     use_fetch((), move |_| {
         let api = api.clone();
-        async move { api.call(&USERS, &[], &()).await }
+        async move { api.all(&USERS).await }
+    })
+}
+
+/// The partner's users a page at a time, for the list.
+#[hook]
+pub(super) fn use_users_paged() -> (UseStateHandle<Fetched<Vec<User>>>, Callback<()>, More) {
+    let api = use_env().api;
+    use_paged(move |cursor| {
+        let api = api.clone();
+        async move { api.page(&USERS, None, cursor.as_deref()).await }
     })
 }
 

@@ -1,9 +1,9 @@
 //! The partner's users: name, email, agent and admin role, with a link to change each.
 
-use super::common::{role_name, use_users};
+use super::common::{role_name, use_users_paged};
 use crate::components::{DataTable, NavButton, RowLink};
 use crate::env::use_env;
-use crate::form::listing;
+use crate::form::{listing, ShowMore};
 use crate::i18n::{use_i18n, use_title};
 use crate::route::Route;
 use csp_core::roles::RoleKind;
@@ -13,7 +13,7 @@ use yew::prelude::*;
 pub fn Users() -> Html {
     let i18n = use_i18n();
     let env = use_env();
-    let (users, again) = use_users();
+    let (users, again, more) = use_users_paged();
     let heading = i18n.t("users-heading");
     use_title(&heading, matches!(*users, Some(Err(_))));
     let columns = [
@@ -44,6 +44,7 @@ pub fn Users() -> Html {
             <h1 class="heading">{ heading }</h1>
             <NavButton to={Route::AddUser} label={i18n.t("users-add")} />
             { body }
+            <ShowMore {more} />
         </div>
     }
 }

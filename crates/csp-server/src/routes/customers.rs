@@ -4,6 +4,7 @@
 //! reseller-relationship requests (GDAP) with their status. The same csp-core rules as the
 //! in-browser backend (`csp_demo::customers`).
 
+use super::page_request;
 use crate::auth::{permitted, Member};
 use crate::error::{check, random_failed, ApiErr, ApiResult};
 use crate::extract::{canonical, JsonIn};
@@ -11,7 +12,7 @@ use crate::passwords::hash_password;
 use crate::rows::{Insert, WorkAccountRow};
 use crate::secrets::{self, new_guid, new_id};
 use crate::state::{now, today, Shared};
-use axum::extract::{Path, State};
+use axum::extract::{Path, RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -21,9 +22,10 @@ use csp_core::add_customer::{
     DomainPrefixAvailability, NewCustomer,
 };
 use csp_core::api::{CustomerList, PartnerKind};
-use csp_core::customers::check_can_remove_relationship;
+use csp_core::customers::{check_can_remove_relationship, Customer};
 use csp_core::field::Field;
 use csp_core::ids::same_id;
+use csp_core::paging::{check_room, finish, Ordered, Page};
 use csp_core::problem::{Code, Problem};
 use csp_core::relationship::{
     check_new_request, name_key, new_request, refresh, terminate, NewRelationshipRequest,
@@ -32,11 +34,21 @@ use csp_core::relationship::{
 use csp_core::roles::{ADD_CUSTOMER, CUSTOMERS, RELATIONSHIP_REQUESTS};
 
 /// The customers of the caller's partner and the partners they are shared with.
-pub async fn customers(State(state): State<Shared>, m: Member) -> ApiResult<Json<CustomerList>> {
+pub async fn customers(
+    State(state): State<Shared>,
+    m: Member,
+    RawQuery(query): RawQuery,
+) -> ApiResult<Json<CustomerList>> {
     let me = permitted(&state, &m, CUSTOMERS).await?;
+    let req = page_request(&query)?;
+    let rows = (state.store)
+        .customers_page(&me.partner.id, me.kind, &req)
+        .await?;
+    let page = finish(rows, req.limit, Customer::position);
     Ok(Json(CustomerList {
-        customers: state.store.customers_of(&me.partner.id, me.kind).await?,
+        customers: page.items,
         partners: state.store.linked_partners(&me.partner.id, me.kind).await?,
+        next_cursor: page.next_cursor,
     }))
 }
 
@@ -117,6 +129,16 @@ pub async fn add_customer(
     let id = new_guid().map_err(random_failed)?;
     let (customer, sign_in_name) =
         new_customer_record(id, &c, &prefix, me.kind, &me.partner.id, for_reseller);
+    // Each partner the customer is listed for has room for it.
+    for (id, kind) in [
+        (&customer.reseller_id, PartnerKind::IndirectReseller),
+        (&customer.provider_id, PartnerKind::IndirectProvider),
+    ] {
+        if let Some(id) = id {
+            let listed = state.store.customer_count(id, kind).await?;
+            check_room(listed).map_err(ApiErr::from_core)?;
+        }
+    }
     let password = secrets::temporary_password().map_err(random_failed)?;
     let admin = WorkAccountRow {
         id: new_id("wac").map_err(random_failed)?,
@@ -179,18 +201,17 @@ pub async fn remove_relationship(
 pub async fn relationship_requests(
     State(state): State<Shared>,
     m: Member,
-) -> ApiResult<Json<Vec<RelationshipRequest>>> {
+    RawQuery(query): RawQuery,
+) -> ApiResult<Json<Page<RelationshipRequest>>> {
     let me = permitted(&state, &m, RELATIONSHIP_REQUESTS).await?;
+    let req = page_request(&query)?;
     let today = today();
-    Ok(Json(
-        state
-            .store
-            .requests_of(&me.partner.id)
-            .await?
-            .iter()
-            .map(|r| refresh(r, today))
-            .collect(),
-    ))
+    let rows = state.store.requests_page(&me.partner.id, &req).await?;
+    Ok(Json(finish(
+        rows.iter().map(|r| refresh(r, today)).collect(),
+        req.limit,
+        RelationshipRequest::position,
+    )))
 }
 
 pub async fn request_relationship(
@@ -206,6 +227,7 @@ pub async fn request_relationship(
         .map(|r| r.name.as_str())
         .collect();
     check(&check_new_request(&req, &names, ADMIN_ROLES))?;
+    check_room(existing.len()).map_err(ApiErr::from_core)?;
     let r = new_request(&new_guid().map_err(random_failed)?, &req, today());
     // The unique key settles two concurrent requests of one name.
     let key = r.admin_access.then(|| name_key(&r.name));

@@ -12,6 +12,7 @@ pub mod customers;
 pub mod enrollment;
 pub mod files;
 pub mod partners;
+pub mod review;
 pub mod session;
 pub mod users;
 pub mod work_account;
@@ -24,6 +25,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use csp_core::api::User;
 use csp_core::enrollment::Tenant;
+use csp_core::paging::PageRequest;
 use serde::Serialize;
 
 fn user_out(u: &UserRow) -> User {
@@ -36,6 +38,12 @@ fn user_out(u: &UserRow) -> User {
         partner_id: u.partner_id.clone(),
         partner_kind: u.partner_kind,
     }
+}
+
+/// The page a list's query asks for (`limit`, `cursor`); 400 `bad-limit` / `bad-cursor`.
+fn page_request(query: &Option<String>) -> ApiResult<PageRequest> {
+    csp_core::paging::parse_query(query.as_deref().unwrap_or_default())
+        .map_err(|e| ApiErr::from_core(e.into()))
 }
 
 fn with_cookie(cookie: String, status: StatusCode, body: impl Serialize) -> Response {

@@ -3,20 +3,25 @@
 //! The same csp-core rules as the in-browser backend (`csp_demo::partners`); a feature the
 //! caller's roles or partner type don't open is a 403.
 
+use super::page_request;
 use crate::auth::{forbidden, permitted, Member};
 use crate::error::{check, ApiErr, ApiResult};
 use crate::extract::{canonical, JsonIn};
 use crate::rows::Insert;
-use crate::state::{today, Shared};
-use axum::extract::{Path, State};
+use crate::state::{now, today, Shared};
+use axum::extract::{Path, RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use csp_core::api::{AuthorizeResult, MyPartner, PartnerKind};
+use csp_core::api::{
+    Agreement, AgreementAcceptance, AuthorizeResult, MyPartner, PartnerKind, Signature,
+};
 use csp_core::field::Field;
 use csp_core::ids::{parse_id, same_id};
+use csp_core::paging::{check_room, finish, Ordered, Page};
 use csp_core::partners::{authorize, check_authorization, AuthorizeProvider, PartnerSummary};
 use csp_core::problem::Code;
+use csp_core::problem::FieldProblem;
 use csp_core::roles::{AUTHORIZE_INDIRECT_PROVIDER, INDIRECT_PROVIDERS, INDIRECT_RESELLERS};
 
 /// The caller's partner; 404 for a user who belongs to no reseller or provider (the program
@@ -33,14 +38,81 @@ pub async fn my_partner(State(state): State<Shared>, m: Member) -> ApiResult<Jso
     Ok(Json(my(&state, &m).await?))
 }
 
+/// `GET /partner/agreement`: the current agreement and, once signed, its signature.
+pub async fn agreement(State(state): State<Shared>, m: Member) -> ApiResult<Json<Agreement>> {
+    let me = my(&state, &m).await?;
+    Ok(Json(Agreement {
+        version: state.cfg.agreement_version.clone(),
+        url: state.cfg.agreement_url.clone(),
+        signed: state.store.agreement(&me.partner.id).await?,
+    }))
+}
+
+/// `POST /partner/agreement`: the global admin signs the version they read; the first
+/// signature stays.
+pub async fn sign_agreement(
+    State(state): State<Shared>,
+    m: Member,
+    JsonIn(req): JsonIn<AgreementAcceptance>,
+) -> ApiResult<Json<Agreement>> {
+    let me = my(&state, &m).await?;
+    if m.user.admin_role.as_deref() != Some("global-admin") {
+        return Err(ApiErr::forbidden(
+            "partner-agreement",
+            vec!["global-admin".into()],
+        ));
+    }
+    let mut problems = vec![];
+    let mut need = |field, ok: bool| {
+        if !ok {
+            problems.push(FieldProblem {
+                field,
+                problem: Code::Required.into(),
+            })
+        }
+    };
+    need(Field::AgreementName, !req.name.trim().is_empty());
+    need(Field::AgreementJobTitle, !req.job_title.trim().is_empty());
+    need(Field::AgreementAccept, req.accept);
+    if req.version != state.cfg.agreement_version {
+        problems.push(FieldProblem {
+            field: Field::AgreementAccept,
+            problem: Code::AgreementVersion.into(),
+        });
+    }
+    if !problems.is_empty() {
+        return Err(ApiErr::validation(problems));
+    }
+    let signature = Signature {
+        version: req.version,
+        name: req.name.trim().into(),
+        job_title: req.job_title.trim().into(),
+        user: m.user.email.clone(),
+        at: now(),
+    };
+    let signed = state
+        .store
+        .sign_agreement(&me.partner.id, &signature)
+        .await?;
+    tracing::info!(partner = %me.partner.id, user = %m.user.id, "partner agreement signed");
+    Ok(Json(Agreement {
+        version: state.cfg.agreement_version.clone(),
+        url: state.cfg.agreement_url.clone(),
+        signed,
+    }))
+}
+
 pub async fn indirect_providers(
     State(state): State<Shared>,
     m: Member,
-) -> ApiResult<Json<Vec<PartnerSummary>>> {
+    RawQuery(query): RawQuery,
+) -> ApiResult<Json<Page<PartnerSummary>>> {
     let me = permitted(&state, &m, INDIRECT_PROVIDERS).await?;
-    Ok(Json(
-        state.store.linked_partners(&me.partner.id, me.kind).await?,
-    ))
+    let req = page_request(&query)?;
+    let rows = (state.store)
+        .linked_partners_page(&me.partner.id, me.kind, &req)
+        .await?;
+    Ok(Json(finish(rows, req.limit, PartnerSummary::position)))
 }
 
 fn provider_not_found() -> ApiErr {
@@ -129,6 +201,14 @@ pub async fn authorize_provider(
     let provider = found.ok_or_else(provider_not_found)?;
     let current = state.store.linked_partners(&me.partner.id, me.kind).await?;
     let done = authorize(&current, &provider, today());
+    if done.changed {
+        // Both partners' lists have room for the other.
+        check_room(current.len()).map_err(ApiErr::from_core)?;
+        let theirs = (state.store)
+            .linked_partners(&provider.id, PartnerKind::IndirectProvider)
+            .await?;
+        check_room(theirs.len()).map_err(ApiErr::from_core)?;
+    }
     // The key settles a concurrent second authorization: it changes nothing either.
     let changed = done.changed
         && matches!(
@@ -164,11 +244,14 @@ pub async fn authorize_provider(
 pub async fn indirect_resellers(
     State(state): State<Shared>,
     m: Member,
-) -> ApiResult<Json<Vec<PartnerSummary>>> {
+    RawQuery(query): RawQuery,
+) -> ApiResult<Json<Page<PartnerSummary>>> {
     let me = permitted(&state, &m, INDIRECT_RESELLERS).await?;
-    Ok(Json(
-        state.store.linked_partners(&me.partner.id, me.kind).await?,
-    ))
+    let req = page_request(&query)?;
+    let rows = (state.store)
+        .linked_partners_page(&me.partner.id, me.kind, &req)
+        .await?;
+    Ok(Json(finish(rows, req.limit, PartnerSummary::position)))
 }
 
 /// The provider ends a partnership: the reseller leaves its list (and it the reseller's).

@@ -2,7 +2,7 @@
 //! roles and removing a user, so that nobody hands out more than they have and the partner
 //! always keeps someone who can manage users.
 
-use super::user_out;
+use super::{page_request, user_out};
 use crate::auth::{forbidden, Member};
 use crate::error::{check, random_failed, ApiErr, ApiResult};
 use crate::extract::JsonIn;
@@ -10,26 +10,29 @@ use crate::passwords::hash_password;
 use crate::rows::{Insert, UserRow};
 use crate::secrets::{self, new_id};
 use crate::state::{now, Shared};
-use axum::extract::{Path, State};
+use axum::extract::{Path, RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use csp_core::access::identity_key;
 use csp_core::api::{NewUser, RoleChange, User};
+use csp_core::paging::{check_room, finish, Ordered, Page};
 use csp_core::problem::{Code, FieldProblem};
 use csp_core::Field;
 
-pub async fn users(State(state): State<Shared>, m: Member) -> ApiResult<Json<Vec<User>>> {
+pub async fn users(
+    State(state): State<Shared>,
+    m: Member,
+    RawQuery(query): RawQuery,
+) -> ApiResult<Json<Page<User>>> {
     m.need(&state, csp_core::roles::MANAGE_USERS)?;
-    Ok(Json(
-        state
-            .store
-            .users_of(&m.user.partner_id)
-            .await?
-            .iter()
-            .map(user_out)
-            .collect(),
-    ))
+    let req = page_request(&query)?;
+    let rows = state.store.users_page(&m.user.partner_id, &req).await?;
+    Ok(Json(finish(
+        rows.iter().map(user_out).collect(),
+        req.limit,
+        User::position,
+    )))
 }
 
 /// 403 naming the first feature the roles open that the caller lacks
@@ -71,6 +74,7 @@ pub async fn add_user(
         &state.ctx,
     ))?;
     may_grant(&state, &m, u.agent_role.as_deref(), u.admin_role.as_deref())?;
+    check_room(existing.len()).map_err(ApiErr::from_core)?;
     let taken = || {
         ApiErr::field(
             StatusCode::UNPROCESSABLE_ENTITY,

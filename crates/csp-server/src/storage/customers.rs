@@ -2,10 +2,11 @@
 //! requests. Every read and change names the partner it is for, so one partner never reaches
 //! another's rows.
 
-use super::{enum_of, inserted, is_unique_violation, DbResult, Store, Tx};
+use super::{enum_of, inserted, is_unique_violation, DbResult, PageSql, Store, Tx};
 use crate::rows::{Insert, WorkAccountRow};
 use csp_core::api::PartnerKind;
 use csp_core::customers::Customer;
+use csp_core::paging::PageRequest;
 use csp_core::relationship::RelationshipRequest;
 use sqlx::any::{AnyArguments, AnyRow};
 use sqlx::{Any, AnyConnection, Row};
@@ -103,6 +104,72 @@ impl Store {
         .iter()
         .map(customer)
         .collect()
+    }
+
+    /// One page of the customers of a partner of `kind` by company name
+    /// (`csp_core::paging`), with one row more than the limit when there is a next page.
+    pub async fn customers_page(
+        &self,
+        partner: &str,
+        kind: PartnerKind,
+        req: &PageRequest,
+    ) -> DbResult<Vec<Customer>> {
+        let page = PageSql {
+            key: Some("company_name"),
+            id: "id",
+            first: 2,
+        };
+        let (after, order) = page.sql(self, req);
+        let sql = format!(
+            "SELECT {CUSTOMER_COLS} FROM customers WHERE {} = $1{after}{order}",
+            customer_column(kind)
+        );
+        page.bind(sqlx::query(&sql).bind(partner), req)
+            .fetch_all(&self.pool)
+            .await?
+            .iter()
+            .map(customer)
+            .collect()
+    }
+
+    /// One page of the partner's relationship requests as stored, by ID
+    /// (`csp_core::paging`), with one row more than the limit when there is a next page.
+    pub async fn requests_page(
+        &self,
+        partner: &str,
+        req: &PageRequest,
+    ) -> DbResult<Vec<RelationshipRequest>> {
+        let page = PageSql {
+            key: None,
+            id: "id",
+            first: 2,
+        };
+        let (after, order) = page.sql(self, req);
+        let sql = format!(
+            "SELECT request FROM relationship_requests WHERE partner_id = $1{after}{order}"
+        );
+        page.bind(sqlx::query(&sql).bind(partner), req)
+            .fetch_all(&self.pool)
+            .await?
+            .iter()
+            .map(|r| {
+                let json: String = r.try_get("request")?;
+                serde_json::from_str(&json).map_err(|e| sqlx::Error::Decode(Box::new(e)))
+            })
+            .collect()
+    }
+
+    /// How many customers a partner of `kind` has.
+    pub async fn customer_count(&self, partner: &str, kind: PartnerKind) -> DbResult<usize> {
+        let n: i64 = sqlx::query(&format!(
+            "SELECT COUNT(*) AS n FROM customers WHERE {} = $1",
+            customer_column(kind)
+        ))
+        .bind(partner)
+        .fetch_one(&self.pool)
+        .await?
+        .try_get("n")?;
+        Ok(n as usize)
     }
 
     /// One of the partner's customers (None for anyone else's).

@@ -5,7 +5,8 @@
 //! `DATABASE_URL` names one). The price is Any's small type set, which this schema fits.
 //!
 //! One file per table group: `users`, `sessions`, `directory` (tenants, work accounts, the
-//! partner network), `applications`, `partners` (partners and authorizations) and `customers`
+//! partner network), `applications` (and their verification links), `outbox` (emails to
+//! send), `partners` (partners and authorizations) and `customers`
 //! (customers and relationship requests), and `throttle` (sign-in attempt counters), each
 //! adding its queries to [`Store`], and the inserts that seeding and the first accounts need
 //! to [`Tx`] too.
@@ -13,12 +14,16 @@
 mod applications;
 mod customers;
 mod directory;
+mod outbox;
 mod partners;
+mod review;
+pub use review::QueueFilter;
 mod sessions;
 mod throttle;
 mod users;
 
 use crate::rows::Insert;
+use csp_core::paging::PageRequest;
 use sqlx::any::AnyPoolOptions;
 use sqlx::migrate::{Migration, MigrationType, Migrator};
 use sqlx::{Any, AnyConnection, AnyPool, Connection, Executor, Transaction};
@@ -55,7 +60,9 @@ impl Tx {
     }
 }
 
-fn migrator() -> Migrator {
+/// The migrations, in order. All but one are the SQL both engines share; the audit trail's
+/// append-only triggers are written in each engine's own.
+fn migrator(sqlite: bool) -> Migrator {
     Migrator {
         migrations: Cow::Owned(vec![
             Migration::new(
@@ -77,6 +84,31 @@ fn migrator() -> Migrator {
                 Cow::Borrowed("throttle"),
                 MigrationType::Simple,
                 Cow::Borrowed(include_str!("../../migrations/0003_throttle.sql")),
+                false,
+            ),
+            Migration::new(
+                4,
+                Cow::Borrowed("mail"),
+                MigrationType::Simple,
+                Cow::Borrowed(include_str!("../../migrations/0004_mail.sql")),
+                false,
+            ),
+            Migration::new(
+                5,
+                Cow::Borrowed("review"),
+                MigrationType::Simple,
+                Cow::Borrowed(include_str!("../../migrations/0005_review.sql")),
+                false,
+            ),
+            Migration::new(
+                6,
+                Cow::Borrowed("audit append-only"),
+                MigrationType::Simple,
+                Cow::Borrowed(if sqlite {
+                    include_str!("../../migrations/0006_audit_sqlite.sql")
+                } else {
+                    include_str!("../../migrations/0006_audit_postgres.sql")
+                }),
                 false,
             ),
         ]),
@@ -136,12 +168,12 @@ impl Store {
             // transactions nest in it as savepoints); the other process waits, then finds
             // nothing pending.
             let mut tx = conn.begin_with("BEGIN IMMEDIATE").await?;
-            migrator().run_direct(&mut *tx).await?;
+            migrator(sqlite).run_direct(&mut *tx).await?;
             tx.commit().await?;
         } else {
             // sqlx's PostgreSQL migrator holds a session advisory lock (`pg_advisory_lock`,
             // keyed by the database name) on this connection for the whole run.
-            migrator().run_direct(&mut *conn).await?;
+            migrator(sqlite).run_direct(&mut *conn).await?;
         }
         drop(conn);
         Ok(Store { pool, sqlite })
@@ -167,6 +199,27 @@ impl Store {
         Ok(Tx { tx })
     }
 
+    /// A transaction that writes what it decides from what it reads: it holds SQLite's write
+    /// lock from the start (a deferred one would read, then fail to upgrade); on PostgreSQL
+    /// the rows it reads with [`Store::row_lock`] are locked until it ends.
+    pub(crate) async fn write_tx(&self) -> DbResult<Transaction<'static, Any>> {
+        if self.sqlite {
+            self.pool.begin_with("BEGIN IMMEDIATE").await
+        } else {
+            self.pool.begin().await
+        }
+    }
+
+    /// The clause that locks the rows a [`Store::write_tx`] reads (SQLite's lock is the
+    /// whole database already).
+    pub(crate) fn row_lock(&self) -> &'static str {
+        if self.sqlite {
+            ""
+        } else {
+            " FOR UPDATE"
+        }
+    }
+
     pub async fn close(&self) {
         self.pool.close().await
     }
@@ -174,6 +227,63 @@ impl Store {
     /// Whether the database answers a query now (readiness).
     pub async fn ping(&self) -> bool {
         sqlx::query("SELECT 1").execute(&self.pool).await.is_ok()
+    }
+}
+
+/// One page of a list in SQL, in `csp_core::paging`'s order: the sort key (if the list has
+/// one), then the ID, compared byte by byte as Rust compares `str` (SQLite's default `BINARY`;
+/// PostgreSQL's `"C"` collation, whatever the database's own), and one row more than the limit
+/// (`csp_core::paging::finish` reads it as "there is a next page").
+pub(crate) struct PageSql<'a> {
+    /// The sort key's column, and the ID's.
+    pub key: Option<&'a str>,
+    pub id: &'a str,
+    /// The number of the first `$n` the page's values take.
+    pub first: usize,
+}
+
+impl PageSql<'_> {
+    /// The condition (`AND …`, empty for the first page) and `ORDER BY … LIMIT …`.
+    pub fn sql(&self, store: &Store, req: &PageRequest) -> (String, String) {
+        let c = if store.sqlite { "" } else { " COLLATE \"C\"" };
+        let (id, mut n) = (self.id, self.first);
+        let mut after = String::new();
+        if req.after.is_some() {
+            after = match self.key {
+                Some(key) => {
+                    n += 2;
+                    format!(
+                        " AND ({key}{c} > ${a} OR ({key} = ${a} AND {id}{c} > ${b}))",
+                        a = n - 2,
+                        b = n - 1
+                    )
+                }
+                None => {
+                    n += 1;
+                    format!(" AND {id}{c} > ${}", n - 1)
+                }
+            };
+        }
+        let order = match self.key {
+            Some(key) => format!(" ORDER BY {key}{c}, {id}{c} LIMIT ${n}"),
+            None => format!(" ORDER BY {id}{c} LIMIT ${n}"),
+        };
+        (after, order)
+    }
+
+    /// Binds what [`PageSql::sql`] names, in its order.
+    pub fn bind<'q>(
+        &self,
+        mut q: sqlx::query::Query<'q, Any, sqlx::any::AnyArguments<'q>>,
+        req: &PageRequest,
+    ) -> sqlx::query::Query<'q, Any, sqlx::any::AnyArguments<'q>> {
+        if let Some(p) = &req.after {
+            if self.key.is_some() {
+                q = q.bind(p.key.clone());
+            }
+            q = q.bind(p.id.clone());
+        }
+        q.bind(req.limit as i64 + 1)
     }
 }
 

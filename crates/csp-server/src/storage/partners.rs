@@ -1,12 +1,13 @@
 //! Partners with their kind, region and domains, and the authorizations between resellers and
-//! providers. Every read and change names the partner it is for, so one partner never reaches
+//! providers, and the partner agreement's signature. Every read and change names the partner it is for, so one partner never reaches
 //! another's rows.
 
 use super::erased::Ser;
-use super::{enum_of, DbResult, Store, Tx};
+use super::{enum_of, DbResult, PageSql, Store, Tx};
 use crate::rows::Insert;
-use csp_core::api::{MyPartner, PartnerKind};
+use csp_core::api::{MyPartner, PartnerKind, Signature};
 use csp_core::date::Date;
+use csp_core::paging::PageRequest;
 use csp_core::partners::PartnerSummary;
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Connection, Row};
@@ -54,7 +55,7 @@ async fn insert_partner(
     Ok(())
 }
 
-async fn insert_partner_of(
+pub(super) async fn insert_partner_of(
     db: &mut AnyConnection,
     p: &MyPartner,
     tenant_domain: &str,
@@ -182,7 +183,7 @@ impl Store {
     /// neither a reseller nor a provider (the program operator's own organization).
     pub async fn partner(&self, id: &str) -> DbResult<Option<MyPartner>> {
         let Some(r) = sqlx::query(
-            "SELECT id, name, country, region, NULL AS since, kind FROM partners WHERE id = $1",
+            "SELECT id, name, country, region, NULL AS since, kind, agreement_at FROM partners WHERE id = $1",
         )
         .bind(id)
         .fetch_optional(&self.pool)
@@ -202,10 +203,12 @@ impl Store {
         .iter()
         .map(|r| r.try_get("domain"))
         .collect::<DbResult<_>>()?;
+        let signed: Option<i64> = r.try_get("agreement_at")?;
         Ok(Some(MyPartner {
             partner: summary(&r)?,
             kind: enum_of(&kind)?,
             domains,
+            agreement_signed: signed.is_some(),
         }))
     }
 
@@ -232,6 +235,36 @@ impl Store {
         .collect()
     }
 
+    /// One page of [`Store::linked_partners`] by name (`csp_core::paging`), with one row
+    /// more than the limit when there is a next page.
+    pub async fn linked_partners_page(
+        &self,
+        partner: &str,
+        kind: PartnerKind,
+        req: &PageRequest,
+    ) -> DbResult<Vec<PartnerSummary>> {
+        let (mine, other) = match kind {
+            PartnerKind::IndirectReseller => ("reseller_id", "provider_id"),
+            PartnerKind::IndirectProvider => ("provider_id", "reseller_id"),
+        };
+        let page = PageSql {
+            key: Some("p.name"),
+            id: "p.id",
+            first: 2,
+        };
+        let (after, order) = page.sql(self, req);
+        let sql = format!(
+            "SELECT p.id, p.name, p.country, p.region, a.since FROM authorizations a \
+             JOIN partners p ON p.id = a.{other} WHERE a.{mine} = $1{after}{order}"
+        );
+        page.bind(sqlx::query(&sql).bind(partner), req)
+            .fetch_all(&self.pool)
+            .await?
+            .iter()
+            .map(summary)
+            .collect()
+    }
+
     /// `Duplicate` when the reseller had already authorized the provider (nothing changes).
     pub async fn insert_authorization(
         &self,
@@ -253,5 +286,80 @@ impl Store {
                 .rows_affected()
                 == 1,
         )
+    }
+}
+
+fn signature(r: &AnyRow) -> DbResult<Option<Signature>> {
+    let at: Option<i64> = r.try_get("agreement_at")?;
+    let Some(at) = at else { return Ok(None) };
+    Ok(Some(Signature {
+        version: r
+            .try_get::<Option<String>, _>("agreement_version")?
+            .unwrap_or_default(),
+        name: r
+            .try_get::<Option<String>, _>("agreement_name")?
+            .unwrap_or_default(),
+        job_title: r
+            .try_get::<Option<String>, _>("agreement_title")?
+            .unwrap_or_default(),
+        user: r
+            .try_get::<Option<String>, _>("agreement_user")?
+            .unwrap_or_default(),
+        at,
+    }))
+}
+
+const SIGNATURE_COLS: &str =
+    "agreement_version, agreement_name, agreement_title, agreement_user, agreement_at";
+
+async fn sign(db: &mut AnyConnection, partner_id: &str, s: &Signature) -> DbResult<()> {
+    sqlx::query(
+        "UPDATE partners SET agreement_version = $1, agreement_name = $2, agreement_title = $3, agreement_user = $4, agreement_at = $5 \
+         WHERE id = $6 AND agreement_at IS NULL",
+    )
+    .bind(&s.version)
+    .bind(&s.name)
+    .bind(&s.job_title)
+    .bind(&s.user)
+    .bind(s.at)
+    .bind(partner_id)
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
+impl Tx {
+    /// Records the partner agreement as signed (seeding: the demo partners have signed).
+    pub async fn sign_agreement(&mut self, partner_id: &str, s: &Signature) -> DbResult<()> {
+        sign(self.conn(), partner_id, s).await
+    }
+}
+
+impl Store {
+    /// Who signed the partner's agreement, which version, when; None until someone has.
+    pub async fn agreement(&self, partner_id: &str) -> DbResult<Option<Signature>> {
+        match sqlx::query(&format!(
+            "SELECT {SIGNATURE_COLS} FROM partners WHERE id = $1"
+        ))
+        .bind(partner_id)
+        .fetch_optional(&self.pool)
+        .await?
+        {
+            Some(r) => signature(&r),
+            None => Ok(None),
+        }
+    }
+
+    /// Signs the partner agreement unless it is signed already (the first signature stays);
+    /// the signature on record after.
+    pub async fn sign_agreement(
+        &self,
+        partner_id: &str,
+        s: &Signature,
+    ) -> DbResult<Option<Signature>> {
+        let mut conn = self.pool.acquire().await?;
+        sign(&mut conn, partner_id, s).await?;
+        drop(conn);
+        self.agreement(partner_id).await
     }
 }

@@ -1,8 +1,9 @@
 //! Partner users, each with their partner's kind. Only ever one partner's users: every query
 //! on users that lists or changes them is scoped by `partner_id`.
 
-use super::{enum_of, inserted, DbResult, Store, Tx};
+use super::{enum_of, inserted, DbResult, PageSql, Store, Tx};
 use crate::rows::{Insert, UserRow};
+use csp_core::paging::PageRequest;
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
 
@@ -29,7 +30,7 @@ fn user(r: &AnyRow) -> DbResult<UserRow> {
 const USER_SELECT: &str = "SELECT u.id, u.partner_id, u.name, u.email, u.email_key, u.agent_role, u.admin_role, u.operator, u.password_hash, u.must_change, p.kind AS partner_kind \
      FROM users u LEFT JOIN partners p ON p.id = u.partner_id";
 
-async fn insert_user(db: &mut AnyConnection, u: &UserRow, now: i64) -> DbResult<Insert> {
+pub(super) async fn insert_user(db: &mut AnyConnection, u: &UserRow, now: i64) -> DbResult<Insert> {
     let r = sqlx::query(
         "INSERT INTO users (id, partner_id, name, email, email_key, agent_role, admin_role, operator, password_hash, must_change, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
@@ -103,6 +104,24 @@ impl Store {
         .iter()
         .map(user)
         .collect()
+    }
+
+    /// One page of the partner's users by name (`csp_core::paging`), with one row more than
+    /// the limit when there is a next page.
+    pub async fn users_page(&self, partner_id: &str, req: &PageRequest) -> DbResult<Vec<UserRow>> {
+        let page = PageSql {
+            key: Some("u.name"),
+            id: "u.id",
+            first: 2,
+        };
+        let (after, order) = page.sql(self, req);
+        let sql = format!("{USER_SELECT} WHERE u.partner_id = $1{after}{order}");
+        page.bind(sqlx::query(&sql).bind(partner_id), req)
+            .fetch_all(&self.pool)
+            .await?
+            .iter()
+            .map(user)
+            .collect()
     }
 
     /// Gives the partner's user `id` the roles `now`, or removes them (None, their sessions

@@ -206,10 +206,17 @@ impl T {
             },
             kind: csp_core::api::PartnerKind::IndirectReseller,
             domains: vec!["fabrikamresale.onmicrosoft.com".into()],
+            agreement_signed: true,
         };
         self.state
             .store
             .insert_partner_of(&p, "fabrikamresale.onmicrosoft.com", 0)
+            .await
+            .unwrap();
+        // A partner that has signed, like the demo partners.
+        self.state
+            .store
+            .sign_agreement(&id, &csp_demo_data::demo_signature(&id, 0))
             .await
             .unwrap();
         let u = self

@@ -1,0 +1,401 @@
+//! The vendor's review of an application: which action moves which status where (one table,
+//! both backends), what a decision must say, who may not decide, and the facts approval turns
+//! into a partner. Operators act on applications in review; the applicant answers a request
+//! for changes by resubmitting.
+
+use crate::api::{ApplicationStatus, ReviewCheck};
+use crate::enrollment::{Draft, Step};
+use crate::field::Field;
+use crate::mpn::{ProfileKind, ProfileStatus};
+use crate::problem::{Code, FieldProblem, Problem};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Action {
+    Approve,
+    RequestChanges,
+    Reject,
+    /// The applicant sends the application back after changing what was asked.
+    Resubmit,
+}
+
+impl Action {
+    pub const ALL: [Action; 4] = [
+        Action::Approve,
+        Action::RequestChanges,
+        Action::Reject,
+        Action::Resubmit,
+    ];
+
+    /// An operator's decision (the others are the applicant's).
+    pub fn by_operator(self) -> bool {
+        !matches!(self, Action::Resubmit)
+    }
+}
+
+/// Why an application is rejected: the reasons the vendor's process checks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RejectReason {
+    /// The email's domain is not the company's.
+    DomainNotOwned,
+    /// The legal entity could not be confirmed.
+    LegalEntityUnconfirmed,
+    /// The company does not meet the program's requirements.
+    NotEligible,
+    /// The company already has an account or another application.
+    Duplicate,
+    Other,
+}
+
+impl RejectReason {
+    pub const ALL: [RejectReason; 5] = [
+        RejectReason::DomainNotOwned,
+        RejectReason::LegalEntityUnconfirmed,
+        RejectReason::NotEligible,
+        RejectReason::Duplicate,
+        RejectReason::Other,
+    ];
+}
+
+/// The transitions, as a table: the status an action leads to, or None where it is not
+/// allowed (a backend answers 409 with the current state). Nothing is decided before the
+/// address is verified (that moves it to review, `verification::after_confirming`); approved
+/// and rejected are final.
+pub fn next_status(status: ApplicationStatus, action: Action) -> Option<ApplicationStatus> {
+    use Action::*;
+    use ApplicationStatus::*;
+    match (status, action) {
+        (InReview, Approve) => Some(Approved),
+        (InReview, RequestChanges) => Some(NeedsChanges),
+        (InReview | NeedsChanges, Reject) => Some(Rejected),
+        (NeedsChanges, Resubmit) => Some(InReview),
+        _ => None,
+    }
+}
+
+/// The most characters of a decision's message to the applicant.
+pub const MESSAGE_MAX: usize = 2000;
+
+/// `POST /review/applications/{id}/decisions`: what the operator decided, on the version of
+/// the application they saw.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Decision {
+    pub action: Action,
+    /// The application's version the operator read: a decision on an older one is 409.
+    pub version: i64,
+    /// Request changes: the steps to change.
+    #[serde(default)]
+    pub steps: Vec<Step>,
+    /// Reject: the reason from the list.
+    #[serde(default)]
+    pub reason: Option<RejectReason>,
+    /// What the applicant reads (required to request changes or reject).
+    #[serde(default)]
+    pub message: String,
+}
+
+/// What a decision must say: steps and a message to request changes, a reason and a message to
+/// reject. Problems are on the decision form's fields.
+pub fn check_decision(d: &Decision) -> Vec<FieldProblem> {
+    let mut out = vec![];
+    let mut need = |field: Field| {
+        out.push(FieldProblem {
+            field,
+            problem: Code::Required.into(),
+        })
+    };
+    let message = d.message.trim();
+    match d.action {
+        Action::RequestChanges => {
+            if d.steps.is_empty() {
+                need(Field::DecisionSteps);
+            }
+            if message.is_empty() {
+                need(Field::DecisionMessage);
+            }
+        }
+        Action::Reject => {
+            if d.reason.is_none() {
+                need(Field::DecisionReason);
+            }
+            if message.is_empty() {
+                need(Field::DecisionMessage);
+            }
+        }
+        Action::Approve | Action::Resubmit => {}
+    }
+    if message.chars().count() > MESSAGE_MAX {
+        out.push(FieldProblem {
+            field: Field::DecisionMessage,
+            problem: Problem::new(Code::TooLong).arg("max", MESSAGE_MAX),
+        });
+    }
+    out
+}
+
+fn domain(email: &str) -> String {
+    email
+        .rsplit_once('@')
+        .map(|(_, d)| d.trim().trim_end_matches('.').to_lowercase())
+        .unwrap_or_default()
+}
+
+/// An operator may not approve their own company's application: one whose work-account
+/// tenant or primary contact is at the operator's own email domain.
+pub fn may_approve(
+    operator_email: &str,
+    tenant_domain: &str,
+    contact_email: &str,
+) -> Result<(), Problem> {
+    let own = domain(operator_email);
+    let tenant = tenant_domain.trim().trim_end_matches('.').to_lowercase();
+    if !own.is_empty() && (own == tenant || own == domain(contact_email)) {
+        Err(Problem::new(Code::ReviewOwnCompany))
+    } else {
+        Ok(())
+    }
+}
+
+fn website_host(website: &str) -> String {
+    let w = website.trim().to_lowercase();
+    let w = w.split("://").last().unwrap_or("");
+    let host = w.split(['/', '?', '#', ':']).next().unwrap_or("");
+    host.trim_start_matches("www.")
+        .trim_end_matches('.')
+        .to_string()
+}
+
+fn check(name: &str, ok: bool, fail: &str, args: &[(&str, &str)]) -> ReviewCheck {
+    ReviewCheck {
+        check: name.into(),
+        outcome: if ok { "ok" } else { fail }.into(),
+        args: args
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect(),
+    }
+}
+
+/// What the product can check for the reviewer: the primary contact's address verified by its
+/// link (failed until it is); the contact's email domain against the company's website and
+/// work-account tenant (a warning: companies have several domains); the partner-network
+/// profile's kind, status and country as the directory gave them at submit.
+pub fn checks(draft: &Draft, contact_email: &str, email_verified: bool) -> Vec<ReviewCheck> {
+    let email_domain = domain(contact_email);
+    let website = website_host(&draft.support.website);
+    let tenant = draft
+        .tenant
+        .as_ref()
+        .map(|t| t.domain.trim().to_lowercase())
+        .unwrap_or_default();
+    let matches =
+        |d: &str| !d.is_empty() && (email_domain == d || email_domain.ends_with(&format!(".{d}")));
+    let mut out = vec![
+        check(
+            "email-verified",
+            email_verified,
+            "failed",
+            &[("email", contact_email)],
+        ),
+        check(
+            "email-domain",
+            matches(&website) || matches(&tenant),
+            "warning",
+            &[
+                ("domain", &email_domain),
+                ("website", &website),
+                ("tenant", &tenant),
+            ],
+        ),
+    ];
+    if let Some(p) = &draft.profile {
+        let country = draft
+            .tenant
+            .as_ref()
+            .map(|t| t.country.as_str())
+            .unwrap_or("");
+        let ok = p.kind == ProfileKind::Location
+            && p.status == ProfileStatus::Active
+            && p.country.eq_ignore_ascii_case(country);
+        let kind = crate::mail::json_id(&p.kind);
+        let status = crate::mail::json_id(&p.status);
+        out.push(check(
+            "profile",
+            ok,
+            "warning",
+            &[
+                ("mpn", &p.mpn_id),
+                ("kind", &kind),
+                ("status", &status),
+                ("country", &p.country),
+                ("tenant_country", country),
+            ],
+        ));
+    }
+    out
+}
+
+/// Business days (Monday to Friday) from one day to a later one, the first not counted:
+/// days are counted since 1970-01-01, a Thursday.
+pub fn business_days(from_day: i64, to_day: i64) -> i64 {
+    let weekday = |d: i64| (d + 3).rem_euclid(7); // 0 = Monday
+    (from_day + 1..=to_day).filter(|d| weekday(*d) < 5).count() as i64
+}
+
+/// The CSP region a country's partners transact in (authorization stays inside one).
+pub fn region_of(country: &str) -> Option<&'static str> {
+    let c = country.trim().to_ascii_uppercase();
+    let region = match c.as_str() {
+        "US" | "CA" => "north-america",
+        "BR" | "MX" => "latin-america",
+        "CN" | "HK" | "TW" | "JP" | "KR" | "SG" | "IN" | "AU" | "NZ" => "asia-pacific",
+        "TR" | "IL" | "AE" | "SA" | "ZA" => "middle-east-africa",
+        "GB" | "IE" | "FR" | "DE" | "ES" | "IT" | "PT" | "NL" | "BE" | "LU" | "CH" | "AT"
+        | "PL" | "CZ" | "SK" | "HU" | "RO" | "BG" | "GR" | "SE" | "NO" | "DK" | "FI" | "EE"
+        | "LV" | "LT" | "UA" | "BY" | "KZ" | "RU" => "europe",
+        _ => return None,
+    };
+    Some(region)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ApplicationStatus::*;
+
+    #[test]
+    fn the_transition_table() {
+        let statuses = [
+            AwaitingEmailVerification,
+            InReview,
+            Approved,
+            NeedsChanges,
+            Rejected,
+        ];
+        let mut allowed = vec![];
+        for s in statuses {
+            for a in Action::ALL {
+                if let Some(to) = next_status(s, a) {
+                    allowed.push((s, a, to));
+                }
+            }
+        }
+        assert_eq!(
+            allowed,
+            vec![
+                (InReview, Action::Approve, Approved),
+                (InReview, Action::RequestChanges, NeedsChanges),
+                (InReview, Action::Reject, Rejected),
+                (NeedsChanges, Action::Reject, Rejected),
+                (NeedsChanges, Action::Resubmit, InReview),
+            ]
+        );
+        // Nothing before the address is verified; nothing after a final decision.
+        for a in Action::ALL {
+            assert_eq!(next_status(AwaitingEmailVerification, a), None);
+            assert_eq!(next_status(Approved, a), None);
+            assert_eq!(next_status(Rejected, a), None);
+        }
+        assert!(Action::ALL.iter().filter(|a| a.by_operator()).count() == 3);
+    }
+
+    fn decision(action: Action) -> Decision {
+        Decision {
+            action,
+            version: 1,
+            steps: vec![],
+            reason: None,
+            message: "  ".into(),
+        }
+    }
+
+    #[test]
+    fn a_request_for_changes_or_a_rejection_says_what_and_why() {
+        assert!(check_decision(&decision(Action::Approve)).is_empty());
+        let fields = |d: &Decision| {
+            check_decision(d)
+                .iter()
+                .map(|p| p.field)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            fields(&decision(Action::RequestChanges)),
+            vec![Field::DecisionSteps, Field::DecisionMessage]
+        );
+        assert_eq!(
+            fields(&decision(Action::Reject)),
+            vec![Field::DecisionReason, Field::DecisionMessage]
+        );
+        let ok = Decision {
+            steps: vec![Step::Bank],
+            message: "Le RIB ne correspond pas à la raison sociale.".into(),
+            ..decision(Action::RequestChanges)
+        };
+        assert!(check_decision(&ok).is_empty());
+        let long = Decision {
+            message: "я".repeat(MESSAGE_MAX + 1),
+            ..ok
+        };
+        assert_eq!(check_decision(&long)[0].problem.code, Code::TooLong);
+    }
+
+    #[test]
+    fn nobody_approves_their_own_company() {
+        assert!(may_approve(
+            "reviewer@csp-operations.example",
+            "contoso.fr",
+            "elodie@contoso.fr"
+        )
+        .is_ok());
+        assert!(may_approve("ana@Contoso.fr", "contoso.fr", "elodie@contoso.fr").is_err());
+        assert!(may_approve(
+            "ana@contoso.com",
+            "contoso.onmicrosoft.com",
+            "x@CONTOSO.com"
+        )
+        .is_err());
+    }
+
+    #[test]
+    fn checks_tell_the_reviewer_what_the_product_knows() {
+        let d = crate::fixtures::french_draft();
+        let c = checks(&d, &d.contact.email, false);
+        let outcome = |name: &str| {
+            c.iter()
+                .find(|x| x.check == name)
+                .map(|x| x.outcome.as_str())
+        };
+        assert_eq!(outcome("email-verified"), Some("failed"));
+        assert_eq!(outcome("email-domain"), Some("ok"));
+        assert_eq!(outcome("profile"), Some("ok"));
+        let c = checks(&d, "someone@other-company.example", true);
+        let outcome = |name: &str| {
+            c.iter()
+                .find(|x| x.check == name)
+                .map(|x| x.outcome.as_str())
+        };
+        assert_eq!(outcome("email-verified"), Some("ok"));
+        assert_eq!(outcome("email-domain"), Some("warning"));
+        assert_eq!(website_host("https://www.Contoso.fr/fr?x"), "contoso.fr");
+    }
+
+    #[test]
+    fn business_days_skip_weekends() {
+        // 2026-12-04 is a Friday (day 20791); the next Monday is 20794.
+        assert_eq!(business_days(20791, 20791), 0);
+        assert_eq!(business_days(20791, 20793), 0);
+        assert_eq!(business_days(20791, 20794), 1);
+        assert_eq!(business_days(20791, 20798), 5);
+    }
+
+    #[test]
+    fn every_country_has_a_region() {
+        for c in crate::country::default_countries() {
+            assert!(region_of(&c.code).is_some(), "{}", c.code);
+        }
+        assert_eq!(region_of("fr"), Some("europe"));
+        assert_eq!(region_of("XX"), None);
+    }
+}

@@ -1,0 +1,316 @@
+//! The vendor's review, for operator accounts only: the queue, an application with its
+//! answers, checks and audit trail, and the decisions (`csp_core::review` decides what each
+//! may do). Approval makes the partner and its first global admin, in the same transaction.
+
+use super::enrollment::{app_out, json_name, refused};
+use super::page_request;
+use crate::auth::Member;
+use crate::error::{random_failed, ApiErr, ApiResult};
+use crate::extract::JsonIn;
+use crate::rows::{ApplicationRow, Applied, Transition, UserRow};
+use crate::secrets::{new_guid, new_id};
+use crate::state::{now, Shared};
+use crate::storage::QueueFilter;
+use crate::web::percent_decode;
+use axum::extract::{Path, RawQuery, State};
+use axum::http::StatusCode;
+use axum::Json;
+use csp_core::access::identity_key;
+use csp_core::api::{
+    Application, ApplicationStatus, AuditEntry, MyPartner, PartnerKind, ReviewApplication,
+    ReviewItem, ReviewNote,
+};
+use csp_core::enrollment::{Draft, PartnerType};
+use csp_core::mail::Mail;
+use csp_core::paging::{finish, Ordered, Page};
+use csp_core::partners::PartnerSummary;
+use csp_core::problem::{Code, Problem};
+use csp_core::review::{
+    business_days, check_decision, checks, may_approve, next_status, region_of, Decision,
+};
+use csp_core::verification;
+use csp_core::Field;
+
+fn operator(m: &Member) -> ApiResult<()> {
+    if m.user.operator {
+        Ok(())
+    } else {
+        Err(ApiErr::forbidden(
+            "application-review",
+            vec!["operator".into()],
+        ))
+    }
+}
+
+fn status_of(a: &ApplicationRow) -> ApiResult<ApplicationStatus> {
+    serde_json::from_value(serde_json::Value::String(a.status.clone()))
+        .map_err(|_| ApiErr::server())
+}
+
+/// The application and its answers as submitted; 404 for none.
+async fn with_answers(state: &Shared, id: &str) -> ApiResult<(ApplicationRow, Draft)> {
+    let app = state
+        .store
+        .application(id)
+        .await?
+        .ok_or_else(ApiErr::not_found)?;
+    let json = state
+        .store
+        .answers(id)
+        .await?
+        .ok_or_else(ApiErr::not_found)?;
+    let draft = serde_json::from_str(&json).map_err(|_| ApiErr::server())?;
+    Ok((app, draft))
+}
+
+/// `GET /review/applications?status=&country=&partner_type=&limit=&cursor=`: oldest first.
+pub async fn queue(
+    State(state): State<Shared>,
+    m: Member,
+    RawQuery(q): RawQuery,
+) -> ApiResult<Json<Page<ReviewItem>>> {
+    operator(&m)?;
+    let req = page_request(&q)?;
+    let mut f = QueueFilter {
+        after: match &req.after {
+            Some(p) => Some((p.key.parse().map_err(|_| bad_cursor())?, p.id.clone())),
+            None => None,
+        },
+        ..QueueFilter::default()
+    };
+    for pair in q
+        .as_deref()
+        .unwrap_or("")
+        .split('&')
+        .filter(|p| !p.is_empty())
+    {
+        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+        let v = percent_decode(&v.replace('+', " ")).ok_or_else(ApiErr::bad_request)?;
+        let named = |v: &str| serde_json::Value::String(v.to_string());
+        match k {
+            "status" => {
+                let s: ApplicationStatus =
+                    serde_json::from_value(named(&v)).map_err(|_| ApiErr::bad_request())?;
+                f.status = Some(json_name(&s));
+            }
+            "country" => f.country = Some(v.trim().to_ascii_uppercase()).filter(|c| !c.is_empty()),
+            "partner_type" => {
+                let t: PartnerType =
+                    serde_json::from_value(named(&v)).map_err(|_| ApiErr::bad_request())?;
+                f.partner_type = Some(t.id().to_string());
+            }
+            _ => {}
+        }
+    }
+    let rows = state.store.review_queue(&f, req.limit as i64 + 1).await?;
+    let today = now() / 86_400;
+    let items =
+        rows.into_iter()
+            .map(|r| {
+                Ok(ReviewItem {
+                    status: status_of(&r)?,
+                    partner_type: r.partner_type.as_deref().and_then(|t| {
+                        serde_json::from_value(serde_json::Value::String(t.into())).ok()
+                    }),
+                    age_business_days: business_days(r.created_at / 86_400, today),
+                    submitted_at: r.created_at,
+                    id: r.id,
+                    reference: r.reference,
+                    company: r.company,
+                    country: r.country,
+                })
+            })
+            .collect::<ApiResult<Vec<_>>>()?;
+    Ok(Json(finish(items, req.limit, ReviewItem::position)))
+}
+
+fn bad_cursor() -> ApiErr {
+    ApiErr::from_core(csp_core::paging::PagingError::Cursor.into())
+}
+
+/// `GET /review/applications/{id}`.
+pub async fn application(
+    State(state): State<Shared>,
+    m: Member,
+    Path(id): Path<String>,
+) -> ApiResult<Json<ReviewApplication>> {
+    operator(&m)?;
+    let (app, draft) = with_answers(&state, &id).await?;
+    let history = state.store.audit_trail(&id).await?;
+    let submitted_at = app.created_at;
+    let checks = checks(
+        &draft,
+        &app.primary_contact_email,
+        app.email_verified_at.is_some(),
+    );
+    Ok(Json(ReviewApplication {
+        application: app_out(app)?,
+        draft,
+        submitted_at,
+        checks,
+        history,
+    }))
+}
+
+/// The partner an approved application makes, and its first global admin: the work account
+/// that enrolled, signing in with that account's own password.
+async fn new_partner(
+    state: &Shared,
+    app: &ApplicationRow,
+    draft: &Draft,
+) -> ApiResult<Option<(MyPartner, String, UserRow)>> {
+    let kind = match draft.partner_type {
+        Some(PartnerType::IndirectReseller) => PartnerKind::IndirectReseller,
+        Some(PartnerType::IndirectProvider) => PartnerKind::IndirectProvider,
+        _ => return Ok(None),
+    };
+    let Some(tenant) = draft.tenant.clone() else {
+        return Ok(None);
+    };
+    let Some(region) = region_of(&tenant.country) else {
+        return Ok(None);
+    };
+    let account = state
+        .store
+        .work_account_by_id(&app.owner)
+        .await?
+        .ok_or_else(ApiErr::server)?;
+    let mut domains = vec![tenant.domain.to_lowercase()];
+    if let Some((_, d)) = app.primary_contact_email.rsplit_once('@') {
+        let d = d.to_lowercase();
+        if !domains.contains(&d) {
+            domains.push(d);
+        }
+    }
+    let id = new_guid().map_err(random_failed)?;
+    let partner = MyPartner {
+        partner: PartnerSummary {
+            id: id.clone(),
+            name: draft.legal.legal_name.trim().to_string(),
+            country: tenant.country.clone(),
+            region: region.into(),
+            since: None,
+        },
+        kind,
+        domains,
+        agreement_signed: false,
+    };
+    let admin = UserRow {
+        id: new_id("usr").map_err(random_failed)?,
+        partner_id: id,
+        name: account.user_name.clone(),
+        email: account.user_name.clone(),
+        email_key: identity_key(&account.user_name),
+        agent_role: None,
+        admin_role: Some("global-admin".into()),
+        operator: false,
+        password_hash: account.password_hash,
+        must_change: false,
+        partner_kind: Some(kind),
+    };
+    Ok(Some((partner, tenant.domain, admin)))
+}
+
+fn invalid(field: Field, p: impl Into<Problem>) -> ApiErr {
+    ApiErr::field(StatusCode::UNPROCESSABLE_ENTITY, "validation", field, p)
+}
+
+/// `POST /review/applications/{id}/decisions`.
+pub async fn decide(
+    State(state): State<Shared>,
+    m: Member,
+    Path(id): Path<String>,
+    JsonIn(d): JsonIn<Decision>,
+) -> ApiResult<Json<Application>> {
+    operator(&m)?;
+    if !d.action.by_operator() {
+        return Err(invalid(Field::DecisionAction, Code::ChooseOne));
+    }
+    let problems = check_decision(&d);
+    if !problems.is_empty() {
+        return Err(ApiErr::validation(problems));
+    }
+    let (app, draft) = with_answers(&state, &id).await?;
+    let partner = match d.action {
+        csp_core::review::Action::Approve => {
+            let tenant = draft
+                .tenant
+                .as_ref()
+                .map(|t| t.domain.as_str())
+                .unwrap_or("");
+            may_approve(&m.user.email, tenant, &app.primary_contact_email)
+                .map_err(|p| invalid(Field::DecisionAction, p))?;
+            Some(
+                new_partner(&state, &app, &draft)
+                    .await?
+                    .ok_or_else(|| invalid(Field::DecisionAction, Code::PartnerTypeClosed))?,
+            )
+        }
+        _ => None,
+    };
+    let t = now();
+    let mail_id = new_id("msg").map_err(random_failed)?;
+    let base = state.public_url.clone();
+    let note = ReviewNote {
+        action: d.action,
+        steps: d.steps.clone(),
+        reason: d.reason,
+        message: d.message.trim().to_string(),
+        at: t,
+    };
+    let actor = m.user.email.clone();
+    let outcome = state
+        .store
+        .transition(&id, t, |a, _| {
+            let from = status_of(a)?;
+            if a.version != d.version {
+                return Err(refused(Code::ReviewStale, &a.status));
+            }
+            let Some(to) = next_status(from, d.action) else {
+                return Err(refused(Code::ReviewTransition, &a.status));
+            };
+            Ok(Transition {
+                status: json_name(&to),
+                review: Some(note.clone()),
+                event: AuditEntry {
+                    at: t,
+                    actor,
+                    event: json_name(&d.action),
+                    from: Some(from),
+                    to,
+                    steps: note.steps.clone(),
+                    reason: note.reason,
+                    message: note.message.clone(),
+                },
+                answers: None,
+                reverify: None,
+                mail: Some((
+                    mail_id,
+                    Mail::StatusChanged {
+                        reference: a.reference.clone(),
+                        status: to,
+                        link: verification::status_page(&base, &a.id),
+                        note: Some(note.clone()),
+                    },
+                )),
+                partner,
+                resubmit_key: None,
+            })
+        })
+        .await?;
+    match outcome {
+        Applied::Done(a) => {
+            state.mail_queued.notify_one();
+            tracing::info!(application = %id, action = %json_name(&d.action), operator = %m.user.id, "application decided");
+            Ok(Json(app_out(*a)?))
+        }
+        Applied::NotFound => Err(ApiErr::not_found()),
+        Applied::Refused(e) => Err(e),
+        Applied::AdminTaken => Err(ApiErr::field(
+            StatusCode::CONFLICT,
+            "conflict",
+            Field::DecisionAction,
+            Code::EmailTaken,
+        )),
+    }
+}
