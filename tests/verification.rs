@@ -297,3 +297,34 @@ async fn a_portal_with_a_real_backend_has_no_outbox() {
     let nav = ui.root.query_selector("nav").unwrap().unwrap();
     assert!(!nav.text_content().unwrap().contains("Demo outbox"));
 }
+
+#[wasm_bindgen_test]
+async fn an_expired_link_of_an_address_verified_meanwhile_says_there_is_nothing_to_do() {
+    let (env, _) = submitted("en");
+    let old = last_token(&env);
+    {
+        let mut b = env.api.local_backend().unwrap();
+        b.state.verification_links[0].expires_at = now() - 1;
+    }
+    let path = format!("/verify-email#{old}");
+    let e = env.clone();
+    let ui = Ui::mount_with(&path, true, move || e).await;
+    wait_for(&ui, "This link has expired").await;
+    // A newer link is followed in another tab.
+    {
+        let mut b = env.api.local_backend().unwrap();
+        b.state.verification_sends.clear();
+        let id = b.state.applications[0].1.id.clone();
+        b.resend_verification(&id).unwrap();
+    }
+    let newer = last_token(&env);
+    env.api
+        .local_backend()
+        .unwrap()
+        .verify_email(&newer)
+        .unwrap();
+    ui.press("Send a new link").await;
+    wait_for(&ui, "Your email address is already verified").await;
+    ui.assert_no_text("Send a new link");
+    ui.assert_no_text("conflict");
+}

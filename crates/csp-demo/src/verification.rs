@@ -10,7 +10,9 @@ use csp_core::api::{
     ApiError, Application, ApplicationStatus, EmailLink, VerificationSent, VerifiedEmail,
 };
 use csp_core::endpoint::{Endpoint, Method};
+use csp_core::field::Field;
 use csp_core::mail::Mail;
+use csp_core::problem::Code;
 use csp_core::verification::{self as rules, LinkState, Sends, LINK_TTL_SECS};
 use serde::{Deserialize, Serialize};
 
@@ -83,21 +85,22 @@ pub fn token_hash(token: &str) -> u64 {
     h.finish()
 }
 
-/// The earliest another email may go after `s`: the time `Sends::next` first allows.
-fn resend_at(s: Sends) -> i64 {
-    let after_gap = s.last_at + rules::RESEND_GAP_SECS;
-    match s.next(after_gap) {
-        Ok(_) => after_gap,
-        Err(wait) => after_gap + wait,
-    }
+/// A link's refusal as the API server words it: the rule's code on the token.
+fn link_problem(status: u16, code: Code) -> ApiError {
+    let error = match status {
+        404 => "not-found",
+        410 => "gone",
+        _ => "conflict",
+    };
+    ApiError::field(status, error, Field::VerificationToken, code.into())
 }
 
 fn unknown_link() -> ApiError {
-    ApiError::new(404, "verification-link-unknown")
+    link_problem(404, Code::VerificationLinkUnknown)
 }
 
 fn already_verified() -> ApiError {
-    ApiError::new(409, "email-already-verified")
+    link_problem(409, Code::EmailAlreadyVerified)
 }
 
 /// The verification operations: `Ok(None)` when `method path` is not one of them.
@@ -157,7 +160,7 @@ impl Backend {
         let now = self.now;
         let expires_at = now + LINK_TTL_SECS;
         let link = rules::link(&self.link_base, &token);
-        let resend_at = resend_at(sends);
+        let resend_at = sends.resend_at();
         let app = self.stored_application(id)?;
         app.verification_sent_at = Some(now);
         app.verification_resend_at = Some(resend_at);
@@ -224,18 +227,16 @@ impl Backend {
             .ok_or_else(unknown_link)?;
         let l = &self.state.verification_links[i];
         match rules::link_state(l.expires_at, l.used_at, now) {
-            LinkState::Used => return Err(ApiError::new(409, "verification-link-used")),
-            LinkState::Expired => return Err(ApiError::new(410, "verification-link-expired")),
+            LinkState::Used => return Err(link_problem(409, Code::VerificationLinkUsed)),
+            LinkState::Expired => return Err(link_problem(410, Code::VerificationLinkExpired)),
             LinkState::Valid => {}
         }
         let id = l.application_id.clone();
         let app = self.stored_application(&id).ok_or_else(unknown_link)?;
-        if app.email_verified_at.is_some() {
-            // Another link of the same address was followed first: this one has nothing left
-            // to confirm.
-            return Err(ApiError::new(409, "verification-link-used"));
-        }
-        app.email_verified_at = Some(now);
+        // Another link of the same address may have been followed first: the first time
+        // stays, as on the API server.
+        app.email_verified_at = app.email_verified_at.or(Some(now));
+        app.verification_resend_at = None;
         app.status = rules::after_confirming(app.status);
         let done = VerifiedEmail {
             reference: app.reference.clone(),
@@ -430,6 +431,30 @@ mod tests {
         }
         let e = call(&mut b, "POST", "/email-verifications", "{}");
         assert_eq!(e.status, 400);
+    }
+
+    #[test]
+    fn refusals_are_worded_as_the_api_server_words_them_and_a_second_link_keeps_the_first_time() {
+        let mut b = backend();
+        let app = submit(&mut b, "fr");
+        let first = last_token(&b);
+        b.now += RESEND_GAP_SECS;
+        b.send_another(&app.id).unwrap();
+        let second = last_token(&b);
+        let ok1 = call(&mut b, "POST", "/email-verifications", &link_body(&first));
+        assert_eq!(ok1.status, 200);
+        b.now += 10;
+        // The other link still works: the address stays verified since the first.
+        let ok2 = call(&mut b, "POST", "/email-verifications", &link_body(&second));
+        assert_eq!(ok2.status, 200, "{}", ok2.body);
+        let a = b.application(&app.id).unwrap();
+        assert_eq!(a.email_verified_at, Some(T0 + RESEND_GAP_SECS));
+        assert_eq!(a.verification_resend_at, None);
+        let used = call(&mut b, "POST", "/email-verifications", &link_body(&second));
+        let e: ApiError = serde_json::from_str(&used.body).unwrap();
+        assert_eq!((e.status, e.error.as_str()), (409, "conflict"));
+        assert_eq!(e.field_errors[0].field, Field::VerificationToken);
+        assert_eq!(e.field_errors[0].problem.code, Code::VerificationLinkUsed);
     }
 
     #[test]

@@ -145,7 +145,8 @@ struct SendAgainProps {
 }
 
 /// "Send the email again": disabled, saying until when, while the backend would refuse; a
-/// refusal (wait until, already verified) as an alert.
+/// 429 says until when; a 409 email-already-verified (a field problem) reads the application
+/// again, which shows the address verified.
 #[function_component]
 fn SendAgain(p: &SendAgainProps) -> Html {
     let i18n = use_i18n();
@@ -166,18 +167,10 @@ fn SendAgain(p: &SendAgainProps) -> Html {
             move || drop(timer)
         });
     }
-    // A 409: the address was verified meanwhile (another tab, the link): show it.
-    {
-        let refresh = p.refresh.clone();
-        use_effect_with((*form.failure).clone(), move |f| {
-            if matches!(f, Some(Failure::Api(e)) if e.error == "email-already-verified") {
-                refresh.emit(());
-            }
-        });
-    }
     let onclick = {
         let (form, api, id) = (form.clone(), env.api.clone(), p.id.clone());
-        let (wait_until, on_sent) = (wait_until.clone(), p.on_sent.clone());
+        let (wait_until, on_sent, refresh) =
+            (wait_until.clone(), p.on_sent.clone(), p.refresh.clone());
         Callback::from(move |_| {
             let (api, id, wait_until) = (api.clone(), id.clone(), wait_until.clone());
             let call = async move {
@@ -187,8 +180,14 @@ fn SendAgain(p: &SendAgainProps) -> Html {
                 }
                 r
             };
-            let on_sent = on_sent.clone();
-            form.run(call, move |s| on_sent.emit(s));
+            let (on_sent, refresh) = (on_sent.clone(), refresh.clone());
+            form.run_or(
+                call,
+                move |s| on_sent.emit(s),
+                // 409 email-already-verified: the address was verified meanwhile (another tab,
+                // the link): read the application again to show it.
+                move |_| refresh.emit(()),
+            );
         })
     };
     let failure = (*form.failure).as_ref().map(|f| match f {
@@ -196,9 +195,6 @@ fn SendAgain(p: &SendAgainProps) -> Html {
             Some(t) => i18n.ta("status-resend-too-many", &[("time", &i18n.time(t))]),
             None => describe(&i18n, &env.catalog, f),
         },
-        Failure::Api(e) if e.error == "email-already-verified" => {
-            i18n.t("err-email-already-verified")
-        }
         f => describe(&i18n, &env.catalog, f),
     });
     let busy = *form.busy;

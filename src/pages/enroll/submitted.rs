@@ -37,6 +37,12 @@ pub fn remember(id: &str, reference: &str) {
     let _ = LocalStorage::set(KEY, &all);
 }
 
+/// The rule a verification call was refused by (`verification-link-used`, …): both backends
+/// put it on the token (or the email's address) as a field problem.
+pub fn link_refusal(f: &crate::api::Failure) -> Option<csp_core::problem::Code> {
+    f.field_errors().first().map(|p| p.problem.code)
+}
+
 /// Now, in Unix seconds (the backends' times are).
 pub fn now_secs() -> i64 {
     (js_sys::Date::now() / 1000.0).floor() as i64

@@ -3,7 +3,7 @@
 //! forward: verified (the review starts), used already, expired (a new link to the same
 //! address), or a link the backend never sent.
 
-use super::submitted::{now_secs, StatusLinks};
+use super::submitted::{link_refusal, now_secs, StatusLinks};
 use crate::api::Failure;
 use crate::components::Busy;
 use crate::env::use_env;
@@ -12,6 +12,7 @@ use crate::i18n::{use_i18n, use_title};
 use csp_core::api::{ApiError, ApplicationStatus, EmailLink, VerificationSent, VerifiedEmail};
 use csp_core::endpoint::{RESEND_VERIFICATION_BY_LINK, VERIFY_EMAIL};
 use csp_core::mail::status_message;
+use csp_core::problem::Code;
 use csp_core::verification::LINK_TTL_SECS;
 use yew::prelude::*;
 
@@ -63,8 +64,8 @@ pub fn VerifyEmailPage() -> Html {
             html! { <Checking {heading} /> }
         }
         Some(Ok(v)) => html! { <Verified verified={v.clone()} /> },
-        Some(Err(Failure::Api(e))) if e.error == "verification-link-used" => html! { <Used /> },
-        Some(Err(Failure::Api(e))) if e.error == "verification-link-expired" => {
+        Some(Err(f)) if link_refusal(f) == Some(Code::VerificationLinkUsed) => html! { <Used /> },
+        Some(Err(f)) if link_refusal(f) == Some(Code::VerificationLinkExpired) => {
             html! { <Expired token={(*token).clone()} /> }
         }
         // Never sent (or damaged on the way): the backend knows nothing of it.
@@ -151,12 +152,15 @@ fn Expired(p: &ExpiredProps) -> Html {
     let form = use_form();
     let sent = use_state(|| None::<VerificationSent>);
     let wait_until = use_state(|| None::<i64>);
+    // A refusal with its rule: the address verified meanwhile, or a link the backend forgot.
+    let refused = use_state(|| None::<Code>);
     let heading = i18n.t("verify-expired-heading");
-    use_title(&heading, form.failure.is_some());
+    use_title(&heading, form.failure.is_some() || refused.is_some());
     let onclick = {
         let (form, api, token) = (form.clone(), env.api.clone(), p.token.clone());
-        let (sent, wait_until) = (sent.clone(), wait_until.clone());
+        let (sent, wait_until, refused) = (sent.clone(), wait_until.clone(), refused.clone());
         Callback::from(move |_| {
+            refused.set(None);
             let (api, wait_until) = (api.clone(), wait_until.clone());
             let link = EmailLink {
                 token: token.clone(),
@@ -168,21 +172,26 @@ fn Expired(p: &ExpiredProps) -> Html {
                 }
                 r
             };
-            let sent = sent.clone();
-            form.run(call, move |s| sent.set(Some(s)));
+            let (sent, refused) = (sent.clone(), refused.clone());
+            form.run_or(
+                call,
+                move |s| sent.set(Some(s)),
+                move |r| refused.set(r.0.first().map(|p| p.problem.code)),
+            );
         })
     };
-    let failure = (*form.failure).as_ref().map(|f| match f {
-        Failure::TooMany(_) => match *wait_until {
+    let failure = match (*refused, &*form.failure) {
+        (Some(Code::EmailAlreadyVerified), _) => Some(i18n.t("verify-already-verified")),
+        // The backend no longer knows the link.
+        (Some(_), _) => Some(i18n.t("verify-unknown-body")),
+        (None, Some(Failure::TooMany(_))) => Some(match *wait_until {
             Some(t) => i18n.ta("verify-resend-too-many", &[("time", &i18n.time(t))]),
-            None => describe(&i18n, &env.catalog, f),
-        },
-        Failure::Api(e) if e.error == "email-already-verified" => i18n.t("verify-already-verified"),
-        Failure::Api(e) if e.status == 404 => i18n.t("verify-unknown-body"),
-        f => describe(&i18n, &env.catalog, f),
-    });
-    let already =
-        matches!(&*form.failure, Some(Failure::Api(e)) if e.error == "email-already-verified");
+            None => describe(&i18n, &env.catalog, &Failure::TooMany(None)),
+        }),
+        (None, Some(f)) => Some(describe(&i18n, &env.catalog, f)),
+        (None, None) => None,
+    };
+    let already = *refused == Some(Code::EmailAlreadyVerified);
     html! {
         <div class="step">
             <h1 class="heading">{ heading }</h1>
