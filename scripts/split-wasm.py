@@ -11,7 +11,7 @@ and a modulepreload of the splitter's loader (otherwise one more round trip). It
 locale file's first groups (FIRST_PAGE_GROUPS) into `locales/<tag>.first.ftl`, the only
 messages the split build fetches before its first render, and preloads that file instead of
 the whole one (src/i18n.rs). Debug builds, and builds without the `split` feature, are left as
-trunk made them.
+trunk made them. Last, the start page is prerendered in each language (scripts/prerender.mjs).
 """
 import base64
 import hashlib
@@ -281,6 +281,26 @@ def main():
     for old in (old_js, old_wasm):
         os.remove(os.path.join(staging, old))
     print(f"split-wasm: {wasm_name} + {len(renamed)} chunks: {', '.join(renamed.values())}")
+    prerender(staging, source)
+
+
+def prerender(staging, source):
+    """The start page in each language, from the app's own first render (scripts/prerender.mjs:
+    node, the end-to-end tests' playwright-core and Debian's Chromium, which
+    `scripts/setup.sh --browser` installs). Without them (or with CSP_PRERENDER=0) the build
+    keeps trunk's page, the busy line until the wasm runs, and says so."""
+    chromium = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+    missing = [what for what, there in (
+        ("node", shutil.which("node")),
+        ("playwright-core", os.path.isdir(os.path.join(source, "tests/e2e/node_modules/playwright-core"))),
+        ("chromium", os.path.exists(chromium)),
+    ) if not there]
+    if os.environ.get("CSP_PRERENDER") == "0" or missing:
+        why = "CSP_PRERENDER=0" if not missing else f"no {', '.join(missing)}: run scripts/setup.sh --browser"
+        print(f"split-wasm: the start page is NOT prerendered ({why})")
+        shutil.copyfile(os.path.join(staging, "index.html"), os.path.join(staging, "app.html"))
+        return
+    run("node", os.path.join(source, "scripts", "prerender.mjs"), staging)
 
 
 if __name__ == "__main__":
