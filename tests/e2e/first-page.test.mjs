@@ -61,6 +61,8 @@ async function withWasmHeld(c) {
   const page = await c.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
+  // The inline css and scripts are allowed by their hashes, nothing else inline.
+  page.on('console', (m) => /Content Security Policy/.test(m.text()) && errors.push(m.text()));
   return {
     page,
     errors,
@@ -128,6 +130,8 @@ test('the app takes the start page over with nothing moved, then a page change f
     }));
     const before = await seen();
     assert.equal(before.lang, 'fr');
+    const brand = await page.evaluate(() => getComputedStyle(document.querySelector('header')).backgroundColor);
+    assert.equal(brand, 'rgb(15, 76, 129)', 'the inline css applies');
     assert.ok(before.scroll > 0);
     await release();
     await page.waitForFunction(() => window.__cspReady !== undefined && !document.querySelector('[data-pre]'));
