@@ -37,7 +37,7 @@ static=
 trap 'kill $server $sink $static 2>/dev/null || true; rm -rf "$site" "$site.log" "$site.db"* "$mail" "$mail.log" "$site.static.log"' EXIT
 wait_for "http://127.0.0.1:$port/api/settings" 100
 cd tests/e2e
-MAIL_DIR="$mail" E2E_DB="$site.db" BASE_URL="http://127.0.0.1:$port" node --test --test-concurrency=1 enrollment.test.mjs sign-in.test.mjs team.test.mjs partners.test.mjs faults.test.mjs
+MAIL_DIR="$mail" E2E_DB="$site.db" BASE_URL="http://127.0.0.1:$port" node --test --test-concurrency=1 first-page.test.mjs enrollment.test.mjs sign-in.test.mjs team.test.mjs partners.test.mjs faults.test.mjs
 
 # The demo: the unchanged build's files, any other path answered with index.html (the app's
 # routes), as a static host serves a single-page app.

@@ -22,6 +22,8 @@ pub enum Locale {
 }
 
 const STORAGE_KEY: &str = "csp-portal.locale";
+/// The cookie the server reads to answer `/` with the start page in the chosen language.
+const COOKIE: &str = "csp-lang=";
 
 /// A locale's Fluent source, and whether it is the whole file (not only the first page's part).
 type Source = (Rc<str>, bool);
@@ -130,7 +132,11 @@ impl Locale {
         }
     }
 
-    /// The remembered choice, else the first supported browser language, else English.
+    /// The remembered choice, else the first supported browser language, else English: the
+    /// order the server follows to pick the prerendered start page (the `csp-lang` cookie, then
+    /// `Accept-Language`), so that the first render has the words already shown. A choice the
+    /// app did not make (the start page's form before the wasm ran, or the cookie the server set
+    /// for it) is copied into storage before the app starts, by index.html's inline script.
     pub fn initial() -> Locale {
         use gloo::storage::{LocalStorage, Storage};
         // Stored as a JSON string (`"fr"`), read and written without a JSON library: the
@@ -147,11 +153,22 @@ impl Locale {
             .unwrap_or(Locale::En)
     }
 
-    /// Remembers the choice and sets `<html lang>`.
+    /// Remembers the choice (for the app, and in a cookie for the server's first answer) and
+    /// sets `<html lang>`.
     pub fn apply(self) {
         use gloo::storage::{LocalStorage, Storage};
+        let document = gloo::utils::document();
         let _ = LocalStorage::raw().set_item(STORAGE_KEY, &format!("\"{}\"", self.tag()));
-        if let Some(html) = gloo::utils::document().document_element() {
+        let _ = js_sys::Reflect::set(
+            &document,
+            &"cookie".into(),
+            &format!(
+                "{COOKIE}{}; path=/; max-age=31536000; samesite=lax",
+                self.tag()
+            )
+            .into(),
+        );
+        if let Some(html) = document.document_element() {
             let _ = html.set_attribute("lang", self.tag());
         }
     }

@@ -6,6 +6,7 @@ skip-to-content = Skip to main content
 nav-label = Main
 nav-enroll = Enroll
 language-label = Language
+language-apply = Change language
 back = Back
 continue = Continue
 change = Change

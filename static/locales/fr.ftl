@@ -6,6 +6,7 @@ skip-to-content = Aller au contenu principal
 nav-label = Menu principal
 nav-enroll = Inscription
 language-label = Langue
+language-apply = Changer de langue
 back = Retour
 continue = Continuer
 change = Modifier

@@ -6,6 +6,7 @@ skip-to-content = Перейти к основному содержимому
 nav-label = Главное меню
 nav-enroll = Регистрация
 language-label = Язык
+language-apply = Сменить язык
 back = Назад
 continue = Продолжить
 change = Изменить

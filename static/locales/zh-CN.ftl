@@ -6,6 +6,7 @@ skip-to-content = 跳到主要内容
 nav-label = 主菜单
 nav-enroll = 注册
 language-label = 语言
+language-apply = 切换语言
 back = 返回
 continue = 继续
 change = 更改
