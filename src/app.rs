@@ -250,21 +250,23 @@ fn Header(p: &HeaderProps) -> Html {
     let started = use_started();
     let session = use_session();
     let nav = use_navigator();
-    // The in-browser demo's outbox: only once the second stage (and so the whole locale file)
-    // is in, and only when that backend answers.
-    let demo = started
-        .env
-        .as_ref()
-        .is_some_and(|env| !env.config.uses_http_backend());
     // A user is signed in only once the second stage has brought the role catalog.
     let features = started
         .env
         .as_ref()
         .map(|env| features(session.user.as_ref(), &env.catalog))
         .unwrap_or_default();
+    let route = use_route();
+    // The in-browser demo's outbox: only once the second stage (and so the whole locale file)
+    // is in, and only when that backend answers. Not on the start page: it is prerendered once
+    // for every deployment, and the link would come (or go) as the app takes it over.
+    let demo = route != Route::Home
+        && started
+            .env
+            .as_ref()
+            .is_some_and(|env| !env.config.uses_http_backend());
     // Signing in from the header comes back to the page it was pressed on (an invitation
     // link, say), as signing in from such a page does.
-    let route = use_route();
     let on_sign_in = {
         let nav = nav.clone();
         Callback::from(move |e: MouseEvent| {

@@ -249,8 +249,9 @@ async fn the_outbox_shows_each_email_in_its_own_language_with_its_link() {
         .set_status(&app.id, ApplicationStatus::Approved)
         .unwrap();
     let e = env.clone();
-    let ui = Ui::mount_with("/", true, move || e).await;
-    // The shell links to it, since the in-browser backend answers.
+    let ui = Ui::mount_with("/enroll", true, move || e).await;
+    // The shell links to it, since the in-browser backend answers (not from the start page,
+    // which is prerendered for every deployment).
     wait_for(&ui, "Demo outbox").await;
     ui.click("Demo outbox").await;
     wait_for(&ui, "confirmez votre adresse e-mail").await;

@@ -166,6 +166,8 @@ test('an expired link sends a new one to the same address, which verifies', asyn
 
   const page = await newPage(browser, '/');
   await page.getByLabel('Language').selectOption('fr');
+  // The choice is the app's once it has taken the prerendered start page over.
+  await page.getByRole('heading', { name: 'Inscription au programme Fournisseur de solutions cloud' }).waitFor();
   await page.goto(first);
   await page.getByRole('heading', { name: 'Ce lien a expiré' }).waitFor();
   await page.getByRole('button', { name: 'Envoyer un nouveau lien' }).click();
