@@ -196,14 +196,20 @@ async fn answer_locally(
     Some(answer_now(b, method, path, body))
 }
 
-/// The in-browser backend, opened by its first request.
-type LocalCell = RefCell<Option<LocalBackend>>;
+/// The in-browser backend, opened by its first request. Held as `dyn Any`, so that dropping it
+/// is a call through its vtable, made where it is opened: the demo state's drop code then
+/// stays in the backend's chunk instead of the first-load module, which drops an `Api`.
+type LocalCell = RefCell<Option<Box<dyn std::any::Any>>>;
+
+/// The in-browser backend of `cell`, opened if it isn't yet.
+fn opened(cell: &mut Option<Box<dyn std::any::Any>>) -> &mut LocalBackend {
+    cell.get_or_insert_with(|| Box::new(LocalBackend::open()))
+        .downcast_mut()
+        .expect("the cell holds a LocalBackend")
+}
 
 fn answer_now(b: &LocalCell, method: &str, path: &str, body: &str) -> (u16, String) {
-    let a = b
-        .borrow_mut()
-        .get_or_insert_with(LocalBackend::open)
-        .answer(method, path, body);
+    let a = opened(&mut b.borrow_mut()).answer(method, path, body);
     (a.status, a.body)
 }
 
@@ -253,7 +259,7 @@ impl Api {
     pub fn local_backend(&self) -> Option<std::cell::RefMut<'_, Backend>> {
         match &self.transport {
             Transport::Local(b) => Some(std::cell::RefMut::map(b.borrow_mut(), |l| {
-                &mut l.get_or_insert_with(LocalBackend::open).backend
+                &mut opened(l).backend
             })),
             Transport::Http { .. } => None,
         }

@@ -166,11 +166,12 @@ pub fn ReviewApplicationPage(p: &ReviewApplicationProps) -> Html {
             let d = decision(&draft, action, version);
             let (api, id) = (api.clone(), id.clone());
             let call = async move { api.call(&DECIDE, &[&id], &d).await };
-            let (draft, done, again, again2, form2) = (
+            let (draft, done, again, again2, form1, form2) = (
                 draft.clone(),
                 done.clone(),
                 again.clone(),
                 again.clone(),
+                form.clone(),
                 form.clone(),
             );
             let (i18n, i18n2) = (i18n.clone(), i18n.clone());
@@ -181,6 +182,8 @@ pub fn ReviewApplicationPage(p: &ReviewApplicationProps) -> Html {
                         "review-decided",
                         &[("status", &status_name(&i18n, a.status))],
                     )));
+                    // The next decision starts clean, its errors unshown until it is sent.
+                    form1.reset();
                     draft.set(Draft::default());
                     again.emit(());
                 },
