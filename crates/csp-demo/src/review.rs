@@ -50,6 +50,12 @@ pub struct ReviewState {
     /// and the queue are in order of time.
     #[serde(default)]
     pub last_at: i64,
+    /// Each application's bank account numbers (IBAN, account number), in memory only: the
+    /// browser keeps the rest of the state in its storage, and account numbers are never
+    /// stored there (as the journey's saved draft keeps none). After a reload they read as
+    /// not given, and the applicant enters them again.
+    #[serde(skip)]
+    pub account_numbers: Vec<(String, String, String)>,
 }
 
 /// An application's review record: what was submitted, by which work account, and its
@@ -144,7 +150,8 @@ pub fn route(
         let who = b.operator()?;
         ok(200, &b.decide(p[0], &who, &body(raw)?)?)
     } else if let Some(p) = APPLICATION_ANSWERS.matches(method, path) {
-        ok(200, &b.own_record(p[0])?.draft)
+        let r = b.own_record(p[0])?;
+        ok(200, &b.answers_of(&r))
     } else if let Some(p) = RESUBMIT_APPLICATION.matches(method, path) {
         ok(200, &b.resubmit(p[0], &body(raw)?)?)
     } else {
@@ -209,11 +216,12 @@ impl Backend {
             .map(|s| s.domain.to_lowercase())
             .or_else(|| app.tenant.as_ref().map(|t| t.domain.to_lowercase()))
             .unwrap_or_default();
+        let draft = self.keep_account_numbers(&app.id, req.draft.for_submit(&self.ctx));
         self.state.review.records.push(Record {
             application_id: app.id.clone(),
             submitted_at: at,
             owner,
-            draft: req.draft.for_submit(&self.ctx),
+            draft,
             trail: vec![AuditEntry {
                 at,
                 actor: "applicant".into(),
@@ -226,6 +234,32 @@ impl Backend {
             }],
             resubmit_key: None,
         });
+    }
+
+    /// The draft as stored: its account numbers kept aside, in memory.
+    fn keep_account_numbers(&mut self, id: &str, mut draft: Draft) -> Draft {
+        let iban = std::mem::take(&mut draft.bank.iban);
+        let number = std::mem::take(&mut draft.bank.account_number);
+        let kept = &mut self.state.review.account_numbers;
+        kept.retain(|(a, _, _)| a != id);
+        kept.push((id.to_string(), iban, number));
+        draft
+    }
+
+    /// An application's answers with their account numbers, as far as this session knows them.
+    fn answers_of(&self, r: &Record) -> Draft {
+        let mut d = r.draft.clone();
+        if let Some((_, iban, number)) = self
+            .state
+            .review
+            .account_numbers
+            .iter()
+            .find(|(a, _, _)| *a == r.application_id)
+        {
+            d.bank.iban = iban.clone();
+            d.bank.account_number = number.clone();
+        }
+        d
     }
 
     fn record(&self, id: &str) -> Option<&Record> {
@@ -351,7 +385,7 @@ impl Backend {
                 &app.primary_contact_email,
                 app.email_verified_at.is_some(),
             ),
-            draft: r.draft.clone(),
+            draft: self.answers_of(r),
             submitted_at: r.submitted_at,
             history: r.trail.clone(),
             application: app,
@@ -562,6 +596,7 @@ impl Backend {
             a.email_verified_at = None;
         }
         let out = a.clone();
+        let draft = self.keep_account_numbers(id, draft);
         if let Some(r) = self.record_mut(id) {
             r.draft = draft;
             r.resubmit_key = Some(key);
