@@ -409,10 +409,7 @@ impl Backend {
                 .unwrap_or("");
             may_approve(&op.email, tenant, &app.primary_contact_email)
                 .map_err(|p| invalid(Field::DecisionAction, p))?;
-            Some(
-                self.new_partner(id, &draft)?
-                    .ok_or_else(|| invalid(Field::DecisionAction, Code::PartnerTypeClosed))?,
-            )
+            self.new_partner(id, &draft)?
         } else {
             None
         };
@@ -472,24 +469,25 @@ impl Backend {
 
     /// The partner an approved application makes, its first global admin (the work account
     /// that enrolled, with that account's password) and that password's hash; None for a
-    /// partner type or country the program has no partner for.
+    /// partner enrolled in CSP already (approval records the decision only), 422 for a partner
+    /// type or country the program has no partner for.
     #[allow(clippy::type_complexity)]
     fn new_partner(
         &mut self,
         id: &str,
         draft: &Draft,
     ) -> Result<Option<(MyPartner, User, u64)>, ApiError> {
+        if draft.already_enrolled {
+            return Ok(None);
+        }
+        let cannot = || invalid(Field::DecisionAction, Code::PartnerTypeClosed);
         let kind = match draft.partner_type {
             Some(PartnerType::IndirectReseller) => PartnerKind::IndirectReseller,
             Some(PartnerType::IndirectProvider) => PartnerKind::IndirectProvider,
-            _ => return Ok(None),
+            _ => return Err(cannot()),
         };
-        let Some(tenant) = draft.tenant.clone() else {
-            return Ok(None);
-        };
-        let Some(region) = region_of(&tenant.country) else {
-            return Ok(None);
-        };
+        let tenant = draft.tenant.clone().ok_or_else(cannot)?;
+        let region = region_of(&tenant.country).ok_or_else(cannot)?;
         let app = self.application(id)?;
         let owner = self.record(id).map(|r| r.owner.clone()).unwrap_or_default();
         let account = self

@@ -446,3 +446,34 @@ fn an_older_stored_state_reads_back() {
     sign_in(&mut d, DEMO_ADMIN, "demo");
     assert_eq!(call(&mut d, "GET", "/customers", None).status, 200);
 }
+
+/// A partner already enrolled in CSP has its account: approving records the decision and makes
+/// no other partner, as on the server.
+#[test]
+fn approving_a_partner_already_enrolled_makes_no_other_partner() {
+    let mut d = demo();
+    let r = call(
+        &mut d,
+        "POST",
+        "/work-account/sign-in",
+        Some(json!({"user_name": "admin@contoso.fr", "password": "motdepasse"})),
+    );
+    assert_eq!(r.status, 200);
+    let mut draft = french_draft();
+    draft.already_enrolled = true;
+    let r = call(
+        &mut d,
+        "POST",
+        "/applications",
+        Some(json!({"idempotency_key": "e1", "draft": draft, "language": "fr"})),
+    );
+    assert_eq!(r.status, 201, "{}", r.body);
+    let id = r.body["id"].as_str().unwrap().to_string();
+    d.b.set_status(&id, ApplicationStatus::InReview).unwrap();
+    let partners = d.b.state.partners.len();
+    sign_in(&mut d, DEMO_OPERATOR, "demo");
+    let r = decide(&mut d, &id, json!({"action": "approve", "version": 1}));
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert_eq!(r.body["status"], "approved");
+    assert_eq!(d.b.state.partners.len(), partners);
+}
