@@ -160,10 +160,10 @@ pub fn route(
 }
 
 impl Backend {
-    /// Now, in Unix seconds: the demo's day, and later than anything recorded before.
+    /// Now, in Unix seconds, and later than anything recorded before: the trail stays in
+    /// order when two steps fall in the same second.
     pub(crate) fn review_clock(&mut self) -> i64 {
-        let day = i64::from(self.today.0) * 86_400 + 9 * 3600;
-        let at = day.max(self.state.review.last_at + 1);
+        let at = self.now.max(self.state.review.last_at + 1);
         self.state.review.last_at = at;
         at
     }
@@ -452,6 +452,8 @@ impl Backend {
         a.version += 1;
         a.review = Some(note.clone());
         let out = a.clone();
+        // The primary contact's email, with the reviewer's note, in the application's language.
+        self.status_changed(from, &out);
         if let Some(r) = self.record_mut(id) {
             r.trail.push(AuditEntry {
                 at,
@@ -594,6 +596,11 @@ impl Backend {
             a.email_verified_at = None;
         }
         let out = a.clone();
+        if changed {
+            // A new address is confirmed again: its own link, as after submitting.
+            self.send_link(id, csp_core::verification::Sends::first(self.now));
+        }
+        let out = if changed { self.application(id)? } else { out };
         let draft = self.keep_account_numbers(id, draft);
         if let Some(r) = self.record_mut(id) {
             r.draft = draft;

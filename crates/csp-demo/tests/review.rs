@@ -6,6 +6,7 @@
 
 use csp_core::api::{ApplicationStatus, SessionInfo, User};
 use csp_core::fixtures::french_draft;
+use csp_core::mail::Mail;
 use csp_demo::backend::{Backend, State};
 use csp_demo::review::DEMO_OPERATOR;
 use csp_demo::routes::{handle, Answer, Request};
@@ -66,7 +67,7 @@ fn sign_in(d: &mut Demo, user: &str, password: &str) -> SessionInfo {
 }
 
 /// The applicant signs in to `admin@contoso.fr` and submits the French application; the
-/// primary contact's address is then confirmed (the demo's test hook for the link).
+/// primary contact then follows the link of the email in the demo's outbox.
 fn verified(d: &mut Demo, key: &str, language: &str) -> Value {
     let r = call(
         d,
@@ -83,8 +84,30 @@ fn verified(d: &mut Demo, key: &str, language: &str) -> Value {
     );
     assert_eq!(r.status, 201, "{}", r.body);
     let id = r.body["id"].as_str().unwrap().to_string();
-    d.b.set_status(&id, ApplicationStatus::InReview).unwrap();
-    call(d, "GET", &format!("/applications/{id}"), None).body
+    let token =
+        d.b.state
+            .outbox
+            .iter()
+            .rev()
+            .find_map(|m| match &m.mail {
+                Mail::ConfirmAddress {
+                    reference, link, ..
+                } if *reference == r.body["reference"] => {
+                    link.rsplit_once('#').map(|(_, t)| t.to_string())
+                }
+                _ => None,
+            })
+            .expect("the confirmation email");
+    let v = call(
+        d,
+        "POST",
+        "/email-verifications",
+        Some(json!({ "token": token })),
+    );
+    assert_eq!(v.status, 200, "{}", v.body);
+    let app = call(d, "GET", &format!("/applications/{id}"), None).body;
+    assert_eq!(app["status"], "in-review");
+    app
 }
 
 fn decide(d: &mut Demo, id: &str, body: Value) -> R {
@@ -153,6 +176,17 @@ fn changes_requested_then_resubmitted_then_approved_makes_a_partner() {
 
     let mine = call(&mut d, "GET", &format!("/applications/{id}"), None);
     assert_eq!(mine.body["review"]["steps"], json!(["bank"]));
+    // The French email says the same (the demo's outbox).
+    let mail = d
+        .b
+        .state
+        .outbox
+        .iter()
+        .find(|m| {
+            matches!(&m.mail, Mail::StatusChanged { status: ApplicationStatus::NeedsChanges, note: Some(n), .. } if n.steps == [csp_core::enrollment::Step::Bank])
+        })
+        .expect("the email of the request for changes");
+    assert_eq!(mail.language, "fr");
     assert_eq!(
         mine.body["review"]["message"],
         "Le titulaire du compte doit être Contoso SARL."
