@@ -339,6 +339,26 @@ impl Api {
         self.list(op, limit, cursor).await
     }
 
+    /// One page of a list narrowed by `filter` (`name=value` pairs joined by `&`, already
+    /// encoded): the rows after `cursor`, as many as the backend gives by default.
+    pub async fn page_where<T: DeserializeOwned>(
+        &self,
+        op: &Endpoint<(), Page<T>>,
+        filter: &str,
+        cursor: Option<&str>,
+    ) -> Result<Page<T>, Failure> {
+        let query = [
+            Some(filter.to_owned()),
+            cursor.map(|c| format!("cursor={c}")),
+        ]
+        .into_iter()
+        .flatten()
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("&");
+        self.send(op, &[], &query, &()).await
+    }
+
     /// Every row of a list, its pages fetched one after the other: for a page that finds one
     /// row in it (the contract reads none by ID) or checks something against all of them.
     pub async fn all<T: DeserializeOwned>(

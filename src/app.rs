@@ -309,6 +309,9 @@ fn Header(p: &HeaderProps) -> Html {
                     { for FEATURE_PAGES.iter().filter(|(f, _, _)| features.iter().any(|g| g == f)).map(|(_, r, label)| html! {
                         <Link to={r.clone()}>{ i18n.t(label) }</Link>
                     }) }
+                    if session.operator {
+                        <Link to={Route::ReviewQueue}>{ i18n.t("nav-review") }</Link>
+                    }
                     if let Some(u) = &session.user {
                         <Link to={Route::Account}>{ i18n.t("nav-account") }<span class="visually-hidden">{ format!(" ({})", u.name) }</span></Link>
                         <button type="button" class="link-button header-link" onclick={on_sign_out}>{ i18n.t("sign-out") }</button>

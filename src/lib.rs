@@ -3,6 +3,7 @@
 //! and the i18n. Shared modules hold one concept each, with its hook beside its type;
 //! `pages/` holds one folder per part of the portal, and page folders never import each other.
 
+pub mod answers;
 pub mod api;
 pub mod app;
 pub mod assets;

@@ -143,6 +143,8 @@ routes! {
         ConfirmUser => "/users/add/confirm",
         UserAdded => "/users/added",
         EditUser { id } => "/users/:id",
+        /// The partner agreement: a global admin signs it, before the partner pages open.
+        Agreement => "/account/agreement",
     }
     /// `pages/customers/`: customers and reseller relationships.
     Customers(CustomersRoute) {
@@ -166,6 +168,11 @@ routes! {
         IndirectResellers => "/indirect-resellers",
         RequestPartnership => "/indirect-resellers/request-partnership",
         RemovePartnership { id } => "/indirect-resellers/:id/remove",
+    }
+    /// `pages/review/`: the program operator's review of applications.
+    Review(ReviewRoute) {
+        ReviewQueue => "/review",
+        ReviewApplication { id } => "/review/applications/:id",
     }
 }
 

@@ -49,6 +49,8 @@ pub struct Session {
     /// False until the backend has said whether a session exists.
     pub checked: bool,
     pub user: Option<User>,
+    /// A program operator: the review's pages open, the partner pages have nothing for them.
+    pub operator: bool,
     /// The user signed in with a temporary password: changing it comes first.
     pub must_change_password: bool,
     /// The backend answered 401 while a user was signed in: the shell asks them to sign in
@@ -84,12 +86,14 @@ impl Reducible for Session {
             SessionAction::Checked(info) => {
                 t.checked = true;
                 t.must_change_password = info.as_ref().is_some_and(|i| i.must_change_password);
+                t.operator = info.as_ref().is_some_and(|i| i.operator);
                 t.user = info.map(|i| i.user);
             }
             SessionAction::SignedIn(info) => {
                 t.checked = true;
                 t.expired = false;
                 t.must_change_password = info.must_change_password;
+                t.operator = info.operator;
                 t.user = Some(info.user);
             }
             SessionAction::Updated(u) => t.user = Some(u),
@@ -155,6 +159,9 @@ pub struct GuardProps {
     /// The page a user with a temporary password may still open (changing it).
     #[prop_or_default]
     pub temporary_ok: bool,
+    /// The page is a program operator's (the review): `feature` is not asked for then.
+    #[prop_or_default]
+    pub operator: bool,
     pub children: Children,
 }
 
@@ -169,10 +176,14 @@ pub fn Guard(p: &GuardProps) -> Html {
     let i18n = use_i18n();
     let env = use_env();
     let session = use_session();
-    let allowed = p.feature.is_empty()
-        || features(session.user.as_ref(), &env.catalog)
-            .iter()
-            .any(|f| *f == *p.feature);
+    let allowed = if p.operator {
+        session.operator
+    } else {
+        p.feature.is_empty()
+            || features(session.user.as_ref(), &env.catalog)
+                .iter()
+                .any(|f| *f == *p.feature)
+    };
     let blocked = |heading: &str, body: &str, action: Html| {
         (
             i18n.t(heading),

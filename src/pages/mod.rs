@@ -9,4 +9,5 @@ pub mod home;
 pub mod lazy;
 pub mod not_found;
 pub mod partners;
+pub mod review;
 pub mod team;

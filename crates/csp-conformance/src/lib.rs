@@ -172,6 +172,7 @@ pub async fn run<T: Target>(t: &mut T) -> Vec<String> {
     s.table().await;
     s.rules().await;
     s.paging().await;
+    s.review().await;
     s.failures
 }
 
@@ -701,6 +702,72 @@ impl<T: Target> Suite<'_, T> {
         if body["field_errors"][0]["code"] != code {
             self.failures
                 .push(format!("expected the code {code}: {body}"));
+        }
+    }
+
+    /// The review's routes answer operators only (401 for nobody, 403 for a partner's user),
+    /// its queue pages and refuses like every list; the demo partners have signed the
+    /// agreement, whose first signature stays and whose version must be the current one.
+    async fn review(&mut self) {
+        let nobody = T::Who::default();
+        // Both backends seed this operator (password `demo`).
+        let operator = self
+            .t
+            .sign_in("reviewer@csp-operations.example", "demo")
+            .await;
+        let admin = self.t.sign_in(RESELLER_ADMIN, "demo").await;
+        let provider = self.t.sign_in(PROVIDER_ADMIN, "demo").await;
+        let q = "/review/applications";
+        self.expect("review queue", &nobody, "GET", q, None, 401)
+            .await;
+        for who in [&admin, &provider] {
+            self.expect("review queue", who, "GET", q, None, 403).await;
+            let d = json!({"action": "approve", "version": 1});
+            let path = "/review/applications/nope/decisions";
+            self.expect("decision", who, "POST", path, Some(d), 403)
+                .await;
+        }
+        let page = self
+            .expect("review queue", &operator, "GET", q, None, 200)
+            .await;
+        if !page["items"].is_array() {
+            self.failures
+                .push(format!("the review queue is a page of items: {page}"));
+        }
+        for bad in ["limit=1000", "cursor=nope", "status=lost", "partner_type=x"] {
+            let path = format!("{q}?{bad}");
+            self.expect("review queue", &operator, "GET", &path, None, 400)
+                .await;
+        }
+        let path = "/review/applications/nope";
+        self.expect("review application", &operator, "GET", path, None, 404)
+            .await;
+
+        let a = "/partner/agreement";
+        self.expect("agreement", &nobody, "GET", a, None, 401).await;
+        let agreement = self.expect("agreement", &admin, "GET", a, None, 200).await;
+        let version = agreement["version"].clone();
+        let signer = agreement["signed"]["name"].clone();
+        if agreement["signed"]["version"] != version {
+            self.failures.push(format!(
+                "a demo partner has signed the current agreement: {agreement}"
+            ));
+        }
+        let wrong = json!({"version": "1999-01", "name": "Conformance", "job_title": "Tester", "accept": true});
+        let e = self
+            .expect("agreement", &admin, "POST", a, Some(wrong), 422)
+            .await;
+        if e["field_errors"][0]["code"] != "agreement-version" {
+            self.failures
+                .push(format!("an old version is refused as such: {e}"));
+        }
+        let again = json!({"version": version, "name": "Conformance", "job_title": "Tester", "accept": true});
+        let signed = self
+            .expect("agreement", &admin, "POST", a, Some(again), 200)
+            .await;
+        if signed["signed"]["name"] != signer {
+            self.failures
+                .push(format!("the first signature stays: {signed}"));
         }
     }
 }

@@ -232,6 +232,9 @@ pub struct SessionInfo {
     /// What the user's roles open in their partner, as `access::user_features` decides it.
     #[serde(default)]
     pub features: Vec<String>,
+    /// A program operator's account: it reviews applications and has no partner pages.
+    #[serde(default)]
+    pub operator: bool,
 }
 
 /// The applicant's work-account session (`POST /work-account/sign-in`, `GET

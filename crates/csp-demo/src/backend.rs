@@ -40,6 +40,10 @@ pub struct State {
     /// Users list can sign in after a reload.
     #[serde(default)]
     pub credentials: Vec<(String, u64)>,
+    /// The review of applications, its operators and the partner agreement
+    /// (`crate::review`, `crate::agreement`).
+    #[serde(default)]
+    pub review: crate::review::ReviewState,
     /// The verification links sent, each by its token's hash (`crate::verification`).
     #[serde(default)]
     pub verification_links: Vec<crate::verification::StoredLink>,
@@ -426,7 +430,8 @@ impl Backend {
 
     /// The signed-in user who manages users, as the access rules see them.
     fn user_manager(&self) -> Result<Manager, ApiError> {
-        let (me, partner) = self.permitted(MANAGE_USERS)?;
+        // The team opens before the agreement is signed: the admin may need a signatory.
+        let (me, partner) = self.allowed(MANAGE_USERS)?;
         let features = access::features_of(
             &self.catalog,
             me.agent_role.as_deref(),
@@ -538,6 +543,7 @@ impl Backend {
             csrf_token: s.csrf_token.clone(),
             must_change_password: self.state.must_change_password.contains(&user.id),
             features: access::user_features(&self.catalog, user),
+            operator: self.is_operator(&user.id),
         })
     }
 

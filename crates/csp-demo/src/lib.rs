@@ -3,9 +3,11 @@
 //! backend (`crates/csp-server`) implements the same contract over a database; both run
 //! csp-core's rules, so they refuse the same input.
 
+pub mod agreement;
 pub mod backend;
 pub mod customers;
 pub mod partners;
+pub mod review;
 pub mod routes;
 pub mod seed;
 pub mod verification;

@@ -69,12 +69,23 @@ impl Backend {
         let p = self
             .partner(&u.partner_id)
             .ok_or_else(|| ApiError::new(404, "not-found"))?;
-        Ok((u.clone(), p.clone()))
+        let p = MyPartner {
+            agreement_signed: self.agreement_signed(&p.partner.id),
+            ..p.clone()
+        };
+        Ok((u.clone(), p))
     }
 
     /// [`Backend::signed_in`], and 403 unless the user's roles and the partner's type open
     /// `feature`.
     pub(crate) fn permitted(&self, feature: &str) -> Result<(User, MyPartner), ApiError> {
+        let (u, p) = self.allowed(feature)?;
+        self.agreement_gate(&p.partner.id)?;
+        Ok((u, p))
+    }
+
+    /// [`Backend::permitted`] before the partner agreement is signed.
+    pub(crate) fn allowed(&self, feature: &str) -> Result<(User, MyPartner), ApiError> {
         let (u, p) = self.signed_in()?;
         let granted = features_of(
             &self.catalog,

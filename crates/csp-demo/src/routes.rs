@@ -98,6 +98,8 @@ pub fn handle(b: &mut Backend, req: &Request) -> Answer {
     for route in [
         crate::partners::route,
         crate::customers::route,
+        crate::review::route,
+        crate::agreement::route,
         crate::verification::route,
     ] {
         match route(b, method, path, query, raw) {
@@ -114,7 +116,9 @@ pub fn handle(b: &mut Backend, req: &Request) -> Answer {
         } else if ROLES.matches(method, path).is_some() {
             ok(200, &b.roles())
         } else if WORK_ACCOUNT_SIGN_IN.matches(method, path).is_some() {
-            let t = b.sign_in_work_account(&body(raw)?)?;
+            let s: SignIn = body(raw)?;
+            let t = b.sign_in_work_account(&s)?;
+            b.remember_work_account(&s.user_name, &s.password);
             ok(200, &b.open_applicant(t))
         } else if WORK_ACCOUNT_SESSION.matches(method, path).is_some() {
             ok(
@@ -129,6 +133,7 @@ pub fn handle(b: &mut Backend, req: &Request) -> Answer {
             let t = b.create_tenant(&body(raw)?)?;
             let password = b.temporary_password();
             let session = b.open_applicant(t);
+            b.remember_work_account(&format!("admin@{}", session.domain), &password);
             ok(
                 201,
                 &CreatedTenant {
@@ -143,7 +148,10 @@ pub fn handle(b: &mut Backend, req: &Request) -> Answer {
         } else if PARTNER_NETWORK_PROFILES.matches(method, path).is_some() {
             ok(200, &b.partner_network_profiles(&body(raw)?)?)
         } else if SUBMIT_APPLICATION.matches(method, path).is_some() {
-            ok(201, &b.submit(&body(raw)?)?)
+            let s: SubmitApplication = body(raw)?;
+            let app = b.submit(&s)?;
+            b.submitted(&s, &app);
+            ok(201, &app)
         } else if let Some(p) = APPLICATION.matches(method, path) {
             ok(200, &b.application(p[0])?)
         } else if SET_APPLICATION_STATUS.matches(method, path).is_some() {

@@ -12,13 +12,23 @@ impl State {
     /// `data/demo-partners.json`.
     pub fn seeded() -> State {
         let d = demo_partners();
+        let (operator, operator_hash) = crate::review::demo_operator();
+        let mut users = demo_users();
+        let mut credentials = credentials();
+        credentials.push((operator.id.clone(), operator_hash));
+        let review = crate::review::ReviewState {
+            operators: vec![operator.id.clone()],
+            ..Default::default()
+        };
+        users.push(operator);
         State {
-            users: demo_users(),
+            users,
+            review,
             partners: d.partners,
             authorizations: d.authorizations,
             customers: d.customers,
             relationship_requests: d.relationship_requests,
-            credentials: credentials(),
+            credentials,
             ..State::default()
         }
     }

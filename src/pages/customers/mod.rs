@@ -20,36 +20,36 @@ pub use remove_relationship::RemoveRelationship;
 pub use request_relationship::RequestRelationship;
 pub use terminate::TerminateRelationship;
 
+use crate::partner::signed;
 use crate::route::CustomersRoute;
-use crate::session::guarded;
 use csp_core::roles::{ADD_CUSTOMER, CUSTOMERS, RELATIONSHIP_REQUESTS};
 use yew::prelude::*;
 
 /// The customers page `route` names, each behind the feature it needs.
 pub fn page(route: &CustomersRoute, _again: bool) -> Html {
     match route {
-        CustomersRoute::Customers => guarded(CUSTOMERS, html! { <CustomersPage /> }),
-        CustomersRoute::ProviderCustomers { id } => guarded(
+        CustomersRoute::Customers => signed(CUSTOMERS, html! { <CustomersPage /> }),
+        CustomersRoute::ProviderCustomers { id } => signed(
             CUSTOMERS,
             html! { <CustomersPage provider={Some(id.clone())} /> },
         ),
-        CustomersRoute::AddCustomer => guarded(ADD_CUSTOMER, html! { <AddCustomer /> }),
-        CustomersRoute::AddCustomerFor { id } => guarded(
+        CustomersRoute::AddCustomer => signed(ADD_CUSTOMER, html! { <AddCustomer /> }),
+        CustomersRoute::AddCustomerFor { id } => signed(
             ADD_CUSTOMER,
             html! { <AddCustomer reseller={Some(id.clone())} /> },
         ),
-        CustomersRoute::CustomerAdded => guarded(ADD_CUSTOMER, html! { <CustomerAdded /> }),
+        CustomersRoute::CustomerAdded => signed(ADD_CUSTOMER, html! { <CustomerAdded /> }),
         CustomersRoute::RequestRelationship => {
-            guarded(RELATIONSHIP_REQUESTS, html! { <RequestRelationship /> })
+            signed(RELATIONSHIP_REQUESTS, html! { <RequestRelationship /> })
         }
         CustomersRoute::RelationshipRequests => {
-            guarded(RELATIONSHIP_REQUESTS, html! { <RelationshipRequests /> })
+            signed(RELATIONSHIP_REQUESTS, html! { <RelationshipRequests /> })
         }
-        CustomersRoute::TerminateRelationship { id } => guarded(
+        CustomersRoute::TerminateRelationship { id } => signed(
             RELATIONSHIP_REQUESTS,
             html! { <TerminateRelationship id={id.clone()} /> },
         ),
-        CustomersRoute::RemoveRelationship { id } => guarded(
+        CustomersRoute::RemoveRelationship { id } => signed(
             RELATIONSHIP_REQUESTS,
             html! { <RemoveRelationship id={id.clone()} /> },
         ),

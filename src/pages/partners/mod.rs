@@ -18,6 +18,7 @@ pub use invite::InviteCustomers;
 pub use remove::RemovePartnership;
 pub use request_partnership::RequestPartnership;
 
+use crate::partner::signed;
 use crate::route::PartnersRoute;
 use crate::session::guarded;
 use csp_core::roles::{INDIRECT_PROVIDERS, INDIRECT_RESELLERS};
@@ -29,19 +30,19 @@ pub fn page(route: &PartnersRoute, _again: bool) -> Html {
         // Any signed-in user may open an invitation: the page says who can authorize it.
         PartnersRoute::AuthorizeProvider => guarded("", html! { <AuthorizeProvider /> }),
         PartnersRoute::IndirectProviders => {
-            guarded(INDIRECT_PROVIDERS, html! { <IndirectProviders /> })
+            signed(INDIRECT_PROVIDERS, html! { <IndirectProviders /> })
         }
-        PartnersRoute::InviteCustomers { id } => guarded(
+        PartnersRoute::InviteCustomers { id } => signed(
             INDIRECT_PROVIDERS,
             html! { <InviteCustomers id={id.clone()} /> },
         ),
         PartnersRoute::IndirectResellers => {
-            guarded(INDIRECT_RESELLERS, html! { <IndirectResellers /> })
+            signed(INDIRECT_RESELLERS, html! { <IndirectResellers /> })
         }
         PartnersRoute::RequestPartnership => {
-            guarded(INDIRECT_RESELLERS, html! { <RequestPartnership /> })
+            signed(INDIRECT_RESELLERS, html! { <RequestPartnership /> })
         }
-        PartnersRoute::RemovePartnership { id } => guarded(
+        PartnersRoute::RemovePartnership { id } => signed(
             INDIRECT_RESELLERS,
             html! { <RemovePartnership id={id.clone()} /> },
         ),

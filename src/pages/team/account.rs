@@ -6,6 +6,7 @@ use crate::components::{Busy, ErrorSummary};
 use crate::env::use_env;
 use crate::form::use_form;
 use crate::i18n::{use_i18n, use_title};
+use crate::partner::{use_my_partner, AgreementNotice};
 use crate::route::Route;
 use crate::router::Link;
 use crate::session::{features, use_session, SessionAction};
@@ -22,6 +23,7 @@ pub fn Account() -> Html {
     let env = use_env();
     let session = use_session();
     let form = use_form();
+    let partner = use_my_partner();
     let heading = i18n.t("account-heading");
     use_title(&heading, form.failure.is_some());
     let Some(user) = session.user.clone() else {
@@ -64,6 +66,14 @@ pub fn Account() -> Html {
                 <div class="summary-row"><dt class="summary-key">{ i18n.t("user-admin-role") }</dt><dd class="summary-value">{ role_name(&env.catalog, user.admin_role.as_deref(), RoleKind::Admin, &i18n) }</dd></div>
             </dl>
             <p><Link to={Route::ChangePassword}>{ i18n.t("password-change-heading") }</Link></p>
+            if let Some(Ok(p)) = &*partner {
+                <h2 class="subheading">{ i18n.t("agreement-heading") }</h2>
+                if p.agreement_signed {
+                    <p><Link to={Route::Agreement}>{ i18n.t("agreement-signed-link") }</Link></p>
+                } else {
+                    <AgreementNotice />
+                }
+            }
             <h2 class="subheading">{ i18n.t("account-admin-agent-heading") }</h2>
             if user.agent_role.as_deref() == Some(ADMIN_AGENT) {
                 <p class="inset" role="status">{ i18n.t("account-admin-agent-yes") }</p>

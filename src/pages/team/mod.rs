@@ -3,6 +3,7 @@
 
 mod account;
 mod add_user;
+mod agreement;
 mod change_password;
 mod common;
 mod confirm_user;
@@ -14,6 +15,7 @@ mod users;
 
 pub use account::Account;
 pub use add_user::AddUser;
+pub use agreement::AgreementPage;
 pub use change_password::ChangePassword;
 pub use confirm_user::ConfirmUser;
 pub use edit_user::EditUser;
@@ -42,5 +44,6 @@ pub fn page(route: &TeamRoute, again: bool) -> Html {
         TeamRoute::ConfirmUser => guarded(MANAGE_USERS, html! { <ConfirmUser /> }),
         TeamRoute::UserAdded => guarded(MANAGE_USERS, html! { <UserAdded /> }),
         TeamRoute::EditUser { id } => guarded(MANAGE_USERS, html! { <EditUser id={id.clone()} /> }),
+        TeamRoute::Agreement => guarded("", html! { <AgreementPage /> }),
     }
 }

@@ -27,6 +27,7 @@ fn session_body(state: &Shared, u: &UserRow, csrf: String) -> SessionInfo {
         csrf_token: csrf,
         must_change_password: u.must_change,
         features: features_of(state, u),
+        operator: u.operator,
     }
 }
 
