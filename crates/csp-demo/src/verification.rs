@@ -237,7 +237,12 @@ impl Backend {
         // stays, as on the API server.
         app.email_verified_at = app.email_verified_at.or(Some(now));
         app.verification_resend_at = None;
-        app.status = rules::after_confirming(app.status);
+        let status = rules::after_confirming(app.status);
+        // A change of status is a new version, so a decision made on the old one is stale.
+        if status != app.status {
+            app.version += 1;
+        }
+        app.status = status;
         let done = VerifiedEmail {
             reference: app.reference.clone(),
             email: app.primary_contact_email.clone(),

@@ -245,7 +245,8 @@ impl Store {
         let before = enum_of::<ApplicationStatus>(&app.status)?;
         let status = super::erased::Ser::text(&after_confirming(before));
         sqlx::query(
-            "UPDATE applications SET email_verified_at = COALESCE(email_verified_at, $1), status = $2 WHERE id = $3",
+            "UPDATE applications SET email_verified_at = COALESCE(email_verified_at, $1), status = $2, \
+             version = version + CASE WHEN status = $2 THEN 0 ELSE 1 END WHERE id = $3",
         )
         .bind(now)
         .bind(&status)
