@@ -35,12 +35,6 @@ pub struct RoleChange {
     pub admin_role: Option<String>,
 }
 
-/// `PUT /applications/{id}/status`: a reviewer moves an application along.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct StatusChange {
-    pub status: ApplicationStatus,
-}
-
 /// `POST /applications`: the idempotency key makes a retried or double-pressed submit create one application.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SubmitApplication {

@@ -147,8 +147,6 @@ pub const SUBMIT_APPLICATION: Endpoint<SubmitApplication, Application> =
     Endpoint::new(Post, "/applications").applicant();
 pub const APPLICATION: Endpoint<(), Application> =
     Endpoint::new(Get, "/applications/{id}").applicant();
-pub const SET_APPLICATION_STATUS: Endpoint<StatusChange, Application> =
-    Endpoint::new(Put, "/applications/{id}/status");
 pub const VERIFY_EMAIL: Endpoint<EmailLink, VerifiedEmail> =
     Endpoint::new(Post, "/email-verifications").fields("verification");
 pub const RESEND_VERIFICATION_BY_LINK: Endpoint<EmailLink, VerificationSent> =
@@ -217,7 +215,6 @@ pub const ALL: &[(Method, &str)] = &[
     ),
     (SUBMIT_APPLICATION.method, SUBMIT_APPLICATION.path),
     (APPLICATION.method, APPLICATION.path),
-    (SET_APPLICATION_STATUS.method, SET_APPLICATION_STATUS.path),
     (VERIFY_EMAIL.method, VERIFY_EMAIL.path),
     (
         RESEND_VERIFICATION_BY_LINK.method,

@@ -163,7 +163,6 @@ pub fn api_routes() -> Router<Shared> {
     );
     let r = at(r, &SUBMIT_APPLICATION, enrollment::submit);
     let r = at(r, &APPLICATION, enrollment::application);
-    let r = at(r, &SET_APPLICATION_STATUS, enrollment::set_status);
     let r = at(r, &VERIFY_EMAIL, enrollment::verify_email);
     let r = at(
         r,

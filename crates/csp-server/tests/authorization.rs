@@ -204,11 +204,6 @@ async fn every_route_for_every_caller() {
             "/applications/{app}",
             [401, 404, 404, 404, 404, 404, 404, 404, 200, 200, 404],
         ),
-        (
-            "PUT",
-            "/applications/{app}/status",
-            [401, 403, 403, 403, 403, 403, 403, 403, 200, 401, 403],
-        ),
         // Only the applicant who submitted it; it was emailed a moment ago, so that is 429.
         (
             "POST",
@@ -326,7 +321,6 @@ async fn every_route_for_every_caller() {
                 ("POST", "/applications") => {
                     Some(json!({"idempotency_key": format!("k{n}"), "draft": french_draft()}))
                 }
-                ("PUT", "/applications/{app}/status") => Some(json!({"status": "in-review"})),
                 ("PUT", "/applications/{app}") => Some(
                     json!({"idempotency_key": format!("r{n}"), "version": 1, "draft": french_draft()}),
                 ),

@@ -287,40 +287,6 @@ async fn an_expired_link_gets_a_new_one_to_the_same_address_within_limits() {
     assert_eq!(r.status, StatusCode::NOT_FOUND);
 }
 
-#[tokio::test]
-async fn a_status_change_emails_the_primary_contact_in_their_language() {
-    let t = new().await;
-    let a = enrolling(&t).await;
-    let app = submit(&t, &a, "zh-CN").await;
-    let id = app["id"].as_str().unwrap();
-    let op = t.sign_in(csp_server::seed::DEMO_OPERATOR, "demo").await;
-    let r = t
-        .call(
-            "PUT",
-            &format!("/applications/{id}/status"),
-            Some(json!({"status": "needs-changes"})),
-            &op,
-        )
-        .await;
-    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
-    let rows = outbox(&t).await;
-    assert_eq!(rows.len(), 2);
-    // Two rows of one second have no order: find the status email by its kind.
-    let (to, lang, mail, _) = rows
-        .iter()
-        .find(|(_, _, m, _)| m["kind"] == "status-changed")
-        .unwrap();
-    assert_eq!(
-        (to.as_str(), lang.as_str()),
-        ("elodie.martin@contoso.fr", "zh-CN")
-    );
-    assert_eq!(mail["status"], "needs-changes");
-    assert_eq!(
-        mail["link"],
-        format!("http://127.0.0.1:8090/applications/{id}")
-    );
-}
-
 fn row(owner: &str, email: &str) -> ApplicationRow {
     ApplicationRow {
         id: new_id("app").unwrap(),

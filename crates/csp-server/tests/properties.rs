@@ -93,7 +93,10 @@ fn no_request_body_makes_the_server_fail() {
                 &applicant,
             )
             .await;
-        let app_path = format!("/applications/{}/status", r.body["id"].as_str().unwrap());
+        let app_path = format!(
+            "/review/applications/{}/decisions",
+            r.body["id"].as_str().unwrap()
+        );
         let target = t
             .add_user(
                 &t.demo_partner().await,
@@ -143,10 +146,10 @@ fn no_request_body_makes_the_server_fail() {
             json!({"idempotency_key": "q", "draft": french_draft()}),
         ),
         (
-            "PUT",
+            "POST",
             app_path.0.clone(),
             operator.clone(),
-            json!({"status": "approved"}),
+            json!({"action": "request-changes", "version": 1, "steps": ["bank"], "message": "m"}),
         ),
         (
             "POST",

@@ -225,18 +225,6 @@ async fn applications_are_created_once_per_owner_and_key() {
         .unwrap();
     assert_ne!(c.reference, a.reference);
     assert_eq!(s.applications_of(&owner).await.unwrap(), 2);
-    let approved = s
-        .set_application_status(&a.id, "approved", &uniq("msg"), 5, mail)
-        .await
-        .unwrap()
-        .unwrap();
-    assert_eq!(approved.status, "approved");
-    assert_eq!(s.application(&a.id).await.unwrap().unwrap(), approved);
-    assert!(s
-        .set_application_status("app_missing", "approved", &uniq("msg"), 5, mail)
-        .await
-        .unwrap()
-        .is_none());
     // Concurrent submits of one key: one row.
     let mut tasks = vec![];
     for _ in 0..8 {

@@ -2,7 +2,7 @@
 //! applicant submits and the vendor reviews.
 
 use super::tenant_of;
-use crate::auth::{Applicant, Caller, Member};
+use crate::auth::{Applicant, Caller};
 use crate::error::{random_failed, ApiErr, ApiResult};
 use crate::extract::JsonIn;
 use crate::rows::{Answers, ApplicationRow, Applied, NewLink, Resend, Transition, Verification};
@@ -13,8 +13,8 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use csp_core::api::{
-    Application, ApplicationStatus, AuditEntry, EmailLink, Resubmission, StatusChange,
-    SubmitApplication, VerificationSent, VerifiedEmail,
+    Application, ApplicationStatus, AuditEntry, EmailLink, Resubmission, SubmitApplication,
+    VerificationSent, VerifiedEmail,
 };
 use csp_core::enrollment::check_submission;
 use csp_core::enrollment::Draft;
@@ -218,38 +218,6 @@ pub async fn application(
     } else {
         Err(ApiErr::not_found())
     }
-}
-
-/// The vendor's review: operators only.
-pub async fn set_status(
-    State(state): State<Shared>,
-    m: Member,
-    Path(id): Path<String>,
-    JsonIn(s): JsonIn<StatusChange>,
-) -> ApiResult<Json<Application>> {
-    if !m.user.operator {
-        return Err(ApiErr::forbidden(
-            "application-review",
-            vec!["operator".into()],
-        ));
-    }
-    let mail_id = new_id("msg").map_err(random_failed)?;
-    let base = state.public_url.clone();
-    let app = state
-        .store
-        .set_application_status(&id, &json_name(&s.status), &mail_id, now(), |a| {
-            Mail::StatusChanged {
-                reference: a.reference.clone(),
-                status: s.status,
-                link: verification::status_page(&base, &a.id),
-                note: None,
-            }
-        })
-        .await?
-        .ok_or_else(ApiErr::not_found)?;
-    state.mail_queued.notify_one();
-    tracing::info!(application = %id, status = %json_name(&s.status), operator = %m.user.id, "application status changed");
-    Ok(Json(app_out(app)?))
 }
 
 // ---- verifying the primary contact's address ----

@@ -323,45 +323,4 @@ impl Store {
             ..app
         })))
     }
-
-    /// Sets the status and queues the email that tells the primary contact (`mail`, given the
-    /// application as it is after), together. `Ok(None)`: no such application.
-    pub async fn set_application_status(
-        &self,
-        id: &str,
-        status: &str,
-        mail_id: &str,
-        now: i64,
-        mail: impl FnOnce(&ApplicationRow) -> Mail,
-    ) -> DbResult<Option<ApplicationRow>> {
-        let mut tx = self.write_tx().await?;
-        let Some(before) = app_in(&mut tx, id, self.row_lock()).await? else {
-            return Ok(None);
-        };
-        sqlx::query("UPDATE applications SET status = $1, version = version + 1 WHERE id = $2")
-            .bind(status)
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
-        record_event(
-            &mut tx,
-            id,
-            &event(now, "operator", "status-set", Some(&before.status), status)?,
-        )
-        .await?;
-        let app = app_in(&mut tx, id, "")
-            .await?
-            .ok_or(sqlx::Error::RowNotFound)?;
-        enqueue(
-            &mut tx,
-            mail_id,
-            &app.primary_contact_email,
-            &app.language,
-            &mail(&app),
-            now,
-        )
-        .await?;
-        tx.commit().await?;
-        Ok(Some(app))
-    }
 }
