@@ -1,5 +1,7 @@
 // Load benchmark of issue #12: time to ready of the portal against a bare one-input Yew app,
-// built and measured in the same run, in Debian's Chromium driven over CDP.
+// built and measured in the same run, in Debian's Chromium driven over CDP; and the first paint
+// of the portal's prerendered start page against a static page of the same content (the
+// build's `index.html` without its scripts and preloads: the same html and css, nothing else).
 //
 //   node benches/load.mjs APP_DIST BARE_DIST [--runs N] [--only ready|pages|keys|trace]
 //
@@ -66,14 +68,17 @@ const TYPES = {
 // precompressed `.br` files (or a CDN) does; gzip only for the reference run printed beside.
 let ENCODING = 'br';
 
-/** A static host: files of `root`, compressed in memory, index.html for deep links. */
-function serve(root) {
+/**
+ * A static host: files of `root`, compressed in memory; the app's page (`app.html`, else
+ * index.html) for deep links; `index` instead of index.html when given.
+ */
+function serve(root, index) {
   const cache = new Map();
   const file = (rel) => {
     if (cache.has(rel)) return cache.get(rel);
     const path = normalize(join(root, rel));
     if (!path.startsWith(root) || !existsSync(path) || !statSync(path).isFile()) return null;
-    const body = readFileSync(path);
+    const body = index && rel === '/index.html' ? Buffer.from(index) : readFileSync(path);
     const entry = {
       body,
       gzip: gzipSync(body, { level: 9 }),
@@ -86,7 +91,7 @@ function serve(root) {
   const server = createServer((req, res) => {
     let rel = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (rel.endsWith('/')) rel += 'index.html';
-    const f = file(rel) || (extname(rel) ? null : file('/index.html'));
+    const f = file(rel) || (extname(rel) ? null : file('/app.html') || file('/index.html'));
     if (!f) {
       res.writeHead(404).end();
       return;
@@ -107,8 +112,9 @@ function serve(root) {
 
 // "Ready", stamped in the page with `performance.now()` (issue #12): the later of the first
 // form control in the page (a MutationObserver, which reports within the task that inserted
-// it) and the first wasm module instantiated. Neither app has a control before its wasm runs,
-// but a page whose first controls came in the HTML would be ready only once its wasm is.
+// it) and the first wasm module instantiated. The portal's prerendered start page has its
+// links and language form in the HTML: those (marked `data-pre`) are not the app's, which is
+// ready once it has taken the page over and its own first control is in.
 // `__cspReadyPromise` resolves with it. Both apps also stamp `window.__cspReady` in an effect
 // after their first render; `__cspEffectPromise` resolves with that, for reference: Yew's
 // scheduler lets the browser lay out and paint a first render that took more than 16 ms
@@ -123,9 +129,16 @@ const READY_HOOK = `(() => {
       return orig.apply(this, a).then((r) => { if (wasm === null) { wasm = performance.now(); performance.mark('csp-instantiated'); settle(); } return r; });
     };
   }
+  // A prerendered page's controls (data-pre) are not the app's: its first control is the
+  // app's, once it has taken the page over.
   new MutationObserver((_, mo) => {
-    if (document.querySelector('input, select, textarea, button')) { control = performance.now(); performance.mark('csp-control'); mo.disconnect(); settle(); }
+    if (document.querySelector('input, select, textarea, button') && !document.querySelector('[data-pre]')) { control = performance.now(); performance.mark('csp-control'); mo.disconnect(); settle(); }
   }).observe(document, { childList: true, subtree: true });
+  // First and largest contentful paint, and the layout shifts, as Lighthouse reads them.
+  const paint = (window.__cspPaint = { fcp: null, lcp: null, cls: 0 });
+  new PerformanceObserver((l) => { for (const e of l.getEntries()) if (e.name === 'first-contentful-paint') paint.fcp = e.startTime; }).observe({ type: 'paint', buffered: true });
+  new PerformanceObserver((l) => { for (const e of l.getEntries()) paint.lcp = e.startTime; }).observe({ type: 'largest-contentful-paint', buffered: true });
+  new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) paint.cls += e.value; }).observe({ type: 'layout-shift', buffered: true });
   let effect; window.__cspEffectPromise = new Promise((r) => (effect = r));
   Object.defineProperty(window, '__cspReady', { configurable: true,
     set(v) { Object.defineProperty(window, '__cspReady', { value: v, writable: true, configurable: true }); effect(v); },
@@ -178,7 +191,7 @@ async function prefetchDone(page) {
   }, LOAD_TIMEOUT_MS);
 }
 
-async function load(browser, url, mobile) {
+async function load(browser, url, mobile, paint = false) {
   const { context, page, errors } = await freshPage(browser, mobile);
   try {
     await page.goto(url, { waitUntil: 'commit', timeout: LOAD_TIMEOUT_MS });
@@ -190,7 +203,33 @@ async function load(browser, url, mobile) {
       LOAD_TIMEOUT_MS,
     );
     if (errors.length) throw new Error(`page errors at ${url}: ${errors.join('; ')}`);
-    return { ready, effect };
+    return { ready, effect, paint: paint ? await settledPaint(page) : null };
+  } finally {
+    await context.close();
+  }
+}
+
+/** The paint figures once the page is still: 500 ms with no new paint or shift. */
+async function settledPaint(page) {
+  return page.evaluate(async () => {
+    let last = '';
+    for (let i = 0; i < 40; i++) {
+      await new Promise((r) => setTimeout(r, 500));
+      const now = JSON.stringify(window.__cspPaint);
+      if (now === last && window.__cspPaint.lcp !== null) break;
+      last = now;
+    }
+    return window.__cspPaint;
+  });
+}
+
+/** A load of the static page: its paint figures (it has no wasm and no ready). */
+async function loadStatic(browser, url, mobile) {
+  const { context, page, errors } = await freshPage(browser, mobile);
+  try {
+    await page.goto(url, { waitUntil: 'load', timeout: LOAD_TIMEOUT_MS });
+    if (errors.length) throw new Error(`page errors at ${url}: ${errors.join('; ')}`);
+    return await settledPaint(page);
   } finally {
     await context.close();
   }
@@ -238,23 +277,49 @@ const pct = (xs, p) => {
 const ms = (x) => `${x.toFixed(0)} ms`;
 const load1 = () => loadavg()[0].toFixed(2);
 
-async function compare(browser, app, bare, mobile) {
+/**
+ * Interleaved loads of the app and the bare app (ready), and, with `still`, of the static page
+ * (first paint, against the app's).
+ */
+async function compare(browser, app, bare, mobile, still) {
   const times = { app: [], bare: [] };
   const effects = { app: [], bare: [] };
+  const paints = { app: [], static: [] };
   for (let i = 0; i < RUNS; i++) {
     if (Date.now() > deadline) throw new Error('benchmark time limit reached');
     // Alternate which goes first so neither always follows the other.
     const order = i % 2 ? [['bare', bare], ['app', app]] : [['app', app], ['bare', bare]];
+    if (still) order.splice(i % 3, 0, ['static', still]);
     for (const [name, url] of order) {
-      const { ready, effect } = await load(browser, `${url}/`, mobile);
+      if (name === 'static') {
+        paints.static.push(await loadStatic(browser, `${url}/`, mobile));
+        continue;
+      }
+      const { ready, effect, paint } = await load(browser, `${url}/`, mobile, Boolean(still) && name === 'app');
       times[name].push(ready);
       effects[name].push(effect);
+      if (name === 'app') paints.app.push(paint);
     }
   }
   const a = median(times.app);
   const b = median(times.bare);
   const e = { app: median(effects.app), bare: median(effects.bare) };
-  return { a, b, ratio: a / b, times, effects: e };
+  const p = (who, k) => median(paints[who].map((x) => x[k]));
+  const paint = still && {
+    fcp: { app: p('app', 'fcp'), static: p('static', 'fcp') },
+    lcp: { app: p('app', 'lcp'), static: p('static', 'lcp') },
+    cls: { app: Math.max(...paints.app.map((x) => x.cls)), static: Math.max(...paints.static.map((x) => x.cls)) },
+  };
+  return { a, b, ratio: a / b, times, effects: e, paint };
+}
+
+/** The static page of the same content: the build's start page without scripts and preloads. */
+function staticPage(dist) {
+  const html = readFileSync(join(dist, 'index.html'), 'utf8')
+    .replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '')
+    .replace(/<link\b[^>]*\brel="?(?:preload|modulepreload)\b[^>]*>/g, '');
+  if (!html.includes('data-pre')) throw new Error(`${dist}/index.html has no prerendered start page`);
+  return html;
 }
 
 // One page of each folder (issue #12: each folder is its own chunk in the split build).
@@ -371,6 +436,7 @@ function wasmSizes(dist) {
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const app = await serve(appDist);
 const bare = await serve(bareDist);
+const still = await serve(appDist, staticPage(appDist));
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-extensions', '--no-first-run', '--disable-background-networking'],
@@ -392,9 +458,14 @@ try {
   // One unmeasured load of each: the browser's own start-up is not the apps'.
   await load(browser, `${app.url}/`, false);
   await load(browser, `${bare.url}/`, false);
-  const m = await compare(browser, app.url, bare.url, true);
+  const m = await compare(browser, app.url, bare.url, true, still.url);
   console.log(`mobile profile (150 ms RTT, 1.6 Mbps down, 750 Kbps up, 4x CPU), served brotli, load avg ${load1()}:`);
-  console.log(`  ready: app ${ms(m.a)}, bare Yew ${ms(m.b)}, ratio ${m.ratio.toFixed(2)}x (target <= 1.5x)`);
+  const r = (x) => `ratio ${(x.app / x.static).toFixed(2)}x`;
+  console.log(`  first contentful paint: app ${ms(m.paint.fcp.app)}, static page ${ms(m.paint.fcp.static)}, ${r(m.paint.fcp)} (target <= 1.2x)`);
+  console.log(`  largest contentful paint: app ${ms(m.paint.lcp.app)}, static page ${ms(m.paint.lcp.static)}, ${r(m.paint.lcp)} (target <= 1.2x)`);
+  console.log(`  cumulative layout shift, worst load: app ${m.paint.cls.app.toFixed(3)}, static page ${m.paint.cls.static.toFixed(3)} (target 0)`);
+  console.log(`  ready, the app's own first control after its take-over: app ${ms(m.a)}, bare Yew ${ms(m.b)}, ratio ${m.ratio.toFixed(2)}x (target <= 1.3x)`);
+  console.log(`  the prerendered page's links and language form work from its first paint: app ${ms(m.paint.fcp.app)}, ${(m.paint.fcp.app / m.b).toFixed(2)}x the bare app's ready`);
   console.log(`    app  ${m.times.app.map((x) => x.toFixed(0)).join(' ')}`);
   console.log(`    bare ${m.times.bare.map((x) => x.toFixed(0)).join(' ')}`);
   console.log(`  first effect after the first render (each app's own stamp): app ${ms(m.effects.app)}, bare Yew ${ms(m.effects.bare)}, ratio ${(m.effects.app / m.effects.bare).toFixed(2)}x`);
@@ -446,4 +517,5 @@ try {
   await browser.close();
   app.server.close();
   bare.server.close();
+  still.server.close();
 }

@@ -4,7 +4,10 @@
 # Playwright through labels, roles and visible text: enrollment, team, the partner and customer
 # journeys (in the languages of PARTNER_LANGS, default fr,ru) and the server failing on purpose.
 # The server sends its emails to a mail sink on loopback (tests/mail/smtp_sink.py), whose
-# folder the journeys read (MAIL_DIR). Usage: scripts/e2e.sh (after trunk build --release). That server runs with the test-only fault
+# folder the journeys read (MAIL_DIR). Then the same build as it is, served as static files
+# with no API configured, so the in-browser demo backend answers: the enrollment's email loop
+# through the demo's Outbox page.
+# Usage: scripts/e2e.sh (after trunk build --release). That server runs with the test-only fault
 # switch (--test-faults) for faults.test.mjs; no other script turns it on.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,7 +33,28 @@ port=$(free_port)
 "${CARGO_TARGET_DIR:-target}"/debug/csp-server --port "$port" --dist "$site" --database-url "sqlite://$site.db" --demo-data --test-faults \
   --smtp-url "smtp://127.0.0.1:$smtp" --mail-retry-secs 1 --product-name "Contoso Cloud Partners" > "$site.log" 2>&1 &
 server=$!
-trap 'kill $server $sink 2>/dev/null || true; rm -rf "$site" "$site.log" "$site.db"* "$mail" "$mail.log"' EXIT
+static=
+trap 'kill $server $sink $static 2>/dev/null || true; rm -rf "$site" "$site.log" "$site.db"* "$mail" "$mail.log" "$site.static.log"' EXIT
 wait_for "http://127.0.0.1:$port/api/settings" 100
 cd tests/e2e
-MAIL_DIR="$mail" E2E_DB="$site.db" BASE_URL="http://127.0.0.1:$port" node --test --test-concurrency=1 enrollment.test.mjs sign-in.test.mjs team.test.mjs partners.test.mjs faults.test.mjs
+MAIL_DIR="$mail" E2E_DB="$site.db" BASE_URL="http://127.0.0.1:$port" node --test --test-concurrency=1 first-page.test.mjs enrollment.test.mjs sign-in.test.mjs team.test.mjs partners.test.mjs faults.test.mjs
+
+# The demo: the unchanged build's files, any other path answered with index.html (the app's
+# routes), as a static host serves a single-page app.
+demo_port=$(free_port)
+python3 - "$(pwd)/../../dist" "$demo_port" > "$site.static.log" 2>&1 <<'PY' &
+import functools, http.server, os, sys
+root, port = sys.argv[1], int(sys.argv[2])
+class Handler(http.server.SimpleHTTPRequestHandler):
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
+                      ".wasm": "application/wasm", ".js": "text/javascript", ".ftl": "text/plain; charset=utf-8"}
+    def send_head(self):
+        path = self.translate_path(self.path)
+        if not os.path.exists(path):
+            self.path = "/index.html"
+        return super().send_head()
+http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(Handler, directory=root)).serve_forever()
+PY
+static=$!
+wait_for "http://127.0.0.1:$demo_port/verify-email" 100
+BASE_URL="http://127.0.0.1:$demo_port" node --test --test-concurrency=1 demo.test.mjs

@@ -73,7 +73,7 @@ if $browser; then
       as_root apt-get update -qq
       DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq python3-aiosmtpd >/dev/null; }
   fi
-  if [ ! -d tests/e2e/node_modules/playwright-core ]; then
+  if [ ! -d tests/e2e/node_modules/playwright-core ] || [ ! -d tests/e2e/node_modules/axe-core ]; then
     say "installing the end-to-end test packages (npm ci)"
     (cd tests/e2e && npm ci --silent --no-audit --no-fund)
   fi

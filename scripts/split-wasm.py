@@ -11,7 +11,8 @@ and a modulepreload of the splitter's loader (otherwise one more round trip). It
 locale file's first groups (FIRST_PAGE_GROUPS) into `locales/<tag>.first.ftl`, the only
 messages the split build fetches before its first render, and preloads that file instead of
 the whole one (src/i18n.rs). Debug builds, and builds without the `split` feature, are left as
-trunk made them.
+trunk made them. The start page's css is written into the html; last, the start page is
+prerendered in each language (scripts/prerender.mjs).
 """
 import base64
 import hashlib
@@ -276,11 +277,47 @@ def main():
     html = html.replace("/locales/en.ftl", "/locales/en.first.ftl")
     preload = f'<link rel=modulepreload crossorigin href="{public}{link_name}" integrity="{sri(files[link_name])}">'
     html = html.replace("</head>", preload + "</head>", 1)
+    html = inline_styles(html, staging)
     with open(html_path, "w") as f:
         f.write(html)
     for old in (old_js, old_wasm):
         os.remove(os.path.join(staging, old))
     print(f"split-wasm: {wasm_name} + {len(renamed)} chunks: {', '.join(renamed.values())}")
+    prerender(staging, source)
+
+
+def inline_styles(html, staging):
+    """The start page's css (static/style.css, 1.2 KB gzip) written into the html instead of
+    linked: the prerendered page then paints from the html alone, one round trip, as a static
+    page with its css inline would (the CSP allows it by its hash)."""
+    link = re.search(r"<link\b[^>]*\bhref=\"?/?(style-[0-9a-f]+\.css)\"?[^>]*>", html)
+    if not link or "stylesheet" not in link.group(0):
+        sys.exit("split-wasm: index.html does not link the start page's css as expected")
+    path = os.path.join(staging, link.group(1))
+    css = open(path).read().strip()
+    if "</" in css:
+        sys.exit("split-wasm: the css cannot be inlined as it is")
+    os.remove(path)
+    return html.replace(link.group(0), f"<style>{css}</style>", 1)
+
+
+def prerender(staging, source):
+    """The start page in each language, from the app's own first render (scripts/prerender.mjs:
+    node, the end-to-end tests' playwright-core and Debian's Chromium, which
+    `scripts/setup.sh --browser` installs). Without them (or with CSP_PRERENDER=0) the build
+    keeps trunk's page, the busy line until the wasm runs, and says so."""
+    chromium = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+    missing = [what for what, there in (
+        ("node", shutil.which("node")),
+        ("playwright-core", os.path.isdir(os.path.join(source, "tests/e2e/node_modules/playwright-core"))),
+        ("chromium", os.path.exists(chromium)),
+    ) if not there]
+    if os.environ.get("CSP_PRERENDER") == "0" or missing:
+        why = "CSP_PRERENDER=0" if not missing else f"no {', '.join(missing)}: run scripts/setup.sh --browser"
+        print(f"split-wasm: the start page is NOT prerendered ({why})")
+        shutil.copyfile(os.path.join(staging, "index.html"), os.path.join(staging, "app.html"))
+        return
+    run("node", os.path.join(source, "scripts", "prerender.mjs"), staging)
 
 
 if __name__ == "__main__":

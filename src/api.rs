@@ -99,6 +99,11 @@ impl LocalBackend {
             demo_reset();
         }
         let mut backend = Backend::new(read.unwrap_or_else(State::seeded), random_bytes);
+        // The links in the demo's emails open this app, wherever it is served.
+        backend.link_base = gloo::utils::window()
+            .location()
+            .origin()
+            .unwrap_or_default();
         let session = SessionStorage::get(TAB_KEY)
             .ok()
             .and_then(|tab| backend.resume(tab));
@@ -115,6 +120,7 @@ impl LocalBackend {
         ) {
             self.backend.today = d;
         }
+        self.backend.now = (js_sys::Date::now() / 1000.0).floor() as i64;
         let req = csp_demo::routes::Request {
             method,
             path,
@@ -173,14 +179,14 @@ async fn answer_locally(
     method: &str,
     path: &str,
     body: &str,
-) -> Option<(u16, String)> {
+) -> Option<LocalAnswer> {
     #[wasm_split_helpers::wasm_split(backend, fallible)]
     fn answer(
         b: &LocalCell,
         method: &str,
         path: &str,
         body: &str,
-    ) -> Result<(u16, String), wasm_split_helpers::SplitLoaderError> {
+    ) -> Result<LocalAnswer, wasm_split_helpers::SplitLoaderError> {
         Ok(answer_now(b, method, path, body))
     }
     answer(b, method, path, body).await.ok()
@@ -192,7 +198,7 @@ async fn answer_locally(
     method: &str,
     path: &str,
     body: &str,
-) -> Option<(u16, String)> {
+) -> Option<LocalAnswer> {
     Some(answer_now(b, method, path, body))
 }
 
@@ -208,9 +214,12 @@ fn opened(cell: &mut Option<Box<dyn std::any::Any>>) -> &mut LocalBackend {
         .expect("the cell holds a LocalBackend")
 }
 
-fn answer_now(b: &LocalCell, method: &str, path: &str, body: &str) -> (u16, String) {
+/// The in-browser backend's answer: status, body, and with 429 the seconds to wait.
+type LocalAnswer = (u16, String, Option<u32>);
+
+fn answer_now(b: &LocalCell, method: &str, path: &str, body: &str) -> LocalAnswer {
     let a = opened(&mut b.borrow_mut()).answer(method, path, body);
-    (a.status, a.body)
+    (a.status, a.body, a.retry_after)
 }
 
 #[derive(Clone)]
@@ -400,9 +409,11 @@ impl Api {
             Transport::Local(b) => {
                 // Yield once so the UI shows its busy state, as with a real request.
                 gloo::timers::future::TimeoutFuture::new(0).await;
-                answer_locally(b, method, &path, &body)
-                    .await
-                    .ok_or(Failure::Network)?
+                match answer_locally(b, method, &path, &body).await {
+                    Some((429, _, wait)) => return Err(Failure::TooMany(wait)),
+                    Some((status, text, _)) => (status, text),
+                    None => return Err(Failure::Network),
+                }
             }
             Transport::Http { base, timeout_ms } => {
                 let csrf = if op.applicant {

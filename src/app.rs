@@ -3,7 +3,7 @@
 //! context once the second stage (`start`) has brought it.
 
 use crate::api::Api;
-use crate::browser::performance_now;
+use crate::browser::{performance_now, Prerendered};
 use crate::components::event_value;
 use crate::config::Config;
 use crate::env::Env;
@@ -31,10 +31,15 @@ fn stamp_ready() {
 }
 
 /// Starts the portal: fetches what the first render needs, the config and the locale files
-/// (index.html asked for the config and English at once), then renders the [`Shell`] in place of
-/// index.html's busy line. Not from the effect of a first, empty render: that waited for a
-/// browser frame before the fetches were even asked for.
+/// (the html asked for the config and English at once), then renders the [`Shell`] in place of
+/// app.html's busy line, or of the prerendered start page (see `browser::Prerendered`). Not
+/// from the effect of a first, empty render: that waited for a browser frame before the
+/// fetches were even asked for.
 pub async fn start() {
+    // A language picked in the prerendered page's list before the wasm ran is the choice.
+    if let Some(l) = Prerendered::picked_language().and_then(|t| Locale::from_tag(&t)) {
+        l.apply();
+    }
     // English is what shows when the chosen locale's file can't be had. All three side by side.
     let chosen = Some(Locale::initial()).filter(|l| *l != Locale::En);
     let (config, _, _) = futures::future::join3(Config::fetch(), Locale::En.fetch(), async move {
@@ -56,12 +61,18 @@ pub async fn start() {
         busy.remove();
     }
     let config = Rc::new(config);
+    let prerendered = Prerendered::take();
     yew::Renderer::<Shell>::with_props(ShellProps {
         config,
         api,
         env: None,
     })
     .render();
+    // Queued after the renderer's first run, which does not hand back to the browser with
+    // nodes still to make.
+    if let Some(p) = prerendered {
+        wasm_bindgen_futures::spawn_local(async move { p.restore() });
+    }
 }
 
 /// The page each route shows: the shell's own, or one from a page folder (see `pages::lazy`).
@@ -130,6 +141,7 @@ pub fn Shell(p: &ShellProps) -> Html {
                     failed.set(true);
                     return;
                 };
+                (stage.styles)();
                 // Only a change: each render of the shell tells every reader of its context.
                 if *failed {
                     failed.set(false);
@@ -244,9 +256,17 @@ fn Header(p: &HeaderProps) -> Html {
         .as_ref()
         .map(|env| features(session.user.as_ref(), &env.catalog))
         .unwrap_or_default();
+    let route = use_route();
+    // The in-browser demo's outbox: only once the second stage (and so the whole locale file)
+    // is in, and only when that backend answers. Not on the start page: it is prerendered once
+    // for every deployment, and the link would come (or go) as the app takes it over.
+    let demo = route != Route::Home
+        && started
+            .env
+            .as_ref()
+            .is_some_and(|env| !env.config.uses_http_backend());
     // Signing in from the header comes back to the page it was pressed on (an invitation
     // link, say), as signing in from such a page does.
-    let route = use_route();
     let on_sign_in = {
         let nav = nav.clone();
         Callback::from(move |e: MouseEvent| {
@@ -275,6 +295,8 @@ fn Header(p: &HeaderProps) -> Html {
         })
     };
     let onchange = p.on_lang.reform(|e: Event| event_value(&e));
+    // The app has switched on change: the form is for the page before the wasm.
+    let onclick = Callback::from(|e: MouseEvent| e.prevent_default());
     html! {
         <header class="header">
             <a class="skip-link" href="#main-content">{ i18n.t("skip-to-content") }</a>
@@ -283,6 +305,7 @@ fn Header(p: &HeaderProps) -> Html {
                 <nav class="header-nav" aria-label={i18n.t("nav-label")}>
                     <Link to={Route::Welcome}>{ i18n.t("nav-enroll") }</Link>
                     <Link to={Route::Roles}>{ i18n.t("nav-roles") }</Link>
+                    if demo { <Link to={Route::Outbox}>{ i18n.t("nav-outbox") }</Link> }
                     { for FEATURE_PAGES.iter().filter(|(f, _, _)| features.iter().any(|g| g == f)).map(|(_, r, label)| html! {
                         <Link to={r.clone()}>{ i18n.t(label) }</Link>
                     }) }
@@ -296,14 +319,18 @@ fn Header(p: &HeaderProps) -> Html {
                         <a href={Route::SignIn.to_path()} onclick={on_sign_in}>{ i18n.t("sign-in") }</a>
                     }
                 </nav>
-                <div class="language">
+                // A form, so that the prerendered start page's choice works before the wasm has
+                // arrived (the server answers `/?lang=` in that language); the app switches on
+                // change, in place.
+                <form class="language" action="/" method="get">
                     <label for="language-select">{ i18n.t("language-label") }</label>
-                    <select id="language-select" {onchange}>
+                    <select id="language-select" name="lang" {onchange}>
                         { for Locale::ALL.iter().map(|l| html! {
                             <option value={l.tag()} lang={l.tag()} selected={*l == p.locale}>{ l.native_name() }</option>
                         }) }
                     </select>
-                </div>
+                    <button type="submit" {onclick}>{ i18n.t("language-apply") }</button>
+                </form>
             </div>
         </header>
     }

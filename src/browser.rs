@@ -34,3 +34,69 @@ pub fn page_shown() {
         let _ = heading.unchecked_into::<web_sys::HtmlElement>().focus();
     }
 }
+
+/// What the user may focus, in document order: the same in the prerendered page and in the
+/// app's first render of it, which the build made it from.
+const FOCUSABLE: &str = "a, button, select, input, textarea";
+
+/// The page the release build prerendered (its nodes carry `data-pre`), taken out of the
+/// document just before the app's first render, which shows the same page: where the focus
+/// and the scroll were, to put them back once the render is in.
+pub struct Prerendered {
+    focused: Option<u32>,
+    scroll: (f64, f64),
+}
+
+impl Prerendered {
+    /// The language picked in the prerendered page's list before the wasm was there (its form
+    /// not sent: the option chosen now is not the one the page came with).
+    pub fn picked_language() -> Option<String> {
+        let document = gloo::utils::document();
+        let option = document
+            .query_selector("[data-pre] option:checked:not([selected])")
+            .ok()??;
+        option.get_attribute("value")
+    }
+
+    /// Takes the prerendered nodes out; None when the page has none (a deep link, a debug
+    /// build). The render that follows runs in this task's microtasks: the browser paints
+    /// neither the empty page nor both.
+    pub fn take() -> Option<Prerendered> {
+        let document = gloo::utils::document();
+        let nodes = document.query_selector_all("[data-pre]").ok()?;
+        if nodes.length() == 0 {
+            return None;
+        }
+        let window = gloo::utils::window();
+        let active = document.active_element();
+        let focusables = document.query_selector_all(FOCUSABLE).ok()?;
+        let focused = (0..focusables.length()).find(|i| {
+            let node = focusables.get(*i);
+            active
+                .as_ref()
+                .is_some_and(|a| a.is_same_node(node.as_ref()))
+        });
+        let scroll = (
+            window.scroll_x().unwrap_or_default(),
+            window.scroll_y().unwrap_or_default(),
+        );
+        for i in 0..nodes.length() {
+            if let Some(n) = nodes.get(i) {
+                n.unchecked_into::<web_sys::Element>().remove();
+            }
+        }
+        Some(Prerendered { focused, scroll })
+    }
+
+    /// Once the app's first render is in: the focus on the same control, the same scroll.
+    pub fn restore(self) {
+        let document = gloo::utils::document();
+        if let Some(el) = self
+            .focused
+            .and_then(|i| document.query_selector_all(FOCUSABLE).ok()?.get(i))
+        {
+            let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
+        }
+        gloo::utils::window().scroll_to_with_x_and_y(self.scroll.0, self.scroll.1);
+    }
+}

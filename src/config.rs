@@ -22,6 +22,15 @@ pub struct Config {
     pub partner_network_join_url: String,
 }
 
+/// Who the in-browser demo's emails say they are from (its Outbox page). A real backend signs
+/// its emails with the names in its own configuration; the demo has none.
+pub fn demo_brand() -> csp_core::mail::Brand {
+    csp_core::mail::Brand {
+        product: "CSP Partner Portal".into(),
+        vendor: "The CSP partner program team (demo)".into(),
+    }
+}
+
 impl Default for Config {
     fn default() -> Self {
         Config {

@@ -22,6 +22,8 @@ pub enum Locale {
 }
 
 const STORAGE_KEY: &str = "csp-portal.locale";
+/// The cookie the server reads to answer `/` with the start page in the chosen language.
+const COOKIE: &str = "csp-lang=";
 
 /// A locale's Fluent source, and whether it is the whole file (not only the first page's part).
 type Source = (Rc<str>, bool);
@@ -78,6 +80,14 @@ impl Locale {
         SOURCES.with(|s| s.borrow()[self as usize].clone())
     }
 
+    /// The locale's whole file, once fetched: for what formats its own text from the messages
+    /// (the emails, in their recipient's language).
+    pub fn whole_source(self) -> Option<Rc<str>> {
+        self.source()
+            .filter(|(_, whole)| *whole)
+            .map(|(src, _)| src)
+    }
+
     /// Whether the locale's whole file is in.
     pub fn complete(self) -> bool {
         self.source().is_some_and(|(_, whole)| whole)
@@ -122,7 +132,11 @@ impl Locale {
         }
     }
 
-    /// The remembered choice, else the first supported browser language, else English.
+    /// The remembered choice, else the first supported browser language, else English: the
+    /// order the server follows to pick the prerendered start page (the `csp-lang` cookie, then
+    /// `Accept-Language`), so that the first render has the words already shown. A choice the
+    /// app did not make (the start page's form before the wasm ran, or the cookie the server set
+    /// for it) is copied into storage before the app starts, by index.html's inline script.
     pub fn initial() -> Locale {
         use gloo::storage::{LocalStorage, Storage};
         // Stored as a JSON string (`"fr"`), read and written without a JSON library: the
@@ -139,11 +153,22 @@ impl Locale {
             .unwrap_or(Locale::En)
     }
 
-    /// Remembers the choice and sets `<html lang>`.
+    /// Remembers the choice (for the app, and in a cookie for the server's first answer) and
+    /// sets `<html lang>`.
     pub fn apply(self) {
         use gloo::storage::{LocalStorage, Storage};
+        let document = gloo::utils::document();
         let _ = LocalStorage::raw().set_item(STORAGE_KEY, &format!("\"{}\"", self.tag()));
-        if let Some(html) = gloo::utils::document().document_element() {
+        let _ = js_sys::Reflect::set(
+            &document,
+            &"cookie".into(),
+            &format!(
+                "{COOKIE}{}; path=/; max-age=31536000; samesite=lax",
+                self.tag()
+            )
+            .into(),
+        );
+        if let Some(html) = document.document_element() {
             let _ = html.set_attribute("lang", self.tag());
         }
     }
@@ -251,6 +276,19 @@ impl I18n {
             .as_string()
             .filter(|s| !s.is_empty() && s != "Invalid Date")
             .unwrap_or_else(|| d.to_string())
+    }
+
+    /// A moment (Unix seconds) as this language writes a date and time, in the browser's time
+    /// zone (the browser's `Intl`); `csp_core::mail::utc_time` where it can't.
+    pub fn time(&self, secs: i64) -> String {
+        let js = js_sys::Date::new(&((secs as f64) * 1000.0).into());
+        let opts = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&opts, &"dateStyle".into(), &"medium".into());
+        let _ = js_sys::Reflect::set(&opts, &"timeStyle".into(), &"short".into());
+        js.to_locale_string(self.locale.tag(), &opts)
+            .as_string()
+            .filter(|s| !s.is_empty() && s != "Invalid Date")
+            .unwrap_or_else(|| csp_core::mail::utc_time(secs))
     }
 
     /// Items written as a list in this language.

@@ -113,7 +113,7 @@ routes! {
         /// Any path no other route is at.
         NotFound => "/404",
     }
-    /// `pages/enroll/`: the enrollment journey and the application it makes.
+    /// `pages/enroll/`: the enrollment journey, the application it makes and its emails.
     Enroll(EnrollRoute) {
         Welcome => "/enroll",
         PartnerType => "/enroll/partner-type",
@@ -126,6 +126,11 @@ routes! {
         Bank => "/enroll/bank",
         CheckAnswers => "/enroll/check-answers",
         Application { id } => "/applications/:id",
+        /// Where a verification email's link opens (`csp_core::verification::VERIFY_PAGE`),
+        /// the token in the fragment.
+        VerifyEmail => "/verify-email",
+        /// The in-browser demo backend's outbox: the emails it would have sent.
+        Outbox => "/demo/outbox",
     }
     /// `pages/team/`: sign-in, the roles, the partner's users and the signed-in user's account.
     Team(TeamRoute) {
@@ -246,6 +251,11 @@ mod tests {
             );
         }
         assert_eq!(Route::of_path("/"), Route::Home);
+        // The page the backends' emails link to.
+        assert_eq!(
+            Route::of_path(csp_core::verification::VERIFY_PAGE),
+            Route::VerifyEmail
+        );
         assert_eq!(Route::of_path("/users/add"), Route::AddUser);
         assert_eq!(
             Route::of_path("/users/u-7"),

@@ -160,6 +160,9 @@ pub struct LinkProps {
     pub to: Route,
     #[prop_or_default]
     pub classes: Classes,
+    /// `button` for a start link that looks like one (it works before the app has run).
+    #[prop_or_default]
+    pub role: Option<AttrValue>,
     #[prop_or_default]
     pub children: Html,
 }
@@ -176,7 +179,7 @@ pub fn Link(p: &LinkProps) -> Html {
             }
         })
     };
-    html! { <a class={p.classes.clone()} href={p.to.to_path()} {onclick}>{ p.children.clone() }</a> }
+    html! { <a class={p.classes.clone()} role={p.role.clone()} href={p.to.to_path()} {onclick}>{ p.children.clone() }</a> }
 }
 
 #[cfg(test)]

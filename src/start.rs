@@ -35,6 +35,10 @@ pub struct Stage {
     pub check_session: fn(Api) -> Later<Option<SessionInfo>>,
     /// Ends the session on the backend.
     pub sign_out: fn(Api) -> Later<()>,
+    /// Asks for the other pages' styles (static/pages.css): the first load has only the start
+    /// page's (static/style.css). A page waits for this stage and its own code, both later
+    /// than this small file.
+    pub styles: fn(),
 }
 
 fn stage() -> Stage {
@@ -45,6 +49,27 @@ fn stage() -> Stage {
         keeper: || html! { <crate::journey::Keeper /> },
         check_session: |api| Box::pin(crate::session::check(api)),
         sign_out: |api| Box::pin(crate::session::end(api)),
+        styles,
+    }
+}
+
+fn styles() {
+    let document = gloo::utils::document();
+    if document
+        .query_selector("link[href='/pages.css']")
+        .ok()
+        .flatten()
+        .is_some()
+    {
+        return;
+    }
+    if let (Ok(link), Ok(Some(head))) = (
+        document.create_element("link"),
+        document.query_selector("head"),
+    ) {
+        let _ = link.set_attribute("rel", "stylesheet");
+        let _ = link.set_attribute("href", "/pages.css");
+        let _ = head.append_child(&link);
     }
 }
 

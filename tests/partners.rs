@@ -231,7 +231,7 @@ async fn authorize_a_provider_from_its_link_once() {
     ui.assert_text("administrator access to your company's work account");
     let button = ui
         .root
-        .query_selector("button[type=submit]")
+        .query_selector("main button[type=submit]")
         .unwrap()
         .unwrap()
         .dyn_into::<web_sys::HtmlButtonElement>()

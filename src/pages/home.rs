@@ -1,10 +1,9 @@
 //! The start page: start an enrollment, or resume a saved one where it stopped.
 
-use crate::components::NavButton;
 use crate::i18n::{use_i18n, use_title};
 use crate::journey::{use_journey, Action, DRAFT_KEPT_DAYS};
 use crate::route::Route;
-use crate::router::use_navigator;
+use crate::router::{use_navigator, Link};
 use crate::start::use_started;
 use yew::prelude::*;
 
@@ -61,7 +60,9 @@ pub fn Home() -> Html {
                     }
                 </div>
             }
-            <NavButton to={Route::Welcome} label={i18n.t("home-start")} />
+            // A link, not a button: the prerendered start page's Start now works before the
+            // wasm has arrived (the router follows it in place once it has).
+            <Link to={Route::Welcome} classes="button" role="button">{ i18n.t("home-start") }</Link>
         </div>
     }
 }

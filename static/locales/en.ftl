@@ -6,6 +6,7 @@ skip-to-content = Skip to main content
 nav-label = Main
 nav-enroll = Enroll
 language-label = Language
+language-apply = Change language
 back = Back
 continue = Continue
 change = Change
@@ -786,3 +787,47 @@ agreement-admin-only = Only a Global admin of your company can sign the partner 
 err-required--agreement-name = Enter your full name
 err-required--agreement-job-title = Enter your job title
 err-required--agreement-accept = Tick the box to accept the agreement
+## Email verification: the status page, the page a link opens, the demo's outbox
+nav-outbox = Demo outbox
+status-email-label = Email address
+status-email-verified = { $email }: verified on { $time }
+status-email-not-verified = { $email }: not verified yet
+status-email-sent-label = Last email sent
+status-resend = Send the email again
+status-resend-when = You can ask for another email from { $time }.
+status-resend-sent = We have sent a new email to { $email } ({ $time }).
+status-resend-too-many = You have asked for several emails already. You can ask again from { $time }.
+verify-checking = Checking your link
+verify-done-heading = Email address verified
+verify-done-in-review = Application { $reference } is now in review.
+verify-done-status = Application { $reference }: { $status }.
+verify-done-email = Thank you: { $email } is confirmed as your organization's primary contact.
+verify-status-link = See the status of application { $reference }
+verify-used-heading = This link has already been used
+verify-used-body = Your email address is verified: there is nothing more to do with this link. You can follow your application on its status page.
+verify-expired-heading = This link has expired
+verify-expired-body = Verification links work for { $days ->
+    [one] { $days } day
+   *[other] { $days } days
+}. We can send a new link to the same address.
+verify-resend = Send a new link
+verify-resend-sent = We have sent a new link to { $email }. It works for { $days ->
+    [one] { $days } day
+   *[other] { $days } days
+}.
+verify-resend-too-many = We have sent several links already. You can ask for another from { $time }.
+verify-already-verified = Your email address is already verified: there is nothing more to do.
+verify-unknown-heading = We don't recognize this link
+verify-unknown-body = Check that you opened the whole link from the email: some email programs split long links over two lines. Copy it into your browser's address bar in one piece.
+verify-unknown-status = If you have confirmed your address already, follow your application on its status page: its address was shown after Enroll now.
+outbox-demo-tag = Demo
+outbox-heading = Demo outbox
+outbox-intro = The in-browser demo has no mail server: these are the emails it would have sent, newest first, as their recipients would read them. A portal with a real backend sends them instead.
+outbox-real-backend = This portal sends real emails: only the in-browser demo has an outbox.
+outbox-empty = No emails yet. Enroll, and the email that confirms your primary contact's address appears here.
+outbox-count = { $count ->
+    [one] One email.
+   *[other] { $count } emails.
+}
+outbox-to = To
+outbox-sent = Sent

@@ -6,6 +6,7 @@ skip-to-content = Aller au contenu principal
 nav-label = Menu principal
 nav-enroll = Inscription
 language-label = Langue
+language-apply = Changer de langue
 back = Retour
 continue = Continuer
 change = Modifier
@@ -786,3 +787,47 @@ agreement-admin-only = Seul un administrateur général de votre entreprise peut
 err-required--agreement-name = Saisissez vos prénom et nom
 err-required--agreement-job-title = Saisissez votre fonction
 err-required--agreement-accept = Cochez la case pour accepter le contrat
+## Email verification: the status page, the page a link opens, the demo's outbox
+nav-outbox = Boîte d'envoi de la démo
+status-email-label = Adresse e-mail
+status-email-verified = { $email } : vérifiée le { $time }
+status-email-not-verified = { $email } : pas encore vérifiée
+status-email-sent-label = Dernier e-mail envoyé
+status-resend = Renvoyer l'e-mail
+status-resend-when = Vous pourrez demander un nouvel e-mail à partir du { $time }.
+status-resend-sent = Nous avons envoyé un nouvel e-mail à { $email } ({ $time }).
+status-resend-too-many = Vous avez déjà demandé plusieurs e-mails. Vous pourrez en demander un autre à partir du { $time }.
+verify-checking = Vérification de votre lien
+verify-done-heading = Adresse e-mail vérifiée
+verify-done-in-review = La demande { $reference } est maintenant en cours d'examen.
+verify-done-status = Demande { $reference } : { $status }.
+verify-done-email = Merci : { $email } est confirmée comme adresse du contact principal de votre organisation.
+verify-status-link = Voir le statut de la demande { $reference }
+verify-used-heading = Ce lien a déjà été utilisé
+verify-used-body = Votre adresse e-mail est vérifiée : ce lien ne sert plus à rien. Vous pouvez suivre votre demande sur sa page de statut.
+verify-expired-heading = Ce lien a expiré
+verify-expired-body = Les liens de vérification sont valables { $days ->
+    [one] { $days } jour
+   *[other] { $days } jours
+}. Nous pouvons envoyer un nouveau lien à la même adresse.
+verify-resend = Envoyer un nouveau lien
+verify-resend-sent = Nous avons envoyé un nouveau lien à { $email }. Il est valable { $days ->
+    [one] { $days } jour
+   *[other] { $days } jours
+}.
+verify-resend-too-many = Nous avons déjà envoyé plusieurs liens. Vous pourrez en demander un autre à partir du { $time }.
+verify-already-verified = Votre adresse e-mail est déjà vérifiée : il n'y a plus rien à faire.
+verify-unknown-heading = Nous ne reconnaissons pas ce lien
+verify-unknown-body = Vérifiez que vous avez ouvert le lien entier de l'e-mail : certaines messageries coupent les liens longs sur deux lignes. Copiez-le d'un seul tenant dans la barre d'adresse de votre navigateur.
+verify-unknown-status = Si vous avez déjà confirmé votre adresse, suivez votre demande sur sa page de statut : son adresse s'est affichée après « S'inscrire maintenant ».
+outbox-demo-tag = Démo
+outbox-heading = Boîte d'envoi de la démo
+outbox-intro = La démo dans le navigateur n'a pas de serveur de messagerie : voici les e-mails qu'elle aurait envoyés, les plus récents d'abord, tels que leurs destinataires les liraient. Un portail relié à un vrai serveur les envoie réellement.
+outbox-real-backend = Ce portail envoie de vrais e-mails : seule la démo dans le navigateur a une boîte d'envoi.
+outbox-empty = Aucun e-mail pour l'instant. Déposez une demande : l'e-mail qui confirme l'adresse du contact principal apparaîtra ici.
+outbox-count = { $count ->
+    [one] { $count } e-mail.
+   *[other] { $count } e-mails.
+}
+outbox-to = Destinataire
+outbox-sent = Envoyé

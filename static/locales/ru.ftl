@@ -6,6 +6,7 @@ skip-to-content = Перейти к основному содержимому
 nav-label = Главное меню
 nav-enroll = Регистрация
 language-label = Язык
+language-apply = Сменить язык
 back = Назад
 continue = Продолжить
 change = Изменить
@@ -814,3 +815,50 @@ agreement-admin-only = Подписать партнерское соглаше�
 err-required--agreement-name = Введите ваше полное имя
 err-required--agreement-job-title = Введите вашу должность
 err-required--agreement-accept = Отметьте флажок, чтобы принять соглашение
+## Email verification: the status page, the page a link opens, the demo's outbox
+nav-outbox = Исходящие демо-версии
+status-email-label = Адрес электронной почты
+status-email-verified = { $email }: подтверждён { $time }
+status-email-not-verified = { $email }: ещё не подтверждён
+status-email-sent-label = Последнее письмо отправлено
+status-resend = Отправить письмо ещё раз
+status-resend-when = Запросить новое письмо можно с { $time }.
+status-resend-sent = Мы отправили новое письмо на { $email } ({ $time }).
+status-resend-too-many = Вы уже запросили несколько писем. Запросить ещё одно можно с { $time }.
+verify-checking = Проверяем ссылку
+verify-done-heading = Адрес электронной почты подтверждён
+verify-done-in-review = Заявка { $reference } передана на проверку.
+verify-done-status = Заявка { $reference }: { $status }.
+verify-done-email = Спасибо: адрес { $email } подтверждён как адрес основного контактного лица вашей организации.
+verify-status-link = Статус заявки { $reference }
+verify-used-heading = По этой ссылке уже переходили
+verify-used-body = Ваш адрес электронной почты подтверждён: больше ничего делать по этой ссылке не нужно. Следить за заявкой можно на странице её статуса.
+verify-expired-heading = Срок действия ссылки истёк
+verify-expired-body = Ссылка для подтверждения действует { $days ->
+    [one] { $days } день
+    [few] { $days } дня
+   *[many] { $days } дней
+}. Мы можем отправить новую ссылку на тот же адрес.
+verify-resend = Отправить новую ссылку
+verify-resend-sent = Мы отправили новую ссылку на { $email }. Она действует { $days ->
+    [one] { $days } день
+    [few] { $days } дня
+   *[many] { $days } дней
+}.
+verify-resend-too-many = Мы уже отправили несколько ссылок. Запросить ещё одну можно с { $time }.
+verify-already-verified = Ваш адрес электронной почты уже подтверждён: больше ничего делать не нужно.
+verify-unknown-heading = Мы не узнаём эту ссылку
+verify-unknown-body = Проверьте, что открыли ссылку из письма целиком: некоторые почтовые программы разбивают длинные ссылки на две строки. Скопируйте её в адресную строку браузера полностью.
+verify-unknown-status = Если вы уже подтвердили адрес, следите за заявкой на странице её статуса: её адрес был показан после нажатия «Зарегистрироваться».
+outbox-demo-tag = Демо
+outbox-heading = Исходящие письма демо-версии
+outbox-intro = У демо-версии в браузере нет почтового сервера: здесь письма, которые она отправила бы, — сначала новые, в том виде, в каком их прочтут получатели. Портал с настоящим сервером отправляет их по почте.
+outbox-real-backend = Этот портал отправляет настоящие письма: исходящие есть только у демо-версии в браузере.
+outbox-empty = Писем пока нет. Подайте заявку — здесь появится письмо для подтверждения адреса основного контактного лица.
+outbox-count = { $count ->
+    [one] { $count } письмо.
+    [few] { $count } письма.
+   *[many] { $count } писем.
+}
+outbox-to = Кому
+outbox-sent = Отправлено

@@ -17,5 +17,7 @@ export async function newPage(browser, path = '/') {
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
   await page.goto(BASE + path);
+  // The start page is prerendered: its controls are there before the app is.
+  await page.waitForFunction(() => window.__cspReady !== undefined);
   return page;
 }

@@ -4,6 +4,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { openBrowser, newPage, BASE } from './browser.mjs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
 
 let browser;
 before(async () => { browser = await openBrowser(); });
@@ -106,6 +109,72 @@ test('an indirect reseller enrolls in French with a French address and IBAN', as
   assert.equal(app.tenant.country, 'FR');
   // The draft is cleared after a successful submit.
   assert.equal(await page.evaluate(() => localStorage.getItem('csp-portal.draft.v1')), null);
+
+  // The French email reaches the mail sink; its link verifies the address, once.
+  const reference = app.reference;
+  const mail = await email((m) => m.subject.includes(reference));
+  assert.deepEqual(mail.to, ['elodie.martin@contoso.fr']);
+  assert.equal(mail.subject, `Contoso Cloud Partners : confirmez votre adresse e-mail (${reference})`);
+  assert.match(mail.text, /^Bonjour,/);
+  assert.match(mail.html, /<a href="http:\/\/127\.0\.0\.1:\d+\/verify-email#[0-9a-f]{64}">Confirmer mon adresse e-mail<\/a>/);
+  const link = linkIn(mail);
+  await page.goto(link);
+  await page.getByRole('heading', { name: 'Adresse e-mail vérifiée' }).waitFor();
+  await page.getByText(`La demande ${reference} est maintenant en cours d'examen.`).waitFor();
+  await page.getByRole('link', { name: `Voir le statut de la demande ${reference}` }).click();
+  await page.getByText('En cours d\'examen', { exact: true }).waitFor();
+  await page.getByText(/^elodie\.martin@contoso\.fr : vérifiée le /).waitFor();
+  await page.goto(link);
+  await page.getByRole('heading', { name: 'Ce lien a déjà été utilisé' }).waitFor();
+  await page.context().close();
+});
+
+/// The first email in the mail sink's folder (MAIL_DIR) that `match` accepts, waiting for it.
+async function email(match, timeout = 15_000) {
+  const dir = process.env.MAIL_DIR;
+  assert.ok(dir, 'MAIL_DIR names the mail sink\'s folder');
+  const end = Date.now() + timeout;
+  while (Date.now() < end) {
+    for (const f of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+      const m = JSON.parse(readFileSync(join(dir, f), 'utf8'));
+      if (match(m)) return m;
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('no such email arrived');
+}
+
+const linkIn = (mail) => /https?:\/\/\S+\/verify-email#[0-9a-f]+/.exec(mail.text)[0];
+
+/// SQL on the e2e server's SQLite file (E2E_DB), for what a test can't wait for: time passing.
+function sql(statement, ...params) {
+  execFileSync('python3', ['-c', 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute(sys.argv[2], sys.argv[3:]); c.commit()',
+    process.env.E2E_DB, statement, ...params]);
+}
+
+test('an expired link sends a new one to the same address, which verifies', async () => {
+  const signIn = await api('POST', '/work-account/sign-in', { user_name: 'admin@contoso.de', password: 'motdepasse' });
+  assert.equal(signIn.status, 200, signIn.text);
+  const applicant = { cookie: signIn.cookie, csrf: signIn.json.csrf_token };
+  const made = await api('POST', '/applications', { idempotency_key: 'e2e-expired', draft: enrolledDraft('support@contoso.de'), language: 'fr' }, applicant);
+  assert.equal(made.status, 201, made.text);
+  const { id, reference } = made.json;
+  const first = linkIn(await email((m) => m.subject.includes(reference)));
+  // Three days and two minutes later, as far as this application's link and emails go.
+  sql('UPDATE email_verifications SET expires_at = 0 WHERE application_id = ?', id);
+  sql('UPDATE applications SET verification_sent_at = verification_sent_at - 120 WHERE id = ?', id);
+
+  const page = await newPage(browser, '/');
+  await page.getByLabel('Language').selectOption('fr');
+  // The choice is the app's once it has taken the prerendered start page over.
+  await page.getByRole('heading', { name: 'Inscription au programme Fournisseur de solutions cloud' }).waitFor();
+  await page.goto(first);
+  await page.getByRole('heading', { name: 'Ce lien a expiré' }).waitFor();
+  await page.getByRole('button', { name: 'Envoyer un nouveau lien' }).click();
+  await page.getByText(/^Nous avons envoyé un nouveau lien à support@contoso\.de/).waitFor();
+  const second = linkIn(await email((m) => m.subject.includes(reference) && linkIn(m) !== first));
+  await page.goto(second);
+  await page.getByRole('heading', { name: 'Adresse e-mail vérifiée' }).waitFor();
   await page.context().close();
 });
 
@@ -120,21 +189,23 @@ async function api(method, path, body, session = {}) {
   return { status: res.status, json: text ? JSON.parse(text) : null, cookie, text };
 }
 
+/// A partner already enrolled in CSP: support details only, the support address the primary contact.
+const enrolledDraft = (email) => ({
+  partner_type: 'indirect-reseller', already_enrolled: true, tenant: null, profile: null,
+  work_account: { mode: null, user_name: '', new_tenant: { organization: '', domain_prefix: '', country: '', admin_first_name: '', admin_last_name: '', admin_email: '' } },
+  legal: { legal_name: '', address: { line1: '', line2: '', city: '', state: '', postal_code: '', country: '' }, registration_id: '' },
+  contact: { first_name: '', last_name: '', email: '', phone: '' },
+  support: { email, phone: '+7 495 123-45-67', website: '' },
+  bank: { country: '', account_holder: '', iban: '', bic: '', bank_code: '', account_number: '' },
+});
+
 test('the status page follows the backend', async () => {
   // A Russian reseller already enrolled in CSP (support details only) applies through the API
   // in its work-account session; a reviewer of the operator approves it.
   const signIn = await api('POST', '/work-account/sign-in', { user_name: 'admin@contoso.ru', password: 'motdepasse' });
   assert.equal(signIn.status, 200, signIn.text);
   const applicant = { cookie: signIn.cookie, csrf: signIn.json.csrf_token };
-  const draft = {
-    partner_type: 'indirect-reseller', already_enrolled: true, tenant: null, profile: null,
-    work_account: { mode: null, user_name: '', new_tenant: { organization: '', domain_prefix: '', country: '', admin_first_name: '', admin_last_name: '', admin_email: '' } },
-    legal: { legal_name: '', address: { line1: '', line2: '', city: '', state: '', postal_code: '', country: '' }, registration_id: '' },
-    contact: { first_name: '', last_name: '', email: '', phone: '' },
-    support: { email: 'support@contoso.ru', phone: '+7 495 123-45-67', website: '' },
-    bank: { country: '', account_holder: '', iban: '', bic: '', bank_code: '', account_number: '' },
-  };
-  const made = await api('POST', '/applications', { idempotency_key: 'e2e-status', draft }, applicant);
+  const made = await api('POST', '/applications', { idempotency_key: 'e2e-status', draft: enrolledDraft('support@contoso.ru') }, applicant);
   assert.equal(made.status, 201, made.text);
   const { id, reference } = made.json;
   assert.match(reference, /^APP-\d{6}$/);
@@ -150,13 +221,19 @@ test('the status page follows the backend', async () => {
   await page.getByText(reference).waitFor();
   await page.getByText('Ожидается подтверждение адреса электронной почты').waitFor();
 
-  // Changing the status is the operator's: the applicant can't, the reviewer can.
-  const refused = await api('PUT', `/applications/${id}/status`, { status: 'approved' }, applicant);
+  // The address is verified by the emailed link; deciding is the operator's: the applicant
+  // can't, the reviewer can.
+  const token = linkIn(await email((m) => m.subject.includes(reference))).split('#')[1];
+  const verified = await api('POST', '/email-verifications', { token });
+  assert.equal(verified.status, 200, verified.text);
+  const { version } = (await api('GET', `/applications/${id}`, null, applicant)).json;
+  const decision = { action: 'approve', version };
+  const refused = await api('POST', `/review/applications/${id}/decisions`, decision, applicant);
   assert.ok([401, 403].includes(refused.status), refused.text);
   const reviewer = await api('POST', '/session', { user_name: 'reviewer@csp-operations.example', password: 'demo' });
   assert.equal(reviewer.status, 200, reviewer.text);
-  const put = await api('PUT', `/applications/${id}/status`, { status: 'approved' }, { cookie: reviewer.cookie, csrf: reviewer.json.csrf_token });
-  assert.equal(put.status, 200, put.text);
+  const approved = await api('POST', `/review/applications/${id}/decisions`, decision, { cookie: reviewer.cookie, csrf: reviewer.json.csrf_token });
+  assert.equal(approved.status, 200, approved.text);
   await page.getByRole('button', { name: 'Проверить состояние снова' }).click();
   await page.getByText('Одобрена', { exact: true }).waitFor();
   await page.getByText('Убедитесь, что вы входите в группу агентов по администрированию').waitFor();

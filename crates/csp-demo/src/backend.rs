@@ -44,6 +44,16 @@ pub struct State {
     /// (`crate::review`, `crate::agreement`).
     #[serde(default)]
     pub review: crate::review::ReviewState,
+    /// The verification links sent, each by its token's hash (`crate::verification`).
+    #[serde(default)]
+    pub verification_links: Vec<crate::verification::StoredLink>,
+    /// The verification emails sent to each application, for the resend throttle.
+    #[serde(default)]
+    pub verification_sends: Vec<crate::verification::SendCount>,
+    /// The emails the demo would have sent, oldest first: it has no mail server, and the app's
+    /// demo Outbox page shows them.
+    #[serde(default)]
+    pub outbox: Vec<crate::verification::OutboxMail>,
 }
 
 /// A signed-in session: what an HTTP backend keeps behind its cookie.
@@ -73,6 +83,11 @@ pub struct Backend {
     pub caller: Option<String>,
     /// Today, for dated records (the in-browser client sets it from the browser's clock).
     pub today: csp_core::date::Date,
+    /// Now, in Unix seconds (the in-browser client sets it from the browser's clock; tests
+    /// move it): links expire and resends wait by it.
+    pub now: i64,
+    /// Where the app is served (the page's origin): the links in the emails start with it.
+    pub link_base: String,
     sessions: Vec<Session>,
     /// The work account the applicant signed in to (or created): this browser's applicant
     /// session. The demo directory takes any password, so nothing secret is kept.
@@ -167,6 +182,8 @@ impl Backend {
             catalog: RoleCatalog::builtin(),
             caller: None,
             today: csp_demo_data::demo_today(),
+            now: i64::from(csp_demo_data::demo_today().0) * 86_400 + 9 * 3600,
+            link_base: String::new(),
             sessions: vec![],
             applicant: None,
             random: Box::new(random),
@@ -364,7 +381,9 @@ impl Backend {
         self.state
             .applications
             .push((req.idempotency_key.clone(), app.clone()));
-        Ok(app)
+        let id = app.id.clone();
+        self.send_link(&id, csp_core::verification::Sends::first(self.now));
+        self.application(&id)
     }
 
     pub fn application(&self, id: &str) -> Result<Application, ApiError> {
@@ -377,7 +396,8 @@ impl Backend {
             .ok_or_else(|| ApiError::new(404, "not-found"))
     }
 
-    /// Moves an application along (what the vendor's reviewers do; the demo exposes it for tests).
+    /// Moves an application along (what the vendor's reviewers do; the demo exposes it for
+    /// tests), emailing the primary contact about a new status.
     pub fn set_status(
         &mut self,
         id: &str,
@@ -390,8 +410,11 @@ impl Backend {
             .map(|(_, a)| a)
             .find(|a| a.id == id)
             .ok_or_else(|| ApiError::new(404, "not-found"))?;
+        let before = a.status;
         a.status = status;
-        Ok(a.clone())
+        let a = a.clone();
+        self.status_changed(before, &a);
+        Ok(a)
     }
 
     /// The users of the caller's partner (all users when nobody is signed in: the seedless tests).

@@ -10,6 +10,7 @@ pub mod partners;
 pub mod review;
 pub mod routes;
 pub mod seed;
+pub mod verification;
 
 /// Counts instead of drawing: tests need the backend's IDs and tokens to repeat.
 #[cfg(test)]

@@ -160,10 +160,10 @@ pub fn route(
 }
 
 impl Backend {
-    /// Now, in Unix seconds: the demo's day, and later than anything recorded before.
+    /// Now, in Unix seconds, and later than anything recorded before: the trail stays in
+    /// order when two steps fall in the same second.
     pub(crate) fn review_clock(&mut self) -> i64 {
-        let day = i64::from(self.today.0) * 86_400 + 9 * 3600;
-        let at = day.max(self.state.review.last_at + 1);
+        let at = self.now.max(self.state.review.last_at + 1);
         self.state.review.last_at = at;
         at
     }
@@ -409,10 +409,7 @@ impl Backend {
                 .unwrap_or("");
             may_approve(&op.email, tenant, &app.primary_contact_email)
                 .map_err(|p| invalid(Field::DecisionAction, p))?;
-            Some(
-                self.new_partner(id, &draft)?
-                    .ok_or_else(|| invalid(Field::DecisionAction, Code::PartnerTypeClosed))?,
-            )
+            self.new_partner(id, &draft)?
         } else {
             None
         };
@@ -455,6 +452,8 @@ impl Backend {
         a.version += 1;
         a.review = Some(note.clone());
         let out = a.clone();
+        // The primary contact's email, with the reviewer's note, in the application's language.
+        self.status_changed(from, &out);
         if let Some(r) = self.record_mut(id) {
             r.trail.push(AuditEntry {
                 at,
@@ -472,24 +471,25 @@ impl Backend {
 
     /// The partner an approved application makes, its first global admin (the work account
     /// that enrolled, with that account's password) and that password's hash; None for a
-    /// partner type or country the program has no partner for.
+    /// partner enrolled in CSP already (approval records the decision only), 422 for a partner
+    /// type or country the program has no partner for.
     #[allow(clippy::type_complexity)]
     fn new_partner(
         &mut self,
         id: &str,
         draft: &Draft,
     ) -> Result<Option<(MyPartner, User, u64)>, ApiError> {
+        if draft.already_enrolled {
+            return Ok(None);
+        }
+        let cannot = || invalid(Field::DecisionAction, Code::PartnerTypeClosed);
         let kind = match draft.partner_type {
             Some(PartnerType::IndirectReseller) => PartnerKind::IndirectReseller,
             Some(PartnerType::IndirectProvider) => PartnerKind::IndirectProvider,
-            _ => return Ok(None),
+            _ => return Err(cannot()),
         };
-        let Some(tenant) = draft.tenant.clone() else {
-            return Ok(None);
-        };
-        let Some(region) = region_of(&tenant.country) else {
-            return Ok(None);
-        };
+        let tenant = draft.tenant.clone().ok_or_else(cannot)?;
+        let region = region_of(&tenant.country).ok_or_else(cannot)?;
         let app = self.application(id)?;
         let owner = self.record(id).map(|r| r.owner.clone()).unwrap_or_default();
         let account = self
@@ -596,6 +596,11 @@ impl Backend {
             a.email_verified_at = None;
         }
         let out = a.clone();
+        if changed {
+            // A new address is confirmed again: its own link, as after submitting.
+            self.send_link(id, csp_core::verification::Sends::first(self.now));
+        }
+        let out = if changed { self.application(id)? } else { out };
         let draft = self.keep_account_numbers(id, draft);
         if let Some(r) = self.record_mut(id) {
             r.draft = draft;

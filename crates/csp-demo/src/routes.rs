@@ -25,6 +25,8 @@ pub struct Answer {
     pub status: u16,
     pub body: String,
     pub session: Option<Option<String>>,
+    /// With 429: the seconds to wait (an HTTP backend's `Retry-After`).
+    pub retry_after: Option<u32>,
 }
 
 pub(crate) fn ok<T: Serialize>(status: u16, v: &T) -> Answer {
@@ -32,6 +34,15 @@ pub(crate) fn ok<T: Serialize>(status: u16, v: &T) -> Answer {
         status,
         body: serde_json::to_string(v).expect("contract types serialize"),
         session: None,
+        retry_after: None,
+    }
+}
+
+/// 429 with the seconds to wait (at least one).
+pub(crate) fn too_many(secs: i64) -> Answer {
+    Answer {
+        retry_after: Some(u32::try_from(secs.max(1)).unwrap_or(u32::MAX)),
+        ..ok(429, &ApiError::new(429, "too-many-requests"))
     }
 }
 
@@ -40,6 +51,7 @@ pub(crate) fn no_content() -> Answer {
         status: 204,
         body: String::new(),
         session: None,
+        retry_after: None,
     }
 }
 
@@ -88,6 +100,7 @@ pub fn handle(b: &mut Backend, req: &Request) -> Answer {
         crate::customers::route,
         crate::review::route,
         crate::agreement::route,
+        crate::verification::route,
     ] {
         match route(b, method, path, query, raw) {
             Ok(Some(a)) => return a,

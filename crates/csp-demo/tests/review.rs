@@ -6,6 +6,7 @@
 
 use csp_core::api::{ApplicationStatus, SessionInfo, User};
 use csp_core::fixtures::french_draft;
+use csp_core::mail::Mail;
 use csp_demo::backend::{Backend, State};
 use csp_demo::review::DEMO_OPERATOR;
 use csp_demo::routes::{handle, Answer, Request};
@@ -66,7 +67,7 @@ fn sign_in(d: &mut Demo, user: &str, password: &str) -> SessionInfo {
 }
 
 /// The applicant signs in to `admin@contoso.fr` and submits the French application; the
-/// primary contact's address is then confirmed (the demo's test hook for the link).
+/// primary contact then follows the link of the email in the demo's outbox.
 fn verified(d: &mut Demo, key: &str, language: &str) -> Value {
     let r = call(
         d,
@@ -83,8 +84,30 @@ fn verified(d: &mut Demo, key: &str, language: &str) -> Value {
     );
     assert_eq!(r.status, 201, "{}", r.body);
     let id = r.body["id"].as_str().unwrap().to_string();
-    d.b.set_status(&id, ApplicationStatus::InReview).unwrap();
-    call(d, "GET", &format!("/applications/{id}"), None).body
+    let token =
+        d.b.state
+            .outbox
+            .iter()
+            .rev()
+            .find_map(|m| match &m.mail {
+                Mail::ConfirmAddress {
+                    reference, link, ..
+                } if *reference == r.body["reference"] => {
+                    link.rsplit_once('#').map(|(_, t)| t.to_string())
+                }
+                _ => None,
+            })
+            .expect("the confirmation email");
+    let v = call(
+        d,
+        "POST",
+        "/email-verifications",
+        Some(json!({ "token": token })),
+    );
+    assert_eq!(v.status, 200, "{}", v.body);
+    let app = call(d, "GET", &format!("/applications/{id}"), None).body;
+    assert_eq!(app["status"], "in-review");
+    app
 }
 
 fn decide(d: &mut Demo, id: &str, body: Value) -> R {
@@ -153,6 +176,17 @@ fn changes_requested_then_resubmitted_then_approved_makes_a_partner() {
 
     let mine = call(&mut d, "GET", &format!("/applications/{id}"), None);
     assert_eq!(mine.body["review"]["steps"], json!(["bank"]));
+    // The French email says the same (the demo's outbox).
+    let mail = d
+        .b
+        .state
+        .outbox
+        .iter()
+        .find(|m| {
+            matches!(&m.mail, Mail::StatusChanged { status: ApplicationStatus::NeedsChanges, note: Some(n), .. } if n.steps == [csp_core::enrollment::Step::Bank])
+        })
+        .expect("the email of the request for changes");
+    assert_eq!(mail.language, "fr");
     assert_eq!(
         mine.body["review"]["message"],
         "Le titulaire du compte doit être Contoso SARL."
@@ -445,4 +479,35 @@ fn an_older_stored_state_reads_back() {
     };
     sign_in(&mut d, DEMO_ADMIN, "demo");
     assert_eq!(call(&mut d, "GET", "/customers", None).status, 200);
+}
+
+/// A partner already enrolled in CSP has its account: approving records the decision and makes
+/// no other partner, as on the server.
+#[test]
+fn approving_a_partner_already_enrolled_makes_no_other_partner() {
+    let mut d = demo();
+    let r = call(
+        &mut d,
+        "POST",
+        "/work-account/sign-in",
+        Some(json!({"user_name": "admin@contoso.fr", "password": "motdepasse"})),
+    );
+    assert_eq!(r.status, 200);
+    let mut draft = french_draft();
+    draft.already_enrolled = true;
+    let r = call(
+        &mut d,
+        "POST",
+        "/applications",
+        Some(json!({"idempotency_key": "e1", "draft": draft, "language": "fr"})),
+    );
+    assert_eq!(r.status, 201, "{}", r.body);
+    let id = r.body["id"].as_str().unwrap().to_string();
+    d.b.set_status(&id, ApplicationStatus::InReview).unwrap();
+    let partners = d.b.state.partners.len();
+    sign_in(&mut d, DEMO_OPERATOR, "demo");
+    let r = decide(&mut d, &id, json!({"action": "approve", "version": 1}));
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert_eq!(r.body["status"], "approved");
+    assert_eq!(d.b.state.partners.len(), partners);
 }

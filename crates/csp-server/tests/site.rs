@@ -78,6 +78,55 @@ async fn files_deep_links_and_caching() {
     assert_eq!(post.status, 405);
 }
 
+/// The start page prerendered in each language: `/` in the visitor's, every other route the
+/// app's page (`app.html`).
+#[tokio::test]
+async fn the_start_page_is_in_the_visitor_s_language() {
+    let dist = tempfile::tempdir().unwrap();
+    // Each file's body is a JSON string, which the test client reads.
+    for (name, body) in [
+        ("index.html", "\"en\""),
+        ("index.fr.html", "\"fr\""),
+        ("index.ru.html", "\"ru\""),
+        ("app.html", "\"app\""),
+    ] {
+        std::fs::write(dist.path().join(name), body).unwrap();
+    }
+    let path = dist.keep();
+    let t = with_config(|c| c.dist = path).await;
+    let page = |uri: &str, cookie: Option<&str>, accept: Option<&str>| {
+        let mut r = Request::get(uri).header("host", HOST);
+        if let Some(c) = cookie {
+            r = r.header("cookie", c);
+        }
+        if let Some(a) = accept {
+            r = r.header("accept-language", a);
+        }
+        r.body(Body::empty()).unwrap()
+    };
+    let r = t
+        .raw(page("/", None, Some("fr-CA,fr;q=0.9,en;q=0.8")))
+        .await;
+    assert_eq!(r.body, "fr");
+    assert_eq!(r.headers["content-language"], "fr");
+    assert_eq!(r.headers["vary"], "Cookie, Accept-Language");
+    assert!(r.headers.get("set-cookie").is_none());
+    let r = t.raw(page("/", Some("csp-lang=ru"), Some("fr"))).await;
+    assert_eq!(r.body, "ru", "the stored choice first");
+    // A language without its page (a build without it) falls back to English.
+    let r = t.raw(page("/", None, Some("zh-CN"))).await;
+    assert_eq!(r.body, "en");
+    assert_eq!(r.headers["content-language"], "en");
+    // The page's form, without the app: that language, remembered.
+    let r = t.raw(page("/?lang=fr", Some("csp-lang=ru"), None)).await;
+    assert_eq!(r.body, "fr");
+    let cookie = r.headers["set-cookie"].to_str().unwrap();
+    assert!(cookie.starts_with("csp-lang=fr; Path=/;"), "{cookie}");
+    assert!(!cookie.contains("HttpOnly"), "the app reads it");
+    let r = t.raw(page("/enroll/welcome", None, Some("fr"))).await;
+    assert_eq!(r.body, "app", "other routes: the app's page");
+}
+
 #[tokio::test]
 async fn path_traversal_is_refused() {
     let t = site().await;

@@ -65,6 +65,7 @@ pub fn CheckAnswers() -> Html {
             let call = async move { api.call(&SUBMIT_APPLICATION, &[], &req).await };
             let (j, nav) = (j.clone(), nav.clone());
             form.run(call, move |app| {
+                super::submitted::remember(&app.id, &app.reference);
                 j.dispatch(Action::Clear);
                 nav.push(&Route::Application { id: app.id });
             });

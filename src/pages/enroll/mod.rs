@@ -1,16 +1,21 @@
 //! The enrollment journey: one file per page, this module for the step frame they share and
-//! the page each of its routes shows.
+//! the page each of its routes shows. The application's emails are here too: the page their
+//! verification link opens, and the in-browser demo's Outbox page that shows them (in this
+//! folder's chunk, not one of its own: another split point would cost the first load).
 
 mod application;
 mod bank;
 mod check_answers;
 mod legal_profile;
 mod mpn_id;
+mod outbox;
 mod partner_type;
 mod partner_type_closed;
 mod primary_contact;
 mod step;
+mod submitted;
 mod support;
+mod verify_email;
 mod welcome;
 mod work_account;
 
@@ -19,10 +24,12 @@ pub use bank::BankStep;
 pub use check_answers::CheckAnswers;
 pub use legal_profile::LegalProfileStep;
 pub use mpn_id::MpnIdStep;
+pub use outbox::OutboxPage;
 pub use partner_type::PartnerTypeStep;
 pub use partner_type_closed::PartnerTypeClosed;
 pub use primary_contact::PrimaryContactStep;
 pub use support::SupportStep;
+pub use verify_email::VerifyEmailPage;
 pub use welcome::Welcome;
 pub use work_account::WorkAccountStep;
 
@@ -58,6 +65,8 @@ pub fn page(route: &EnrollRoute, _again: bool) -> Html {
         EnrollRoute::Bank => html! { <BankStep /> },
         EnrollRoute::CheckAnswers => html! { <CheckAnswers /> },
         EnrollRoute::Application { id } => html! { <ApplicationPage id={id.clone()} /> },
+        EnrollRoute::VerifyEmail => html! { <VerifyEmailPage /> },
+        EnrollRoute::Outbox => html! { <OutboxPage /> },
     };
     html! { <Applicant>{ page }</Applicant> }
 }

@@ -153,23 +153,25 @@ pub async fn application(
 }
 
 /// The partner an approved application makes, and its first global admin: the work account
-/// that enrolled, signing in with that account's own password.
+/// that enrolled, signing in with that account's own password. None for a partner enrolled in
+/// CSP already.
 async fn new_partner(
     state: &Shared,
     app: &ApplicationRow,
     draft: &Draft,
 ) -> ApiResult<Option<(MyPartner, String, UserRow)>> {
+    // A partner already enrolled in CSP has its account: approval records the decision only.
+    if draft.already_enrolled {
+        return Ok(None);
+    }
+    let cannot = || invalid(Field::DecisionAction, Code::PartnerTypeClosed);
     let kind = match draft.partner_type {
         Some(PartnerType::IndirectReseller) => PartnerKind::IndirectReseller,
         Some(PartnerType::IndirectProvider) => PartnerKind::IndirectProvider,
-        _ => return Ok(None),
+        _ => return Err(cannot()),
     };
-    let Some(tenant) = draft.tenant.clone() else {
-        return Ok(None);
-    };
-    let Some(region) = region_of(&tenant.country) else {
-        return Ok(None);
-    };
+    let tenant = draft.tenant.clone().ok_or_else(cannot)?;
+    let region = region_of(&tenant.country).ok_or_else(cannot)?;
     let account = state
         .store
         .work_account_by_id(&app.owner)
@@ -240,11 +242,7 @@ pub async fn decide(
                 .unwrap_or("");
             may_approve(&m.user.email, tenant, &app.primary_contact_email)
                 .map_err(|p| invalid(Field::DecisionAction, p))?;
-            Some(
-                new_partner(&state, &app, &draft)
-                    .await?
-                    .ok_or_else(|| invalid(Field::DecisionAction, Code::PartnerTypeClosed))?,
-            )
+            new_partner(&state, &app, &draft).await?
         }
         _ => None,
     };

@@ -137,11 +137,7 @@ impl Store {
         now: Option<(Option<String>, Option<String>)>,
         allowed: impl FnOnce(&[UserRow]) -> Result<(), E>,
     ) -> DbResult<Result<bool, E>> {
-        let mut tx = if self.sqlite {
-            self.pool.begin_with("BEGIN IMMEDIATE").await?
-        } else {
-            self.pool.begin().await?
-        };
+        let mut tx = self.write_tx().await?;
         let lock = if self.sqlite { "" } else { " FOR UPDATE OF u" };
         let users = sqlx::query(&format!(
             "{USER_SELECT} WHERE u.partner_id = $1 ORDER BY u.created_at, u.id{lock}"
