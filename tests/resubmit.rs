@@ -151,3 +151,32 @@ async fn a_rejection_shows_its_reason_and_message() {
     ui.assert_text("The reviewer wrote: contoso.fr n'appartient pas à Contoso SARL.");
     assert!(!ui.has_control("Change and resubmit"));
 }
+
+#[wasm_bindgen_test]
+async fn a_refused_resubmit_says_what_the_application_is_now_and_keeps_the_answers() {
+    use csp_core::api::Resubmission;
+    use csp_core::endpoint::RESUBMIT_APPLICATION;
+    fresh_browser();
+    let env = support::default_env();
+    let id = decided(&env, changes_on_bank()).await;
+    let api = env.api.clone();
+    let ui = Ui::mount_with(&format!("/applications/{id}"), true, move || env).await;
+    ui.until("What to change").await;
+    ui.click("Change and resubmit").await;
+    ui.until("Check your answers before resubmitting").await;
+    // Meanwhile the application is resubmitted from another tab.
+    let other = Resubmission {
+        idempotency_key: "other-tab".into(),
+        version: 2,
+        draft: french_draft(),
+    };
+    api.call(&RESUBMIT_APPLICATION, &[&id], &other)
+        .await
+        .unwrap();
+    ui.press("Resubmit").await;
+    ui.until("can no longer be resubmitted").await;
+    ui.assert_text("it is now \"In review\"");
+    assert_eq!(ui.heading(), "Check your answers before resubmitting");
+    ui.assert_text("Contoso");
+    assert!(ui.has_control("See your application"));
+}
