@@ -71,12 +71,10 @@ pub enum Action {
     SetReturning(bool),
     SetIdempotencyKey(String),
     StorageFailed(bool),
-    /// An application's submitted answers, to change and resubmit: they replace the draft,
-    /// and each step's Continue leads back to "Check your answers".
-    Change(Box<Draft>, Changing),
-    /// The application changed on the backend while its answers were being changed: a
-    /// resubmit now names this version.
-    ChangingVersion(i64),
+    /// Applies an edit to the journey beyond its draft ([`start_changing`],
+    /// [`changing_version`]): their code stays with the pages that use them, out of the first
+    /// load, which holds this reducer.
+    Journey(Box<dyn FnOnce(&mut Journey)>),
     /// After a successful submit: the draft is cleared from memory (and so from storage).
     Clear,
 }
@@ -98,17 +96,7 @@ impl Reducible for Journey {
             Action::SetReturning(r) => next.returning_to_check = r,
             Action::SetIdempotencyKey(k) => next.idempotency_key = Some(k),
             Action::StorageFailed(f) => next.storage_failed = f,
-            Action::Change(draft, changing) => {
-                next.draft = *draft;
-                next.changing = Some(changing);
-                next.idempotency_key = None;
-                next.returning_to_check = true;
-            }
-            Action::ChangingVersion(v) => {
-                if let Some(c) = &mut next.changing {
-                    c.version = v;
-                }
-            }
+            Action::Journey(f) => f(&mut next),
             Action::Clear => {
                 next = Journey {
                     restored: true,
@@ -118,6 +106,27 @@ impl Reducible for Journey {
         }
         Rc::new(next)
     }
+}
+
+/// An application's submitted answers, to change and resubmit: they replace the draft, and
+/// each step's Continue leads back to "Check your answers".
+pub fn start_changing(draft: Draft, changing: Changing) -> Action {
+    Action::Journey(Box::new(move |j| {
+        j.draft = draft;
+        j.changing = Some(changing);
+        j.idempotency_key = None;
+        j.returning_to_check = true;
+    }))
+}
+
+/// The application changed on the backend while its answers were being changed: a resubmit
+/// now names this version.
+pub fn changing_version(version: i64) -> Action {
+    Action::Journey(Box::new(move |j| {
+        if let Some(c) = &mut j.changing {
+            c.version = version;
+        }
+    }))
 }
 
 /// Shorthand for an edit action.

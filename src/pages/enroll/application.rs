@@ -10,7 +10,7 @@ use crate::components::{Busy, ErrorSummary};
 use crate::env::use_env;
 use crate::form::{describe, use_fetch, use_form, FetchFailed};
 use crate::i18n::{use_i18n, use_title, I18n};
-use crate::journey::{step_route, use_journey_store, Action, Changing};
+use crate::journey::{start_changing, step_route, use_journey_store, Changing};
 use crate::route::Route;
 use crate::router::{use_navigator, Link};
 use csp_core::api::{Application, ApplicationStatus, ReviewNote, VerificationSent};
@@ -57,7 +57,7 @@ pub fn ApplicationPage(p: &ApplicationProps) -> Html {
                 let id = changing.id.clone();
                 let call = async move { api.call(&APPLICATION_ANSWERS, &[&id], &()).await };
                 form.run(call, move |draft| {
-                    store.dispatch(Action::Change(Box::new(draft), changing));
+                    store.dispatch(start_changing(draft, changing));
                     nav.push(&to);
                 });
             })

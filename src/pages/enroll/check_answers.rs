@@ -8,7 +8,7 @@ use crate::components::SummaryLink;
 use crate::env::use_env;
 use crate::form::{use_form, FormPage};
 use crate::i18n::use_i18n;
-use crate::journey::{pages, step_route, use_journey, Action, Changing};
+use crate::journey::{changing_version, pages, step_route, use_journey, Action, Changing};
 use crate::route::Route;
 use crate::router::{use_navigator, Link};
 use csp_core::api::{ApplicationStatus, Resubmission, SubmitApplication};
@@ -165,7 +165,7 @@ fn resubmit(
                 if let Ok(a) = api.call(&APPLICATION, &[&c.id], &()).await {
                     let open = a.status == ApplicationStatus::NeedsChanges;
                     if open {
-                        store2.dispatch(Action::ChangingVersion(a.version));
+                        store2.dispatch(changing_version(a.version));
                     }
                     conflict.set(Some((a.status, open)));
                 }
