@@ -32,6 +32,18 @@ struct Saved {
     /// Drafts saved before this field existed count from their next save.
     #[serde(default)]
     saved_at: Option<f64>,
+    /// The application whose answers the draft holds, when it is one sent back for changes.
+    #[serde(default)]
+    changing: Option<Changing>,
+}
+
+/// An application sent back for changes whose submitted answers the draft holds: "Check your
+/// answers" then resubmits it, on the version its answers were read at, instead of enrolling.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Changing {
+    pub id: String,
+    pub reference: String,
+    pub version: i64,
 }
 
 /// The draft plus UI state that belongs to the journey, not to one page.
@@ -42,8 +54,10 @@ pub struct Journey {
     pub returning_to_check: bool,
     /// A storage write failed (private mode, full quota): the UI says the draft won't survive a reload.
     pub storage_failed: bool,
-    /// The key of the submission in progress: the same for every retry of "Enroll now".
+    /// The key of the submission in progress: the same for every retry of "Enroll now" (or
+    /// of "Resubmit").
     pub idempotency_key: Option<String>,
+    pub changing: Option<Changing>,
     /// The saved draft has been read: until then nothing is saved, so a draft not read yet is
     /// never overwritten by an empty one.
     pub restored: bool,
@@ -57,6 +71,10 @@ pub enum Action {
     SetReturning(bool),
     SetIdempotencyKey(String),
     StorageFailed(bool),
+    /// Applies an edit to the journey beyond its draft ([`start_changing`],
+    /// [`changing_version`]): their code stays with the pages that use them, out of the first
+    /// load, which holds this reducer.
+    Journey(Box<dyn FnOnce(&mut Journey)>),
     /// After a successful submit: the draft is cleared from memory (and so from storage).
     Clear,
 }
@@ -78,6 +96,7 @@ impl Reducible for Journey {
             Action::SetReturning(r) => next.returning_to_check = r,
             Action::SetIdempotencyKey(k) => next.idempotency_key = Some(k),
             Action::StorageFailed(f) => next.storage_failed = f,
+            Action::Journey(f) => f(&mut next),
             Action::Clear => {
                 next = Journey {
                     restored: true,
@@ -87,6 +106,27 @@ impl Reducible for Journey {
         }
         Rc::new(next)
     }
+}
+
+/// An application's submitted answers, to change and resubmit: they replace the draft, and
+/// each step's Continue leads back to "Check your answers".
+pub fn start_changing(draft: Draft, changing: Changing) -> Action {
+    Action::Journey(Box::new(move |j| {
+        j.draft = draft;
+        j.changing = Some(changing);
+        j.idempotency_key = None;
+        j.returning_to_check = true;
+    }))
+}
+
+/// The application changed on the backend while its answers were being changed: a resubmit
+/// now names this version.
+pub fn changing_version(version: i64) -> Action {
+    Action::Journey(Box::new(move |j| {
+        if let Some(c) = &mut j.changing {
+            c.version = version;
+        }
+    }))
 }
 
 /// Shorthand for an edit action.
@@ -201,7 +241,7 @@ pub fn Keeper() -> Html {
         Rc::new(move || {
             let taken = unsaved.borrow_mut().take();
             if let Some(j) = taken {
-                let failed = !save(&j.draft, &j.idempotency_key);
+                let failed = !save(&j);
                 if failed != store.get().storage_failed {
                     store.dispatch(Action::StorageFailed(failed));
                 }
@@ -216,12 +256,17 @@ pub fn Keeper() -> Html {
             let last = RefCell::new(store.get());
             store.read(move |j| {
                 let before = last.replace(j.clone());
-                let same = j.draft == before.draft && j.idempotency_key == before.idempotency_key;
+                let same = j.draft == before.draft
+                    && j.idempotency_key == before.idempotency_key
+                    && j.changing == before.changing;
                 if same || !j.restored || !before.restored {
                     return;
                 }
                 *unsaved.borrow_mut() = Some(j.clone());
-                if j.draft.is_pristine() || j.idempotency_key != before.idempotency_key {
+                if j.draft.is_pristine()
+                    || j.idempotency_key != before.idempotency_key
+                    || j.changing != before.changing
+                {
                     pause.borrow_mut().cancel();
                     flush();
                 } else {
@@ -301,9 +346,10 @@ impl Pause {
 }
 
 /// Saves a non-pristine draft without secrets; returns false when storage refused it.
-fn save(draft: &Draft, key: &Option<String>) -> bool {
+fn save(j: &Journey) -> bool {
     use gloo::storage::{LocalStorage, Storage};
-    if draft.is_pristine() && key.is_none() {
+    let (draft, key) = (&j.draft, &j.idempotency_key);
+    if draft.is_pristine() && key.is_none() && j.changing.is_none() {
         LocalStorage::delete(DRAFT_KEY);
         return true;
     }
@@ -316,6 +362,7 @@ fn save(draft: &Draft, key: &Option<String>) -> bool {
             draft,
             idempotency_key: key.clone(),
             saved_at: Some(js_sys::Date::now()),
+            changing: j.changing.clone(),
         },
     )
     .is_ok()
@@ -334,6 +381,7 @@ pub fn restore() -> Journey {
             Journey {
                 draft: s.draft,
                 idempotency_key: s.idempotency_key,
+                changing: s.changing,
                 ..Default::default()
             }
         }

@@ -188,17 +188,24 @@ status-awaiting-email-verification-body = We have emailed your primary contact. 
 status-in-review = In review
 status-in-review-body = We are reviewing your application. This usually takes 3 to 5 business days.
 status-approved = Approved
-status-approved-body = Your CSP account is ready. Your global admin can now sign the partner agreement.
 status-approved-admin-agent = Check that you are in the admin agent group: Account settings, User management, your name, Admin agent, Update.
 status-needs-changes = Needs changes
-status-needs-changes-body = We need more information. Check the email sent to your primary contact.
 status-rejected = Not approved
-status-rejected-body = Your application was not approved. The email to your primary contact explains why.
 status-next-heading = What happens next
 status-next-verify = We email { $email } to confirm that they signed up and that the address belongs to your organization.
 status-next-review = We review your application. This takes several days.
 status-next-email = We email your primary contact when the review is complete.
 status-refresh = Check status again
+status-changes-heading = What to change
+status-resubmit-intro = Change the answers the reviewer asked about, check them all, then resubmit. Your reference number stays the same.
+status-resubmit = Change and resubmit
+status-approved-next = Your global admin signs in to the portal with the work account that enrolled (at { $domain }) and signs the partner agreement. Your team can then use the portal.
+status-approved-sign-in = Sign in to the portal
+check-heading-changing = Check your answers before resubmitting
+check-changing = You are changing application { $reference }. Resubmit sends it back to review with these answers.
+resubmit = Resubmit
+resubmit-stale = Your application changed while you were editing it: it is now "{ $status }". Your answers are kept: check them and resubmit.
+resubmit-closed = Your application can no longer be resubmitted: it is now "{ $status }". Your answers are kept on this page.
 
 ## Backend failures
 api-conflict = This was changed by someone else or already exists. Check the answers and try again.

@@ -188,17 +188,24 @@ status-awaiting-email-verification-body = Nous avons envoyé un e-mail à votre 
 status-in-review = En cours d'examen
 status-in-review-body = Nous examinons votre demande. Cela prend en général 3 à 5 jours ouvrés.
 status-approved = Approuvée
-status-approved-body = Votre compte CSP est prêt. Votre administrateur général peut maintenant signer le contrat de partenariat.
 status-approved-admin-agent = Vérifiez que vous faites partie du groupe des agents d'administration : Paramètres du compte, Gestion des utilisateurs, votre nom, Agent d'administration, Mettre à jour.
 status-needs-changes = Modifications nécessaires
-status-needs-changes-body = Nous avons besoin d'informations complémentaires. Consultez l'e-mail envoyé à votre contact principal.
 status-rejected = Non approuvée
-status-rejected-body = Votre demande n'a pas été approuvée. L'e-mail envoyé à votre contact principal en explique la raison.
 status-next-heading = Et ensuite
 status-next-verify = Nous envoyons un e-mail à { $email } pour confirmer son inscription et que l'adresse appartient à votre organisation.
 status-next-review = Nous examinons votre demande. Cela prend plusieurs jours.
 status-next-email = Nous envoyons un e-mail à votre contact principal une fois l'examen terminé.
 status-refresh = Actualiser le statut
+status-changes-heading = À modifier
+status-resubmit-intro = Modifiez les réponses que l'examinateur a signalées, vérifiez l'ensemble, puis renvoyez la demande. Votre numéro de référence ne change pas.
+status-resubmit = Modifier et renvoyer
+status-approved-next = Votre administrateur général se connecte au portail avec le compte professionnel utilisé pour l'inscription (sur { $domain }) et signe le contrat de partenariat. Votre équipe peut ensuite utiliser le portail.
+status-approved-sign-in = Se connecter au portail
+check-heading-changing = Vérifiez vos réponses avant de renvoyer la demande
+check-changing = Vous modifiez la demande { $reference }. « Renvoyer » la soumet de nouveau à l'examen avec ces réponses.
+resubmit = Renvoyer
+resubmit-stale = Votre demande a changé pendant que vous la modifiiez : son statut est désormais « { $status } ». Vos réponses sont conservées : vérifiez-les et renvoyez la demande.
+resubmit-closed = Votre demande ne peut plus être renvoyée : son statut est désormais « { $status } ». Vos réponses restent affichées sur cette page.
 
 ## Backend failures
 api-conflict = Cet élément existe déjà ou a été modifié entre-temps. Vérifiez vos réponses et réessayez.

@@ -188,17 +188,24 @@ status-awaiting-email-verification-body = 我们已向主要联系人发送电�
 status-in-review = 审核中
 status-in-review-body = 我们正在审核你的申请，通常需要 3 到 5 个工作日。
 status-approved = 已批准
-status-approved-body = 你的 CSP 帐户已准备就绪。全局管理员现在可以签署合作伙伴协议。
 status-approved-admin-agent = 请确认你在管理员代理组中：帐户设置、用户管理、你的姓名、管理员代理、更新。
 status-needs-changes = 需要修改
-status-needs-changes-body = 我们需要更多信息。请查看发送给主要联系人的电子邮件。
 status-rejected = 未批准
-status-rejected-body = 你的申请未获批准。发送给主要联系人的电子邮件说明了原因。
 status-next-heading = 接下来会发生什么
 status-next-verify = 我们会向 { $email } 发送电子邮件，确认对方已注册并且该地址属于你的组织。
 status-next-review = 我们将审核你的申请，这需要几天时间。
 status-next-email = 审核完成后，我们会向主要联系人发送电子邮件。
 status-refresh = 再次查看状态
+status-changes-heading = 需要修改
+status-resubmit-intro = 请修改审核人指出的答案，检查全部答案后重新提交。你的参考编号保持不变。
+status-resubmit = 修改并重新提交
+status-approved-next = 你的全局管理员使用注册时的工作帐户（{ $domain }）登录门户，并签署合作伙伴协议。之后你的团队即可使用门户。
+status-approved-sign-in = 登录门户
+check-heading-changing = 重新提交前请检查你的答案
+check-changing = 你正在修改申请 { $reference }。点击“重新提交”会将其连同这些答案重新送审。
+resubmit = 重新提交
+resubmit-stale = 在你修改期间，申请已发生变化：当前状态为“{ $status }”。你的答案已保留：请检查后重新提交。
+resubmit-closed = 此申请已无法重新提交：当前状态为“{ $status }”。你的答案仍保留在此页面上。
 
 ## Backend failures
 api-conflict = 该内容已存在或已被他人更改。请检查答案后重试。
