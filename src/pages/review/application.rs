@@ -3,7 +3,7 @@
 //! changes (which steps, and what to fix) or reject (a reason from the list, and why). A 409
 //! says what the application is now, and the page reads it again.
 
-use super::{status_name, when};
+use super::status_name;
 use crate::answers::answer_sections;
 use crate::components::{event_value, Busy, DataTable, ErrorSummary, RadioOption, Radios};
 use crate::env::use_env;
@@ -216,7 +216,7 @@ pub fn ReviewApplicationPage(p: &ReviewApplicationProps) -> Html {
             <dl class="summary-list">
                 <div class="summary-row"><dt class="summary-key">{ i18n.t("review-col-company") }</dt><dd class="summary-value">{ app.draft.legal.legal_name.trim() }</dd></div>
                 <div class="summary-row"><dt class="summary-key">{ i18n.t("review-col-status") }</dt><dd class="summary-value">{ status_name(&i18n, a.status) }</dd></div>
-                <div class="summary-row"><dt class="summary-key">{ i18n.t("review-col-submitted") }</dt><dd class="summary-value">{ when(&i18n, app.submitted_at) }</dd></div>
+                <div class="summary-row"><dt class="summary-key">{ i18n.t("review-col-submitted") }</dt><dd class="summary-value">{ i18n.time(app.submitted_at) }</dd></div>
                 <div class="summary-row"><dt class="summary-key">{ i18n.t("review-primary-contact") }</dt><dd class="summary-value">{ &a.primary_contact_email }</dd></div>
             </dl>
             <h2 class="subheading">{ i18n.t("review-checks-heading") }</h2>
@@ -441,7 +441,7 @@ fn history(i18n: &I18n, h: &[AuditEntry]) -> Html {
             }
             html! {
                 <tr>
-                    <td data-label={cols[0].clone()}>{ when(i18n, e.at) }</td>
+                    <td data-label={cols[0].clone()}>{ i18n.time(e.at) }</td>
                     <td data-label={cols[1].clone()}>{ who(&e.actor) }</td>
                     <td data-label={cols[2].clone()}>{ event(&e.event) }</td>
                     <td data-label={cols[3].clone()}>{ change }</td>

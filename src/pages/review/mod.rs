@@ -25,28 +25,13 @@ pub fn page(route: &ReviewRoute, _again: bool) -> Html {
     html! { <Guard feature="" operator=true>{ page }</Guard> }
 }
 
-/// A status's JSON name (`in-review`), which its message ids carry.
+/// A status's JSON name (`in-review`): its message id without the `status-` prefix.
 fn status_id(s: ApplicationStatus) -> &'static str {
-    use ApplicationStatus::*;
-    match s {
-        AwaitingEmailVerification => "awaiting-email-verification",
-        InReview => "in-review",
-        Approved => "approved",
-        NeedsChanges => "needs-changes",
-        Rejected => "rejected",
-    }
+    let id = csp_core::mail::status_message(s);
+    id.strip_prefix("status-").unwrap_or(id)
 }
 
 /// A status as the applicant's status page names it.
 fn status_name(i18n: &I18n, s: ApplicationStatus) -> String {
-    i18n.t(&format!("status-{}", status_id(s)))
-}
-
-/// A moment (Unix seconds) as this language writes a date and time.
-fn when(i18n: &I18n, secs: i64) -> String {
-    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(secs as f64 * 1000.0));
-    let opts = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&opts, &"dateStyle".into(), &"medium".into());
-    let _ = js_sys::Reflect::set(&opts, &"timeStyle".into(), &"short".into());
-    String::from(d.to_locale_string(i18n.locale.tag(), &opts))
+    i18n.t(csp_core::mail::status_message(s))
 }

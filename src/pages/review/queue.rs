@@ -1,7 +1,7 @@
 //! The review queue: applications oldest first, narrowed by status, country and partner type,
 //! a page at a time with **Show more**.
 
-use super::{status_id, status_name, when};
+use super::{status_id, status_name};
 use crate::components::{event_value, use_country_options, DataTable};
 use crate::env::use_env;
 use crate::form::{listing, use_paged, ShowMore};
@@ -163,7 +163,7 @@ fn QueueList(p: &QueueListProps) -> Html {
                         <td data-label={cols[2].clone()}>{ i18n.country(&a.country) }</td>
                         <td data-label={cols[3].clone()}>{ a.partner_type.map(|t| i18n.t(&format!("partner-type-{}", t.id()))).unwrap_or_default() }</td>
                         <td data-label={cols[4].clone()}>{ status_name(&i18n, a.status) }</td>
-                        <td data-label={cols[5].clone()}>{ when(&i18n, a.submitted_at) }</td>
+                        <td data-label={cols[5].clone()}>{ i18n.time(a.submitted_at) }</td>
                         <td data-label={cols[6].clone()}>{ i18n.ta("review-age", &[("days", &a.age_business_days.to_string())]) }</td>
                     </tr>
                 }) }
