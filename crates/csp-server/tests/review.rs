@@ -444,6 +444,20 @@ async fn nothing_before_verification_one_of_two_decisions_and_not_ones_own_compa
             .status,
         400
     );
+    // Any other hex cursor is a place in the order: before all ("00"), after all ("7a" = "z").
+    let all = t
+        .call("GET", "/review/applications?cursor=00", None, &op)
+        .await;
+    assert_eq!(
+        all.body["items"].as_array().unwrap().len(),
+        2,
+        "{}",
+        all.body
+    );
+    let none = t
+        .call("GET", "/review/applications?cursor=7a", None, &op)
+        .await;
+    assert_eq!(none.body["items"], json!([]));
     assert_eq!(
         t.call("GET", "/review/applications?limit=1000", None, &op)
             .await

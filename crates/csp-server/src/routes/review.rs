@@ -72,10 +72,10 @@ pub async fn queue(
     operator(&m)?;
     let req = page_request(&q)?;
     let mut f = QueueFilter {
-        after: match &req.after {
-            Some(p) => Some((p.key.parse().map_err(|_| bad_cursor())?, p.id.clone())),
-            None => None,
-        },
+        after: req
+            .after
+            .as_ref()
+            .map(|p| (submitted_bound(&p.key), p.id.clone())),
         ..QueueFilter::default()
     };
     for pair in q
@@ -124,8 +124,17 @@ pub async fn queue(
     Ok(Json(finish(items, req.limit, ReviewItem::position)))
 }
 
-fn bad_cursor() -> ApiErr {
-    ApiErr::from_core(csp_core::paging::PagingError::Cursor.into())
+/// The submission time a cursor's key stands for. A key the queue handed out is the time,
+/// zero-padded; any other is placed where its text sorts among those (before them all, or
+/// after), as `csp_core::paging` treats every cursor as a position.
+fn submitted_bound(key: &str) -> i64 {
+    if !key.is_empty() && key.bytes().all(|b| b.is_ascii_digit()) {
+        key.parse().unwrap_or(i64::MAX)
+    } else if key < "0" {
+        i64::MIN
+    } else {
+        i64::MAX
+    }
 }
 
 /// `GET /review/applications/{id}`.
