@@ -153,3 +153,12 @@ pub enum Insert {
     Done,
     Duplicate,
 }
+
+/// The queue's filters; a page starts after `after` (created_at, id).
+#[derive(Debug, Default, Clone)]
+pub struct QueueFilter {
+    pub status: Option<String>,
+    pub country: Option<String>,
+    pub partner_type: Option<String>,
+    pub after: Option<(i64, String)>,
+}

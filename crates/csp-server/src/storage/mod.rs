@@ -17,7 +17,6 @@ mod directory;
 mod outbox;
 mod partners;
 mod review;
-pub use review::QueueFilter;
 mod sessions;
 mod throttle;
 mod users;

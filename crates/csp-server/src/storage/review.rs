@@ -5,7 +5,7 @@
 use super::applications::{app_in, application, insert_link, record_send, APP_COLS};
 use super::outbox::enqueue;
 use super::{enum_of, DbResult, Store};
-use crate::rows::{ApplicationRow, Applied, Insert, Transition};
+use crate::rows::{ApplicationRow, Applied, Insert, QueueFilter, Transition};
 use csp_core::api::AuditEntry;
 use csp_core::verification::Sends;
 use sqlx::any::AnyRow;
@@ -84,15 +84,6 @@ fn audit(r: &AnyRow) -> DbResult<AuditEntry> {
         reason: reason.as_deref().map(enum_of).transpose()?,
         message: r.try_get("message")?,
     })
-}
-
-/// The queue's filters; a page starts after `after` (created_at, id).
-#[derive(Debug, Default, Clone)]
-pub struct QueueFilter {
-    pub status: Option<String>,
-    pub country: Option<String>,
-    pub partner_type: Option<String>,
-    pub after: Option<(i64, String)>,
 }
 
 impl Store {
