@@ -3,10 +3,11 @@
 //! into a partner. Operators act on applications in review; the applicant answers a request
 //! for changes by resubmitting.
 
-use crate::api::{ApplicationStatus, ReviewCheck};
-use crate::enrollment::{Draft, Step};
+use crate::api::{AgreementAcceptance, ApplicationStatus, MyPartner, PartnerKind, ReviewCheck};
+use crate::enrollment::{Draft, PartnerType, Step};
 use crate::field::Field;
 use crate::mpn::{ProfileKind, ProfileStatus};
+use crate::partners::PartnerSummary;
 use crate::problem::{Code, FieldProblem, Problem};
 use serde::{Deserialize, Serialize};
 
@@ -237,6 +238,73 @@ pub fn checks(draft: &Draft, contact_email: &str, email_verified: bool) -> Vec<R
     out
 }
 
+/// The partner an approved application makes (ID `id`): its legal name, kind, country and CSP
+/// region from the answers, its domains the work account's tenant and the primary contact's.
+/// `Ok(None)` for a partner enrolled in CSP already (approval records the decision only); a
+/// problem on `decision.action` for a partner type or country the program has no partner for.
+pub fn partner_from(
+    draft: &Draft,
+    contact_email: &str,
+    id: &str,
+) -> Result<Option<(MyPartner, String)>, FieldProblem> {
+    if draft.already_enrolled {
+        return Ok(None);
+    }
+    let cannot = || FieldProblem {
+        field: Field::DecisionAction,
+        problem: Code::PartnerTypeClosed.into(),
+    };
+    let kind = match draft.partner_type {
+        Some(PartnerType::IndirectReseller) => PartnerKind::IndirectReseller,
+        Some(PartnerType::IndirectProvider) => PartnerKind::IndirectProvider,
+        _ => return Err(cannot()),
+    };
+    let tenant = draft.tenant.clone().ok_or_else(cannot)?;
+    let region = region_of(&tenant.country).ok_or_else(cannot)?;
+    let mut domains = vec![tenant.domain.to_lowercase()];
+    let contact = domain(contact_email);
+    if !contact.is_empty() && !domains.contains(&contact) {
+        domains.push(contact);
+    }
+    let partner = MyPartner {
+        partner: PartnerSummary {
+            id: id.into(),
+            name: draft.legal.legal_name.trim().to_string(),
+            country: tenant.country.clone(),
+            region: region.into(),
+            since: None,
+        },
+        kind,
+        domains,
+        agreement_signed: false,
+    };
+    Ok(Some((partner, tenant.domain)))
+}
+
+/// What signing the partner agreement needs: a name, a job title, "I accept", and the version
+/// being signed the current one.
+pub fn check_acceptance(a: &AgreementAcceptance, current_version: &str) -> Vec<FieldProblem> {
+    let mut out = vec![];
+    let mut need = |field, ok: bool| {
+        if !ok {
+            out.push(FieldProblem {
+                field,
+                problem: Code::Required.into(),
+            })
+        }
+    };
+    need(Field::AgreementName, !a.name.trim().is_empty());
+    need(Field::AgreementJobTitle, !a.job_title.trim().is_empty());
+    need(Field::AgreementAccept, a.accept);
+    if a.version != current_version {
+        out.push(FieldProblem {
+            field: Field::AgreementAccept,
+            problem: Code::AgreementVersion.into(),
+        });
+    }
+    out
+}
+
 /// Business days (Monday to Friday) from one day to a later one, the first not counted:
 /// days are counted since 1970-01-01, a Thursday.
 pub fn business_days(from_day: i64, to_day: i64) -> i64 {
@@ -379,6 +447,66 @@ mod tests {
         assert_eq!(outcome("email-verified"), Some("ok"));
         assert_eq!(outcome("email-domain"), Some("warning"));
         assert_eq!(website_host("https://www.Contoso.fr/fr?x"), "contoso.fr");
+    }
+
+    #[test]
+    fn approval_makes_the_partner_from_the_answers() {
+        let d = crate::fixtures::french_draft();
+        let (p, tenant) = partner_from(&d, "elodie@contoso-paris.fr", "p1")
+            .unwrap()
+            .unwrap();
+        assert_eq!(tenant, d.tenant.as_ref().unwrap().domain);
+        assert_eq!(p.partner.region, "europe");
+        assert_eq!(p.kind, PartnerKind::IndirectReseller);
+        assert_eq!(
+            p.domains,
+            vec![tenant.to_lowercase(), "contoso-paris.fr".to_string()]
+        );
+        assert!(!p.agreement_signed);
+        let enrolled = Draft {
+            already_enrolled: true,
+            ..d.clone()
+        };
+        assert_eq!(partner_from(&enrolled, "x@contoso.fr", "p2"), Ok(None));
+        let direct = Draft {
+            partner_type: Some(PartnerType::DirectPartner),
+            ..d
+        };
+        assert!(partner_from(&direct, "x@contoso.fr", "p3").is_err());
+    }
+
+    #[test]
+    fn signing_needs_a_name_a_title_acceptance_and_the_current_version() {
+        let ok = AgreementAcceptance {
+            version: "2026-10".into(),
+            name: "Élodie Martin".into(),
+            job_title: "Gérante".into(),
+            accept: true,
+        };
+        assert!(check_acceptance(&ok, "2026-10").is_empty());
+        let fields = |a: &AgreementAcceptance| {
+            check_acceptance(a, "2026-10")
+                .iter()
+                .map(|p| p.field)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            fields(&AgreementAcceptance::default()),
+            vec![
+                Field::AgreementName,
+                Field::AgreementJobTitle,
+                Field::AgreementAccept,
+                Field::AgreementAccept
+            ]
+        );
+        let old = AgreementAcceptance {
+            version: "1999".into(),
+            ..ok
+        };
+        assert_eq!(
+            check_acceptance(&old, "2026-10")[0].problem.code,
+            Code::AgreementVersion
+        );
     }
 
     #[test]

@@ -9,7 +9,8 @@ use crate::routes::{body, ok, Answer};
 use csp_core::api::{Agreement, AgreementAcceptance, ApiError, Signature};
 use csp_core::field::Field;
 use csp_core::ids::same_id;
-use csp_core::problem::{Code, FieldProblem};
+use csp_core::problem::Code;
+use csp_core::review::check_acceptance;
 use csp_demo_data::{demo_signature, DEMO_AGREEMENT_VERSION};
 
 /// The agreement operations: `Ok(None)` when `method path` is not one of them.
@@ -94,24 +95,7 @@ impl Backend {
         if u.admin_role.as_deref() != Some("global-admin") {
             return Err(ApiError::forbidden("partner-agreement"));
         }
-        let mut problems = vec![];
-        let mut need = |field, ok: bool| {
-            if !ok {
-                problems.push(FieldProblem {
-                    field,
-                    problem: Code::Required.into(),
-                })
-            }
-        };
-        need(Field::AgreementName, !req.name.trim().is_empty());
-        need(Field::AgreementJobTitle, !req.job_title.trim().is_empty());
-        need(Field::AgreementAccept, req.accept);
-        if req.version != DEMO_AGREEMENT_VERSION {
-            problems.push(FieldProblem {
-                field: Field::AgreementAccept,
-                problem: Code::AgreementVersion.into(),
-            });
-        }
+        let problems = check_acceptance(req, DEMO_AGREEMENT_VERSION);
         if !problems.is_empty() {
             return Err(ApiError::validation(problems));
         }

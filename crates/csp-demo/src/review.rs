@@ -9,15 +9,14 @@ use crate::routes::{body, ok, paged, Answer};
 use crate::seed::password_hash;
 use csp_core::access::identity_key;
 use csp_core::api::{
-    ApiError, Application, ApplicationStatus, AuditEntry, MyPartner, PartnerKind, Resubmission,
+    ApiError, Application, ApplicationStatus, AuditEntry, MyPartner, Resubmission,
     ReviewApplication, ReviewItem, ReviewNote, SubmitApplication, User,
 };
 use csp_core::enrollment::{check_submission, Draft, PartnerType};
 use csp_core::field::Field;
-use csp_core::partners::PartnerSummary;
 use csp_core::problem::{Code, Problem};
 use csp_core::review::{
-    business_days, check_decision, checks, may_approve, next_status, region_of, Action, Decision,
+    business_days, check_decision, checks, may_approve, next_status, partner_from, Action, Decision,
 };
 use serde::{Deserialize, Serialize};
 
@@ -479,18 +478,14 @@ impl Backend {
         id: &str,
         draft: &Draft,
     ) -> Result<Option<(MyPartner, User, u64)>, ApiError> {
-        if draft.already_enrolled {
-            return Ok(None);
-        }
-        let cannot = || invalid(Field::DecisionAction, Code::PartnerTypeClosed);
-        let kind = match draft.partner_type {
-            Some(PartnerType::IndirectReseller) => PartnerKind::IndirectReseller,
-            Some(PartnerType::IndirectProvider) => PartnerKind::IndirectProvider,
-            _ => return Err(cannot()),
-        };
-        let tenant = draft.tenant.clone().ok_or_else(cannot)?;
-        let region = region_of(&tenant.country).ok_or_else(cannot)?;
+        let partner_id = self.new_id();
         let app = self.application(id)?;
+        let Some((partner, _)) = partner_from(draft, &app.primary_contact_email, &partner_id)
+            .map_err(|p| ApiError::validation(vec![p]))?
+        else {
+            return Ok(None);
+        };
+        let kind = partner.kind;
         let owner = self.record(id).map(|r| r.owner.clone()).unwrap_or_default();
         let account = self
             .state
@@ -500,26 +495,6 @@ impl Backend {
             .find(|w| w.domain == owner)
             .cloned()
             .ok_or_else(|| ApiError::new(500, "server"))?;
-        let mut domains = vec![tenant.domain.to_lowercase()];
-        if let Some((_, d)) = app.primary_contact_email.rsplit_once('@') {
-            let d = d.to_lowercase();
-            if !domains.contains(&d) {
-                domains.push(d);
-            }
-        }
-        let partner_id = self.new_id();
-        let partner = MyPartner {
-            partner: PartnerSummary {
-                id: partner_id.clone(),
-                name: draft.legal.legal_name.trim().to_string(),
-                country: tenant.country.clone(),
-                region: region.into(),
-                since: None,
-            },
-            kind,
-            domains,
-            agreement_signed: false,
-        };
         let admin = User {
             id: self.new_id(),
             name: account.user_name.clone(),

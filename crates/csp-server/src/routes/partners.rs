@@ -21,7 +21,7 @@ use csp_core::ids::{parse_id, same_id};
 use csp_core::paging::{check_room, finish, Ordered, Page};
 use csp_core::partners::{authorize, check_authorization, AuthorizeProvider, PartnerSummary};
 use csp_core::problem::Code;
-use csp_core::problem::FieldProblem;
+use csp_core::review::check_acceptance;
 use csp_core::roles::{AUTHORIZE_INDIRECT_PROVIDER, INDIRECT_PROVIDERS, INDIRECT_RESELLERS};
 
 /// The caller's partner; 404 for a user who belongs to no reseller or provider (the program
@@ -62,24 +62,7 @@ pub async fn sign_agreement(
             vec!["global-admin".into()],
         ));
     }
-    let mut problems = vec![];
-    let mut need = |field, ok: bool| {
-        if !ok {
-            problems.push(FieldProblem {
-                field,
-                problem: Code::Required.into(),
-            })
-        }
-    };
-    need(Field::AgreementName, !req.name.trim().is_empty());
-    need(Field::AgreementJobTitle, !req.job_title.trim().is_empty());
-    need(Field::AgreementAccept, req.accept);
-    if req.version != state.cfg.agreement_version {
-        problems.push(FieldProblem {
-            field: Field::AgreementAccept,
-            problem: Code::AgreementVersion.into(),
-        });
-    }
+    let problems = check_acceptance(&req, &state.cfg.agreement_version);
     if !problems.is_empty() {
         return Err(ApiErr::validation(problems));
     }

@@ -16,16 +16,15 @@ use axum::http::StatusCode;
 use axum::Json;
 use csp_core::access::identity_key;
 use csp_core::api::{
-    Application, ApplicationStatus, AuditEntry, MyPartner, PartnerKind, ReviewApplication,
-    ReviewItem, ReviewNote,
+    Application, ApplicationStatus, AuditEntry, MyPartner, ReviewApplication, ReviewItem,
+    ReviewNote,
 };
 use csp_core::enrollment::{Draft, PartnerType};
 use csp_core::mail::Mail;
 use csp_core::paging::{finish, Ordered, Page};
-use csp_core::partners::PartnerSummary;
 use csp_core::problem::{Code, Problem};
 use csp_core::review::{
-    business_days, check_decision, checks, may_approve, next_status, region_of, Decision,
+    business_days, check_decision, checks, may_approve, next_status, partner_from, Decision,
 };
 use csp_core::verification;
 use csp_core::Field;
@@ -168,43 +167,17 @@ async fn new_partner(
     app: &ApplicationRow,
     draft: &Draft,
 ) -> ApiResult<Option<(MyPartner, String, UserRow)>> {
-    // A partner already enrolled in CSP has its account: approval records the decision only.
-    if draft.already_enrolled {
+    let id = new_guid().map_err(random_failed)?;
+    let Some((partner, tenant)) = partner_from(draft, &app.primary_contact_email, &id)
+        .map_err(|p| ApiErr::validation(vec![p]))?
+    else {
         return Ok(None);
-    }
-    let cannot = || invalid(Field::DecisionAction, Code::PartnerTypeClosed);
-    let kind = match draft.partner_type {
-        Some(PartnerType::IndirectReseller) => PartnerKind::IndirectReseller,
-        Some(PartnerType::IndirectProvider) => PartnerKind::IndirectProvider,
-        _ => return Err(cannot()),
     };
-    let tenant = draft.tenant.clone().ok_or_else(cannot)?;
-    let region = region_of(&tenant.country).ok_or_else(cannot)?;
     let account = state
         .store
         .work_account_by_id(&app.owner)
         .await?
         .ok_or_else(ApiErr::server)?;
-    let mut domains = vec![tenant.domain.to_lowercase()];
-    if let Some((_, d)) = app.primary_contact_email.rsplit_once('@') {
-        let d = d.to_lowercase();
-        if !domains.contains(&d) {
-            domains.push(d);
-        }
-    }
-    let id = new_guid().map_err(random_failed)?;
-    let partner = MyPartner {
-        partner: PartnerSummary {
-            id: id.clone(),
-            name: draft.legal.legal_name.trim().to_string(),
-            country: tenant.country.clone(),
-            region: region.into(),
-            since: None,
-        },
-        kind,
-        domains,
-        agreement_signed: false,
-    };
     let admin = UserRow {
         id: new_id("usr").map_err(random_failed)?,
         partner_id: id,
@@ -216,9 +189,9 @@ async fn new_partner(
         operator: false,
         password_hash: account.password_hash,
         must_change: false,
-        partner_kind: Some(kind),
+        partner_kind: Some(partner.kind),
     };
-    Ok(Some((partner, tenant.domain, admin)))
+    Ok(Some((partner, tenant, admin)))
 }
 
 fn invalid(field: Field, p: impl Into<Problem>) -> ApiErr {
