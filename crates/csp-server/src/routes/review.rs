@@ -91,7 +91,14 @@ pub async fn queue(
                     serde_json::from_value(named(&v)).map_err(|_| ApiErr::bad_request())?;
                 f.status = Some(json_name(&s));
             }
-            "country" => f.country = Some(v.trim().to_ascii_uppercase()).filter(|c| !c.is_empty()),
+            // ISO 3166-1 alpha-2, or nothing (every country).
+            "country" => {
+                let c = v.trim().to_ascii_uppercase();
+                if !(c.is_empty() || c.len() == 2 && c.bytes().all(|b| b.is_ascii_uppercase())) {
+                    return Err(ApiErr::bad_request());
+                }
+                f.country = Some(c).filter(|c| !c.is_empty());
+            }
             "partner_type" => {
                 let t: PartnerType =
                     serde_json::from_value(named(&v)).map_err(|_| ApiErr::bad_request())?;
