@@ -458,6 +458,21 @@ async fn nothing_before_verification_one_of_two_decisions_and_not_ones_own_compa
         .call("GET", "/review/applications?cursor=7a", None, &op)
         .await;
     assert_eq!(none.body["items"], json!([]));
+    for bad in ["FRA", "00", ""] {
+        let r = t
+            .call(
+                "GET",
+                &format!("/review/applications?country={bad}"),
+                None,
+                &op,
+            )
+            .await;
+        assert_eq!(r.status, 400, "country={bad}");
+    }
+    let fr = t
+        .call("GET", "/review/applications?country=fr", None, &op)
+        .await;
+    assert_eq!(fr.status, 200);
     assert_eq!(
         t.call("GET", "/review/applications?limit=1000", None, &op)
             .await

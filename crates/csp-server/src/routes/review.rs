@@ -91,13 +91,12 @@ pub async fn queue(
                     serde_json::from_value(named(&v)).map_err(|_| ApiErr::bad_request())?;
                 f.status = Some(json_name(&s));
             }
-            // ISO 3166-1 alpha-2, or nothing (every country).
+            // ISO 3166-1 alpha-2; without the parameter, every country.
             "country" => {
-                let c = v.trim().to_ascii_uppercase();
-                if !(c.is_empty() || c.len() == 2 && c.bytes().all(|b| b.is_ascii_uppercase())) {
+                if !(v.len() == 2 && v.bytes().all(|b| b.is_ascii_alphabetic())) {
                     return Err(ApiErr::bad_request());
                 }
-                f.country = Some(c).filter(|c| !c.is_empty());
+                f.country = Some(v.to_ascii_uppercase());
             }
             "partner_type" => {
                 let t: PartnerType =
