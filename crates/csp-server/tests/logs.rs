@@ -59,16 +59,7 @@ async fn no_secret_reaches_the_logs() {
         .await;
     assert_eq!(r.status, 201);
     // The verification link's token, from the email queued for it, is followed.
-    sqlx::any::install_default_drivers();
-    let pool = sqlx::AnyPool::connect(&t.url).await.unwrap();
-    let mail: String = sqlx::Row::get(
-        &sqlx::query("SELECT mail FROM outbox")
-            .fetch_one(&pool)
-            .await
-            .unwrap(),
-        "mail",
-    );
-    let mail: serde_json::Value = serde_json::from_str(&mail).unwrap();
+    let mail = t.outbox().await.remove(0).2;
     let link_token = mail["link"]
         .as_str()
         .unwrap()

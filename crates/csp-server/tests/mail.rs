@@ -19,33 +19,9 @@ use sqlx::Row;
 use std::sync::{Arc, Mutex};
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
 
-/// The outbox's rows as a test reads them: (recipient, language, mail, sent).
-async fn outbox(t: &T) -> Vec<(String, String, Value, bool)> {
-    sqlx::any::install_default_drivers();
-    let pool = sqlx::AnyPool::connect(&t.url).await.unwrap();
-    let rows = sqlx::query(
-        "SELECT recipient, language, mail, sent_at FROM outbox ORDER BY created_at, id",
-    )
-    .fetch_all(&pool)
-    .await
-    .unwrap();
-    rows.iter()
-        .map(|r| {
-            let mail: String = r.get("mail");
-            let sent: Option<i64> = r.get("sent_at");
-            (
-                r.get("recipient"),
-                r.get("language"),
-                serde_json::from_str(&mail).unwrap_or(Value::Null),
-                sent.is_some(),
-            )
-        })
-        .collect()
-}
-
 /// The tokens of the verification links emailed so far (rows of one second have no order).
 async fn tokens(t: &T) -> Vec<String> {
-    outbox(t)
+    t.outbox()
         .await
         .iter()
         .filter_map(|(_, _, m, _)| m["link"].as_str())
@@ -87,7 +63,7 @@ async fn a_french_application_emails_a_link_that_verifies_once() {
         Some(sent_at + RESEND_GAP_SECS)
     );
 
-    let rows = outbox(&t).await;
+    let rows = t.outbox().await;
     assert_eq!(rows.len(), 1);
     let (to, lang, mail, _) = &rows[0];
     assert_eq!(to, "elodie.martin@contoso.fr");
@@ -236,7 +212,7 @@ async fn an_expired_link_gets_a_new_one_to_the_same_address_within_limits() {
         .await;
     assert_eq!(r.status, StatusCode::ACCEPTED, "{}", r.body);
     assert_eq!(r.body["email"], "elodie.martin@contoso.fr");
-    let rows = outbox(&t).await;
+    let rows = t.outbox().await;
     assert_eq!(rows.len(), 2);
     assert!(rows
         .iter()
@@ -451,7 +427,7 @@ async fn the_outbox_survives_a_restart_and_an_smtp_outage_and_sends_once() {
         .unwrap()
         .unwrap();
     assert_eq!(mailer.run_once(&state).await.unwrap(), 1);
-    assert!(!outbox(&t).await[0].3, "not sent while the server is down");
+    assert!(!t.outbox().await[0].3, "not sent while the server is down");
     // Not due again until its retry time.
     assert_eq!(mailer.run_once(&state).await.unwrap(), 0);
 
@@ -471,7 +447,7 @@ async fn the_outbox_survives_a_restart_and_an_smtp_outage_and_sends_once() {
     assert!(m.contains("Contoso Partners"), "{m}");
     assert!(m.contains("text/plain") && m.contains("text/html"), "{m}");
     assert!(m.contains("Message-ID: <msg_"), "{m}");
-    let rows = outbox(&t).await;
+    let rows = t.outbox().await;
     assert!(rows[0].3, "marked sent");
     assert_eq!(
         rows[0].2,

@@ -10,25 +10,6 @@ use common::*;
 use csp_core::access::identity_key;
 use csp_server::rows::UserRow;
 use serde_json::{json, Value};
-use sqlx::Row;
-
-async fn outbox_mails(t: &T) -> Vec<(String, Value)> {
-    sqlx::any::install_default_drivers();
-    let pool = sqlx::AnyPool::connect(&t.url).await.unwrap();
-    sqlx::query("SELECT language, mail FROM outbox")
-        .fetch_all(&pool)
-        .await
-        .unwrap()
-        .iter()
-        .map(|r| {
-            let m: String = r.get("mail");
-            (
-                r.get("language"),
-                serde_json::from_str(&m).unwrap_or(Value::Null),
-            )
-        })
-        .collect()
-}
 
 /// Submits the French application in `language` and follows its verification link: the
 /// application (in review) and the applicant's session.
@@ -45,11 +26,12 @@ async fn verified(t: &T, language: &str) -> (Value, Who) {
     assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
     let id = r.body["id"].as_str().unwrap().to_string();
     let reference = r.body["reference"].clone();
-    let token = outbox_mails(t)
+    let token = t
+        .outbox()
         .await
         .iter()
-        .filter(|(_, m)| m["reference"] == reference)
-        .filter_map(|(_, m)| m["link"].as_str().map(str::to_string))
+        .filter(|(_, _, m, _)| m["reference"] == reference)
+        .filter_map(|(_, _, m, _)| m["link"].as_str().map(str::to_string))
         .find(|l| l.contains("/verify-email#"))
         .unwrap()
         .rsplit_once('#')
@@ -149,10 +131,11 @@ async fn changes_requested_then_resubmitted_then_approved_makes_a_partner() {
         mine.body["review"]["message"],
         "Le titulaire du compte doit être Contoso SARL."
     );
-    let (lang, mail) = outbox_mails(&t)
+    let (_, lang, mail, _) = t
+        .outbox()
         .await
         .into_iter()
-        .find(|(_, m)| m["status"] == "needs-changes")
+        .find(|(_, _, m, _)| m["status"] == "needs-changes")
         .unwrap();
     assert_eq!(lang, "fr");
     assert_eq!(mail["note"]["steps"], json!(["bank"]));
@@ -310,10 +293,11 @@ async fn a_rejection_in_russian_tells_the_reason_and_the_trail_cannot_be_changed
         .await;
     assert_eq!(mine.body["status"], "rejected");
     assert_eq!(mine.body["review"]["reason"], "domain-not-owned");
-    let (lang, mail) = outbox_mails(&t)
+    let (_, lang, mail, _) = t
+        .outbox()
         .await
         .into_iter()
-        .find(|(_, m)| m["status"] == "rejected")
+        .find(|(_, _, m, _)| m["status"] == "rejected")
         .unwrap();
     assert_eq!(lang, "ru");
     assert_eq!(mail["note"]["message"], "Домен не принадлежит компании.");

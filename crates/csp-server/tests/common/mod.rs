@@ -95,6 +95,32 @@ pub async fn new() -> T {
 }
 
 impl T {
+    /// The outbox's rows as a test reads them, oldest first: (recipient, language, mail as
+    /// JSON, sent). A sent row's mail is `Null`: its content is dropped once sent.
+    pub async fn outbox(&self) -> Vec<(String, String, Value, bool)> {
+        use sqlx::Row;
+        sqlx::any::install_default_drivers();
+        let pool = sqlx::AnyPool::connect(&self.url).await.unwrap();
+        let rows = sqlx::query(
+            "SELECT recipient, language, mail, sent_at FROM outbox ORDER BY created_at, id",
+        )
+        .fetch_all(&pool)
+        .await
+        .unwrap();
+        rows.iter()
+            .map(|r| {
+                let mail: String = r.get("mail");
+                let sent: Option<i64> = r.get("sent_at");
+                (
+                    r.get("recipient"),
+                    r.get("language"),
+                    serde_json::from_str(&mail).unwrap_or(Value::Null),
+                    sent.is_some(),
+                )
+            })
+            .collect()
+    }
+
     pub async fn raw(&self, req: Request<Body>) -> Resp {
         let r = self.app.clone().oneshot(req).await.unwrap();
         let status = r.status();
