@@ -7,7 +7,8 @@
 # folder the journeys read (MAIL_DIR). Then the same build as it is, served as static files
 # with no API configured, so the in-browser demo backend answers: the enrollment's email loop
 # through the demo's Outbox page.
-# Usage: scripts/e2e.sh (after trunk build --release). That server runs with the test-only fault
+# Usage: scripts/e2e.sh (after trunk build --release); E2E_ONLY="review team" runs only those
+# journey files (review.test.mjs, team.test.mjs; "demo" for the in-browser one). That server runs with the test-only fault
 # switch (--test-faults) for faults.test.mjs; no other script turns it on.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -37,7 +38,16 @@ static=
 trap 'kill $server $sink $static 2>/dev/null || true; rm -rf "$site" "$site.log" "$site.db"* "$mail" "$mail.log" "$site.static.log"' EXIT
 wait_for "http://127.0.0.1:$port/api/settings" 100
 cd tests/e2e
-MAIL_DIR="$mail" E2E_DB="$site.db" BASE_URL="http://127.0.0.1:$port" node --test --test-concurrency=1 first-page.test.mjs enrollment.test.mjs sign-in.test.mjs team.test.mjs partners.test.mjs faults.test.mjs
+# Every journey file but the demo's, the fault switch's last (it breaks the server on purpose).
+if [ -n "${E2E_ONLY:-}" ]; then
+  journeys=$(for j in $E2E_ONLY; do [ "$j" = demo ] || echo "$j.test.mjs"; done)
+else
+  journeys="first-page.test.mjs $(ls *.test.mjs | grep -v -x -e demo.test.mjs -e faults.test.mjs -e first-page.test.mjs) faults.test.mjs"
+fi
+if [ -n "$journeys" ]; then
+  MAIL_DIR="$mail" E2E_DB="$site.db" BASE_URL="http://127.0.0.1:$port" node --test --test-concurrency=1 $journeys
+fi
+[ -z "${E2E_ONLY:-}" ] || [[ " $E2E_ONLY " == *" demo "* ]] || exit 0
 
 # The demo: the unchanged build's files, any other path answered with index.html (the app's
 # routes), as a static host serves a single-page app.
