@@ -2,17 +2,18 @@
 // the README's first command serves it): enroll in French, the demo's Outbox page shows the
 // French email, its link verifies the address, the status page says "in review", and the same
 // link again says it has been used; a link the demo never sent says what to check. axe-core
-// finds nothing on each page of the loop.
+// finds nothing on each page of the loop. Then the demo's operator reviews an application in
+// the same tab: changes requested, the applicant's answer, the approval.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { openBrowser, newPage, BASE } from './browser.mjs';
 import { axeViolations } from './axe.mjs';
+import { enrollInFrench } from './journeys.mjs';
+import { t } from './ftl.mjs';
 
 let browser;
 before(async () => { browser = await openBrowser(); });
 after(async () => { await browser?.close(); });
-
-const next = (page) => page.getByRole('button', { name: 'Continuer' }).click();
 
 async function noAxeViolations(page, where) {
   assert.deepEqual(await axeViolations(page), [], `axe-core on ${where}`);
@@ -20,44 +21,7 @@ async function noAxeViolations(page, where) {
 
 test('enroll in French, verify the address from the demo outbox, and follow the link only once', async () => {
   const page = await newPage(browser);
-  await page.getByLabel('Language').selectOption('fr');
-  await page.getByRole('button', { name: 'Commencer' }).click();
-  await page.getByRole('heading', { name: 'Avant de commencer' }).waitFor();
-  await next(page);
-  await page.getByLabel('Revendeur indirect').check();
-  await next(page);
-  await page.getByLabel('Oui, me connecter en tant qu\'administrateur général').check();
-  await page.getByLabel('Nom d\'utilisateur de l\'administrateur général').fill('admin@contoso.fr');
-  await page.getByLabel('Mot de passe').fill('motdepasse');
-  await next(page);
-  await page.getByRole('heading', { name: 'Associer votre ID MPN' }).waitFor();
-  await page.getByLabel('Nom d\'utilisateur du réseau de partenaires').fill('pmc@contoso.fr');
-  await page.getByLabel('Mot de passe').fill('motdepasse');
-  await next(page);
-  await page.getByLabel(/Contoso France/).check();
-  await next(page);
-  await page.getByRole('heading', { name: 'Profil juridique de l\'entreprise' }).waitFor();
-  await page.getByLabel('Raison sociale').fill('Contoso SARL');
-  await page.getByLabel('Adresse, ligne 1').fill('12 rue de la Paix');
-  await page.getByLabel(/^Ville/).fill('Paris');
-  await page.getByLabel(/^Code postal/).fill('75002');
-  await next(page);
-  await page.getByRole('heading', { name: 'Contact principal' }).waitFor();
-  await page.getByLabel('Prénom').fill('Élodie');
-  await page.getByLabel('Nom', { exact: true }).fill('Martin');
-  await page.getByLabel('Adresse e-mail professionnelle').fill('elodie.martin@contoso.fr');
-  await page.getByLabel(/^Numéro de téléphone/).fill('+33 1 23 45 67 89');
-  await next(page);
-  await page.getByLabel('Adresse e-mail du support').fill('support@contoso.fr');
-  await page.getByLabel('Numéro de téléphone du support').fill('+33 1 98 76 54 32');
-  await page.getByLabel(/^Site web du support/).fill('contoso.fr');
-  await next(page);
-  await page.getByRole('heading', { name: 'Coordonnées bancaires' }).waitFor();
-  await page.getByLabel('Titulaire du compte').fill('Contoso SARL');
-  await page.getByLabel('IBAN').fill('FR76 3000 6000 0112 3456 7890 189');
-  await page.getByLabel('BIC (code SWIFT)').fill('BNPAFRPP');
-  await next(page);
-  await page.getByRole('heading', { name: 'Vérifiez vos réponses avant de vous inscrire' }).waitFor();
+  await enrollInFrench(page);
   await page.getByRole('button', { name: 'S\'inscrire maintenant' }).click();
 
   // Submitted: not verified yet, and another email only in a minute.
@@ -106,5 +70,74 @@ test('enroll in French, verify the address from the demo outbox, and follow the 
   await page.getByRole('heading', { name: 'Nous ne reconnaissons pas ce lien' }).waitFor();
   await page.getByRole('link', { name: `Voir le statut de la demande ${reference}` }).waitFor();
   await noAxeViolations(page, 'the unknown-link page');
+  await page.context().close();
+});
+
+test('the demo\'s operator asks for other bank details, then approves what the applicant sent back', async () => {
+  const page = await newPage(browser);
+  await enrollInFrench(page, { legalName: 'Contoso Demo SARL' });
+  await page.getByRole('button', { name: 'S\'inscrire maintenant' }).click();
+  await page.getByRole('heading', { name: 'Demande envoyée' }).waitFor();
+  const reference = await page.getByText(/^APP-\d{6}$/).textContent();
+  const statusPage = page.url();
+  await page.getByRole('navigation').getByRole('link', { name: 'Boîte d\'envoi de la démo' }).click();
+  await page.getByRole('link', { name: /\/verify-email#/ }).click();
+  await page.getByRole('heading', { name: 'Adresse e-mail vérifiée' }).waitFor();
+
+  // The operator signs in in the same tab (the demo's data is this browser's), in English.
+  await page.getByLabel(t('fr', 'language-label')).selectOption('en');
+  await page.getByRole('heading', { name: t('en', 'verify-done-heading') }).waitFor();
+  await page.goto(`${BASE}/sign-in`);
+  await page.getByLabel('User name (work email address)').fill('reviewer@csp-operations.example');
+  await page.getByLabel('Password').fill('demo');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  const review = async () => {
+    await page.getByRole('navigation').getByRole('link', { name: 'Review applications' }).click();
+    await page.getByRole('heading', { name: 'Applications to review' }).waitFor();
+    await page.getByRole('link', { name: reference, exact: true }).click();
+    await page.getByRole('heading', { name: `Application ${reference}` }).waitFor();
+  };
+  await review();
+  await noAxeViolations(page, 'the demo\'s application to review');
+  await page.getByLabel('Request changes').check();
+  await page.getByLabel('Bank information').check();
+  await page.getByLabel('Message to the applicant').fill('Indiquez le compte de Contoso Demo SARL.');
+  await page.getByRole('button', { name: 'Send decision' }).click();
+  await page.getByText('Decision recorded: the application is now "Needs changes".').waitFor();
+
+  // The applicant reads the request on the status page and in the outbox, in French (the
+  // choice is kept once the page is in French).
+  const french = async () => {
+    await page.getByLabel('Language').selectOption('fr');
+    await page.getByRole('navigation').getByRole('link', { name: t('fr', 'nav-review') }).waitFor();
+  };
+  await french();
+  await page.goto(statusPage);
+  await page.getByText('Modifications nécessaires', { exact: true }).waitFor();
+  await page.getByText('Message de l\'examinateur : Indiquez le compte de Contoso Demo SARL.').waitFor();
+  await page.getByRole('navigation').getByRole('link', { name: 'Boîte d\'envoi de la démo' }).click();
+  await page.getByRole('heading', { level: 2, name: `CSP Partner Portal : votre demande ${reference} est maintenant « Modifications nécessaires »` }).waitFor();
+  await page.goBack();
+  await page.getByRole('link', { name: 'Modifier Coordonnées bancaires' }).click();
+  await page.getByRole('heading', { name: 'Coordonnées bancaires' }).waitFor();
+  await page.getByLabel('Titulaire du compte').fill('Contoso Demo SARL');
+  await page.getByLabel('IBAN').fill('FR76 3000 4000 0312 3456 7890 143');
+  await page.getByLabel('BIC (code SWIFT)').fill('BNPAFRPP');
+  await page.getByRole('button', { name: 'Continuer' }).click();
+  await page.getByRole('button', { name: 'Renvoyer' }).click();
+  await page.getByText('En cours d\'examen', { exact: true }).waitFor();
+  assert.equal(page.url(), statusPage);
+
+  // The operator approves; the applicant sees it.
+  await page.getByLabel(t('fr', 'language-label')).selectOption('en');
+  await review();
+  await page.getByLabel('Approve').check();
+  await page.getByRole('button', { name: 'Send decision' }).click();
+  await page.getByText('Decision recorded: the application is now "Approved".').waitFor();
+  await page.getByRole('table', { name: 'History' }).getByRole('row').filter({ hasText: 'Sent back after changes' }).waitFor();
+  await french();
+  await page.goto(statusPage);
+  await page.getByText('Approuvée', { exact: true }).waitFor();
+  await page.getByRole('link', { name: 'Se connecter au portail' }).waitFor();
   await page.context().close();
 });

@@ -4,42 +4,34 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { openBrowser, newPage, BASE } from './browser.mjs';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
+import {
+  next, startInFrench, choosePartnerType, fillWorkAccount, fillMpnSignIn, fillLegal, fillSupport, fillBank,
+  FRENCH, email, linkIn, api,
+} from './journeys.mjs';
 
 let browser;
 before(async () => { browser = await openBrowser(); });
 after(async () => { await browser?.close(); });
 
-const next = (page) => page.getByRole('button', { name: 'Continuer' }).click();
-
 test('an indirect reseller enrolls in French with a French address and IBAN', async () => {
   const page = await newPage(browser);
-  await page.getByLabel('Language').selectOption('fr');
-  await page.getByRole('heading', { name: 'Inscription au programme Fournisseur de solutions cloud' }).waitFor();
+  await startInFrench(page);
   assert.equal(await page.locator('html').getAttribute('lang'), 'fr');
-  await page.getByRole('button', { name: 'Commencer' }).click();
-  await page.getByRole('heading', { name: 'Avant de commencer' }).waitFor();
-  await next(page);
 
   // Partner type
   await next(page);
   await page.getByRole('alert').getByText('Il y a un problème').waitFor();
   assert.match(await page.title(), /^Erreur :/);
-  await page.getByLabel('Revendeur indirect').check();
+  await choosePartnerType(page);
   await next(page);
 
   // Work account: the tenant's country comes from the backend (contoso.fr → France)
-  await page.getByLabel('Oui, me connecter en tant qu\'administrateur général').check();
-  await page.getByLabel('Nom d\'utilisateur de l\'administrateur général').fill('admin@contoso.fr');
-  await page.getByLabel('Mot de passe').fill('motdepasse');
+  await fillWorkAccount(page);
   await next(page);
 
   // MPN ID: the UK profile is shown with the reason and cannot be chosen
-  await page.getByRole('heading', { name: 'Associer votre ID MPN' }).waitFor();
-  await page.getByLabel('Nom d\'utilisateur du réseau de partenaires').fill('pmc@contoso.fr');
-  await page.getByLabel('Mot de passe').fill('motdepasse');
+  await fillMpnSignIn(page);
   await next(page);
   const uk = page.getByLabel(/Contoso UK/);
   assert.equal(await uk.isDisabled(), true);
@@ -48,12 +40,8 @@ test('an indirect reseller enrolls in French with a French address and IBAN', as
   await next(page);
 
   // Legal profile: Cyrillic refused, then a French address
-  await page.getByRole('heading', { name: 'Profil juridique de l\'entreprise' }).waitFor();
+  await fillLegal(page, { ...FRENCH, line1: 'Тверская 7' });
   assert.equal(await page.getByLabel('Pays ou région').inputValue(), 'FR');
-  await page.getByLabel('Raison sociale').fill('Contoso SARL');
-  await page.getByLabel('Adresse, ligne 1').fill('Тверская 7');
-  await page.getByLabel(/^Ville/).fill('Paris');
-  await page.getByLabel(/^Code postal/).fill('75002');
   await next(page);
   await page.getByText('Utilisez uniquement des caractères latins (Europe occidentale) : « Т » n\'est pas accepté').first().waitFor();
   await page.getByLabel('Adresse, ligne 1').fill('12 rue de la Paix');
@@ -76,16 +64,11 @@ test('an indirect reseller enrolls in French with a French address and IBAN', as
   await next(page);
 
   // Customer support
-  await page.getByLabel('Adresse e-mail du support').fill('support@contoso.fr');
-  await page.getByLabel('Numéro de téléphone du support').fill('+33 1 98 76 54 32');
-  await page.getByLabel(/^Site web du support/).fill('contoso.fr');
+  await fillSupport(page);
   await next(page);
 
   // Bank
-  await page.getByRole('heading', { name: 'Coordonnées bancaires' }).waitFor();
-  await page.getByLabel('Titulaire du compte').fill('Contoso SARL');
-  await page.getByLabel('IBAN').fill('FR76 3000 6000 0112 3456 7890 188');
-  await page.getByLabel('BIC (code SWIFT)').fill('BNPAFRPP');
+  await fillBank(page, { ...FRENCH, iban: 'FR76 3000 6000 0112 3456 7890 188' });
   await next(page);
   await page.getByText('Saisissez un IBAN valide : la clé de contrôle ne correspond pas').first().waitFor();
   await page.getByLabel('IBAN').fill('FR76 3000 6000 0112 3456 7890 189');
@@ -129,23 +112,6 @@ test('an indirect reseller enrolls in French with a French address and IBAN', as
   await page.context().close();
 });
 
-/// The first email in the mail sink's folder (MAIL_DIR) that `match` accepts, waiting for it.
-async function email(match, timeout = 15_000) {
-  const dir = process.env.MAIL_DIR;
-  assert.ok(dir, 'MAIL_DIR names the mail sink\'s folder');
-  const end = Date.now() + timeout;
-  while (Date.now() < end) {
-    for (const f of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
-      const m = JSON.parse(readFileSync(join(dir, f), 'utf8'));
-      if (match(m)) return m;
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('no such email arrived');
-}
-
-const linkIn = (mail) => /https?:\/\/\S+\/verify-email#[0-9a-f]+/.exec(mail.text)[0];
-
 /// SQL on the e2e server's SQLite file (E2E_DB), for what a test can't wait for: time passing.
 function sql(statement, ...params) {
   execFileSync('python3', ['-c', 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute(sys.argv[2], sys.argv[3:]); c.commit()',
@@ -177,17 +143,6 @@ test('an expired link sends a new one to the same address, which verifies', asyn
   await page.getByRole('heading', { name: 'Adresse e-mail vérifiée' }).waitFor();
   await page.context().close();
 });
-
-/// A JSON call from outside the browser, with the cookies and CSRF token of a session.
-async function api(method, path, body, session = {}) {
-  const headers = { 'Content-Type': 'application/json' };
-  if (session.cookie) headers.Cookie = session.cookie;
-  if (session.csrf) headers['X-CSRF-Token'] = session.csrf;
-  const res = await fetch(`${BASE}/api${path}`, { method, headers, body: body && JSON.stringify(body) });
-  const cookie = (res.headers.get('set-cookie') || '').split(';')[0];
-  const text = await res.text();
-  return { status: res.status, json: text ? JSON.parse(text) : null, cookie, text };
-}
 
 /// A partner already enrolled in CSP: support details only, the support address the primary contact.
 const enrolledDraft = (email) => ({

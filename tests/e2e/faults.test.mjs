@@ -7,6 +7,10 @@
 import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { openBrowser, newPage, BASE } from './browser.mjs';
+import {
+  FRENCH, next, startInFrench, choosePartnerType, fillWorkAccount, fillMpnSignIn, chooseProfile, fillLegal,
+  fillContact, fillSupport, fillBank,
+} from './journeys.mjs';
 
 let browser;
 before(async () => { browser = await openBrowser(); });
@@ -86,22 +90,15 @@ test('team: a 500 at sign-in, a 422 and a dropped connection at add user', async
   await page.context().close();
 });
 
-const next = (page) => page.getByRole('button', { name: 'Continuer' }).click();
-
 test('enrollment in French: a timeout, a malformed answer and a 409', async () => {
   const page = await newPage(browser);
-  await page.getByLabel('Language').selectOption('fr');
-  await page.getByRole('button', { name: 'Commencer' }).click();
-  await page.getByRole('heading', { name: 'Avant de commencer' }).waitFor();
-  await next(page);
-  await page.getByLabel('Revendeur indirect').check();
+  await startInFrench(page);
+  await choosePartnerType(page);
   await next(page);
 
   // The work-account sign-in gets no answer: the app stops waiting (config.json's
   // request_timeout_ms) and says so.
-  await page.getByLabel('Oui, me connecter en tant qu\'administrateur général').check();
-  await page.getByLabel('Nom d\'utilisateur de l\'administrateur général').fill('admin@contoso.fr');
-  await page.getByLabel('Mot de passe').fill('motdepasse');
+  await fillWorkAccount(page);
   await arm('POST', '/api/work-account/sign-in', 'timeout');
   await next(page);
   await page.getByRole('alert').getByText('Le service a mis trop de temps à répondre.').waitFor({ timeout: 30_000 });
@@ -111,9 +108,7 @@ test('enrollment in French: a timeout, a malformed answer and a 409', async () =
   await next(page);
 
   // The profiles come back as broken JSON: a plain message, never a decoder's error.
-  await page.getByRole('heading', { name: 'Associer votre ID MPN' }).waitFor();
-  await page.getByLabel('Nom d\'utilisateur du réseau de partenaires').fill('pmc@contoso.fr');
-  await page.getByLabel('Mot de passe').fill('motdepasse');
+  await fillMpnSignIn(page);
   await arm('POST', '/api/partner-network/profiles', 'malformed-json');
   await next(page);
   await alert(page, 'Le service a envoyé une réponse illisible.');
@@ -121,28 +116,20 @@ test('enrollment in French: a timeout, a malformed answer and a 409', async () =
   assert.equal(await value(page, 'Nom d\'utilisateur du réseau de partenaires'), 'pmc@contoso.fr');
   assert.equal(await value(page, 'Mot de passe'), 'motdepasse');
   await next(page);
-  await page.getByLabel(/Contoso France/).check();
+  await chooseProfile(page);
   await next(page);
-
-  await page.getByRole('heading', { name: 'Profil juridique de l\'entreprise' }).waitFor();
-  await page.getByLabel('Raison sociale').fill('Contoso Lille SARL');
-  await page.getByLabel('Adresse, ligne 1').fill('3 place du Théâtre');
-  await page.getByLabel(/^Ville/).fill('Lille');
-  await page.getByLabel(/^Code postal/).fill('59000');
+  const lille = {
+    ...FRENCH, legalName: 'Contoso Lille SARL', line1: '3 place du Théâtre', city: 'Lille', postalCode: '59000',
+    firstName: 'Camille', lastName: 'Durand', email: 'camille.durand@contoso.fr', phone: '+33 3 20 12 34 56',
+    supportPhone: '+33 3 20 65 43 21', supportWebsite: '', accountHolder: 'Contoso Lille SARL',
+  };
+  await fillLegal(page, lille);
   await next(page);
-  await page.getByRole('heading', { name: 'Contact principal' }).waitFor();
-  await page.getByLabel('Prénom').fill('Camille');
-  await page.getByLabel('Nom', { exact: true }).fill('Durand');
-  await page.getByLabel('Adresse e-mail professionnelle').fill('camille.durand@contoso.fr');
-  await page.getByLabel(/^Numéro de téléphone/).fill('+33 3 20 12 34 56');
+  await fillContact(page, lille);
   await next(page);
-  await page.getByLabel('Adresse e-mail du support').fill('support@contoso.fr');
-  await page.getByLabel('Numéro de téléphone du support').fill('+33 3 20 65 43 21');
+  await fillSupport(page, lille);
   await next(page);
-  await page.getByRole('heading', { name: 'Coordonnées bancaires' }).waitFor();
-  await page.getByLabel('Titulaire du compte').fill('Contoso Lille SARL');
-  await page.getByLabel('IBAN').fill('FR76 3000 6000 0112 3456 7890 189');
-  await page.getByLabel('BIC (code SWIFT)').fill('BNPAFRPP');
+  await fillBank(page, lille);
   await next(page);
 
   // 409 on submit: the answers are all still there, and the same button sends them.
