@@ -194,3 +194,61 @@ async fn an_approved_partner_signs_the_agreement_before_its_pages_open() {
     ui.until("any customers yet").await;
     assert_eq!(ui.heading(), "Customers");
 }
+
+#[wasm_bindgen_test]
+async fn an_operator_takes_an_application_takes_it_over_and_finds_it_assigned_to_them() {
+    fresh_browser();
+    let env = support::default_env();
+    let id = in_review(&env, "a1").await;
+    as_operator(&env).await;
+    let api = env.api.clone();
+    let ui = Ui::mount_with(&format!("/review/applications/{id}"), true, move || env).await;
+    ui.until("Application APP-000001").await;
+    ui.assert_text("Assigned to");
+    ui.assert_text("Nobody");
+    ui.press("Take this application").await;
+    ui.until("You have this application now").await;
+    ui.assert_text("You (reviewer@csp-operations.example)");
+    assert!(ui.has_control("Give it back"));
+
+    // Meanwhile another reviewer takes it over: giving it back is refused, and the page says
+    // who has it now.
+    {
+        let mut b = api.local_backend().unwrap();
+        let r = b
+            .state
+            .review
+            .records
+            .iter_mut()
+            .find(|r| r.application_id == id)
+            .unwrap();
+        r.assignee = Some("ben@csp-operations.example".into());
+    }
+    ui.press("Give it back").await;
+    ui.until("Someone changed who has this application").await;
+    ui.until("Take it over from ben@csp-operations.example")
+        .await;
+    ui.press("Take it over from ben@csp-operations.example")
+        .await;
+    ui.until("You have this application now").await;
+    ui.assert_text("Taken over from ben@csp-operations.example");
+    ui.assert_no_text("Someone changed who has this application");
+
+    // The queue shows who has it, and "Assigned to me" finds it.
+    ui.click("Back to the applications").await;
+    ui.until("APP-000001").await;
+    ui.assert_text("reviewer@csp-operations.example");
+    ui.check("Assigned to me").await;
+    ui.press("Show applications").await;
+    ui.until("APP-000001").await;
+    ui.click("APP-000001").await;
+    ui.until("Application APP-000001").await;
+    ui.press("Give it back").await;
+    ui.until("You gave this application back").await;
+    ui.assert_text("Nobody");
+    ui.click("Back to the applications").await;
+    ui.until("APP-000001").await;
+    ui.check("Assigned to me").await;
+    ui.press("Show applications").await;
+    ui.until("No applications match").await;
+}

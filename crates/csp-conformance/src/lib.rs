@@ -706,7 +706,8 @@ impl<T: Target> Suite<'_, T> {
     }
 
     /// The review's routes answer operators only (401 for nobody, 403 for a partner's user),
-    /// its queue pages and refuses like every list; the demo partners have signed the
+    /// its queue pages and refuses like every list, "assigned to me" is empty for an operator
+    /// who took nothing, and taking an application that does not exist is 404; the demo partners have signed the
     /// agreement, whose first signature stays and whose version must be the current one.
     async fn review(&mut self) {
         let nobody = T::Who::default();
@@ -726,6 +727,10 @@ impl<T: Target> Suite<'_, T> {
             let path = "/review/applications/nope/decisions";
             self.expect("decision", who, "POST", path, Some(d), 403)
                 .await;
+            let take = json!({"action": "take"});
+            let path = "/review/applications/nope/assignment";
+            self.expect("assignment", who, "POST", path, Some(take), 403)
+                .await;
         }
         let page = self
             .expect("review queue", &operator, "GET", q, None, 200)
@@ -734,7 +739,32 @@ impl<T: Target> Suite<'_, T> {
             self.failures
                 .push(format!("the review queue is a page of items: {page}"));
         }
-        for bad in ["limit=1000", "cursor=nope", "status=lost", "partner_type=x"] {
+        let mine = self
+            .expect(
+                "review queue",
+                &operator,
+                "GET",
+                &format!("{q}?assigned_to_me=true"),
+                None,
+                200,
+            )
+            .await;
+        if !mine["items"].as_array().is_some_and(|i| i.is_empty()) {
+            self.failures.push(format!(
+                "nothing is assigned to an operator who took nothing: {mine}"
+            ));
+        }
+        let take = json!({"action": "take"});
+        let path = "/review/applications/nope/assignment";
+        self.expect("assignment", &operator, "POST", path, Some(take), 404)
+            .await;
+        for bad in [
+            "limit=1000",
+            "cursor=nope",
+            "status=lost",
+            "partner_type=x",
+            "assigned_to_me=maybe",
+        ] {
             let path = format!("{q}?{bad}");
             self.expect("review queue", &operator, "GET", &path, None, 400)
                 .await;

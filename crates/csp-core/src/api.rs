@@ -141,6 +141,9 @@ pub struct AuditEntry {
     pub reason: Option<crate::review::RejectReason>,
     #[serde(default)]
     pub message: String,
+    /// `take`: the operator the application was taken from (None when nobody had it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub taken_from: Option<String>,
 }
 
 /// A row of the operator's review queue.
@@ -156,6 +159,9 @@ pub struct ReviewItem {
     pub submitted_at: i64,
     /// Business days since it was submitted.
     pub age_business_days: i64,
+    /// The operator who has taken it (their sign-in name); None: nobody.
+    #[serde(default)]
+    pub assignee: Option<String>,
 }
 
 /// What the product could check, for the operator (a warning never blocks).
@@ -178,6 +184,9 @@ pub struct ReviewApplication {
     pub submitted_at: i64,
     pub checks: Vec<ReviewCheck>,
     pub history: Vec<AuditEntry>,
+    /// The operator who has taken it (their sign-in name); None: nobody.
+    #[serde(default)]
+    pub assignee: Option<String>,
 }
 
 /// `PUT /applications/{id}`: the applicant sends the application back with the changes asked

@@ -11,7 +11,7 @@ use crate::mpn::OrgProfile;
 use crate::paging::Page;
 use crate::partners::{AuthorizeProvider, PartnerSummary};
 use crate::relationship::{NewRelationshipRequest, RelationshipRequest};
-use crate::review::Decision;
+use crate::review::{Assigned, Assignment, Decision};
 use crate::roles::RoleCatalog;
 use std::marker::PhantomData;
 
@@ -162,6 +162,8 @@ pub const REVIEW_APPLICATION: Endpoint<(), ReviewApplication> =
     Endpoint::new(Get, "/review/applications/{id}");
 pub const DECIDE: Endpoint<Decision, Application> =
     Endpoint::new(Post, "/review/applications/{id}/decisions").fields("decision");
+pub const ASSIGN: Endpoint<Assignment, Assigned> =
+    Endpoint::new(Post, "/review/applications/{id}/assignment").fields("assignment");
 pub const AGREEMENT: Endpoint<(), Agreement> = Endpoint::new(Get, "/partner/agreement");
 pub const SIGN_AGREEMENT: Endpoint<AgreementAcceptance, Agreement> =
     Endpoint::new(Post, "/partner/agreement").fields("agreement");
@@ -226,6 +228,7 @@ pub const ALL: &[(Method, &str)] = &[
     (REVIEW_QUEUE.method, REVIEW_QUEUE.path),
     (REVIEW_APPLICATION.method, REVIEW_APPLICATION.path),
     (DECIDE.method, DECIDE.path),
+    (ASSIGN.method, ASSIGN.path),
     (AGREEMENT.method, AGREEMENT.path),
     (SIGN_AGREEMENT.method, SIGN_AGREEMENT.path),
     (SIGN_IN.method, SIGN_IN.path),

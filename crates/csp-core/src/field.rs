@@ -96,6 +96,7 @@ fields! {
     DecisionSteps = "decision.steps",
     DecisionReason = "decision.reason",
     DecisionMessage = "decision.message",
+    AssignmentAction = "assignment.action",
     AgreementName = "agreement.name",
     AgreementJobTitle = "agreement.job_title",
     AgreementAccept = "agreement.accept",

@@ -105,6 +105,8 @@ codes! {
     ReviewOwnCompany = "review-own-company",
     ReviewTransition = "review-transition",
     ReviewStale = "review-stale",
+    AssignmentStale = "assignment-stale",
+    AssignmentNotYours = "assignment-not-yours",
     AgreementVersion = "agreement-version",
     AgreementNotSigned = "agreement-not-signed",
 }

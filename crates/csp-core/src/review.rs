@@ -3,9 +3,13 @@
 //! into a partner. Operators act on applications in review; the applicant answers a request
 //! for changes by resubmitting.
 
-use crate::api::{AgreementAcceptance, ApplicationStatus, MyPartner, PartnerKind, ReviewCheck};
+use crate::access::identity_key;
+use crate::api::{
+    AgreementAcceptance, ApplicationStatus, AuditEntry, MyPartner, PartnerKind, ReviewCheck,
+};
 use crate::enrollment::{Draft, PartnerType, Step};
 use crate::field::Field;
+use crate::mail::json_id;
 use crate::mpn::{ProfileKind, ProfileStatus};
 use crate::partners::PartnerSummary;
 use crate::problem::{Code, FieldProblem, Problem};
@@ -134,6 +138,94 @@ pub fn check_decision(d: &Decision) -> Vec<FieldProblem> {
         });
     }
     out
+}
+
+/// Taking an application (the operator assigns it to themself) or giving it back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AssignAction {
+    Take,
+    Release,
+}
+
+/// `POST /review/applications/{id}/assignment`: take or release, with whom the operator saw
+/// it assigned to (a change since is 409, as a decision on an older version is).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Assignment {
+    pub action: AssignAction,
+    /// The assignee the operator saw (their sign-in name); None: nobody.
+    #[serde(default)]
+    pub seen: Option<String>,
+}
+
+/// `POST /review/applications/{id}/assignment`'s answer: who has the application now.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Assigned {
+    pub assignee: Option<String>,
+}
+
+/// What an assignment changes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reassign {
+    /// Already so (a retried take or release): nothing to record.
+    Unchanged,
+    /// The new assignee, and the audit trail's line.
+    To(Option<String>, AuditEntry),
+}
+
+fn same_operator(a: Option<&str>, b: Option<&str>) -> bool {
+    a.map(identity_key) == b.map(identity_key)
+}
+
+/// Who has an application, as operator `me` asks to take or release it at `at`, on an
+/// application in `status` that `current` has. Any operator takes an application nobody has;
+/// one that another operator has is taken over only by someone who saw it with them (the
+/// audit trail names whom it was taken from), so two operators taking it at once do not both
+/// believe they have it. Only its assignee gives it back. Approved and rejected applications
+/// have nothing left to take. Retried, a take or release that is already so changes nothing.
+/// Refusals are 409 problems on `assignment.action`.
+pub fn reassign(
+    me: &str,
+    at: i64,
+    status: ApplicationStatus,
+    current: Option<&str>,
+    a: &Assignment,
+) -> Result<Reassign, Problem> {
+    let mine = same_operator(current, Some(me));
+    match a.action {
+        AssignAction::Take if mine => return Ok(Reassign::Unchanged),
+        AssignAction::Release if current.is_none() => return Ok(Reassign::Unchanged),
+        _ => {}
+    }
+    if !same_operator(current, a.seen.as_deref()) {
+        return Err(Problem::new(Code::AssignmentStale));
+    }
+    let line = |event: &str, taken_from: Option<&str>| AuditEntry {
+        at,
+        actor: me.to_string(),
+        event: event.into(),
+        from: None,
+        to: status,
+        steps: vec![],
+        reason: None,
+        message: String::new(),
+        taken_from: taken_from.map(str::to_string),
+    };
+    match a.action {
+        AssignAction::Take => {
+            if matches!(
+                status,
+                ApplicationStatus::Approved | ApplicationStatus::Rejected
+            ) {
+                return Err(Problem::new(Code::ReviewTransition).arg("status", json_id(&status)));
+            }
+            Ok(Reassign::To(Some(me.to_string()), line("take", current)))
+        }
+        AssignAction::Release if mine => Ok(Reassign::To(None, line("release", None))),
+        AssignAction::Release => {
+            Err(Problem::new(Code::AssignmentNotYours).arg("assignee", current.unwrap_or_default()))
+        }
+    }
 }
 
 fn domain(email: &str) -> String {
@@ -332,6 +424,175 @@ pub fn region_of(country: &str) -> Option<&'static str> {
 mod tests {
     use super::*;
     use ApplicationStatus::*;
+
+    fn asked(action: AssignAction, seen: Option<&str>) -> Assignment {
+        Assignment {
+            action,
+            seen: seen.map(str::to_string),
+        }
+    }
+
+    fn assignee(r: Result<Reassign, Problem>) -> Option<String> {
+        match r {
+            Ok(Reassign::To(who, _)) => who,
+            other => panic!("expected a change, got {other:?}"),
+        }
+    }
+
+    fn code(r: Result<Reassign, Problem>) -> Code {
+        r.expect_err("refused").code
+    }
+
+    #[test]
+    fn any_operator_takes_an_application_nobody_has() {
+        let r = reassign(
+            "ana@ops.example",
+            7,
+            InReview,
+            None,
+            &asked(AssignAction::Take, None),
+        );
+        let Ok(Reassign::To(Some(who), line)) = r else {
+            panic!("taken: {r:?}")
+        };
+        assert_eq!(who, "ana@ops.example");
+        assert_eq!(
+            (line.event.as_str(), line.actor.as_str(), line.at),
+            ("take", "ana@ops.example", 7)
+        );
+        assert_eq!(
+            (line.from, line.to, line.taken_from),
+            (None, InReview, None)
+        );
+        for s in [AwaitingEmailVerification, NeedsChanges] {
+            let r = reassign(
+                "ana@ops.example",
+                7,
+                s,
+                None,
+                &asked(AssignAction::Take, None),
+            );
+            assert_eq!(assignee(r).as_deref(), Some("ana@ops.example"));
+        }
+    }
+
+    #[test]
+    fn taking_over_needs_to_have_seen_who_has_it_and_is_recorded() {
+        let ben = Some("ben@ops.example");
+        // Ana read the application when nobody had it; Ben took it meanwhile.
+        let stale = reassign(
+            "ana@ops.example",
+            7,
+            InReview,
+            ben,
+            &asked(AssignAction::Take, None),
+        );
+        assert_eq!(code(stale), Code::AssignmentStale);
+        // Having seen that Ben has it, Ana takes it over: the trail says from whom.
+        let r = reassign(
+            "ana@ops.example",
+            7,
+            InReview,
+            ben,
+            &asked(AssignAction::Take, ben),
+        );
+        let Ok(Reassign::To(Some(who), line)) = r else {
+            panic!("taken over: {r:?}")
+        };
+        assert_eq!(who, "ana@ops.example");
+        assert_eq!(line.taken_from.as_deref(), ben);
+        // Sign-in names compare as identities.
+        let r = reassign(
+            "ana@ops.example",
+            7,
+            InReview,
+            ben,
+            &asked(AssignAction::Take, Some("Ben@OPS.example")),
+        );
+        assert!(matches!(r, Ok(Reassign::To(..))));
+    }
+
+    #[test]
+    fn only_the_assignee_releases() {
+        let ana = Some("ana@ops.example");
+        let r = reassign(
+            "ana@ops.example",
+            7,
+            InReview,
+            ana,
+            &asked(AssignAction::Release, ana),
+        );
+        let Ok(Reassign::To(None, line)) = r else {
+            panic!("released: {r:?}")
+        };
+        assert_eq!((line.event.as_str(), line.taken_from), ("release", None));
+        let r = reassign(
+            "ben@ops.example",
+            7,
+            InReview,
+            ana,
+            &asked(AssignAction::Release, ana),
+        );
+        let p = r.expect_err("not Ben's");
+        assert_eq!(p.code, Code::AssignmentNotYours);
+        assert_eq!(p.args["assignee"], "ana@ops.example");
+        // Ben saw it free, Ana has it now: stale, before whose it is.
+        let r = reassign(
+            "ben@ops.example",
+            7,
+            InReview,
+            ana,
+            &asked(AssignAction::Release, None),
+        );
+        assert_eq!(code(r), Code::AssignmentStale);
+    }
+
+    #[test]
+    fn a_retried_take_or_release_changes_nothing() {
+        let ana = Some("ana@ops.example");
+        let r = reassign(
+            "ana@ops.example",
+            7,
+            InReview,
+            ana,
+            &asked(AssignAction::Take, None),
+        );
+        assert_eq!(r, Ok(Reassign::Unchanged));
+        let r = reassign(
+            "ana@ops.example",
+            7,
+            InReview,
+            None,
+            &asked(AssignAction::Release, ana),
+        );
+        assert_eq!(r, Ok(Reassign::Unchanged));
+    }
+
+    #[test]
+    fn decided_applications_are_not_taken() {
+        for s in [Approved, Rejected] {
+            let r = reassign(
+                "ana@ops.example",
+                7,
+                s,
+                None,
+                &asked(AssignAction::Take, None),
+            );
+            let p = r.expect_err("final");
+            assert_eq!(p.code, Code::ReviewTransition);
+            assert_eq!(p.args["status"], json_id(&s));
+            // Giving one back is still possible.
+            let ana = Some("ana@ops.example");
+            let r = reassign(
+                "ana@ops.example",
+                7,
+                s,
+                ana,
+                &asked(AssignAction::Release, ana),
+            );
+            assert_eq!(assignee(r), None);
+        }
+    }
 
     #[test]
     fn the_transition_table() {

@@ -16,7 +16,8 @@ use csp_core::enrollment::{check_submission, Draft, PartnerType};
 use csp_core::field::Field;
 use csp_core::problem::{Code, Problem};
 use csp_core::review::{
-    business_days, check_decision, checks, may_approve, next_status, partner_from, Action, Decision,
+    business_days, check_decision, checks, may_approve, next_status, partner_from, reassign,
+    Action, Assigned, Assignment, Decision, Reassign,
 };
 use serde::{Deserialize, Serialize};
 
@@ -69,6 +70,9 @@ pub struct Record {
     pub trail: Vec<AuditEntry>,
     #[serde(default)]
     pub resubmit_key: Option<String>,
+    /// The operator who has taken it (their sign-in name).
+    #[serde(default)]
+    pub assignee: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -139,8 +143,8 @@ pub fn route(
 ) -> Result<Option<Answer>, ApiError> {
     use csp_core::endpoint::*;
     Ok(Some(if REVIEW_QUEUE.matches(method, path).is_some() {
-        b.operator()?;
-        let rows = b.queue(query)?;
+        let who = b.operator()?;
+        let rows = b.queue(query, &who.email)?;
         ok(200, &paged(rows, query)?)
     } else if let Some(p) = REVIEW_APPLICATION.matches(method, path) {
         b.operator()?;
@@ -148,6 +152,9 @@ pub fn route(
     } else if let Some(p) = DECIDE.matches(method, path) {
         let who = b.operator()?;
         ok(200, &b.decide(p[0], &who, &body(raw)?)?)
+    } else if let Some(p) = ASSIGN.matches(method, path) {
+        let who = b.operator()?;
+        ok(200, &b.assign(p[0], &who, &body(raw)?)?)
     } else if let Some(p) = APPLICATION_ANSWERS.matches(method, path) {
         let r = b.own_record(p[0])?;
         ok(200, &b.answers_of(&r))
@@ -230,8 +237,10 @@ impl Backend {
                 steps: vec![],
                 reason: None,
                 message: String::new(),
+                taken_from: None,
             }],
             resubmit_key: None,
+            assignee: None,
         });
     }
 
@@ -309,16 +318,19 @@ impl Backend {
                     steps: vec![],
                     reason: None,
                     message: String::new(),
+                    taken_from: None,
                 });
             }
         }
     }
 
-    /// The queue's rows, filtered by the query's `status`, `country` and `partner_type` (400
-    /// for a status or type that does not exist); paging orders them oldest first.
-    fn queue(&mut self, query: &str) -> Result<Vec<ReviewItem>, ApiError> {
+    /// The queue's rows, filtered by the query's `status`, `country`, `partner_type` and
+    /// `assigned_to_me` (those operator `me` has taken; 400 for a status or type that does
+    /// not exist, or anything but `true` or `false`); paging orders them oldest first.
+    fn queue(&mut self, query: &str, me: &str) -> Result<Vec<ReviewItem>, ApiError> {
         let bad = || ApiError::new(400, "bad-request");
         let (mut status, mut country, mut kind) = (None, None, None);
+        let mut mine = false;
         for pair in query.split('&').filter(|p| !p.is_empty()) {
             let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
             let v = v.replace('+', " ");
@@ -334,6 +346,13 @@ impl Backend {
                 }
                 "partner_type" => {
                     kind = Some(serde_json::from_value::<PartnerType>(named()).map_err(|_| bad())?)
+                }
+                "assigned_to_me" => {
+                    mine = match v.as_str() {
+                        "true" => true,
+                        "false" => false,
+                        _ => return Err(bad()),
+                    }
                 }
                 _ => {}
             }
@@ -365,8 +384,10 @@ impl Backend {
                     age_business_days: business_days(r.submitted_at / 86_400, today),
                     id: app.id,
                     reference: app.reference,
+                    assignee: r.assignee.clone(),
                 })
             })
+            .filter(|i| !mine || i.assignee.as_deref() == Some(me))
             .filter(|i| status.is_none_or(|s| i.status == s))
             .filter(|i| country.as_ref().is_none_or(|c| i.country == *c))
             .filter(|i| kind.is_none_or(|k| i.partner_type == Some(k)))
@@ -387,8 +408,29 @@ impl Backend {
             draft: self.answers_of(r),
             submitted_at: r.submitted_at,
             history: r.trail.clone(),
+            assignee: r.assignee.clone(),
             application: app,
         })
+    }
+
+    /// `POST /review/applications/{id}/assignment`: `csp_core::review::reassign` decides, as
+    /// on the server; a refusal is 409 on `assignment.action`.
+    pub fn assign(&mut self, id: &str, op: &User, a: &Assignment) -> Result<Assigned, ApiError> {
+        self.note_verification(id);
+        let app = self.application(id)?;
+        let current = self.record(id).ok_or_else(not_found)?.assignee.clone();
+        let at = self.review_clock();
+        match reassign(&op.email, at, app.status, current.as_deref(), a)
+            .map_err(|p| ApiError::field(409, "conflict", Field::AssignmentAction, p))?
+        {
+            Reassign::Unchanged => Ok(Assigned { assignee: current }),
+            Reassign::To(assignee, line) => {
+                let r = self.record_mut(id).ok_or_else(not_found)?;
+                r.assignee = assignee.clone();
+                r.trail.push(line);
+                Ok(Assigned { assignee })
+            }
+        }
     }
 
     /// `POST /review/applications/{id}/decisions`: the checks of the server, in its order.
@@ -463,6 +505,7 @@ impl Backend {
                 steps: note.steps,
                 reason: note.reason,
                 message: note.message,
+                taken_from: None,
             });
         }
         Ok(out)
@@ -589,6 +632,7 @@ impl Backend {
                 steps: vec![],
                 reason: None,
                 message: String::new(),
+                taken_from: None,
             });
         }
         Ok(out)

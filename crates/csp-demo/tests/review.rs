@@ -511,3 +511,126 @@ fn approving_a_partner_already_enrolled_makes_no_other_partner() {
     assert_eq!(r.body["status"], "approved");
     assert_eq!(d.b.state.partners.len(), partners);
 }
+
+fn assign(d: &mut Demo, id: &str, body: Value) -> R {
+    call(
+        d,
+        "POST",
+        &format!("/review/applications/{id}/assignment"),
+        Some(body),
+    )
+}
+
+/// The queue's IDs "assigned to me".
+fn mine(d: &mut Demo) -> Vec<Value> {
+    let r = call(d, "GET", "/review/applications?assigned_to_me=true", None);
+    assert_eq!(r.status, 200, "{}", r.body);
+    r.body["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["id"].clone())
+        .collect()
+}
+
+#[test]
+fn operators_take_take_over_and_give_back_applications_recorded_in_the_trail() {
+    let mut d = demo();
+    let app = verified(&mut d, "k1", "fr");
+    let id = app["id"].as_str().unwrap().to_string();
+    // A second operator, as the deployment's command would make one.
+    let ben = User {
+        id: "USR-BEN".into(),
+        name: "Ben".into(),
+        email: "ben@csp-operations.example".into(),
+        agent_role: None,
+        admin_role: None,
+        partner_id: "PTN-OPERATIONS".into(),
+        partner_kind: None,
+    };
+    d.b.state.credentials.push((
+        ben.id.clone(),
+        csp_demo::seed::password_hash(&ben.email, "demo"),
+    ));
+    d.b.state.review.operators.push(ben.id.clone());
+    d.b.state.users.push(ben);
+
+    sign_in(&mut d, DEMO_OPERATOR, "demo");
+    let r = assign(&mut d, &id, json!({"action": "take"}));
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert_eq!(r.body["assignee"], DEMO_OPERATOR);
+    assert_eq!(assign(&mut d, &id, json!({"action": "take"})).status, 200);
+    assert_eq!(mine(&mut d), vec![json!(id)]);
+
+    sign_in(&mut d, "ben@csp-operations.example", "demo");
+    assert!(mine(&mut d).is_empty());
+    let r = assign(&mut d, &id, json!({"action": "take", "seen": null}));
+    assert_eq!(r.status, 409, "{}", r.body);
+    assert_eq!(r.body["field_errors"][0]["field"], "assignment.action");
+    assert_eq!(r.body["field_errors"][0]["code"], "assignment-stale");
+    let r = assign(
+        &mut d,
+        &id,
+        json!({"action": "release", "seen": DEMO_OPERATOR}),
+    );
+    assert_eq!(r.body["field_errors"][0]["code"], "assignment-not-yours");
+    let r = assign(
+        &mut d,
+        &id,
+        json!({"action": "take", "seen": DEMO_OPERATOR}),
+    );
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert_eq!(r.body["assignee"], "ben@csp-operations.example");
+    let r = call(&mut d, "GET", "/review/applications", None);
+    assert_eq!(r.body["items"][0]["assignee"], "ben@csp-operations.example");
+    let r = assign(
+        &mut d,
+        &id,
+        json!({"action": "release", "seen": "ben@csp-operations.example"}),
+    );
+    assert_eq!(r.body["assignee"], Value::Null);
+
+    let read = call(&mut d, "GET", &format!("/review/applications/{id}"), None);
+    assert_eq!(read.body["assignee"], Value::Null);
+    assert_eq!(read.body["application"]["version"], app["version"]);
+    let lines: Vec<(Value, Value, Value)> = read.body["history"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["event"] == "take" || e["event"] == "release")
+        .map(|e| {
+            (
+                e["event"].clone(),
+                e["actor"].clone(),
+                e["taken_from"].clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        lines,
+        vec![
+            (json!("take"), json!(DEMO_OPERATOR), Value::Null),
+            (
+                json!("take"),
+                json!("ben@csp-operations.example"),
+                json!(DEMO_OPERATOR)
+            ),
+            (
+                json!("release"),
+                json!("ben@csp-operations.example"),
+                Value::Null
+            ),
+        ]
+    );
+    let r = call(
+        &mut d,
+        "GET",
+        "/review/applications?assigned_to_me=maybe",
+        None,
+    );
+    assert_eq!(r.status, 400);
+    assert_eq!(
+        assign(&mut d, "nope", json!({"action": "take"})).status,
+        404
+    );
+}

@@ -61,6 +61,8 @@ pub struct ApplicationRow {
     pub company: String,
     pub country: String,
     pub created_at: i64,
+    /// The operator who has taken it to review (their sign-in name).
+    pub assignee: Option<String>,
 }
 
 /// A change of an application's status, as a handler decided it on the application read
@@ -160,5 +162,7 @@ pub struct QueueFilter {
     pub status: Option<String>,
     pub country: Option<String>,
     pub partner_type: Option<String>,
+    /// Only those this operator has taken (their sign-in name).
+    pub assignee: Option<String>,
     pub after: Option<(i64, String)>,
 }

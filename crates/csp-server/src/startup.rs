@@ -175,6 +175,7 @@ pub fn api_routes() -> Router<Shared> {
     let r = at(r, &REVIEW_QUEUE, review::queue);
     let r = at(r, &REVIEW_APPLICATION, review::application);
     let r = at(r, &DECIDE, review::decide);
+    let r = at(r, &ASSIGN, review::assign);
     let r = at(r, &AGREEMENT, partners::agreement);
     let r = at(r, &SIGN_AGREEMENT, partners::sign_agreement);
     let r = at(r, &SIGN_IN, session::sign_in);

@@ -280,6 +280,7 @@ fn row(owner: &str, email: &str) -> ApplicationRow {
         company: "Contoso SARL".into(),
         country: "FR".into(),
         created_at: 0,
+        assignee: None,
     }
 }
 

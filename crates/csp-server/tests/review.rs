@@ -464,3 +464,182 @@ async fn nothing_before_verification_one_of_two_decisions_and_not_ones_own_compa
         400
     );
 }
+
+/// A second operator of the program, signed in.
+async fn second_operator(t: &T) -> Who {
+    let ops = t
+        .state
+        .store
+        .user_by_key(&identity_key(csp_server::seed::DEMO_OPERATOR))
+        .await
+        .unwrap()
+        .unwrap()
+        .partner_id;
+    let row = UserRow {
+        id: csp_server::secrets::new_id("usr").unwrap(),
+        partner_id: ops,
+        name: "Ben".into(),
+        email: "ben@csp-operations.example".into(),
+        email_key: identity_key("ben@csp-operations.example"),
+        agent_role: None,
+        admin_role: None,
+        operator: true,
+        password_hash: t.state.hasher.hash("Reviewer-pass-2").unwrap(),
+        must_change: false,
+        partner_kind: None,
+    };
+    t.state.store.insert_user(&row, 0).await.unwrap();
+    t.sign_in("ben@csp-operations.example", "Reviewer-pass-2")
+        .await
+}
+
+async fn assign(t: &T, id: &str, body: Value, who: &Who) -> common::Resp {
+    t.call(
+        "POST",
+        &format!("/review/applications/{id}/assignment"),
+        Some(body),
+        who,
+    )
+    .await
+}
+
+#[tokio::test]
+async fn operators_take_take_over_and_give_back_applications_recorded_in_the_trail() {
+    let t = new().await;
+    let (app, applicant) = verified(&t, "fr").await;
+    let id = app["id"].as_str().unwrap().to_string();
+    let ana = operator(&t).await;
+    let ben = second_operator(&t).await;
+    let ana_name = csp_server::seed::DEMO_OPERATOR;
+    let mine = "/review/applications?assigned_to_me=true";
+    let ids = |r: &common::Resp| -> Vec<String> {
+        r.body["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+
+    // Nobody has it: Ana takes it; the queue shows her, and it is hers only.
+    let q = t.call("GET", "/review/applications", None, &ana).await;
+    let row = q.body["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == id.as_str())
+        .unwrap()
+        .clone();
+    assert_eq!(row["assignee"], Value::Null);
+    let r = assign(&t, &id, json!({"action": "take"}), &ana).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert_eq!(r.body["assignee"], ana_name);
+    // Retried: the same answer, one line in the trail.
+    let r = assign(&t, &id, json!({"action": "take"}), &ana).await;
+    assert_eq!(r.body["assignee"], ana_name);
+    assert_eq!(
+        ids(&t.call("GET", mine, None, &ana).await),
+        vec![id.clone()]
+    );
+    assert!(ids(&t.call("GET", mine, None, &ben).await).is_empty());
+    let read = t
+        .call("GET", &format!("/review/applications/{id}"), None, &ben)
+        .await;
+    assert_eq!(read.body["assignee"], ana_name);
+
+    // Ben, who read it before Ana took it, cannot take it over unseen, nor give it back.
+    let r = assign(&t, &id, json!({"action": "take", "seen": null}), &ben).await;
+    assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.body);
+    assert_eq!(r.body["field_errors"][0]["field"], "assignment.action");
+    assert_eq!(r.body["field_errors"][0]["code"], "assignment-stale");
+    let r = assign(
+        &t,
+        &id,
+        json!({"action": "release", "seen": ana_name}),
+        &ben,
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.body);
+    assert_eq!(r.body["field_errors"][0]["code"], "assignment-not-yours");
+    assert_eq!(r.body["field_errors"][0]["args"]["assignee"], ana_name);
+    // Having seen Ana has it, he takes it over; then gives it back.
+    let r = assign(&t, &id, json!({"action": "take", "seen": ana_name}), &ben).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert_eq!(r.body["assignee"], "ben@csp-operations.example");
+    assert!(ids(&t.call("GET", mine, None, &ana).await).is_empty());
+    let r = assign(
+        &t,
+        &id,
+        json!({"action": "release", "seen": "ben@csp-operations.example"}),
+        &ben,
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert_eq!(r.body["assignee"], Value::Null);
+
+    // Taking changes neither the status nor the version the applicant resubmits on.
+    let after = t
+        .call("GET", &format!("/applications/{id}"), None, &applicant)
+        .await;
+    assert_eq!(after.body["version"], app["version"]);
+    assert_eq!(after.body["status"], "in-review");
+
+    // The trail: each take and release, who, and from whom it was taken over.
+    let read = t
+        .call("GET", &format!("/review/applications/{id}"), None, &ana)
+        .await;
+    let lines: Vec<(String, String, Value)> = read.body["history"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["event"] == "take" || e["event"] == "release")
+        .map(|e| {
+            (
+                e["event"].as_str().unwrap().to_string(),
+                e["actor"].as_str().unwrap().to_string(),
+                e["taken_from"].clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        lines,
+        vec![
+            ("take".into(), ana_name.into(), Value::Null),
+            (
+                "take".into(),
+                "ben@csp-operations.example".into(),
+                json!(ana_name)
+            ),
+            (
+                "release".into(),
+                "ben@csp-operations.example".into(),
+                Value::Null
+            ),
+        ]
+    );
+
+    // Decided applications are not taken; the applicant and partners may not assign; an
+    // unknown application is 404 and a filter other than true or false is 400.
+    let v = app["version"].as_i64().unwrap();
+    let r = decide(&t, &id, json!({"action": "approve", "version": v}), &ana).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let r = assign(&t, &id, json!({"action": "take"}), &ana).await;
+    assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.body);
+    assert_eq!(r.body["field_errors"][0]["code"], "review-transition");
+    let partner = t.sign_in(csp_server::seed::DEMO_ADMIN, "demo").await;
+    for who in [&partner, &applicant] {
+        let r = assign(&t, &id, json!({"action": "take"}), who).await;
+        assert!([401, 403].contains(&r.status.as_u16()), "{}", r.body);
+    }
+    let r = assign(&t, "nope", json!({"action": "take"}), &ana).await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    let r = t
+        .call(
+            "GET",
+            "/review/applications?assigned_to_me=maybe",
+            None,
+            &ana,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+}

@@ -204,6 +204,7 @@ async fn applications_are_created_once_per_owner_and_key() {
         company: "Contoso SARL".into(),
         country: "FR".into(),
         created_at: 0,
+        assignee: None,
     };
     let a = s
         .insert_application(&row(&uniq("app")), "k", "{}", 1, &link(), mail)

@@ -11,11 +11,15 @@ use crate::form::{use_fetch, use_form, FetchFailed};
 use crate::i18n::{use_i18n, use_title, I18n};
 use crate::route::Route;
 use crate::router::Link;
+use crate::session::use_session;
+use csp_core::access::identity_key;
 use csp_core::api::{ApplicationStatus, AuditEntry, ReviewApplication, ReviewCheck};
-use csp_core::endpoint::{DECIDE, REVIEW_APPLICATION};
+use csp_core::endpoint::{ASSIGN, DECIDE, REVIEW_APPLICATION};
 use csp_core::enrollment::Step;
 use csp_core::problem::Code;
-use csp_core::review::{check_decision, next_status, Action, Decision, RejectReason};
+use csp_core::review::{
+    check_decision, next_status, Action, AssignAction, Assignment, Decision, RejectReason,
+};
 use csp_core::{Field, FieldProblem, Report};
 use yew::prelude::*;
 
@@ -101,6 +105,11 @@ pub fn ReviewApplicationPage(p: &ReviewApplicationProps) -> Html {
     let draft = use_state(Draft::default);
     // What the last decision made of the application, said once above the page.
     let done = use_state(|| None::<String>);
+    // Taking the application or giving it back: its own busy state, and why it was refused
+    // (kept here: the page reads the application again, and shows nothing meanwhile).
+    let assigning = use_form();
+    let refused = use_state(|| None::<String>);
+    let session = use_session();
     let (fetched, again) = {
         let api = env.api.clone();
         use_fetch(p.id.clone(), move |id| {
@@ -219,6 +228,7 @@ pub fn ReviewApplicationPage(p: &ReviewApplicationProps) -> Html {
                 <div class="summary-row"><dt class="summary-key">{ i18n.t("review-col-submitted") }</dt><dd class="summary-value">{ i18n.time(app.submitted_at) }</dd></div>
                 <div class="summary-row"><dt class="summary-key">{ i18n.t("review-primary-contact") }</dt><dd class="summary-value">{ &a.primary_contact_email }</dd></div>
             </dl>
+            { assignee_section(&i18n, &app, session.user.as_ref().map(|u| u.email.as_str()), &assigning, &refused, &done, &again, &env, &p.id) }
             <h2 class="subheading">{ i18n.t("review-checks-heading") }</h2>
             <ul class="list checks">{ for app.checks.iter().map(|c| check_item(&i18n, c)) }</ul>
             <h2 class="subheading">{ i18n.t("review-answers-heading") }</h2>
@@ -236,6 +246,107 @@ pub fn ReviewApplicationPage(p: &ReviewApplicationProps) -> Html {
                 </form>
             }
         </div>
+    }
+}
+
+/// Who has the application, and the button that takes it (or takes it over from another
+/// operator, who then no longer has it) or gives it back. A refusal says why, and the page
+/// reads the application again, which shows who has it now.
+#[allow(clippy::too_many_arguments)]
+fn assignee_section(
+    i18n: &I18n,
+    app: &ReviewApplication,
+    me: Option<&str>,
+    form: &crate::form::Form,
+    refused: &UseStateHandle<Option<String>>,
+    done: &UseStateHandle<Option<String>>,
+    again: &Callback<()>,
+    env: &crate::env::Env,
+    id: &str,
+) -> Html {
+    let mine = match (&app.assignee, me) {
+        (Some(a), Some(me)) => identity_key(a) == identity_key(me),
+        _ => false,
+    };
+    let open = !matches!(
+        app.application.status,
+        ApplicationStatus::Approved | ApplicationStatus::Rejected
+    );
+    let act = |action: AssignAction| {
+        let (form, refused, done, again, api) = (
+            form.clone(),
+            refused.clone(),
+            done.clone(),
+            again.clone(),
+            env.api.clone(),
+        );
+        let (id, seen, i18n) = (id.to_string(), app.assignee.clone(), i18n.clone());
+        Callback::from(move |_: MouseEvent| {
+            refused.set(None);
+            done.set(None);
+            form.press(&Report::default());
+            let req = Assignment {
+                action,
+                seen: seen.clone(),
+            };
+            let (api, id) = (api.clone(), id.clone());
+            let call = async move { api.call(&ASSIGN, &[&id], &req).await };
+            let (done, again, again2, refused, i18n, i18n2) = (
+                done.clone(),
+                again.clone(),
+                again.clone(),
+                refused.clone(),
+                i18n.clone(),
+                i18n.clone(),
+            );
+            form.run_or(
+                call,
+                move |a| {
+                    done.set(Some(i18n.t(if a.assignee.is_some() {
+                        "review-taken"
+                    } else {
+                        "review-released"
+                    })));
+                    again.emit(());
+                },
+                move |r| {
+                    let r = localized(&i18n2, r);
+                    let said: Vec<String> =
+                        r.0.iter()
+                            .map(|p| i18n2.problem(Field::AssignmentAction, &p.problem))
+                            .collect();
+                    refused.set(Some(said.join(" ")));
+                    again2.emit(());
+                },
+            );
+        })
+    };
+    let who = match &app.assignee {
+        None => i18n.t("review-nobody"),
+        Some(a) if mine => i18n.ta("review-assignee-you", &[("email", a)]),
+        Some(a) => a.clone(),
+    };
+    let general = form.general(i18n, &env.catalog);
+    html! {
+        <>
+            <h2 class="subheading" id="assignee-heading">{ i18n.t("review-col-assignee") }</h2>
+            <p>{ who }</p>
+            <div role="alert">
+                if let Some(r) = &**refused { <p class="error-message">{ r }</p> }
+                if let Some(g) = general { <p class="error-message">{ g }</p> }
+            </div>
+            if *form.busy { <Busy label={i18n.t("busy")} /> }
+            if mine {
+                <button type="button" class="button button--secondary" disabled={*form.busy} onclick={act(AssignAction::Release)}>{ i18n.t("review-release") }</button>
+            } else if open {
+                <button type="button" class="button button--secondary" disabled={*form.busy} onclick={act(AssignAction::Take)}>
+                    { match &app.assignee {
+                        Some(a) => i18n.ta("review-take-over", &[("assignee", a)]),
+                        None => i18n.t("review-take"),
+                    } }
+                </button>
+            }
+        </>
     }
 }
 
@@ -438,6 +549,9 @@ fn history(i18n: &I18n, h: &[AuditEntry]) -> Html {
             }
             if !e.message.is_empty() {
                 note.push(e.message.clone());
+            }
+            if let Some(from) = &e.taken_from {
+                note.push(i18n.ta("review-history-taken-from", &[("assignee", from)]));
             }
             html! {
                 <tr>

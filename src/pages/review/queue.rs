@@ -1,5 +1,5 @@
-//! The review queue: applications oldest first, narrowed by status, country and partner type,
-//! a page at a time with **Show more**.
+//! The review queue: applications oldest first, narrowed by status, country, partner type and
+//! those the operator has taken ("Assigned to me"), a page at a time with **Show more**.
 
 use super::{status_id, status_name};
 use crate::components::{event_value, use_country_options, DataTable};
@@ -27,14 +27,18 @@ struct Filter {
     status: String,
     country: String,
     partner_type: String,
+    /// Only the applications the operator has taken.
+    mine: bool,
 }
 
 impl Filter {
     fn query(&self) -> String {
+        let mine = if self.mine { "true" } else { "" }.to_string();
         [
             ("status", &self.status),
             ("country", &self.country),
             ("partner_type", &self.partner_type),
+            ("assigned_to_me", &mine),
         ]
         .iter()
         .filter(|(_, v)| !v.is_empty())
@@ -108,6 +112,19 @@ pub fn ReviewQueue() -> Html {
                         <option value={t.id()} selected={c.partner_type == t.id()}>{ i18n.t(&format!("partner-type-{}", t.id())) }</option>
                     }) }
                 }) }
+                <div class="form-group filter">
+                    <div class="checkbox">
+                        <input class="checkbox-input" type="checkbox" id="filter-mine" checked={c.mine} onchange={{
+                            let chosen = chosen.clone();
+                            Callback::from(move |_: Event| {
+                                let mut n = (*chosen).clone();
+                                n.mine = !n.mine;
+                                chosen.set(n);
+                            })
+                        }} />
+                        <label class="checkbox-label" for="filter-mine">{ i18n.t("review-filter-mine") }</label>
+                    </div>
+                </div>
                 <button type="submit" class="button button--secondary">{ i18n.t("review-filter-apply") }</button>
             </form>
             // A new filter is a new list, fetched from its first page.
@@ -144,6 +161,7 @@ fn QueueList(p: &QueueListProps) -> Html {
         "review-col-status",
         "review-col-submitted",
         "review-col-age",
+        "review-col-assignee",
     ]
     .map(|c| i18n.t(c));
     let body = listing(
@@ -165,6 +183,7 @@ fn QueueList(p: &QueueListProps) -> Html {
                         <td data-label={cols[4].clone()}>{ status_name(&i18n, a.status) }</td>
                         <td data-label={cols[5].clone()}>{ i18n.time(a.submitted_at) }</td>
                         <td data-label={cols[6].clone()}>{ i18n.ta("review-age", &[("days", &a.age_business_days.to_string())]) }</td>
+                        <td data-label={cols[7].clone()}>{ a.assignee.clone().unwrap_or_else(|| i18n.t("review-nobody")) }</td>
                     </tr>
                 }) }
                 </DataTable>

@@ -111,6 +111,7 @@ pub async fn submit(
         company: stored.company,
         country: stored.country,
         created_at: 0,
+        assignee: None,
     };
     let draft_json = stored.draft;
     let t = now();
@@ -439,6 +440,7 @@ pub async fn resubmit(
                     steps: vec![],
                     reason: None,
                     message: String::new(),
+                    taken_from: None,
                 },
                 answers: Some(stored.clone()),
                 reverify: changed.then(|| link.clone()),

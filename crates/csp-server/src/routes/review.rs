@@ -24,7 +24,8 @@ use csp_core::mail::Mail;
 use csp_core::paging::{finish, Ordered, Page};
 use csp_core::problem::{Code, Problem};
 use csp_core::review::{
-    business_days, check_decision, checks, may_approve, next_status, partner_from, Decision,
+    business_days, check_decision, checks, may_approve, next_status, partner_from, reassign,
+    Assigned, Assignment, Decision,
 };
 use csp_core::verification;
 use csp_core::Field;
@@ -103,6 +104,11 @@ pub async fn queue(
                     serde_json::from_value(named(&v)).map_err(|_| ApiErr::bad_request())?;
                 f.partner_type = Some(t.id().to_string());
             }
+            "assigned_to_me" => match v.as_str() {
+                "true" => f.assignee = Some(m.user.email.clone()),
+                "false" => {}
+                _ => return Err(ApiErr::bad_request()),
+            },
             _ => {}
         }
     }
@@ -122,6 +128,7 @@ pub async fn queue(
                     reference: r.reference,
                     company: r.company,
                     country: r.country,
+                    assignee: r.assignee,
                 })
             })
             .collect::<ApiResult<Vec<_>>>()?;
@@ -151,6 +158,7 @@ pub async fn application(
     let (app, draft) = with_answers(&state, &id).await?;
     let history = state.store.audit_trail(&id).await?;
     let submitted_at = app.created_at;
+    let assignee = app.assignee.clone();
     let checks = checks(
         &draft,
         &app.primary_contact_email,
@@ -162,6 +170,7 @@ pub async fn application(
         submitted_at,
         checks,
         history,
+        assignee,
     }))
 }
 
@@ -266,6 +275,7 @@ pub async fn decide(
                     steps: note.steps.clone(),
                     reason: note.reason,
                     message: note.message.clone(),
+                    taken_from: None,
                 },
                 answers: None,
                 reverify: None,
@@ -297,5 +307,35 @@ pub async fn decide(
             Field::DecisionAction,
             Code::EmailTaken,
         )),
+    }
+}
+
+/// `POST /review/applications/{id}/assignment`: the operator takes the application or gives
+/// it back (`csp_core::review::reassign` decides, on who has it under the lock); a refusal is
+/// 409 on `assignment.action`.
+pub async fn assign(
+    State(state): State<Shared>,
+    m: Member,
+    Path(id): Path<String>,
+    JsonIn(a): JsonIn<Assignment>,
+) -> ApiResult<Json<Assigned>> {
+    operator(&m)?;
+    let me = m.user.email.clone();
+    let t = now();
+    let outcome = state
+        .store
+        .reassign(&id, |app| {
+            reassign(&me, t, status_of(app)?, app.assignee.as_deref(), &a).map_err(|p| {
+                ApiErr::field(StatusCode::CONFLICT, "conflict", Field::AssignmentAction, p)
+            })
+        })
+        .await?;
+    match outcome {
+        None => Err(ApiErr::not_found()),
+        Some(Ok(assignee)) => {
+            tracing::info!(application = %id, operator = %m.user.id, taken = assignee.is_some(), "application assignment");
+            Ok(Json(Assigned { assignee }))
+        }
+        Some(Err(e)) => Err(e),
     }
 }

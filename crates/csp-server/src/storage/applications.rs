@@ -27,6 +27,7 @@ pub(super) fn application(r: &AnyRow) -> DbResult<ApplicationRow> {
         company: r.try_get("company")?,
         country: r.try_get("country")?,
         created_at: r.try_get("created_at")?,
+        assignee: r.try_get("assignee")?,
         id: r.try_get("id")?,
         reference: r.try_get("reference")?,
         owner: r.try_get("owner")?,
@@ -47,7 +48,7 @@ pub(super) fn application(r: &AnyRow) -> DbResult<ApplicationRow> {
 pub(super) const APP_COLS: &str =
     "id, reference, owner, status, partner_type, primary_contact_email, tenant, \
      language, email_verified_at, verification_sent_at, verification_day_start, verification_sends, \
-     version, review_note, company, country, created_at";
+     version, review_note, company, country, created_at, assignee";
 
 pub(super) async fn app_in(
     conn: &mut AnyConnection,

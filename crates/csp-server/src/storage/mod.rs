@@ -110,6 +110,13 @@ fn migrator(sqlite: bool) -> Migrator {
                 }),
                 false,
             ),
+            Migration::new(
+                7,
+                Cow::Borrowed("assignment"),
+                MigrationType::Simple,
+                Cow::Borrowed(include_str!("../../migrations/0007_assignment.sql")),
+                false,
+            ),
         ]),
         ..Migrator::DEFAULT
     }

@@ -7,6 +7,7 @@ use super::outbox::enqueue;
 use super::{enum_of, DbResult, Store};
 use crate::rows::{ApplicationRow, Applied, Insert, QueueFilter, Transition};
 use csp_core::api::AuditEntry;
+use csp_core::review::Reassign;
 use csp_core::verification::Sends;
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
@@ -28,6 +29,7 @@ pub(super) fn event(
         steps: vec![],
         reason: None,
         message: String::new(),
+        taken_from: None,
     })
 }
 
@@ -50,8 +52,8 @@ pub(super) async fn record_event(
     .await?
     .try_get("seq")?;
     sqlx::query(
-        "INSERT INTO application_events (id, application_id, seq, at, actor, event, from_status, to_status, steps, reason, message) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+        "INSERT INTO application_events (id, application_id, seq, at, actor, event, from_status, to_status, steps, reason, message, taken_from) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
     )
     .bind(format!("{application_id}:{seq}"))
     .bind(application_id)
@@ -64,6 +66,7 @@ pub(super) async fn record_event(
     .bind(json(&e.steps)?)
     .bind(e.reason.as_ref().map(super::erased::Ser::text))
     .bind(&e.message)
+    .bind(&e.taken_from)
     .execute(&mut *conn)
     .await?;
     Ok(())
@@ -83,6 +86,7 @@ fn audit(r: &AnyRow) -> DbResult<AuditEntry> {
         steps: serde_json::from_str(&steps).map_err(|e| sqlx::Error::Decode(Box::new(e)))?,
         reason: reason.as_deref().map(enum_of).transpose()?,
         message: r.try_get("message")?,
+        taken_from: r.try_get("taken_from")?,
     })
 }
 
@@ -93,6 +97,7 @@ impl Store {
         sqlx::query(&format!(
             "SELECT {APP_COLS} FROM applications \
              WHERE ($1 = '' OR status = $1) AND ($2 = '' OR country = $2) AND ($3 = '' OR partner_type = $3) \
+             AND ($7 = '' OR assignee = $7) \
              AND (created_at > $4 OR (created_at = $4 AND id > $5)) \
              ORDER BY created_at, id LIMIT $6"
         ))
@@ -102,6 +107,7 @@ impl Store {
         .bind(after_at)
         .bind(after_id)
         .bind(limit)
+        .bind(f.assignee.clone().unwrap_or_default())
         .fetch_all(&self.pool)
         .await?
         .iter()
@@ -122,7 +128,7 @@ impl Store {
     /// The application's audit trail, oldest first.
     pub async fn audit_trail(&self, id: &str) -> DbResult<Vec<AuditEntry>> {
         sqlx::query(
-            "SELECT at, actor, event, from_status, to_status, steps, reason, message \
+            "SELECT at, actor, event, from_status, to_status, steps, reason, message, taken_from \
              FROM application_events WHERE application_id = $1 ORDER BY seq",
         )
         .bind(id)
@@ -230,6 +236,34 @@ impl Store {
         }
         tx.commit().await?;
         Ok(Applied::Done(Box::new(after)))
+    }
+
+    /// Reads who has the application under the write lock, lets `decide` say who has it
+    /// now (and the audit trail's line), and applies it in the same transaction: two
+    /// operators taking it at once are decided one after the other. `Ok(None)`: no such
+    /// application; `Ok(Some(Err))`: refused, on the application as it was.
+    pub async fn reassign<E>(
+        &self,
+        id: &str,
+        decide: impl FnOnce(&ApplicationRow) -> Result<Reassign, E>,
+    ) -> DbResult<Option<Result<Option<String>, E>>> {
+        let mut tx = self.write_tx().await?;
+        let Some(app) = app_in(&mut tx, id, self.row_lock()).await? else {
+            return Ok(None);
+        };
+        let (assignee, line) = match decide(&app) {
+            Ok(Reassign::Unchanged) => return Ok(Some(Ok(app.assignee))),
+            Ok(Reassign::To(assignee, line)) => (assignee, line),
+            Err(e) => return Ok(Some(Err(e))),
+        };
+        sqlx::query("UPDATE applications SET assignee = $1 WHERE id = $2")
+            .bind(&assignee)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        record_event(&mut tx, id, &line).await?;
+        tx.commit().await?;
+        Ok(Some(Ok(assignee)))
     }
 
     /// The key of the application's last resubmit, to answer a retried one the same.
