@@ -180,3 +180,37 @@ async fn a_refused_resubmit_says_what_the_application_is_now_and_keeps_the_answe
     ui.assert_text("Contoso");
     assert!(ui.has_control("See your application"));
 }
+
+#[wasm_bindgen_test]
+async fn stop_changing_discards_the_changes_and_returns_to_the_status_page() {
+    fresh_browser();
+    let env = support::default_env();
+    let id = decided(&env, changes_on_bank()).await;
+    let ui = Ui::mount_with(&format!("/applications/{id}"), true, move || env).await;
+    ui.until("What to change").await;
+    ui.click("Change Bank information").await;
+    ui.until("IBAN").await;
+    // The way out is on the step itself, which says whose answers these are.
+    ui.assert_text("You are changing application APP-000001");
+    ui.fill("Name on the account", "Quelqu'un d'autre").await;
+    ui.click("Stop changing and discard my changes").await;
+    ui.until("What to change").await;
+    assert_eq!(ui.heading(), "Application submitted");
+    ui.assert_text("Needs changes");
+    // Nothing of the change is kept: no journey left in storage, and the next Change link
+    // opens the answers as they were sent.
+    assert_eq!(ui.stored("csp-portal.draft.v1"), None);
+    ui.click("Change Bank information").await;
+    ui.until("IBAN").await;
+    assert_eq!(
+        ui.input("Name on the account").value(),
+        french_draft().bank.account_holder
+    );
+    ui.press("Continue").await;
+    ui.until("Check your answers before resubmitting").await;
+    // And from Check your answers too.
+    ui.click("Stop changing and discard my changes").await;
+    ui.until("What to change").await;
+    assert_eq!(ui.heading(), "Application submitted");
+    assert_eq!(ui.stored("csp-portal.draft.v1"), None);
+}

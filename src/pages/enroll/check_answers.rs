@@ -94,11 +94,7 @@ pub fn CheckAnswers() -> Html {
     html! {
         <FormPage {heading} form={form.clone()} report={report.clone()} {onsubmit} {back}
             summary_link={SummaryLink(answer_row)} {submit_label} busy_label={i18n.t("busy-submitting")}>
-            if let Some(c) = &j.changing {
-                <div class="inset">
-                    <p>{ i18n.ta("check-changing", &[("reference", &c.reference)]) }</p>
-                </div>
-            }
+            <super::step::ChangingNotice message="check-changing" />
             if let (Some((status, open)), Some(c)) = (*conflict, &j.changing) {
                 <div class="notice" role="alert">
                     <p>{ i18n.ta(if open { "resubmit-stale" } else { "resubmit-closed" },

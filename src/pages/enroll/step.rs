@@ -5,7 +5,8 @@ use crate::components::{text_field, text_input, InputAttrs, TextFieldProps};
 use crate::form::{use_form, Form, FormPage, LiveReport};
 use crate::i18n::use_i18n;
 use crate::journey::{
-    go_next, neighbour, pages, use_draft_setter, use_journey_store, use_journey_with, Journey,
+    go_next, neighbour, pages, use_draft_setter, use_journey_store, use_journey_with, Action,
+    Journey,
 };
 use crate::route::Route;
 use crate::router::use_navigator;
@@ -50,9 +51,44 @@ pub fn StepPage(p: &StepPageProps) -> Html {
             <FormPage heading={p.heading.clone()} form={p.form.clone()} report={Report::default()} live={p.live.clone()} onsubmit={p.onsubmit.clone()}
                 back={neighbour(&p.route, &all, -1)} caption={AttrValue::from(caption)}>
                 if storage_failed { <p class="inset" role="status">{ i18n.t("storage-failed") }</p> }
+                <ChangingNotice message="changing-notice" />
                 { for p.children.iter() }
             </FormPage>
         </ContextProvider<LiveReport>>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ChangingNoticeProps {
+    /// What the notice says (a message with the `reference` argument).
+    pub message: AttrValue,
+}
+
+/// While an application sent back for changes is being changed: which one, and the way out.
+/// Stopping discards the changes: the journey is cleared (the application keeps the answers
+/// it was sent with, which the next Change link reads again) and its status page opens.
+/// Nothing without an application being changed.
+#[function_component]
+pub fn ChangingNotice(p: &ChangingNoticeProps) -> Html {
+    let i18n = use_i18n();
+    let store = use_journey_store();
+    let nav = use_navigator();
+    let changing = use_journey_with(|j| j.changing.clone());
+    let Some(c) = (*changing).clone() else {
+        return Html::default();
+    };
+    let onclick = {
+        let id = c.id.clone();
+        Callback::from(move |_: MouseEvent| {
+            store.dispatch(Action::Clear);
+            nav.push(&Route::Application { id: id.clone() });
+        })
+    };
+    html! {
+        <div class="inset">
+            <p>{ i18n.ta(&p.message, &[("reference", &c.reference)]) }</p>
+            <button type="button" class="button button--secondary" {onclick}>{ i18n.t("changing-stop") }</button>
+        </div>
     }
 }
 
