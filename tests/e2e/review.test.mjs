@@ -2,8 +2,9 @@
 // enrolls in French and verifies the address; an operator (in English) finds the application
 // in the queue and asks for the bank details to be changed; the French email and the status
 // page say what and why; the applicant changes them and resubmits under the same reference;
-// the operator approves; the global admin of the work account that enrolled signs in as the new
-// partner, signs the partner agreement, after which the customer pages open, and adds a user.
+// the operator, who took the application, finds it under "Assigned to me" and approves; the
+// global admin of the work account that enrolled signs in as the new partner, signs the
+// partner agreement, after which the customer pages open, and adds a user.
 // Then an application in Russian is rejected with a reason that the applicant reads in
 // Russian. axe-core finds nothing on each review page.
 import { test, before, after } from 'node:test';
@@ -66,6 +67,10 @@ test('changes requested in French, resubmitted, approved: the new partner signs 
   await row.getByText('France').waitFor();
   await row.getByText('Indirect reseller').waitFor();
   await openFromQueue(op, reference);
+  // The operator takes it: it is theirs in the queue.
+  await op.getByRole('button', { name: 'Take this application' }).click();
+  await op.getByText('You have this application now').waitFor();
+  await op.getByText('You (reviewer@csp-operations.example)').waitFor();
   await op.getByText('Primary contact\'s email address confirmed').waitFor();
   // The answers as sent (the IBAN as the backend keeps it, without spaces, then the BIC).
   const iban = (spaced) => new RegExp(`^${spaced.replace(/ /g, ' ?')} · BNPAFRPP$`);
@@ -75,7 +80,8 @@ test('changes requested in French, resubmitted, approved: the new partner signs 
   const why = 'Ce compte n\'est pas au nom de Contoso Paris SAS : indiquez le compte de l\'entreprise.';
   // A request for changes names the steps and says why.
   await op.getByRole('button', { name: 'Send decision' }).click();
-  await op.getByRole('alert').waitFor();
+  await op.getByRole('alert').getByText('There is a problem').waitFor();
+  await op.getByRole('alert').getByRole('link', { name: 'Select at least one step the applicant must change' }).waitFor();
   await op.getByLabel('Bank information').check();
   await op.getByLabel('Message to the applicant').fill(why);
   await noAxeViolations(op, 'the decision with its errors');
@@ -112,8 +118,15 @@ test('changes requested in French, resubmitted, approved: the new partner signs 
   await page.getByText(reference, { exact: true }).waitFor();
   await page.getByText('En cours d\'examen', { exact: true }).waitFor();
 
-  // The operator reads the new answers and approves.
-  await openFromQueue(op, reference);
+  // The operator finds it among theirs, reads the new answers and approves.
+  await op.getByRole('navigation').getByRole('link', { name: 'Review applications' }).click();
+  await op.getByLabel('Assigned to me').check();
+  await op.getByRole('button', { name: 'Show applications' }).click();
+  const mine = op.getByRole('row').filter({ has: op.getByRole('link', { name: reference, exact: true }) });
+  await mine.getByText('reviewer@csp-operations.example').waitFor();
+  await noAxeViolations(op, 'the review queue, assigned to me');
+  await mine.getByRole('link', { name: reference, exact: true }).click();
+  await op.getByRole('heading', { name: `Application ${reference}` }).waitFor();
   await op.getByText(iban('FR76 3000 4000 0312 3456 7890 143')).waitFor();
   await op.getByLabel('Approve').check();
   await op.getByRole('button', { name: 'Send decision' }).click();
@@ -123,6 +136,7 @@ test('changes requested in French, resubmitted, approved: the new partner signs 
   const line = (event) => trail.getByRole('row').filter({ hasText: event });
   await line('Submitted').getByText('The applicant').waitFor();
   await line('Email address confirmed').waitFor();
+  await line('Taken').getByText('reviewer@csp-operations.example').waitFor();
   const asked = line('Changes requested');
   await asked.getByText('reviewer@csp-operations.example').waitFor();
   await asked.getByText('In review → Needs changes').waitFor();
@@ -130,7 +144,7 @@ test('changes requested in French, resubmitted, approved: the new partner signs 
   await asked.getByText(why).waitFor();
   await line('Sent back after changes').getByText('Needs changes → In review').waitFor();
   await line('Approved').getByText('In review → Approved').waitFor();
-  assert.equal(await trail.getByRole('row').count(), 6, 'a header and five lines');
+  assert.equal(await trail.getByRole('row').count(), 7, 'a header and six lines');
   await noAxeViolations(op, 'an approved application');
 
   // The approval email, in French.
