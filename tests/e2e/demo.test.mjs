@@ -88,6 +88,8 @@ test('the demo\'s operator asks for other bank details, then approves what the a
   await page.getByLabel(t('fr', 'language-label')).selectOption('en');
   await page.getByRole('heading', { name: t('en', 'verify-done-heading') }).waitFor();
   await page.goto(`${BASE}/sign-in`);
+  // The sign-in page names the demo's operator.
+  await page.getByText(/to review applications, reviewer@csp-operations\.example \(the program's operator\)/).waitFor();
   await page.getByLabel('User name (work email address)').fill('reviewer@csp-operations.example');
   await page.getByLabel('Password').fill('demo');
   await page.getByRole('button', { name: 'Sign in' }).click();
