@@ -704,6 +704,7 @@ mod tests {
             email: "li.wei@contoso.cn".into(),
             agent_role: Some("helpdesk-agent".into()),
             admin_role: None,
+            language: None,
         };
         let created = b.add_user(&u).unwrap();
         assert_eq!(created.temporary_password.len(), 19);
@@ -736,6 +737,7 @@ mod tests {
             email: "li.wei@contoso.cn".into(),
             agent_role: Some("helpdesk-agent".into()),
             admin_role: None,
+            language: None,
         };
         let c = b.add_user(&u).unwrap();
         let (_, li) = sign_in(&mut b, "li.wei@contoso.cn", &c.temporary_password).unwrap();
