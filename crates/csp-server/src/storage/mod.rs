@@ -14,6 +14,7 @@
 mod applications;
 mod customers;
 mod directory;
+mod invitations;
 mod outbox;
 mod partners;
 mod review;
@@ -108,6 +109,13 @@ fn migrator(sqlite: bool) -> Migrator {
                 } else {
                     include_str!("../../migrations/0006_audit_postgres.sql")
                 }),
+                false,
+            ),
+            Migration::new(
+                8,
+                Cow::Borrowed("user invitations"),
+                MigrationType::Simple,
+                Cow::Borrowed(include_str!("../../migrations/0008_user_invitations.sql")),
                 false,
             ),
         ]),
