@@ -195,3 +195,15 @@ async fn the_admin_sends_the_invitation_again_and_the_earlier_link_stops_working
     ui.press("Send the invitation again").await;
     wait_for(&ui, "This user has already chosen their password").await;
 }
+
+#[wasm_bindgen_test]
+async fn the_demo_outbox_shows_the_invitation_in_its_language_with_its_link() {
+    let env = as_admin().await;
+    added(&env, "anna.petrova@contoso.com", "ru").await;
+    let (_, token) = invitation_to(&env, "anna.petrova@contoso.com");
+    let e = env.clone();
+    let ui = Ui::mount_with("/demo/outbox", true, move || e).await;
+    wait_for(&ui, "вас добавили в организацию").await;
+    ui.assert_text("Ваше имя для входа: anna.petrova@contoso.com");
+    ui.assert_text(&format!("/invitation#{token}"));
+}

@@ -107,6 +107,8 @@ impl Store {
     ) -> DbResult<Invited> {
         let mut tx = self.write_tx().await?;
         let lock = self.row_lock();
+        // The link's row is locked (PostgreSQL) before its state is read: a second use, or a
+        // resend replacing it, waits for this one.
         sqlx::query(&format!(
             "SELECT token_hash FROM user_invitations WHERE token_hash = $1{lock}"
         ))
