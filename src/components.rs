@@ -627,6 +627,9 @@ pub struct OneTimeSignInProps {
     pub change_note: &'static str,
     pub done_to: crate::route::Route,
     pub done_label: AttrValue,
+    /// Under the heading: what else was done for the account (an email sent).
+    #[prop_or_default]
+    pub children: Children,
 }
 
 /// A new account's sign-in name and temporary password, shown once with a copy button (a
@@ -648,6 +651,7 @@ pub fn OneTimeSignIn(p: &OneTimeSignInProps) -> Html {
     html! {
         <div class="step">
             <div class="panel panel--confirmation"><h1 class="panel-title">{ &p.heading }</h1><p class="panel-body">{ &p.subject }</p></div>
+            { p.children.clone() }
             <p class="inset warning" role="alert"><strong>{ i18n.t(p.once) }</strong></p>
             <dl class="summary-list">
                 <div class="summary-row"><dt class="summary-key">{ i18n.t(p.name_label) }</dt><dd class="summary-value"><code>{ &p.sign_in_name }</code></dd></div>

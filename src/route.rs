@@ -145,6 +145,9 @@ routes! {
         EditUser { id } => "/users/:id",
         /// The partner agreement: a global admin signs it, before the partner pages open.
         Agreement => "/account/agreement",
+        /// Where an invitation email's link opens
+        /// (`csp_core::user_invitation::INVITATION_PAGE`), the token in the fragment.
+        Invitation => "/invitation",
     }
     /// `pages/customers/`: customers and reseller relationships.
     Customers(CustomersRoute) {
@@ -255,6 +258,10 @@ mod tests {
         assert_eq!(
             Route::of_path(csp_core::verification::VERIFY_PAGE),
             Route::VerifyEmail
+        );
+        assert_eq!(
+            Route::of_path(csp_core::user_invitation::INVITATION_PAGE),
+            Route::Invitation
         );
         assert_eq!(Route::of_path("/users/add"), Route::AddUser);
         assert_eq!(

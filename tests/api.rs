@@ -97,6 +97,7 @@ async fn each_way_a_server_fails_is_one_typed_failure() {
             email: "li.na@contoso.cn".into(),
             agent_role: None,
             admin_role: None,
+            language: None,
         };
         api.call(&ADD_USER, &[], &u).await.unwrap_err()
     };

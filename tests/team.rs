@@ -311,6 +311,7 @@ async fn a_taken_email_refused_by_the_backend_lands_on_the_email_field() {
         email: "anna@contoso.ru".into(),
         agent_role: None,
         admin_role: None,
+        language: None,
     };
     api.call(&csp_core::endpoint::ADD_USER, &[], &other)
         .await
@@ -387,6 +388,7 @@ async fn the_demo_keeps_added_users_and_the_session_across_reloads() {
         email: "olga.petrova@contoso.onmicrosoft.com".into(),
         agent_role: Some("helpdesk-agent".into()),
         admin_role: None,
+        language: None,
     };
     let created = env.api.call(&ADD_USER, &[], &new).await.unwrap();
     env.api.call(&SIGN_OUT, &[], &()).await.unwrap();

@@ -847,3 +847,36 @@ outbox-count = { $count ->
 }
 outbox-to = To
 outbox-sent = Sent
+
+## Invitation emails for added users
+user-language = Language of the invitation email
+user-language-hint = The new user receives an email in this language with their sign-in name and a link to choose their password.
+err-choose-one--user-language = Select the language of the invitation email
+user-added-invitation = We are sending { $email } an invitation email with their sign-in name and a link to choose their own password. The link works once, for 3 days. If they prefer, give them the details below instead.
+invitation-resend-heading = Invitation email
+invitation-resend-body = If { $name } has not received the invitation, or its link has expired, send it again. The link in any earlier invitation email stops working.
+invitation-resend = Send the invitation again
+invitation-resent = We have sent the invitation again to { $email }. Its link works until { $time }.
+err-invitation-link-unknown = This link is not one we sent. Check that you opened the whole link from the email.
+err-invitation-link-expired = This invitation link has expired or was replaced by a newer one. Ask your administrator to send the invitation again.
+err-invitation-link-used = This invitation link has already been used: the password is set.
+err-invitation-accepted = This user has already chosen their password: there is no invitation to send.
+invitation-checking = Checking your invitation link
+invitation-heading = Choose your password
+invitation-intro = { $name }, you have been added to { $partner }. Your sign-in name is { $sign_in_name }.
+invitation-choose = Choose the password you will sign in with. Once it is set, you are signed in.
+invitation-expires = This link works until { $time }.
+invitation-submit = Set my password and sign in
+invitation-used-heading = This invitation has already been used
+invitation-used-body = Your password is set. Sign in with your sign-in name and the password you chose.
+invitation-expired-heading = This invitation link has expired
+invitation-expired-body = An invitation link works for 3 days, and only the one in the latest invitation email works. Ask your administrator to send the invitation again: they can do it from your page in Users.
+invitation-unknown-heading = We don't recognize this invitation link
+invitation-unknown-body = Check that you opened the whole link from the email: some email programs split long links over two lines. Copy it into your browser's address bar in one piece. If it still does not work, ask your administrator to send the invitation again.
+mail-invitation-subject = { $product }: you have been added to { $partner }
+mail-invitation-body = { $name }, an administrator of { $partner } has added you as a user of { $product }.
+mail-invitation-sign-in-name = Your sign-in name: { $sign_in_name }
+mail-invitation-first-time = To sign in the first time, open the link below and choose your password: this signs you in. After that, sign in with your sign-in name and that password.
+mail-invitation-action = Choose my password
+mail-invitation-expiry = This link works once, until { $expires }. If it has expired, ask your administrator to send the invitation again.
+mail-invitation-not-you = If you do not work with { $partner }, ignore this email: nothing happens without the link.

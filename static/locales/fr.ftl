@@ -847,3 +847,36 @@ outbox-count = { $count ->
 }
 outbox-to = Destinataire
 outbox-sent = Envoyé
+
+## Invitation emails for added users
+user-language = Langue de l'e-mail d'invitation
+user-language-hint = Le nouvel utilisateur reçoit un e-mail dans cette langue avec son nom de connexion et un lien pour choisir son mot de passe.
+err-choose-one--user-language = Sélectionnez la langue de l'e-mail d'invitation
+user-added-invitation = Nous envoyons à { $email } un e-mail d'invitation avec son nom de connexion et un lien pour choisir son propre mot de passe. Le lien fonctionne une fois, pendant 3 jours. Si la personne le préfère, transmettez-lui plutôt les informations ci-dessous.
+invitation-resend-heading = E-mail d'invitation
+invitation-resend-body = Si { $name } n'a pas reçu l'invitation, ou si son lien a expiré, envoyez-la de nouveau. Le lien des e-mails d'invitation précédents cesse de fonctionner.
+invitation-resend = Renvoyer l'invitation
+invitation-resent = Nous avons renvoyé l'invitation à { $email }. Son lien fonctionne jusqu'au { $time }.
+err-invitation-link-unknown = Ce lien n'est pas l'un des nôtres. Vérifiez que vous avez ouvert le lien entier de l'e-mail.
+err-invitation-link-expired = Ce lien d'invitation a expiré ou a été remplacé par un plus récent. Demandez à votre administrateur de renvoyer l'invitation.
+err-invitation-link-used = Ce lien d'invitation a déjà été utilisé : le mot de passe est défini.
+err-invitation-accepted = Cet utilisateur a déjà choisi son mot de passe : il n'y a pas d'invitation à envoyer.
+invitation-checking = Vérification de votre lien d'invitation
+invitation-heading = Choisissez votre mot de passe
+invitation-intro = { $name }, vous avez été ajouté(e) à { $partner }. Votre nom de connexion est { $sign_in_name }.
+invitation-choose = Choisissez le mot de passe avec lequel vous vous connecterez. Une fois défini, vous êtes connecté(e).
+invitation-expires = Ce lien fonctionne jusqu'au { $time }.
+invitation-submit = Définir mon mot de passe et me connecter
+invitation-used-heading = Cette invitation a déjà été utilisée
+invitation-used-body = Votre mot de passe est défini. Connectez-vous avec votre nom de connexion et le mot de passe que vous avez choisi.
+invitation-expired-heading = Ce lien d'invitation a expiré
+invitation-expired-body = Un lien d'invitation fonctionne pendant 3 jours, et seul celui du dernier e-mail d'invitation fonctionne. Demandez à votre administrateur de renvoyer l'invitation : il peut le faire depuis votre page dans Utilisateurs.
+invitation-unknown-heading = Nous ne reconnaissons pas ce lien d'invitation
+invitation-unknown-body = Vérifiez que vous avez ouvert le lien entier de l'e-mail : certaines messageries coupent les liens longs sur deux lignes. Copiez-le d'un seul tenant dans la barre d'adresse de votre navigateur. S'il ne fonctionne toujours pas, demandez à votre administrateur de renvoyer l'invitation.
+mail-invitation-subject = { $product } : vous avez été ajouté(e) à { $partner }
+mail-invitation-body = { $name }, un administrateur de { $partner } vous a ajouté(e) comme utilisateur de { $product }.
+mail-invitation-sign-in-name = Votre nom de connexion : { $sign_in_name }
+mail-invitation-first-time = Pour vous connecter la première fois, ouvrez le lien ci-dessous et choisissez votre mot de passe : vous êtes alors connecté(e). Ensuite, connectez-vous avec votre nom de connexion et ce mot de passe.
+mail-invitation-action = Choisir mon mot de passe
+mail-invitation-expiry = Ce lien ne fonctionne qu'une fois, jusqu'au { $expires }. S'il a expiré, demandez à votre administrateur de renvoyer l'invitation.
+mail-invitation-not-you = Si vous ne travaillez pas avec { $partner }, ignorez cet e-mail : rien ne se passe sans le lien.

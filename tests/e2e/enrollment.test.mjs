@@ -4,11 +4,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { openBrowser, newPage, BASE } from './browser.mjs';
-import { execFileSync } from 'node:child_process';
 import {
-  next, startInFrench, choosePartnerType, fillWorkAccount, fillMpnSignIn, fillLegal, fillSupport, fillBank,
-  FRENCH, email, linkIn, api,
+  next, startInFrench, choosePartnerType, fillWorkAccount, fillMpnSignIn, fillLegal, fillSupport, fillBank, FRENCH,
 } from './journeys.mjs';
+import { email, linkIn, sql, api } from './mail.mjs';
 
 let browser;
 before(async () => { browser = await openBrowser(); });
@@ -111,12 +110,6 @@ test('an indirect reseller enrolls in French with a French address and IBAN', as
   await page.getByRole('heading', { name: 'Ce lien a déjà été utilisé' }).waitFor();
   await page.context().close();
 });
-
-/// SQL on the e2e server's SQLite file (E2E_DB), for what a test can't wait for: time passing.
-function sql(statement, ...params) {
-  execFileSync('python3', ['-c', 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute(sys.argv[2], sys.argv[3:]); c.commit()',
-    process.env.E2E_DB, statement, ...params]);
-}
 
 test('an expired link sends a new one to the same address, which verifies', async () => {
   const signIn = await api('POST', '/work-account/sign-in', { user_name: 'admin@contoso.de', password: 'motdepasse' });

@@ -1,12 +1,7 @@
 // The steps the journeys share: the French enrollment of an indirect reseller (Contoso
 // France, with the demo directory's work account and partner-network profile), one function
-// a step so that a journey can check or break something between two of them, and reading the
-// mail sink. Each step fills its page; `enrollInFrench` goes through all of them to "Check
+// a step so that a journey can check or break something between two of them. Each step fills its page; `enrollInFrench` goes through all of them to "Check
 // your answers".
-import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { BASE } from './browser.mjs';
 
 /// The answers of the French enrollment; a journey overrides what it needs to.
 export const FRENCH = {
@@ -113,33 +108,4 @@ export async function enrollInFrench(page, answers = {}) {
   await fillBank(page, a);
   await next(page);
   await page.getByRole('heading', { name: 'Vérifiez vos réponses avant de vous inscrire' }).waitFor();
-}
-
-/// The first email in the mail sink's folder (MAIL_DIR) that `match` accepts, waiting for it.
-export async function email(match, timeout = 15_000) {
-  const dir = process.env.MAIL_DIR;
-  assert.ok(dir, 'MAIL_DIR names the mail sink\'s folder');
-  const end = Date.now() + timeout;
-  while (Date.now() < end) {
-    for (const f of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
-      const m = JSON.parse(readFileSync(join(dir, f), 'utf8'));
-      if (match(m)) return m;
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('no such email arrived');
-}
-
-/// The verification link in an email.
-export const linkIn = (mail) => /https?:\/\/\S+\/verify-email#[0-9a-f]+/.exec(mail.text)[0];
-
-/// A JSON call from outside the browser, with the cookies and CSRF token of a session.
-export async function api(method, path, body, session = {}) {
-  const headers = { 'Content-Type': 'application/json' };
-  if (session.cookie) headers.Cookie = session.cookie;
-  if (session.csrf) headers['X-CSRF-Token'] = session.csrf;
-  const res = await fetch(`${BASE}/api${path}`, { method, headers, body: body && JSON.stringify(body) });
-  const cookie = (res.headers.get('set-cookie') || '').split(';')[0];
-  const text = await res.text();
-  return { status: res.status, json: text ? JSON.parse(text) : null, cookie, text };
 }

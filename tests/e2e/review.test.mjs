@@ -12,7 +12,8 @@ import assert from 'node:assert/strict';
 import { openBrowser, newPage, BASE } from './browser.mjs';
 import { axeViolations } from './axe.mjs';
 import { t } from './ftl.mjs';
-import { enrollInFrench, next, email, linkIn, api } from './journeys.mjs';
+import { enrollInFrench, next } from './journeys.mjs';
+import { email, linkIn, api } from './mail.mjs';
 
 let browser;
 before(async () => { browser = await openBrowser(); });

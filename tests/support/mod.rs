@@ -422,6 +422,7 @@ pub async fn sign_in_with_roles(
         email: format!("tester.{tag}@{domain}"),
         agent_role: agent.map(Into::into),
         admin_role: admin.map(Into::into),
+        language: None,
     };
     let created = env.api.call(&ADD_USER, &[], &new).await.unwrap();
     env.api.call(&SIGN_OUT, &[], &()).await.unwrap();

@@ -80,6 +80,21 @@ pub const TABLE: &[(&str, &str, [u16; 8])] = &[
         "/users/{target}",
         [401, 403, 403, 403, 204, 204, 403, 404],
     ),
+    (
+        "POST",
+        "/users/{target}/invitation",
+        [401, 403, 403, 403, 202, 202, 403, 404],
+    ),
+    (
+        "POST",
+        "/user-invitations/lookup",
+        [404, 404, 404, 404, 404, 404, 404, 404],
+    ),
+    (
+        "POST",
+        "/user-invitations/accept",
+        [404, 404, 404, 404, 404, 404, 404, 404],
+    ),
     ("GET", "/partner", [401, 200, 200, 200, 200, 200, 200, 200]),
     (
         "GET",
@@ -344,6 +359,11 @@ impl<T: Target> Suite<'_, T> {
                     ("POST", "/relationship-requests") => Some(
                         json!({"admin_access": true, "name": format!("Conformance {n}"), "duration_days": 730, "roles": ["directory-readers"], "auto_extend": false}),
                     ),
+                    // A token neither backend ever issued.
+                    ("POST", "/user-invitations/lookup") => Some(json!({"token": "0".repeat(64)})),
+                    ("POST", "/user-invitations/accept") => {
+                        Some(json!({"token": "0".repeat(64), "new_password": "Another-pass-77"}))
+                    }
                     ("POST", "/session/password") => Some(
                         json!({"current_password": "wrong", "new_password": "Another-pass-77"}),
                     ),
@@ -495,6 +515,48 @@ impl<T: Target> Suite<'_, T> {
                 .await;
             self.code(&body, "email-not-partner-domain");
         }
+
+        // The invitation email: in one of the four languages, sent again only to a user who
+        // has not chosen their password yet, its links refused with the rule's code.
+        let n = self.next();
+        let body = json!({"name": "Lang", "email": format!("lang{n}@contoso.com"), "agent_role": null, "admin_role": null, "language": "de"});
+        let body = self
+            .expect(
+                "an invitation language that is not one of the four",
+                &admin,
+                "POST",
+                "/users",
+                Some(body),
+                422,
+            )
+            .await;
+        if body["field_errors"][0]["field"] != "user.language" {
+            self.failures.push(format!(
+                "the language's problem is on user.language: {body}"
+            ));
+        }
+        let body = self
+            .expect(
+                "the invitation again, to a user who chose their password",
+                &admin,
+                "POST",
+                &format!("/users/{uma_id}/invitation"),
+                None,
+                409,
+            )
+            .await;
+        self.code(&body, "invitation-accepted");
+        let body = self
+            .expect(
+                "an invitation link never sent",
+                &T::Who::default(),
+                "POST",
+                "/user-invitations/lookup",
+                Some(json!({"token": "f".repeat(64)})),
+                404,
+            )
+            .await;
+        self.code(&body, "invitation-link-unknown");
 
         // The vendor's names are nobody's tenant.
         for prefix in ["microsoft", "Office365", "admin"] {

@@ -307,6 +307,7 @@ mod tests {
             email: "admin@fabrikam.onmicrosoft.com".into(),
             agent_role: None,
             admin_role: None,
+            language: None,
         };
         let r = check_added_user(&u, &[], &mine, &catalog(), &Default::default());
         assert!(r

@@ -220,6 +220,40 @@ pub struct NewUser {
     pub email: String,
     pub agent_role: Option<String>,
     pub admin_role: Option<String>,
+    /// The language of the invitation email (one of `csp_core::mail::LANGUAGES`); English
+    /// when not given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+}
+
+/// An invitation link's token (`POST /user-invitations/lookup`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InvitationLink {
+    pub token: String,
+}
+
+/// What a valid invitation link is for: who is invited, to which partner, until when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InvitationDetails {
+    pub name: String,
+    pub sign_in_name: String,
+    pub partner_name: String,
+    pub expires_at: i64,
+}
+
+/// The invited user's own password, with the link that proves the invitation
+/// (`POST /user-invitations/accept`, which answers with a signed-in session).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AcceptInvitation {
+    pub token: String,
+    pub new_password: String,
+}
+
+/// An invitation email queued again: to whom, and until when its link works.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InvitationSent {
+    pub email: String,
+    pub expires_at: i64,
 }
 
 /// A signed-in session as `POST /session` and `GET /session` return it. The session itself is

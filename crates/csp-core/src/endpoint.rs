@@ -178,6 +178,12 @@ pub const ADD_USER: Endpoint<NewUser, CreatedUser> = Endpoint::new(Post, "/users
 pub const UPDATE_ROLES: Endpoint<RoleChange, User> =
     Endpoint::new(Put, "/users/{id}/roles").fields("user");
 pub const REMOVE_USER: Endpoint<(), ()> = Endpoint::new(Delete, "/users/{id}");
+pub const RESEND_INVITATION: Endpoint<(), InvitationSent> =
+    Endpoint::new(Post, "/users/{id}/invitation");
+pub const LOOKUP_INVITATION: Endpoint<InvitationLink, InvitationDetails> =
+    Endpoint::new(Post, "/user-invitations/lookup");
+pub const ACCEPT_INVITATION: Endpoint<AcceptInvitation, SessionInfo> =
+    Endpoint::new(Post, "/user-invitations/accept").fields("password");
 pub const MY_PARTNER: Endpoint<(), MyPartner> = Endpoint::new(Get, "/partner");
 pub const INDIRECT_PROVIDERS: Endpoint<(), Page<PartnerSummary>> =
     Endpoint::new(Get, "/indirect-providers");
@@ -239,6 +245,9 @@ pub const ALL: &[(Method, &str)] = &[
     (ADD_USER.method, ADD_USER.path),
     (UPDATE_ROLES.method, UPDATE_ROLES.path),
     (REMOVE_USER.method, REMOVE_USER.path),
+    (RESEND_INVITATION.method, RESEND_INVITATION.path),
+    (LOOKUP_INVITATION.method, LOOKUP_INVITATION.path),
+    (ACCEPT_INVITATION.method, ACCEPT_INVITATION.path),
     (MY_PARTNER.method, MY_PARTNER.path),
     (INDIRECT_PROVIDERS.method, INDIRECT_PROVIDERS.path),
     (INDIRECT_PROVIDER.method, INDIRECT_PROVIDER.path),

@@ -53,6 +53,7 @@ pub mod registration;
 pub mod relationship;
 pub mod review;
 pub mod roles;
+pub mod user_invitation;
 pub mod users;
 pub mod verification;
 

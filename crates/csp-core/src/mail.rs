@@ -40,6 +40,16 @@ pub enum Mail {
         #[serde(default)]
         note: Option<ReviewNote>,
     },
+    /// To a user a partner's user manager added: their sign-in name and the one-time link
+    /// with which they choose their password (`csp_core::user_invitation`).
+    Invitation {
+        /// The partner's legal name.
+        partner: String,
+        name: String,
+        sign_in_name: String,
+        link: String,
+        expires_at: i64,
+    },
 }
 
 /// Who the email says it is from.
@@ -178,6 +188,37 @@ pub fn render(mail: &Mail, messages: &Messages, brand: &Brand) -> Rendered {
             });
             (t("mail-status-subject", &args), blocks)
         }
+        Mail::Invitation {
+            partner,
+            name,
+            sign_in_name,
+            link,
+            expires_at,
+        } => {
+            let args = [
+                ("product", product),
+                ("partner", partner.as_str()),
+                ("name", name.as_str()),
+                ("sign_in_name", sign_in_name.as_str()),
+            ];
+            (
+                t("mail-invitation-subject", &args),
+                vec![
+                    Block::Para(t("mail-invitation-body", &args)),
+                    Block::Para(t("mail-invitation-sign-in-name", &args)),
+                    Block::Para(t("mail-invitation-first-time", &args)),
+                    Block::Link {
+                        label: t("mail-invitation-action", &[]),
+                        href: link.clone(),
+                    },
+                    Block::Para(t(
+                        "mail-invitation-expiry",
+                        &[("expires", utc_time(*expires_at).as_str())],
+                    )),
+                    Block::Para(t("mail-invitation-not-you", &args)),
+                ],
+            )
+        }
     };
     blocks.insert(0, Block::Para(t("mail-greeting", &[])));
     blocks.push(Block::Para(t("mail-signature", &[("vendor", vendor)])));
@@ -301,6 +342,34 @@ mod tests {
                 assert!(!r.html.contains("<Cloud>"));
             }
         }
+    }
+
+    #[test]
+    fn the_invitation_names_the_partner_the_sign_in_name_and_the_link_in_every_language() {
+        let m = Mail::Invitation {
+            partner: "Contoso <Ltd>".into(),
+            name: "Иван Петров".into(),
+            sign_in_name: "ivan@contoso.com".into(),
+            link: "https://portal.example/invitation#abc".into(),
+            expires_at: 1_796_745_900,
+        };
+        for tag in LANGUAGES {
+            let r = render(&m, &locale(tag), &brand());
+            for part in [&r.subject, &r.text, &r.html] {
+                assert!(!part.contains("mail-"), "{tag}: {part}");
+                assert!(!part.contains("{$"), "{tag}: {part}");
+            }
+            assert!(r.subject.contains("Contoso <Ltd>"), "{tag}: {}", r.subject);
+            assert!(r.text.contains("ivan@contoso.com"), "{tag}: {}", r.text);
+            assert!(r.text.contains("Иван Петров"), "{tag}: {}", r.text);
+            assert!(r.text.contains("https://portal.example/invitation#abc"));
+            assert!(r.text.contains("2026-12-08 16:05 UTC"), "{tag}: {}", r.text);
+            assert!(r.html.contains("Contoso &lt;Ltd&gt;"));
+        }
+        // In the language asked for: the Russian email is in Russian.
+        let ru = render(&m, &locale("ru"), &brand());
+        let en = render(&m, &locale("en"), &brand());
+        assert_ne!(ru.subject, en.subject);
     }
 
     #[test]

@@ -48,7 +48,26 @@ pub fn check_new_password(user_name: &str, change: &PasswordChange) -> Report {
         Field::CurrentPassword,
         required(&change.current_password).map(|_| ()),
     );
-    let new = change.new_password.as_str();
+    let result = chosen_password(user_name, &change.new_password).and_then(|()| {
+        if change.new_password == change.current_password {
+            Err(Code::PasswordSame.into())
+        } else {
+            Ok(())
+        }
+    });
+    r.check(Field::NewPassword, result);
+    r
+}
+
+/// The password an invited user chooses from their invitation link: the rules of
+/// [`check_new_password`], with no current password to know.
+pub fn check_invited_password(user_name: &str, new_password: &str) -> Report {
+    let mut r = Report::default();
+    r.check(Field::NewPassword, chosen_password(user_name, new_password));
+    r
+}
+
+fn chosen_password(user_name: &str, new: &str) -> Result<(), Problem> {
     let n = new.chars().count();
     let lower = new.to_lowercase();
     let local = crate::email::normalize(user_name).to_lowercase();
@@ -59,23 +78,19 @@ pub fn check_new_password(user_name: &str, change: &PasswordChange) -> Report {
         c.dedup();
         c.len()
     };
-    let result = if new.is_empty() {
+    if new.is_empty() {
         Err(Code::Required.into())
     } else if n < PASSWORD_MIN_CHARS {
         Err(Problem::new(Code::PasswordTooShort).arg("min", PASSWORD_MIN_CHARS))
     } else if n > PASSWORD_MAX_CHARS {
         Err(Problem::new(Code::TooLong).arg("max", PASSWORD_MAX_CHARS))
-    } else if new == change.current_password {
-        Err(Code::PasswordSame.into())
     } else if local.chars().count() >= 3 && lower.contains(local) {
         Err(Code::PasswordContainsUserName.into())
     } else if distinct < 4 || COMMON_PASSWORDS.iter().any(|c| lower.contains(c)) {
         Err(Code::PasswordCommon.into())
     } else {
         Ok(())
-    };
-    r.check(Field::NewPassword, result);
-    r
+    }
 }
 
 /// `existing` are the partner's current user emails; uniqueness ignores case and spaces.
@@ -115,6 +130,12 @@ pub fn check_new_user(
     if !known(&u.admin_role, RoleKind::Admin) {
         r.add(Field::UserAdminRole, Code::ChooseOne);
     }
+    if u.language
+        .as_deref()
+        .is_some_and(|l| !crate::mail::LANGUAGES.contains(&l))
+    {
+        r.add(Field::UserLanguage, Code::ChooseOne);
+    }
     r
 }
 
@@ -147,6 +168,19 @@ mod tests {
         );
         assert_eq!(code("Temp-1234-abcd-EFGH"), Some(Code::PasswordSame));
         assert_eq!(code(&"Aa1!".repeat(40)), Some(Code::TooLong));
+        // An invited user has no current password: the same rules, but for that one.
+        let invited = |new: &str| {
+            check_invited_password("anna.petrova@contoso.ru", new)
+                .for_field(Field::NewPassword)
+                .map(|p| p.code)
+        };
+        assert_eq!(invited("Zk8#wq2Lm-x4"), None);
+        assert_eq!(invited(""), Some(Code::Required));
+        assert_eq!(invited("MonMotDePasse2024"), Some(Code::PasswordCommon));
+        assert_eq!(
+            invited("anna.petrova-1999"),
+            Some(Code::PasswordContainsUserName)
+        );
     }
 
     #[test]
@@ -158,6 +192,7 @@ mod tests {
             email: "ivan@contoso.ru".into(),
             agent_role: Some("admin-agent".into()),
             admin_role: None,
+            language: Some("ru".into()),
         };
         assert_eq!(check_new_user(&ok, true, &[], &c, &ctx).0, vec![]);
         let codes = |u: &NewUser, ex: &[&str]| {
@@ -176,6 +211,7 @@ mod tests {
             email: "wang@qq.com".into(),
             agent_role: Some("global-admin".into()),
             admin_role: Some("nope".into()),
+            language: Some("de".into()),
         };
         assert_eq!(
             codes(&bad, &[]),
@@ -184,7 +220,13 @@ mod tests {
                 (Field::UserEmail, Code::EmailConsumer),
                 (Field::UserAgentRole, Code::ChooseOne),
                 (Field::UserAdminRole, Code::ChooseOne),
+                (Field::UserLanguage, Code::ChooseOne),
             ]
         );
+        let unsaid = NewUser {
+            language: None,
+            ..ok.clone()
+        };
+        assert_eq!(check_new_user(&unsaid, true, &[], &c, &ctx).0, vec![]);
     }
 }

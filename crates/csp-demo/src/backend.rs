@@ -54,6 +54,10 @@ pub struct State {
     /// demo Outbox page shows them.
     #[serde(default)]
     pub outbox: Vec<crate::verification::OutboxMail>,
+    /// The invitation links sent to added users, each by its token's hash
+    /// (`crate::invitations`).
+    #[serde(default)]
+    pub user_invitations: Vec<crate::invitations::StoredLink>,
 }
 
 /// A signed-in session: what an HTTP backend keeps behind its cookie.
@@ -487,6 +491,8 @@ impl Backend {
             .push((user.id.clone(), password_hash(&email, &temporary_password)));
         self.state.must_change_password.push(user.id.clone());
         self.state.users.push(user.clone());
+        let language = csp_core::mail::language(u.language.as_deref().unwrap_or("en"));
+        self.send_invitation(&user, language);
         Ok(CreatedUser {
             user,
             sign_in_name: email,
@@ -515,6 +521,11 @@ impl Backend {
         if !self.password_is(&user, &s.password) {
             return Err(denied());
         }
+        Ok(self.open_session(&user))
+    }
+
+    /// A new session of `user`: its token and what `POST /session` answers.
+    pub(crate) fn open_session(&mut self, user: &User) -> (String, SessionInfo) {
         let session = Session {
             token: self.new_id(),
             csrf_token: self.new_id(),
@@ -523,7 +534,21 @@ impl Backend {
         let token = session.token.clone();
         self.sessions.push(session);
         let info = self.session(&token).expect("just opened");
-        Ok((token, info))
+        (token, info)
+    }
+
+    /// Gives `user` the password `password`, chosen by them (no change asked at sign-in).
+    pub(crate) fn set_password(&mut self, user: &User, password: &str) {
+        let hash = password_hash(&user.email, password);
+        self.state.credentials.retain(|(id, _)| *id != user.id);
+        self.state.credentials.push((user.id.clone(), hash));
+        self.state.must_change_password.retain(|id| *id != user.id);
+    }
+
+    /// The caller's partner's user `id`, whom the caller may manage (as for a change of roles).
+    pub(crate) fn managed_user(&self, id: &str) -> Result<User, ApiError> {
+        let m = self.user_manager()?;
+        m.managed(&self.catalog, id).cloned()
     }
 
     fn password_is(&self, user: &User, password: &str) -> bool {
@@ -562,10 +587,7 @@ impl Backend {
                 Code::PasswordIncorrect.into(),
             ));
         }
-        let hash = password_hash(&user.email, &c.new_password);
-        self.state.credentials.retain(|(id, _)| *id != user.id);
-        self.state.credentials.push((user.id.clone(), hash));
-        self.state.must_change_password.retain(|id| *id != user.id);
+        self.set_password(user, &c.new_password);
         Ok(())
     }
 
@@ -603,6 +625,7 @@ impl Backend {
         m.keeps_a_user_manager(&self.catalog, id, None)?;
         self.state.users.retain(|u| u.id != id);
         self.state.credentials.retain(|(u, _)| u != id);
+        self.state.user_invitations.retain(|l| l.user_id != id);
         self.sessions.retain(|s| s.user_id != id);
         Ok(())
     }
@@ -704,6 +727,7 @@ mod tests {
             email: "li.wei@contoso.cn".into(),
             agent_role: Some("helpdesk-agent".into()),
             admin_role: None,
+            language: None,
         };
         let created = b.add_user(&u).unwrap();
         assert_eq!(created.temporary_password.len(), 19);
@@ -736,6 +760,7 @@ mod tests {
             email: "li.wei@contoso.cn".into(),
             agent_role: Some("helpdesk-agent".into()),
             admin_role: None,
+            language: None,
         };
         let c = b.add_user(&u).unwrap();
         let (_, li) = sign_in(&mut b, "li.wei@contoso.cn", &c.temporary_password).unwrap();

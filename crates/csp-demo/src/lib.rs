@@ -6,6 +6,7 @@
 pub mod agreement;
 pub mod backend;
 pub mod customers;
+pub mod invitations;
 pub mod partners;
 pub mod review;
 pub mod routes;

@@ -196,6 +196,18 @@ pub fn handle(b: &mut Backend, req: &Request) -> Answer {
             allow(b, req, Some(MANAGE_USERS))?;
             b.remove_user(p[0])?;
             no_content()
+        } else if let Some(p) = RESEND_INVITATION.matches(method, path) {
+            allow(b, req, Some(MANAGE_USERS))?;
+            ok(202, &b.resend_invitation(p[0])?)
+        } else if LOOKUP_INVITATION.matches(method, path).is_some() {
+            let l: InvitationLink = body(raw)?;
+            ok(200, &b.lookup_invitation(&l.token)?)
+        } else if ACCEPT_INVITATION.matches(method, path).is_some() {
+            let (token, info) = b.accept_invitation(&body(raw)?)?;
+            Answer {
+                session: Some(Some(token)),
+                ..ok(200, &info)
+            }
         } else {
             return Err(ApiError::new(404, "not-found"));
         })

@@ -137,6 +137,35 @@ pub enum Resend {
     Sent(Box<ApplicationRow>),
 }
 
+/// An invitation link to create for a user: only its token's hash is stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewInvitation {
+    pub token_hash: String,
+    pub language: String,
+    pub expires_at: i64,
+    /// The outbox row's id for the email that carries it.
+    pub mail_id: String,
+}
+
+/// An invitation link as stored, with its user and the user's partner's name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InvitationRow {
+    pub user: UserRow,
+    pub partner_name: String,
+    pub link: csp_core::user_invitation::StoredInvitation,
+}
+
+/// What following an invitation link, or sending one again, came to.
+#[derive(Debug)]
+pub enum Invited {
+    /// No such link (or user) of the partner's.
+    NotFound,
+    /// Refused by `csp_core::user_invitation`'s rules.
+    Refused(csp_core::problem::Code),
+    /// Done; the user as they are after.
+    Done(Box<UserRow>),
+}
+
 /// An email waiting in the outbox, as the worker claims it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutboxRow {

@@ -7,7 +7,9 @@
 use crate::config::Config;
 use crate::error::ApiErr;
 use crate::extract::BodyFields;
-use crate::routes::{customers, enrollment, files, partners, review, session, users, work_account};
+use crate::routes::{
+    customers, enrollment, files, invitations, partners, review, session, users, work_account,
+};
 use crate::state::{now, AppState, Shared};
 use crate::storage::Store;
 use crate::{faults, mail, observe, seed, server};
@@ -186,6 +188,9 @@ pub fn api_routes() -> Router<Shared> {
     let r = at(r, &ADD_USER, users::add_user);
     let r = at(r, &UPDATE_ROLES, users::update_roles);
     let r = at(r, &REMOVE_USER, users::remove_user);
+    let r = at(r, &RESEND_INVITATION, users::resend_invitation);
+    let r = at(r, &LOOKUP_INVITATION, invitations::lookup);
+    let r = at(r, &ACCEPT_INVITATION, invitations::accept);
     let r = at(r, &MY_PARTNER, partners::my_partner);
     let r = at(r, &INDIRECT_PROVIDERS, partners::indirect_providers);
     let r = at(r, &INDIRECT_PROVIDER, partners::indirect_provider);

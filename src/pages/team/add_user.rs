@@ -1,7 +1,8 @@
-//! Add user: name, unique work email, agent role (or not an agent: a choice, never a default)
-//! and admin role (default: not an admin); the next page confirms.
+//! Add user: name, unique work email, agent role (or not an agent: a choice, never a default),
+//! admin role (default: not an admin) and the invitation email's language (default: the
+//! admin's own); the next page confirms.
 
-use super::common::{from_choice, role_options, use_users, NONE};
+use super::common::{from_choice, language_options, role_options, use_users, NONE};
 use crate::components::{Radios, TextField};
 use crate::env::use_env;
 use crate::form::{use_form, FormPage};
@@ -43,6 +44,13 @@ pub fn AddUser() -> Html {
             .and_then(|p| p.admin_role.clone())
             .unwrap_or_else(|| NONE.into())
     });
+    // The invitation email's language: the admin's own until they choose the user's.
+    let language = use_state(|| {
+        pending
+            .as_ref()
+            .and_then(|p| p.language.clone())
+            .unwrap_or_else(|| i18n.locale.tag().to_owned())
+    });
     let existing: Vec<String> = match &*users {
         Some(Ok(list)) => list.iter().map(|u| u.email.clone()).collect(),
         _ => vec![],
@@ -52,6 +60,7 @@ pub fn AddUser() -> Html {
         email: (*email).clone(),
         agent_role: agent.as_deref().and_then(from_choice),
         admin_role: from_choice(&admin),
+        language: Some((*language).clone()),
     };
     let live = {
         let (u, env, agent) = (new_user.clone(), env.clone(), agent.is_some());
@@ -84,6 +93,8 @@ pub fn AddUser() -> Html {
                 options={role_options(&env.catalog, RoleKind::Agent, &i18n)} onchange={{ let s = agent.clone(); Callback::from(move |v: String| s.set(Some(v))) }} report={report.clone()} />
             <Radios field={Field::UserAdminRole} legend={i18n.t("user-admin-role")} hint={i18n.t("user-admin-role-hint")} value={Some((*admin).clone())}
                 options={role_options(&env.catalog, RoleKind::Admin, &i18n)} onchange={{ let s = admin.clone(); Callback::from(move |v: String| s.set(v)) }} report={report.clone()} />
+            <Radios field={Field::UserLanguage} legend={i18n.t("user-language")} hint={i18n.t("user-language-hint")} value={Some((*language).clone())}
+                options={language_options()} onchange={{ let s = language.clone(); Callback::from(move |v: String| s.set(v)) }} report={report.clone()} />
         </FormPage>
     }
 }

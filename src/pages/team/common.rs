@@ -76,3 +76,23 @@ pub(super) fn role_options(catalog: &RoleCatalog, kind: RoleKind, i18n: &I18n) -
         }))
         .collect()
 }
+
+/// The invitation email's languages as radio options, each named in its own language (as the
+/// language picker names them), so the admin finds the user's whatever the page's language.
+pub(super) fn language_options() -> Vec<RadioOption> {
+    crate::i18n::Locale::ALL
+        .iter()
+        .map(|l| RadioOption {
+            value: l.tag().to_owned(),
+            label: l.native_name().to_owned(),
+            hint: None,
+            disabled: false,
+        })
+        .collect()
+}
+
+/// A language tag's name in that language (the tag itself for one the app does not have).
+pub(super) fn language_name(tag: &str) -> String {
+    crate::i18n::Locale::from_tag(tag)
+        .map_or_else(|| tag.to_owned(), |l| l.native_name().to_owned())
+}

@@ -1,7 +1,7 @@
 //! Confirm the user to add; a field the backend refuses (a taken email) sends the user back
 //! to the form with the error on that field.
 
-use super::common::role_name;
+use super::common::{language_name, role_name};
 use crate::env::use_env;
 use crate::form::{use_form, FormPage};
 use crate::i18n::{use_i18n, use_title};
@@ -75,6 +75,7 @@ pub fn ConfirmUser() -> Html {
                 { row(i18n.t("user-email"), u.email.trim().to_string()) }
                 { row(i18n.t("user-agent-role"), role_name(&env.catalog, u.agent_role.as_deref(), RoleKind::Agent, &i18n)) }
                 { row(i18n.t("user-admin-role"), role_name(&env.catalog, u.admin_role.as_deref(), RoleKind::Admin, &i18n)) }
+                { row(i18n.t("user-language"), language_name(u.language.as_deref().unwrap_or("en"))) }
             </dl>
         </FormPage>
     }

@@ -1,17 +1,19 @@
-//! One user: change their agent and admin roles, or remove them (with a confirmation).
+//! One user: change their agent and admin roles, send their invitation email again, or remove
+//! them (with a confirmation).
 
 use super::common::{from_choice, role_options, use_users, NONE};
 use crate::components::Radios;
 use crate::env::use_env;
-use crate::form::{one_of, use_form, FormPage};
+use crate::form::{describe, one_of, use_form, Form, FormPage};
 use crate::i18n::{use_i18n, use_title};
 use crate::route::Route;
 use crate::router::use_navigator;
 use crate::session::{use_session, SessionAction};
-use csp_core::api::RoleChange;
-use csp_core::endpoint::{REMOVE_USER, UPDATE_ROLES};
+use csp_core::api::{InvitationSent, RoleChange, User};
+use csp_core::endpoint::{REMOVE_USER, RESEND_INVITATION, UPDATE_ROLES};
 use csp_core::roles::RoleKind;
 use csp_core::Field;
+use csp_core::Report;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -102,6 +104,7 @@ pub fn EditUser(p: &EditUserProps) -> Html {
     } else {
         html! {
             <>
+            <ResendInvitation user={user.clone()} />
             <h2 class="subheading">{ i18n.t("remove-user-heading") }</h2>
             if *confirming {
                 <form novalidate=true onsubmit={remove}>
@@ -122,5 +125,54 @@ pub fn EditUser(p: &EditUserProps) -> Html {
             <Radios field={Field::UserAgentRole} legend={i18n.t("user-agent-role")} value={Some(agent.clone())} options={role_options(&env.catalog, RoleKind::Agent, &i18n)} onchange={set_agent} report={report.clone()} />
             <Radios field={Field::UserAdminRole} legend={i18n.t("user-admin-role")} value={Some(admin.clone())} options={role_options(&env.catalog, RoleKind::Admin, &i18n)} onchange={set_admin} report={report.clone()} />
         </FormPage>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ResendProps {
+    user: User,
+}
+
+/// "Send the invitation again": a new link to the user, the earlier ones worthless; refused
+/// once the user has chosen their password (the backend says so).
+#[function_component]
+fn ResendInvitation(p: &ResendProps) -> Html {
+    let i18n = use_i18n();
+    let env = use_env();
+    let form: Form = use_form();
+    let sent = use_state(|| None::<InvitationSent>);
+    let refused = use_state(Report::default);
+    let onclick = {
+        let (form, api, id) = (form.clone(), env.api.clone(), p.user.id.clone());
+        let (sent, refused) = (sent.clone(), refused.clone());
+        Callback::from(move |_| {
+            form.press(&Report::default());
+            sent.set(None);
+            refused.set(Report::default());
+            let (api, id) = (api.clone(), id.clone());
+            let call = async move { api.call(&RESEND_INVITATION, &[&id], &()).await };
+            let (sent, refused) = (sent.clone(), refused.clone());
+            form.run_or(call, move |s| sent.set(Some(s)), move |r| refused.set(r));
+        })
+    };
+    let failure = match (refused.0.first(), &*form.failure) {
+        (Some(fp), _) => Some(i18n.problem(fp.field, &fp.problem)),
+        (None, Some(f)) => Some(describe(&i18n, &env.catalog, f)),
+        (None, None) => None,
+    };
+    html! {
+        <>
+        <h2 class="subheading">{ i18n.t("invitation-resend-heading") }</h2>
+        <p>{ i18n.ta("invitation-resend-body", &[("name", &p.user.name)]) }</p>
+        <div role="status">
+            if let Some(s) = &*sent {
+                <p class="notice">{ i18n.ta("invitation-resent", &[("email", &s.email), ("time", &i18n.time(s.expires_at))]) }</p>
+            }
+        </div>
+        <div role="alert">
+            if let Some(m) = failure { <p class="error-message">{ m }</p> }
+        </div>
+        <p><button type="button" class="button button--secondary" disabled={*form.busy} {onclick}>{ i18n.t("invitation-resend") }</button></p>
+        </>
     }
 }

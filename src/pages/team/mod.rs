@@ -1,5 +1,6 @@
-//! The partner's team: sign-in, the role table, user management and the signed-in user's
-//! account. `common` holds what the pages share (role names and choices, the users list).
+//! The partner's team: sign-in, the role table, user management (with the invitation email's
+//! link page) and the signed-in user's account. `common` holds what the pages share (role
+//! names and choices, the users list).
 
 mod account;
 mod add_user;
@@ -8,6 +9,7 @@ mod change_password;
 mod common;
 mod confirm_user;
 mod edit_user;
+mod invitation;
 mod roles;
 mod sign_in;
 mod user_added;
@@ -19,6 +21,7 @@ pub use agreement::AgreementPage;
 pub use change_password::ChangePassword;
 pub use confirm_user::ConfirmUser;
 pub use edit_user::EditUser;
+pub use invitation::InvitationPage;
 pub use roles::RoleTable;
 pub use sign_in::SignInPage;
 pub use user_added::UserAdded;
@@ -45,5 +48,7 @@ pub fn page(route: &TeamRoute, again: bool) -> Html {
         TeamRoute::UserAdded => guarded(MANAGE_USERS, html! { <UserAdded /> }),
         TeamRoute::EditUser { id } => guarded(MANAGE_USERS, html! { <EditUser id={id.clone()} /> }),
         TeamRoute::Agreement => guarded("", html! { <AgreementPage /> }),
+        // The link is the proof: no session needed (it opens one).
+        TeamRoute::Invitation => html! { <InvitationPage /> },
     }
 }

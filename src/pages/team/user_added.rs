@@ -34,6 +34,8 @@ pub fn UserAdded() -> Html {
     html! {
         <OneTimeSignIn {heading} subject={c.user.name.clone()} sign_in_name={c.sign_in_name.clone()} password={c.temporary_password.clone()}
             name_label="user-added-sign-in-name" password_label="user-added-password" once="user-added-once" copy="user-added-copy" change_note="user-added-change-password"
-            done_to={Route::Users} done_label={i18n.t("user-added-done")} />
+            done_to={Route::Users} done_label={i18n.t("user-added-done")}>
+            <p>{ i18n.ta("user-added-invitation", &[("email", &c.sign_in_name)]) }</p>
+        </OneTimeSignIn>
     }
 }

@@ -4,13 +4,14 @@
 //!
 //! `enrollment` (program settings, countries, roles, applications), `work_account` (the
 //! applicant's work-account sign-in, tenants, partner network), `session` (a partner user's
-//! sign-in and password), `users`, `partners`, `customers` (customers, domain prefixes,
+//! sign-in and password), `users`, `invitations` (an added user's invitation link), `partners`, `customers` (customers, domain prefixes,
 //! relationship requests), and `files` (the release build beside the API). What several of
 //! them answer with is below.
 
 pub mod customers;
 pub mod enrollment;
 pub mod files;
+pub mod invitations;
 pub mod partners;
 pub mod review;
 pub mod session;

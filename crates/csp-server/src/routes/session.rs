@@ -21,7 +21,7 @@ use csp_core::Field;
 
 /// `POST/GET /session`: the user, the CSRF token to send as `X-CSRF-Token`, whether the
 /// temporary password must be changed before anything else, and what the roles open.
-fn session_body(state: &Shared, u: &UserRow, csrf: String) -> SessionInfo {
+pub(super) fn session_body(state: &Shared, u: &UserRow, csrf: String) -> SessionInfo {
     SessionInfo {
         user: user_out(u),
         csrf_token: csrf,

@@ -1,5 +1,5 @@
-//! The partner's users: the list, adding a user (with a one-time temporary password), changing
-//! roles and removing a user, so that nobody hands out more than they have and the partner
+//! The partner's users: the list, adding a user (with a one-time temporary password and an
+//! invitation email), sending the invitation again, changing roles and removing a user, so that nobody hands out more than they have and the partner
 //! always keeps someone who can manage users.
 
 use super::{page_request, user_out};
@@ -7,17 +7,19 @@ use crate::auth::{forbidden, Member};
 use crate::error::{check, random_failed, ApiErr, ApiResult};
 use crate::extract::JsonIn;
 use crate::passwords::hash_password;
-use crate::rows::{Insert, UserRow};
-use crate::secrets::{self, new_id};
+use crate::rows::{Insert, Invited, NewInvitation, UserRow};
+use crate::secrets::{self, new_id, new_token, token_hash};
 use crate::state::{now, Shared};
 use axum::extract::{Path, RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use csp_core::access::identity_key;
-use csp_core::api::{NewUser, RoleChange, User};
+use csp_core::api::{InvitationSent, NewUser, RoleChange, User};
+use csp_core::mail::Mail;
 use csp_core::paging::{check_room, finish, Ordered, Page};
 use csp_core::problem::{Code, FieldProblem};
+use csp_core::user_invitation;
 use csp_core::Field;
 
 pub async fn users(
@@ -102,10 +104,19 @@ pub async fn add_user(
         must_change: true,
         partner_kind: m.user.partner_kind,
     };
-    if let Insert::Duplicate = state.store.insert_user(&row, now()).await? {
+    let t = now();
+    let language = csp_core::mail::language(u.language.as_deref().unwrap_or("en"));
+    let (token, link) = new_invitation(language, t)?;
+    let mail = invitation_mail(&state, &partner.partner.name, &row, &token, &link);
+    if let Insert::Duplicate = state
+        .store
+        .insert_invited_user(&row, &link, &mail, t)
+        .await?
+    {
         return Err(taken());
     }
-    tracing::info!(user = %row.id, by = %m.user.id, "user added");
+    state.mail_queued.notify_one();
+    tracing::info!(user = %row.id, by = %m.user.id, "user added, invitation queued");
     Ok((
         StatusCode::CREATED,
         Json(csp_core::api::CreatedUser {
@@ -115,6 +126,76 @@ pub async fn add_user(
         }),
     )
         .into_response())
+}
+
+/// A new invitation link's token (for the email) and what is stored of it.
+fn new_invitation(language: &str, now: i64) -> ApiResult<(String, NewInvitation)> {
+    let token = new_token().map_err(random_failed)?;
+    let link = NewInvitation {
+        token_hash: token_hash(&token),
+        language: language.into(),
+        expires_at: now + user_invitation::LINK_TTL_SECS,
+        mail_id: new_id("msg").map_err(random_failed)?,
+    };
+    Ok((token, link))
+}
+
+fn invitation_mail(
+    state: &Shared,
+    partner: &str,
+    u: &UserRow,
+    token: &str,
+    link: &NewInvitation,
+) -> Mail {
+    Mail::Invitation {
+        partner: partner.into(),
+        name: u.name.clone(),
+        sign_in_name: u.email.clone(),
+        link: user_invitation::link(&state.public_url, token),
+        expires_at: link.expires_at,
+    }
+}
+
+/// `POST /users/{id}/invitation`: a user manager who may manage the user sends the invitation
+/// again; the earlier links stop working.
+pub async fn resend_invitation(
+    State(state): State<Shared>,
+    m: Member,
+    Path(id): Path<String>,
+) -> ApiResult<Response> {
+    let target = managed_user(&state, &m, &id).await?;
+    let partner = state
+        .store
+        .partner(&m.user.partner_id)
+        .await?
+        .ok_or_else(ApiErr::not_found)?;
+    let t = now();
+    // The language is the last invitation's: the store keeps it with the link.
+    let (token, link) = new_invitation("en", t)?;
+    let (outcome, _) = state
+        .store
+        .resend_invitation(&m.user.partner_id, &target.id, &link, t, |u| {
+            invitation_mail(&state, &partner.partner.name, u, &token, &link)
+        })
+        .await?;
+    match outcome {
+        Invited::NotFound => Err(ApiErr::not_found()),
+        Invited::Refused(code) => Err(ApiErr::field(
+            StatusCode::CONFLICT,
+            "conflict",
+            Field::UserInvitationToken,
+            code,
+        )),
+        Invited::Done(u) => {
+            state.mail_queued.notify_one();
+            tracing::info!(user = %u.id, by = %m.user.id, "invitation sent again");
+            let sent = InvitationSent {
+                email: u.email,
+                expires_at: link.expires_at,
+            };
+            Ok((StatusCode::ACCEPTED, Json(sent)).into_response())
+        }
+    }
 }
 
 /// The target user, in the caller's partner only (404 otherwise), whom the caller may manage.

@@ -14,6 +14,7 @@
 mod applications;
 mod customers;
 mod directory;
+mod invitations;
 mod outbox;
 mod partners;
 mod review;
@@ -115,6 +116,13 @@ fn migrator(sqlite: bool) -> Migrator {
                 Cow::Borrowed("assignment"),
                 MigrationType::Simple,
                 Cow::Borrowed(include_str!("../../migrations/0007_assignment.sql")),
+                false,
+            ),
+            Migration::new(
+                8,
+                Cow::Borrowed("user invitations"),
+                MigrationType::Simple,
+                Cow::Borrowed(include_str!("../../migrations/0008_user_invitations.sql")),
                 false,
             ),
         ]),

@@ -69,6 +69,20 @@ impl Tx {
 }
 
 impl Store {
+    /// The user `id`, read in `conn` (a transaction's, under its lock).
+    pub(super) async fn user_in(
+        &self,
+        conn: &mut AnyConnection,
+        id: &str,
+    ) -> DbResult<Option<UserRow>> {
+        sqlx::query(&format!("{USER_SELECT} WHERE u.id = $1"))
+            .bind(id)
+            .fetch_optional(conn)
+            .await?
+            .map(|r| user(&r))
+            .transpose()
+    }
+
     /// Refused with `Duplicate` when the email key is taken: the unique index decides, so two
     /// concurrent adds of one address make one user.
     pub async fn insert_user(&self, u: &UserRow, now: i64) -> DbResult<Insert> {
