@@ -12,8 +12,7 @@ export async function openBrowser() {
   });
 }
 
-/// `options` go to the browser context (`bypassCSP` lets axe-core's script into a page the
-/// server sends with its Content-Security-Policy).
+/// `options` go to the browser context.
 export async function newPage(browser, path = '/', options = {}) {
   const context = await browser.newContext({ locale: 'en-US', ...options });
   const page = await context.newPage();

@@ -52,7 +52,7 @@ test('an admin adds a user in Russian, who signs in from the invitation email', 
   const link = linkIn(mail, 'invitation');
 
   // The server's Content-Security-Policy would refuse axe-core's script.
-  const page = await newPage(browser, '/', { bypassCSP: true });
+  const page = await newPage(browser, '/');
   await page.getByLabel('Language').selectOption('ru');
   // The choice is the app's once it has taken the prerendered start page over.
   await page.getByRole('heading', { name: 'Регистрация в программе поставщиков облачных решений' }).waitFor();
