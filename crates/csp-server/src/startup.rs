@@ -7,7 +7,9 @@
 use crate::config::Config;
 use crate::error::ApiErr;
 use crate::extract::BodyFields;
-use crate::routes::{customers, enrollment, files, partners, review, session, users, work_account};
+use crate::routes::{
+    customers, enrollment, files, partners, profile, review, session, users, work_account,
+};
 use crate::state::{now, AppState, Shared};
 use crate::storage::Store;
 use crate::{faults, mail, observe, seed, server};
@@ -202,6 +204,12 @@ pub fn api_routes() -> Router<Shared> {
         &TERMINATE_RELATIONSHIP,
         customers::terminate_relationship,
     );
+    let r = at(r, &BUSINESS_PROFILE, profile::business_profile);
+    let r = at(r, &PUBLISH_PROFILE, profile::publish_profile);
+    let r = at(r, &PROVIDER_DIRECTORY, profile::directory);
+    let r = at(r, &PARTNERSHIP_REQUESTS, profile::partnership_requests);
+    let r = at(r, &REQUEST_PARTNERSHIP, profile::request_partnership);
+    let r = at(r, &SEND_INVITATION, profile::send_invitation);
     r.fallback(|| async { ApiErr::not_found() })
         .method_not_allowed_fallback(|| async {
             ApiErr::new(StatusCode::METHOD_NOT_ALLOWED, "method-not-allowed")

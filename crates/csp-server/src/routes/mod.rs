@@ -12,6 +12,7 @@ pub mod customers;
 pub mod enrollment;
 pub mod files;
 pub mod partners;
+pub mod profile;
 pub mod review;
 pub mod session;
 pub mod users;

@@ -16,6 +16,7 @@ mod customers;
 mod directory;
 mod outbox;
 mod partners;
+mod profiles;
 mod review;
 mod sessions;
 mod throttle;
@@ -108,6 +109,13 @@ fn migrator(sqlite: bool) -> Migrator {
                 } else {
                     include_str!("../../migrations/0006_audit_postgres.sql")
                 }),
+                false,
+            ),
+            Migration::new(
+                10,
+                Cow::Borrowed("business profiles and partnership requests"),
+                MigrationType::Simple,
+                Cow::Borrowed(include_str!("../../migrations/0010_profile.sql")),
                 false,
             ),
         ]),
