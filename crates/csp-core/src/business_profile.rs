@@ -76,7 +76,11 @@ impl BusinessProfile {
         [
             ("en", Field::ProfileDescriptionEn, &self.description_en),
             ("ru", Field::ProfileDescriptionRu, &self.description_ru),
-            ("zh-CN", Field::ProfileDescriptionZhCn, &self.description_zh_cn),
+            (
+                "zh-CN",
+                Field::ProfileDescriptionZhCn,
+                &self.description_zh_cn,
+            ),
             ("fr", Field::ProfileDescriptionFr, &self.description_fr),
         ]
     }
@@ -281,12 +285,13 @@ pub fn shows(l: &Listing, region: &str, f: &DirectoryFilter) -> bool {
     let fold = crate::access::identity_key;
     let name = fold(&l.provider.name);
     l.provider.region.trim().eq_ignore_ascii_case(region.trim())
-        && f.country
-            .as_ref()
-            .is_none_or(|c| l.profile.countries.iter().any(|x| x.eq_ignore_ascii_case(c)))
-        && f.search
-            .split_whitespace()
-            .all(|w| name.contains(&fold(w)))
+        && f.country.as_ref().is_none_or(|c| {
+            l.profile
+                .countries
+                .iter()
+                .any(|x| x.eq_ignore_ascii_case(c))
+        })
+        && f.search.split_whitespace().all(|w| name.contains(&fold(w)))
 }
 
 #[cfg(test)]
@@ -414,10 +419,23 @@ mod tests {
         assert_eq!(f.country.as_deref(), Some("BE"));
         assert_eq!(f.search, "ｃontoso distri");
         assert!(shows(&contoso, "europe", &f));
-        assert!(!shows(&contoso, "europe", &parse_filter("country=DE").unwrap()));
-        assert!(!shows(&contoso, "europe", &parse_filter("q=fabrikam").unwrap()));
+        assert!(!shows(
+            &contoso,
+            "europe",
+            &parse_filter("country=DE").unwrap()
+        ));
+        assert!(!shows(
+            &contoso,
+            "europe",
+            &parse_filter("q=fabrikam").unwrap()
+        ));
         let ru = listing("ООО «Дистрибуция»", "europe", &["RU"]);
-        assert!(shows(&ru, "europe", &parse_filter("q=%D0%B4%D0%B8%D1%81%D1%82%D1%80%D0%B8%D0%B1%D1%83%D1%86%D0%B8%D1%8F").unwrap()));
+        assert!(shows(
+            &ru,
+            "europe",
+            &parse_filter("q=%D0%B4%D0%B8%D1%81%D1%82%D1%80%D0%B8%D0%B1%D1%83%D1%86%D0%B8%D1%8F")
+                .unwrap()
+        ));
         assert_eq!(
             parse_filter("country=FRA").unwrap_err().code,
             Code::CountryUnknown

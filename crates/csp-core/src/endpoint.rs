@@ -3,15 +3,15 @@
 //! checks the list against `api/openapi.yaml` both ways (leptos' "declare a server function
 //! once" idea, without its macros).
 
-use crate::business_profile::{BusinessProfile, Listing};
-use crate::partners::{NewPartnershipRequest, PartnershipRequest};
 use crate::add_customer::{CreatedCustomer, DomainPrefixAvailability, NewCustomer};
 use crate::api::*;
+use crate::business_profile::{BusinessProfile, Listing};
 use crate::country::CountryRules;
 use crate::enrollment::{Draft, NewTenant};
 use crate::mpn::OrgProfile;
 use crate::paging::Page;
 use crate::partners::{AuthorizeProvider, PartnerSummary};
+use crate::partners::{NewPartnershipRequest, PartnershipRequest};
 use crate::relationship::{NewRelationshipRequest, RelationshipRequest};
 use crate::review::Decision;
 use crate::roles::RoleCatalog;
@@ -201,8 +201,7 @@ pub const REQUEST_RELATIONSHIP: Endpoint<NewRelationshipRequest, RelationshipReq
     Endpoint::new(Post, "/relationship-requests").fields("relationship");
 pub const TERMINATE_RELATIONSHIP: Endpoint<(), RelationshipRequest> =
     Endpoint::new(Post, "/relationship-requests/{id}/termination");
-pub const BUSINESS_PROFILE: Endpoint<(), BusinessProfile> =
-    Endpoint::new(Get, "/business-profile");
+pub const BUSINESS_PROFILE: Endpoint<(), BusinessProfile> = Endpoint::new(Get, "/business-profile");
 pub const PUBLISH_PROFILE: Endpoint<BusinessProfile, BusinessProfile> =
     Endpoint::new(Put, "/business-profile").fields("profile");
 /// The directory of indirect providers: also `country` and `q` in the query

@@ -365,7 +365,11 @@ mod tests {
                     assert!(r.text.contains("APP-000012"), "{tag}: {}", r.text);
                 } else {
                     assert!(r.subject.contains("Fabrikam"), "{tag}: {}", r.subject);
-                    assert!(r.text.contains("https://portal.example/"), "{tag}: {}", r.text);
+                    assert!(
+                        r.text.contains("https://portal.example/"),
+                        "{tag}: {}",
+                        r.text
+                    );
                 }
                 assert!(r.text.contains("Contoso <Cloud>"));
                 assert!(r.html.contains("Contoso &lt;Cloud&gt;"));

@@ -317,7 +317,10 @@ mod tests {
         for (now, code) in [
             (PartnershipStatus::Requested, Code::PartnershipRequested),
             (PartnershipStatus::Invited, Code::PartnershipRequested),
-            (PartnershipStatus::Authorized, Code::ProviderAlreadyAuthorized),
+            (
+                PartnershipStatus::Authorized,
+                Code::ProviderAlreadyAuthorized,
+            ),
         ] {
             let (s, e) = check_partnership_request(Some(&p), "europe", Some(now)).unwrap_err();
             assert_eq!((s, e.code), (409, code));
@@ -337,7 +340,10 @@ mod tests {
             invited_at: None,
         };
         assert_eq!(may_invite(&r, &P1.to_uppercase()), Ok(true));
-        assert_eq!(may_invite(&r, "22222222-2222-4333-8444-555555555555"), Err(404));
+        assert_eq!(
+            may_invite(&r, "22222222-2222-4333-8444-555555555555"),
+            Err(404)
+        );
         r.status = PartnershipStatus::Invited;
         assert_eq!(may_invite(&r, P1), Ok(false));
     }

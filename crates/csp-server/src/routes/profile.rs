@@ -79,7 +79,9 @@ async fn statuses(state: &Shared, me: &MyPartner) -> ApiResult<Vec<(String, Part
 
 fn status_of(all: &[(String, PartnershipStatus)], provider: &str) -> Option<PartnershipStatus> {
     // Authorized (listed first) wins over a request still on record.
-    all.iter().find(|(id, _)| same_id(id, provider)).map(|x| x.1)
+    all.iter()
+        .find(|(id, _)| same_id(id, provider))
+        .map(|x| x.1)
 }
 
 /// `GET /provider-directory`: the indirect providers of the reseller's CSP region that
@@ -256,7 +258,11 @@ pub async fn send_invitation(
                 ),
             },
         };
-        if state.store.invite_partnership(&req.id, now(), &mail).await? {
+        if state
+            .store
+            .invite_partnership(&req.id, now(), &mail)
+            .await?
+        {
             state.mail_queued.notify_one();
             tracing::info!(provider = %me.partner.id, reseller = %req.reseller.id, by = %m.user.id, "partnership invitation sent");
         }

@@ -25,7 +25,8 @@ fn summary(r: &AnyRow, prefix: &str) -> DbResult<PartnerSummary> {
     })
 }
 
-const REQUEST_SQL: &str = "SELECT q.id, q.status, q.requested_by, q.requested_at, q.invited_at, q.language, \
+const REQUEST_SQL: &str =
+    "SELECT q.id, q.status, q.requested_by, q.requested_at, q.invited_at, q.language, \
      r.id AS r_id, r.name AS r_name, r.country AS r_country, r.region AS r_region, \
      p.id AS p_id, p.name AS p_name, p.country AS p_country, p.region AS p_region \
      FROM partnership_requests q JOIN partners r ON r.id = q.reseller_id \
@@ -76,7 +77,10 @@ impl Store {
 
     /// Every indirect provider of `region` with a published profile, by name: the directory
     /// before csp-core's filter (a region's providers are few enough to filter in memory).
-    pub async fn directory(&self, region: &str) -> DbResult<Vec<(PartnerSummary, BusinessProfile)>> {
+    pub async fn directory(
+        &self,
+        region: &str,
+    ) -> DbResult<Vec<(PartnerSummary, BusinessProfile)>> {
         sqlx::query(
             "SELECT p.id, p.name, p.country, p.region, b.profile FROM partners p \
              JOIN business_profiles b ON b.partner_id = p.id WHERE p.kind = $1 AND p.region = $2 \
@@ -87,7 +91,12 @@ impl Store {
         .fetch_all(&self.pool)
         .await?
         .iter()
-        .map(|r| Ok((summary(r, "")?, decode(&r.try_get::<String, _>("profile")?)?)))
+        .map(|r| {
+            Ok((
+                summary(r, "")?,
+                decode(&r.try_get::<String, _>("profile")?)?,
+            ))
+        })
         .collect()
     }
 
@@ -158,7 +167,12 @@ impl Store {
 
     /// The provider's invitation: the request becomes `invited` and the reseller's email is
     /// queued, once; false when it was no longer `requested` (nothing is written then).
-    pub async fn invite_partnership(&self, id: &str, now: i64, mail: &QueuedMail) -> DbResult<bool> {
+    pub async fn invite_partnership(
+        &self,
+        id: &str,
+        now: i64,
+        mail: &QueuedMail,
+    ) -> DbResult<bool> {
         let mut tx = self.write_tx().await?;
         let changed = sqlx::query(
             "UPDATE partnership_requests SET status = $1, invited_at = $2 WHERE id = $3 AND status = $4",
