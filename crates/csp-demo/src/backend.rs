@@ -54,6 +54,12 @@ pub struct State {
     /// demo Outbox page shows them.
     #[serde(default)]
     pub outbox: Vec<crate::verification::OutboxMail>,
+    /// Each partner's published business profile, by partner ID (`crate::profile`).
+    #[serde(default)]
+    pub business_profiles: Vec<(String, csp_core::business_profile::BusinessProfile)>,
+    /// Resellers' partnership requests to providers, until answered by an authorization.
+    #[serde(default)]
+    pub partnership_requests: Vec<crate::profile::StoredRequest>,
 }
 
 /// A signed-in session: what an HTTP backend keeps behind its cookie.

@@ -7,6 +7,7 @@ pub mod agreement;
 pub mod backend;
 pub mod customers;
 pub mod partners;
+pub mod profile;
 pub mod review;
 pub mod routes;
 pub mod seed;
