@@ -107,7 +107,7 @@ async fn the_business_profile_names_each_error_keeps_what_was_typed_and_publishe
     assert!(!summary.contains("description"), "{summary}");
     assert_eq!(
         ui.error_for("Website (optional)").as_deref(),
-        Some("Enter a website address in the correct format, like www.contoso.com")
+        Some("Error:Enter a website address in the correct format, like www.contoso.com")
     );
     // Nothing typed is lost.
     assert_eq!(
@@ -120,7 +120,8 @@ async fn the_business_profile_names_each_error_keeps_what_was_typed_and_publishe
     settle().await;
     ui.assert_text("Your business profile is published.");
     assert!(ui.summary().is_none());
-    assert_eq!(ui.input("Locations served").value(), "FR, BE");
+    // As stored: upper-case, in order.
+    assert_eq!(ui.input("Locations served").value(), "BE, FR");
     assert_eq!(
         ui.input("Website (optional)").value(),
         "https://fabrikam.example"
