@@ -16,9 +16,7 @@ use crate::router::{opens_elsewhere, use_navigator, use_route, use_router, Link}
 use crate::session::{features, remember_return, use_session, Session, SessionAction};
 use crate::shared::Shared;
 use crate::start::{self, use_started, Started};
-use csp_core::roles::{
-    BUSINESS_PROFILE, CUSTOMERS, INDIRECT_PROVIDERS, INDIRECT_RESELLERS, MANAGE_USERS,
-};
+use csp_core::roles::{CUSTOMERS, INDIRECT_PROVIDERS, INDIRECT_RESELLERS, MANAGE_USERS};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -244,7 +242,6 @@ const FEATURE_PAGES: &[(&str, Route, &str)] = &[
         Route::IndirectResellers,
         "partners-nav-indirect-resellers",
     ),
-    (BUSINESS_PROFILE, Route::BusinessProfile, "profile-heading"),
 ];
 
 #[function_component]
