@@ -50,7 +50,8 @@ pub const ADD_CUSTOMER: &str = "add-customer";
 impl RoleCatalog {
     /// The seeds' table plus sales agent and billing admin, in the vendor's official names.
     pub fn builtin() -> Self {
-        serde_json::from_str(include_str!("../data/roles.json"))
+        // `data/roles.json` without its indentation (build.rs).
+        serde_json::from_str(include_str!(concat!(env!("OUT_DIR"), "/roles.json")))
             .expect("built-in roles.json is valid")
     }
 

@@ -25,18 +25,46 @@ fn error_of(i18n: &I18n, report: &Report, field: Field) -> Option<String> {
     report.for_field(field).map(|p| i18n.problem(field, p))
 }
 
-/// A fieldset of checkboxes, one per id of `all` (labelled `<prefix><id>`); the first box
-/// carries the field's id, where the error summary's link lands.
+/// A list to choose from: its field, its legend's message, and its values, each labelled by
+/// the message `<prefix><value>`.
+#[derive(Clone, Copy)]
+struct Choices {
+    field: Field,
+    legend: &'static str,
+    prefix: &'static str,
+    all: &'static [&'static str],
+}
+
+const INDUSTRY_CHOICES: Choices = Choices {
+    field: Field::ProfileIndustries,
+    legend: "profile-industries",
+    prefix: "profile-industry-",
+    all: INDUSTRIES,
+};
+
+const SERVICE_CHOICES: Choices = Choices {
+    field: Field::ProfileServices,
+    legend: "profile-services",
+    prefix: "profile-service-",
+    all: SERVICES,
+};
+
+/// A fieldset of checkboxes, one per value; the first box carries the field's id, where the
+/// error summary's link lands.
 fn checkboxes(
     i18n: &I18n,
-    field: Field,
-    legend: String,
-    prefix: &str,
-    all: &'static [&'static str],
+    c: &Choices,
     chosen: &[String],
     report: &Report,
     toggle: Callback<&'static str>,
 ) -> Html {
+    let Choices {
+        field,
+        legend,
+        prefix,
+        all,
+    } = *c;
+    let legend = i18n.t(legend);
     let id = field.dom_id();
     let error = error_of(i18n, report, field);
     html! {
@@ -213,8 +241,8 @@ pub fn BusinessProfilePage() -> Html {
             <p>{ i18n.t("profile-intro") }</p>
             if not_yet { <p class="inset">{ i18n.t("profile-not-published") }</p> }
             { descriptions }
-            { checkboxes(&i18n, Field::ProfileIndustries, i18n.t("profile-industries"), "profile-industry-", INDUSTRIES, &d.industries, &report, toggle(|p| &mut p.industries)) }
-            { checkboxes(&i18n, Field::ProfileServices, i18n.t("profile-services"), "profile-service-", SERVICES, &d.services, &report, toggle(|p| &mut p.services)) }
+            { checkboxes(&i18n, &INDUSTRY_CHOICES, &d.industries, &report, toggle(|p| &mut p.industries)) }
+            { checkboxes(&i18n, &SERVICE_CHOICES, &d.services, &report, toggle(|p| &mut p.services)) }
             <TextField field={Field::ProfileCountries} label={i18n.t("profile-countries")} hint={i18n.t("profile-countries-hint")}
                 value={text.clone()} oninput={on_countries} report={report.clone()} spellcheck_off=true />
             <TextField field={Field::ProfileWebsite} label={i18n.t("profile-website")} value={d.website.clone()}

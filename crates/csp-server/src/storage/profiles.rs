@@ -152,7 +152,7 @@ impl Store {
         )?;
         if matches!(done, Insert::Done) {
             outbox::enqueue(
-                &mut *tx,
+                &mut tx,
                 &mail.id,
                 &mail.recipient,
                 &mail.language,
@@ -187,7 +187,7 @@ impl Store {
             == 1;
         if changed {
             outbox::enqueue(
-                &mut *tx,
+                &mut tx,
                 &mail.id,
                 &mail.recipient,
                 &mail.language,
