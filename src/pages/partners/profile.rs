@@ -1,16 +1,14 @@
 //! The *Business profile*: what the partner publishes (a description in each language it
 //! chooses, industries, products and services, locations served, website and contact). For an
-//! indirect provider, it is its listing in the directory indirect resellers search. Checked on
-//! Publish by the backend with csp-core's rules, each problem shown on its field (checking as
-//! the user types would put the phone, email and website rules, which the enrollment and the
-//! backend share, into a loader chunk of their own and grow the first load past its budget).
+//! indirect provider, it is its listing in the directory indirect resellers search. Checked
+//! with csp-core's rules as the user types after the first submit, and by the backend.
 
 use crate::components::{event_value, Busy, TextField};
 use crate::env::use_env;
 use crate::form::{use_fetch, use_form, FetchFailed, FormPage};
 use crate::i18n::{use_i18n, use_title, I18n};
 use crate::route::Route;
-use csp_core::business_profile::{BusinessProfile, INDUSTRIES, SERVICES};
+use csp_core::business_profile::{check_profile, BusinessProfile, INDUSTRIES, SERVICES};
 use csp_core::endpoint::{BUSINESS_PROFILE, PUBLISH_PROFILE};
 use csp_core::{Field, Report};
 use yew::prelude::*;
@@ -140,7 +138,11 @@ pub fn BusinessProfilePage() -> Html {
             ..d.clone()
         }
     };
-    let report = form.shown(Report::default);
+    let live = {
+        let (d, ctx, with_countries) = (d.clone(), env.ctx.clone(), with_countries.clone());
+        move || check_profile(&with_countries(&d), &ctx.countries)
+    };
+    let report = form.shown(live.clone());
     let onsubmit = {
         let (form, api, d, draft, published, countries_text) = (
             form.clone(),
@@ -152,7 +154,9 @@ pub fn BusinessProfilePage() -> Html {
         );
         Callback::from(move |_| {
             published.set(false);
-            form.press(&Report::default());
+            if !form.press(&live()) {
+                return;
+            }
             let req = with_countries(&d);
             let api = api.clone();
             let call = async move { api.call(&PUBLISH_PROFILE, &[], &req).await };
