@@ -182,13 +182,6 @@ impl crate::paging::Ordered for PartnershipRequest {
     }
 }
 
-/// The link of a provider's invitation (the page `base` names, with the provider's canonical
-/// ID): what [`crate::invitation::build_link`] makes of an `IndirectReseller` invite, written
-/// out for the backends, so that they share no code with the pages that build other links.
-pub fn invitation_link(base: &str, provider_id: &str) -> String {
-    format!("{base}?invType=IndirectReseller&partnerId={provider_id}")
-}
-
 /// May this reseller ask this provider? `provider` is the provider as the directory lists it
 /// (None: unknown, or not listed because it has published no business profile); `current`,
 /// where the pair stands already. Refusals are on `partnership.provider_id`: 404 unknown,
@@ -333,20 +326,6 @@ mod tests {
             assert_eq!((s, e.code), (409, code));
             assert_eq!(e.args["provider"], "Contoso Distribution");
         }
-    }
-
-    #[test]
-    fn the_invitation_link_is_the_invitation_pages() {
-        let base = "https://portal.example/indirect-providers/authorize";
-        assert_eq!(
-            invitation_link(base, P1),
-            crate::invitation::build_link(
-                base,
-                &crate::invitation::Invite::IndirectReseller {
-                    provider_id: P1.into()
-                }
-            )
-        );
     }
 
     #[test]

@@ -50,8 +50,7 @@ pub const ADD_CUSTOMER: &str = "add-customer";
 impl RoleCatalog {
     /// The seeds' table plus sales agent and billing admin, in the vendor's official names.
     pub fn builtin() -> Self {
-        // `data/roles.json` without its indentation (build.rs).
-        serde_json::from_str(include_str!(concat!(env!("OUT_DIR"), "/roles.json")))
+        serde_json::from_str(include_str!("../data/roles.json"))
             .expect("built-in roles.json is valid")
     }
 

@@ -11,11 +11,12 @@ use csp_core::business_profile::{
 };
 use csp_core::field::Field;
 use csp_core::ids::{parse_id, same_id};
+use csp_core::invitation::{build_link, Invite};
 use csp_core::mail::{language, Mail};
 use csp_core::paging::check_room;
 use csp_core::partners::{
-    check_partnership_request, invitation_link, may_invite, NewPartnershipRequest,
-    PartnershipRequest, PartnershipStatus,
+    check_partnership_request, may_invite, NewPartnershipRequest, PartnershipRequest,
+    PartnershipStatus,
 };
 use csp_core::problem::Problem;
 use csp_core::roles::{BUSINESS_PROFILE, INDIRECT_PROVIDERS, INDIRECT_RESELLERS};
@@ -217,7 +218,12 @@ impl Backend {
             );
             let mail = Mail::PartnershipInvitation {
                 provider: me.partner.name.clone(),
-                link: invitation_link(&base, &me.partner.id),
+                link: build_link(
+                    &base,
+                    &Invite::IndirectReseller {
+                        provider_id: me.partner.id.clone(),
+                    },
+                ),
             };
             self.queue_to(&stored.request.requested_by, &stored.language, mail);
             let r = &mut self.state.partnership_requests[i].request;

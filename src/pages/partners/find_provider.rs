@@ -4,7 +4,7 @@
 //! published, else another), and **Send a partnership request**; the provider answers with its
 //! invitation, which the reseller finds on its *Indirect providers* page.
 
-use crate::components::event_value;
+use crate::components::{event_value, use_country_options};
 use crate::env::use_env;
 use crate::form::{describe, listing, use_paged, ShowMore};
 use crate::i18n::{use_i18n, use_title, I18n};
@@ -19,13 +19,7 @@ use yew::prelude::*;
 #[function_component]
 pub fn FindProvider() -> Html {
     let i18n = use_i18n();
-    let env = use_env();
-    // The countries' names, as the other country lists have them (not through the shared
-    // hook: its code, shared by one more page folder, would cost the first load a chunk).
-    let countries = use_memo(i18n.locale, {
-        let (i18n, ctx) = (i18n.clone(), env.ctx.clone());
-        move |_| i18n.countries(ctx.countries.iter().map(|c| c.code.clone()))
-    });
+    let countries = use_country_options();
     let heading = i18n.t("directory-heading");
     use_title(&heading, false);
     // The filter applied, and the one being chosen (applied with the button).

@@ -18,11 +18,12 @@ use csp_core::business_profile::{
 };
 use csp_core::field::Field;
 use csp_core::ids::{parse_id, same_id};
+use csp_core::invitation::{build_link, Invite};
 use csp_core::mail::{language, Mail};
 use csp_core::paging::{check_room, page_of, Ordered, Page};
 use csp_core::partners::{
-    check_partnership_request, invitation_link, may_invite, NewPartnershipRequest,
-    PartnershipRequest, PartnershipStatus,
+    check_partnership_request, may_invite, NewPartnershipRequest, PartnershipRequest,
+    PartnershipStatus,
 };
 use csp_core::roles::{BUSINESS_PROFILE, INDIRECT_PROVIDERS, INDIRECT_RESELLERS};
 
@@ -249,7 +250,12 @@ pub async fn send_invitation(
             language: lang,
             mail: Mail::PartnershipInvitation {
                 provider: me.partner.name.clone(),
-                link: invitation_link(&base, &me.partner.id),
+                link: build_link(
+                    &base,
+                    &Invite::IndirectReseller {
+                        provider_id: me.partner.id.clone(),
+                    },
+                ),
             },
         };
         if state
