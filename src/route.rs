@@ -168,6 +168,10 @@ routes! {
         /// The deep link of a provider's invitation (`?invType=IndirectReseller&partnerId=…`).
         AuthorizeProvider => "/indirect-providers/authorize",
         InviteCustomers { id } => "/indirect-providers/:id/invite",
+        /// The directory of indirect providers a reseller searches.
+        FindProvider => "/indirect-providers/find",
+        /// What the partner publishes (a provider's directory listing).
+        BusinessProfile => "/business-profile",
         IndirectResellers => "/indirect-resellers",
         RequestPartnership => "/indirect-resellers/request-partnership",
         RemovePartnership { id } => "/indirect-resellers/:id/remove",

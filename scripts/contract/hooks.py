@@ -1,7 +1,8 @@
 """Schemathesis auth for scripts/contract.sh: signs in the seeded reseller's and provider's
 global admins and the program operator (user sessions) and a seeded work account plus its
 partner-network account (applicant session), then sends the cookies and the CSRF token of the
-session the route uses (the provider's for its Indirect resellers routes, the operator's for
+session the route uses (the provider's for its Indirect resellers routes and answering a
+partnership request, the operator's for
 the review). Re-signs in on a 401 (for example after a
 generated DELETE /session)."""
 
@@ -13,7 +14,7 @@ import schemathesis
 BASE = os.environ["CSP_BASE"]
 APPLICANT_ROUTES = ("/work-account/session", "/partner-network/profiles", "/applications",
                     "/applications/{id}/answers", "/applications/{id}/verification-email")
-PROVIDER_ROUTES = ("/indirect-resellers", "/indirect-resellers/{id}")
+PROVIDER_ROUTES = ("/indirect-resellers", "/indirect-resellers/{id}", "/partnership-requests/{id}/invitation")
 
 
 def _post(path, body, cookies=None, csrf=None):

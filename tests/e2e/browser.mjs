@@ -12,9 +12,8 @@ export async function openBrowser() {
   });
 }
 
-/// `options` go to the browser context.
-export async function newPage(browser, path = '/', options = {}) {
-  const context = await browser.newContext({ locale: 'en-US', ...options });
+export async function newPage(browser, path = '/') {
+  const context = await browser.newContext({ locale: 'en-US' });
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
   await page.goto(BASE + path);

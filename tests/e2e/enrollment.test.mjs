@@ -7,7 +7,7 @@ import { openBrowser, newPage, BASE } from './browser.mjs';
 import {
   next, startInFrench, choosePartnerType, fillWorkAccount, fillMpnSignIn, fillLegal, fillSupport, fillBank, FRENCH,
 } from './journeys.mjs';
-import { email, linkIn, sql, api } from './mail.mjs';
+import { email, linkIn, sql, api } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await openBrowser(); });

@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { openBrowser, newPage } from './browser.mjs';
 import { axeViolations } from './axe.mjs';
-import { email, linkIn } from './mail.mjs';
+import { email, linkIn } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await openBrowser(); });

@@ -13,7 +13,7 @@ import { openBrowser, newPage, BASE } from './browser.mjs';
 import { axeViolations } from './axe.mjs';
 import { t } from './ftl.mjs';
 import { enrollInFrench, next } from './journeys.mjs';
-import { email, linkIn, api } from './mail.mjs';
+import { email, linkIn, api } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await openBrowser(); });

@@ -161,7 +161,47 @@ pub const TABLE: &[(&str, &str, [u16; 8])] = &[
         "/session/password",
         [401, 422, 422, 422, 422, 422, 422, 422],
     ),
+    (
+        "GET",
+        "/business-profile",
+        [401, 403, 403, 403, 200, 403, 403, 200],
+    ),
+    (
+        "PUT",
+        "/business-profile",
+        [401, 403, 403, 403, 200, 403, 403, 200],
+    ),
+    (
+        "GET",
+        "/provider-directory",
+        [401, 200, 200, 403, 200, 403, 403, 403],
+    ),
+    (
+        "GET",
+        "/partnership-requests",
+        [401, 200, 200, 403, 200, 403, 403, 200],
+    ),
+    // Fabrikam has published (the row above) and Contoso has authorized it already.
+    (
+        "POST",
+        "/partnership-requests",
+        [401, 409, 409, 403, 409, 403, 403, 403],
+    ),
 ];
+
+/// A business profile every check passes, published in French and Chinese.
+pub fn business_profile(email: &str) -> Value {
+    json!({
+        "description_fr": "Distributeur cloud pour les revendeurs d'Europe.",
+        "description_zh_cn": "面向欧洲经销商的云分销商。",
+        "industries": ["retail"],
+        "services": ["licensing", "support"],
+        "countries": ["FR", "BE"],
+        "website": "fabrikam.example",
+        "email": email,
+        "phone": "+33 1 23 45 67 89",
+    })
+}
 
 /// The password the role users choose at their first sign-in.
 const PASSWORD: &str = "Conformance-pass-42";
@@ -188,6 +228,7 @@ pub async fn run<T: Target>(t: &mut T) -> Vec<String> {
     s.rules().await;
     s.paging().await;
     s.review().await;
+    s.directory().await;
     s.failures
 }
 
@@ -364,6 +405,12 @@ impl<T: Target> Suite<'_, T> {
                     ("POST", "/user-invitations/accept") => {
                         Some(json!({"token": "0".repeat(64), "new_password": "Another-pass-77"}))
                     }
+                    ("PUT", "/business-profile") => {
+                        Some(business_profile("partenaires@fabrikam.example"))
+                    }
+                    ("POST", "/partnership-requests") => Some(
+                        json!({"provider_id": csp_demo_data::DEMO_PROVIDER_ID, "language": "fr"}),
+                    ),
                     ("POST", "/session/password") => Some(
                         json!({"current_password": "wrong", "new_password": "Another-pass-77"}),
                     ),
@@ -758,6 +805,143 @@ impl<T: Target> Suite<'_, T> {
             }
         }
         rows
+    }
+
+    /// The business profile's checks, and a reseller's journey through the directory: Fabrikam
+    /// ends its partnership with Contoso, Contoso finds it (filter, search), asks once, Fabrikam
+    /// answers with its invitation (once), Contoso authorizes it and the request is answered.
+    async fn directory(&mut self) {
+        use csp_demo_data::{DEMO_PROVIDER_ID as FABRIKAM, DEMO_RESELLER_ID as CONTOSO};
+        let admin = self.t.sign_in(RESELLER_ADMIN, "demo").await;
+        let provider = self.t.sign_in(PROVIDER_ADMIN, "demo").await;
+        let bp = "/business-profile";
+        let body = self
+            .expect("empty profile", &provider, "PUT", bp, Some(json!({})), 422)
+            .await;
+        self.code(&body, "profile-no-language");
+        let body = json!({"description_en": "x".repeat(2001)});
+        let body = self
+            .expect("long description", &provider, "PUT", bp, Some(body), 422)
+            .await;
+        self.code(&body, "too-long");
+        let published = self
+            .expect(
+                "publish",
+                &provider,
+                "PUT",
+                bp,
+                Some(business_profile("partenaires@fabrikam.example")),
+                200,
+            )
+            .await;
+        if published["website"] != "https://fabrikam.example"
+            || published["countries"] != json!(["BE", "FR"])
+        {
+            self.failures.push(format!(
+                "the profile is stored as core normalizes it: {published}"
+            ));
+        }
+        let path = format!("/indirect-resellers/{CONTOSO}");
+        self.expect("end a partnership", &provider, "DELETE", &path, None, 204)
+            .await;
+        for (query, n) in [
+            ("country=be&q=FABRIKAM", 1),
+            ("country=DE", 0),
+            ("q=nobody", 0),
+        ] {
+            let page = self
+                .expect(
+                    "directory",
+                    &admin,
+                    "GET",
+                    &format!("/provider-directory?{query}"),
+                    None,
+                    200,
+                )
+                .await;
+            let found: Vec<&Value> = page["items"].as_array().into_iter().flatten().collect();
+            let fabrikam = found
+                .iter()
+                .filter(|l| l["provider"]["id"] == FABRIKAM)
+                .count();
+            if fabrikam != n || (n == 1 && found[0]["status"] != Value::Null) {
+                self.failures.push(format!("directory {query}: {page}"));
+            }
+        }
+        for bad in ["country=FRA", "limit=0", "cursor=nope"] {
+            let path = format!("/provider-directory?{bad}");
+            self.expect("directory", &admin, "GET", &path, None, 400)
+                .await;
+        }
+        let ask = json!({"provider_id": FABRIKAM, "language": "fr"});
+        let q = "/partnership-requests";
+        let made = self
+            .expect("request", &admin, "POST", q, Some(ask.clone()), 201)
+            .await;
+        let body = self
+            .expect("request again", &admin, "POST", q, Some(ask), 409)
+            .await;
+        self.code(&body, "partnership-requested");
+        let body = json!({"provider_id": "11111111-2222-4333-8444-555555555555"});
+        let body = self
+            .expect("request to nobody", &admin, "POST", q, Some(body), 404)
+            .await;
+        self.code(&body, "provider-not-found");
+        let id = made["id"].as_str().unwrap_or_default().to_string();
+        let theirs = self
+            .expect("requests", &provider, "GET", q, None, 200)
+            .await;
+        if theirs["items"][0]["id"] != id.as_str() {
+            self.failures
+                .push(format!("the provider sees the request: {theirs}"));
+        }
+        let inv = format!("{q}/{id}/invitation");
+        self.expect(
+            "invitation by the reseller",
+            &admin,
+            "POST",
+            &inv,
+            None,
+            403,
+        )
+        .await;
+        for _ in 0..2 {
+            let r = self
+                .expect("invitation", &provider, "POST", &inv, None, 200)
+                .await;
+            if r["status"] != "invited" {
+                self.failures.push(format!("invited: {r}"));
+            }
+        }
+        let a = json!({"provider_id": FABRIKAM, "consent": true});
+        self.expect(
+            "authorize",
+            &admin,
+            "POST",
+            "/indirect-providers",
+            Some(a),
+            201,
+        )
+        .await;
+        let mine = self.expect("requests", &admin, "GET", q, None, 200).await;
+        if mine["items"] != json!([]) {
+            self.failures
+                .push(format!("an authorization answers the request: {mine}"));
+        }
+        let page = self
+            .expect(
+                "directory",
+                &admin,
+                "GET",
+                "/provider-directory?q=fabrikam",
+                None,
+                200,
+            )
+            .await;
+        if page["items"][0]["status"] != "authorized" {
+            self.failures
+                .push(format!("the directory shows the authorization: {page}"));
+        }
     }
 
     fn code(&mut self, body: &Value, code: &str) {

@@ -5,11 +5,13 @@
 
 use crate::add_customer::{CreatedCustomer, DomainPrefixAvailability, NewCustomer};
 use crate::api::*;
+use crate::business_profile::{BusinessProfile, Listing};
 use crate::country::CountryRules;
 use crate::enrollment::{Draft, NewTenant};
 use crate::mpn::OrgProfile;
 use crate::paging::Page;
 use crate::partners::{AuthorizeProvider, PartnerSummary};
+use crate::partners::{NewPartnershipRequest, PartnershipRequest};
 use crate::relationship::{NewRelationshipRequest, RelationshipRequest};
 use crate::review::{Assigned, Assignment, Decision};
 use crate::roles::RoleCatalog;
@@ -207,6 +209,19 @@ pub const REQUEST_RELATIONSHIP: Endpoint<NewRelationshipRequest, RelationshipReq
     Endpoint::new(Post, "/relationship-requests").fields("relationship");
 pub const TERMINATE_RELATIONSHIP: Endpoint<(), RelationshipRequest> =
     Endpoint::new(Post, "/relationship-requests/{id}/termination");
+pub const BUSINESS_PROFILE: Endpoint<(), BusinessProfile> = Endpoint::new(Get, "/business-profile");
+pub const PUBLISH_PROFILE: Endpoint<BusinessProfile, BusinessProfile> =
+    Endpoint::new(Put, "/business-profile").fields("profile");
+/// The directory of indirect providers: also `country` and `q` in the query
+/// (`csp_core::business_profile::parse_filter`).
+pub const PROVIDER_DIRECTORY: Endpoint<(), Page<Listing>> =
+    Endpoint::new(Get, "/provider-directory");
+pub const PARTNERSHIP_REQUESTS: Endpoint<(), Page<PartnershipRequest>> =
+    Endpoint::new(Get, "/partnership-requests");
+pub const REQUEST_PARTNERSHIP: Endpoint<NewPartnershipRequest, PartnershipRequest> =
+    Endpoint::new(Post, "/partnership-requests").fields("partnership");
+pub const SEND_INVITATION: Endpoint<(), PartnershipRequest> =
+    Endpoint::new(Post, "/partnership-requests/{id}/invitation");
 
 /// Every operation of the contract: what the OpenAPI test compares with `api/openapi.yaml`.
 pub const ALL: &[(Method, &str)] = &[
@@ -261,6 +276,12 @@ pub const ALL: &[(Method, &str)] = &[
     (RELATIONSHIP_REQUESTS.method, RELATIONSHIP_REQUESTS.path),
     (REQUEST_RELATIONSHIP.method, REQUEST_RELATIONSHIP.path),
     (TERMINATE_RELATIONSHIP.method, TERMINATE_RELATIONSHIP.path),
+    (BUSINESS_PROFILE.method, BUSINESS_PROFILE.path),
+    (PUBLISH_PROFILE.method, PUBLISH_PROFILE.path),
+    (PROVIDER_DIRECTORY.method, PROVIDER_DIRECTORY.path),
+    (PARTNERSHIP_REQUESTS.method, PARTNERSHIP_REQUESTS.path),
+    (REQUEST_PARTNERSHIP.method, REQUEST_PARTNERSHIP.path),
+    (SEND_INVITATION.method, SEND_INVITATION.path),
 ];
 
 #[cfg(test)]

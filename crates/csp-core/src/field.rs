@@ -102,6 +102,18 @@ fields! {
     AgreementName = "agreement.name",
     AgreementJobTitle = "agreement.job_title",
     AgreementAccept = "agreement.accept",
+    ProfileDescriptions = "profile.descriptions",
+    ProfileDescriptionEn = "profile.description_en",
+    ProfileDescriptionRu = "profile.description_ru",
+    ProfileDescriptionZhCn = "profile.description_zh_cn",
+    ProfileDescriptionFr = "profile.description_fr",
+    ProfileIndustries = "profile.industries",
+    ProfileServices = "profile.services",
+    ProfileCountries = "profile.countries",
+    ProfileWebsite = "profile.website",
+    ProfileEmail = "profile.email",
+    ProfilePhone = "profile.phone",
+    PartnershipProviderId = "partnership.provider_id",
 }
 
 impl Field {

@@ -29,6 +29,7 @@ pub mod add_customer;
 pub mod address;
 pub mod api;
 pub mod bank;
+pub mod business_profile;
 pub mod country;
 pub mod csv;
 pub mod customers;

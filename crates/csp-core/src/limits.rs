@@ -79,6 +79,15 @@ pub const LIMITS: &[(&str, usize)] = &[
     ("provider_id", 64),
     ("reseller_id", 64),
     ("roles", 64),
+    // The business profile and a partnership request.
+    ("description_en", 2000),
+    ("description_ru", 2000),
+    ("description_zh_cn", 2000),
+    ("description_fr", 2000),
+    ("industries", 64),
+    ("services", 64),
+    ("countries", 2),
+    ("website", 256),
     // Where one body's field is shorter than another's of the same name: by field name.
     ("relationship.name", 50),
 ];

@@ -50,6 +50,19 @@ pub enum Mail {
         link: String,
         expires_at: i64,
     },
+    /// To an indirect provider's business-profile contact: a reseller found it in the
+    /// directory and asks to work with it; the link opens its *Indirect resellers* page, where
+    /// the request waits for **Send invitation**.
+    PartnershipRequested {
+        reseller: String,
+        /// The reseller's country (alpha-2: the same in every language).
+        country: String,
+        requested_by: String,
+        link: String,
+    },
+    /// To the reseller user who asked: the provider's invitation, whose link opens the
+    /// authorization page (also listed on the reseller's *Indirect providers* page).
+    PartnershipInvitation { provider: String, link: String },
 }
 
 /// Who the email says it is from.
@@ -219,6 +232,43 @@ pub fn render(mail: &Mail, messages: &Messages, brand: &Brand) -> Rendered {
                 ],
             )
         }
+        Mail::PartnershipRequested {
+            reseller,
+            country,
+            requested_by,
+            link,
+        } => {
+            let args = [
+                ("product", product),
+                ("reseller", reseller.as_str()),
+                ("country", country.as_str()),
+                ("email", requested_by.as_str()),
+            ];
+            (
+                t("mail-partnership-request-subject", &args),
+                vec![
+                    Block::Para(t("mail-partnership-request-body", &args)),
+                    Block::Para(t("mail-partnership-request-next", &args)),
+                    Block::Link {
+                        label: t("mail-partnership-request-action", &[]),
+                        href: link.clone(),
+                    },
+                ],
+            )
+        }
+        Mail::PartnershipInvitation { provider, link } => {
+            let args = [("product", product), ("provider", provider.as_str())];
+            (
+                t("mail-partnership-invitation-subject", &args),
+                vec![
+                    Block::Para(t("mail-partnership-invitation-body", &args)),
+                    Block::Link {
+                        label: t("mail-partnership-invitation-action", &[]),
+                        href: link.clone(),
+                    },
+                ],
+            )
+        }
     };
     blocks.insert(0, Block::Para(t("mail-greeting", &[])));
     blocks.push(Block::Para(t("mail-signature", &[("vendor", vendor)])));
@@ -324,8 +374,31 @@ mod tests {
                     at: 0,
                 }),
             }),
-        );
+        )
+        .chain([
+            Mail::Invitation {
+                partner: "Contoso France".into(),
+                name: "Anne Martin".into(),
+                sign_in_name: "anne@contoso.fr".into(),
+                link: "https://portal.example/invitation#abc".into(),
+                expires_at: 1_796_745_900,
+            },
+            Mail::PartnershipRequested {
+                reseller: "Fabrikam".into(),
+                country: "FR".into(),
+                requested_by: "anne@fabrikam.fr".into(),
+                link: "https://portal.example/indirect-resellers".into(),
+            },
+            Mail::PartnershipInvitation {
+                provider: "Fabrikam Distribution".into(),
+                link: "https://portal.example/indirect-providers/authorize?invType=IndirectReseller&partnerId=1".into(),
+            },
+        ]);
         for mail in mails {
+            let about_application = matches!(
+                mail,
+                Mail::ConfirmAddress { .. } | Mail::StatusChanged { .. }
+            );
             for tag in LANGUAGES {
                 let r = render(&mail, &locale(tag), &brand());
                 for part in [&r.subject, &r.text, &r.html] {
@@ -335,8 +408,17 @@ mod tests {
                     assert!(!part.contains("reject-reason-"), "{tag}: {part}");
                     assert!(!part.contains("{$"), "{tag}: {part}");
                 }
-                assert!(r.subject.contains("APP-000012"), "{tag}: {}", r.subject);
-                assert!(r.text.contains("APP-000012"), "{tag}: {}", r.text);
+                if about_application {
+                    assert!(r.subject.contains("APP-000012"), "{tag}: {}", r.subject);
+                    assert!(r.text.contains("APP-000012"), "{tag}: {}", r.text);
+                } else {
+                    assert!(r.subject.contains("Fabrikam"), "{tag}: {}", r.subject);
+                    assert!(
+                        r.text.contains("https://portal.example/"),
+                        "{tag}: {}",
+                        r.text
+                    );
+                }
                 assert!(r.text.contains("Contoso <Cloud>"));
                 assert!(r.html.contains("Contoso &lt;Cloud&gt;"));
                 assert!(!r.html.contains("<Cloud>"));

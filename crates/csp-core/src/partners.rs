@@ -138,6 +138,85 @@ pub fn authorize(current: &[PartnerSummary], provider: &PartnerSummary, today: D
     }
 }
 
+/// Where a reseller stands with a provider of the directory.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PartnershipStatus {
+    /// The reseller asked; the provider has not answered yet.
+    Requested,
+    /// The provider sent its invitation back: the reseller may authorize it.
+    Invited,
+    /// The reseller authorized the provider.
+    Authorized,
+}
+
+/// `POST /partnership-requests`: a reseller asks a provider of the directory to work with it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewPartnershipRequest {
+    pub provider_id: String,
+    /// The requesting user's language: the provider's invitation reaches them in it.
+    #[serde(default)]
+    pub language: String,
+}
+
+/// A reseller's request to a provider, as both of them see it (their *Indirect resellers* /
+/// *Indirect providers* pages), until the reseller authorizes the provider.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PartnershipRequest {
+    pub id: String,
+    pub reseller: PartnerSummary,
+    pub provider: PartnerSummary,
+    /// `requested` or `invited`.
+    pub status: PartnershipStatus,
+    /// Who at the reseller asked (their work email): the invitation goes to them.
+    pub requested_by: String,
+    pub requested_at: i64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub invited_at: Option<i64>,
+}
+
+impl crate::paging::Ordered for PartnershipRequest {
+    /// Oldest first (zero-padded, so text order is time order).
+    fn position(&self) -> crate::paging::Position {
+        crate::paging::Position::new(&format!("{:020}", self.requested_at.max(0)), &self.id)
+    }
+}
+
+/// May this reseller ask this provider? `provider` is the provider as the directory lists it
+/// (None: unknown, or not listed because it has published no business profile); `current`,
+/// where the pair stands already. Refusals are on `partnership.provider_id`: 404 unknown,
+/// 422 another region, 409 already asked / invited / authorized.
+pub fn check_partnership_request(
+    provider: Option<&PartnerSummary>,
+    reseller_region: &str,
+    current: Option<PartnershipStatus>,
+) -> Result<(), (u16, Problem)> {
+    let Some(p) = provider else {
+        return Err((404, Code::ProviderNotFound.into()));
+    };
+    check_same_region(reseller_region, p).map_err(|e| (422, e))?;
+    match current {
+        None => Ok(()),
+        Some(PartnershipStatus::Authorized) => Err((
+            409,
+            Problem::new(Code::ProviderAlreadyAuthorized).arg("provider", &p.name),
+        )),
+        Some(_) => Err((
+            409,
+            Problem::new(Code::PartnershipRequested).arg("provider", &p.name),
+        )),
+    }
+}
+
+/// The provider answers a request with its invitation: only a request to it, still
+/// `requested`. Sending it again changes nothing (false), so the reseller gets one email.
+pub fn may_invite(req: &PartnershipRequest, provider_id: &str) -> Result<bool, u16> {
+    if !same_id(&req.provider.id, provider_id) {
+        return Err(404);
+    }
+    Ok(req.status == PartnershipStatus::Requested)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -225,6 +304,48 @@ mod tests {
             vec![(Field::AuthorizeProviderId, Code::IdFormat)]
         );
         assert!(check_same_region(" Europe ", &partner(P1, "x", "europe")).is_ok());
+    }
+
+    #[test]
+    fn a_reseller_asks_a_listed_provider_of_its_region_once() {
+        let p = partner(P1, "Contoso Distribution", "europe");
+        assert!(check_partnership_request(Some(&p), "europe", None).is_ok());
+        let (s, e) = check_partnership_request(None, "europe", None).unwrap_err();
+        assert_eq!((s, e.code), (404, Code::ProviderNotFound));
+        let (s, e) = check_partnership_request(Some(&p), "asia-pacific", None).unwrap_err();
+        assert_eq!((s, e.code), (422, Code::ProviderRegion));
+        for (now, code) in [
+            (PartnershipStatus::Requested, Code::PartnershipRequested),
+            (PartnershipStatus::Invited, Code::PartnershipRequested),
+            (
+                PartnershipStatus::Authorized,
+                Code::ProviderAlreadyAuthorized,
+            ),
+        ] {
+            let (s, e) = check_partnership_request(Some(&p), "europe", Some(now)).unwrap_err();
+            assert_eq!((s, e.code), (409, code));
+            assert_eq!(e.args["provider"], "Contoso Distribution");
+        }
+    }
+
+    #[test]
+    fn only_the_provider_asked_invites_and_only_once() {
+        let mut r = PartnershipRequest {
+            id: "prq_1".into(),
+            reseller: partner("22222222-2222-4333-8444-555555555555", "Fabrikam", "europe"),
+            provider: partner(P1, "Contoso Distribution", "europe"),
+            status: PartnershipStatus::Requested,
+            requested_by: "anne@fabrikam.fr".into(),
+            requested_at: 1,
+            invited_at: None,
+        };
+        assert_eq!(may_invite(&r, &P1.to_uppercase()), Ok(true));
+        assert_eq!(
+            may_invite(&r, "22222222-2222-4333-8444-555555555555"),
+            Err(404)
+        );
+        r.status = PartnershipStatus::Invited;
+        assert_eq!(may_invite(&r, P1), Ok(false));
     }
 
     #[test]

@@ -113,6 +113,10 @@ codes! {
     AssignmentNotYours = "assignment-not-yours",
     AgreementVersion = "agreement-version",
     AgreementNotSigned = "agreement-not-signed",
+    ChooseAtLeastOne = "choose-at-least-one",
+    ProfileNoLanguage = "profile-no-language",
+    PartnershipRequested = "partnership-requested",
+    ProviderAlreadyAuthorized = "provider-already-authorized",
 }
 
 json_as_id!(Code, "unknown message code");

@@ -42,6 +42,8 @@ pub const AUTHORIZE_INDIRECT_PROVIDER: &str = "authorize-indirect-provider";
 pub const CUSTOMERS: &str = "customers";
 /// Request (and remove) a reseller relationship with a customer.
 pub const RELATIONSHIP_REQUESTS: &str = "relationship-requests";
+/// The *Business profile* page: what the partner publishes (a provider's directory listing).
+pub const BUSINESS_PROFILE: &str = "business-profile";
 /// Create a customer's tenant.
 pub const ADD_CUSTOMER: &str = "add-customer";
 

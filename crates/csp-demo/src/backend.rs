@@ -58,6 +58,12 @@ pub struct State {
     /// (`crate::invitations`).
     #[serde(default)]
     pub user_invitations: Vec<crate::invitations::StoredLink>,
+    /// Each partner's published business profile, by partner ID (`crate::profile`).
+    #[serde(default)]
+    pub business_profiles: Vec<(String, csp_core::business_profile::BusinessProfile)>,
+    /// Resellers' partnership requests to providers, until answered by an authorization.
+    #[serde(default)]
+    pub partnership_requests: Vec<crate::profile::StoredRequest>,
 }
 
 /// A signed-in session: what an HTTP backend keeps behind its cookie.
@@ -492,7 +498,7 @@ impl Backend {
         self.state.must_change_password.push(user.id.clone());
         self.state.users.push(user.clone());
         let language = csp_core::mail::language(u.language.as_deref().unwrap_or("en"));
-        self.send_invitation(&user, language);
+        self.send_user_invitation(&user, language);
         Ok(CreatedUser {
             user,
             sign_in_name: email,

@@ -57,7 +57,7 @@ fn link_problem(code: Code) -> ApiError {
 impl Backend {
     /// Queues the invitation email to `user` with a new link in `language`, replacing any
     /// earlier link of theirs; until when the new one works.
-    pub(crate) fn send_invitation(&mut self, user: &User, language: &str) -> i64 {
+    pub(crate) fn send_user_invitation(&mut self, user: &User, language: &str) -> i64 {
         let token = format!("{}{}", self.new_id(), self.new_id());
         let now = self.now;
         let expires_at = now + LINK_TTL_SECS;
@@ -168,7 +168,7 @@ impl Backend {
             .rev()
             .find(|l| l.user_id == user.id)
             .map_or_else(|| "en".to_string(), |l| l.language.clone());
-        let expires_at = self.send_invitation(&user, &language);
+        let expires_at = self.send_user_invitation(&user, &language);
         Ok(InvitationSent {
             email: user.email,
             expires_at,

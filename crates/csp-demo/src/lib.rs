@@ -8,6 +8,7 @@ pub mod backend;
 pub mod customers;
 pub mod invitations;
 pub mod partners;
+pub mod profile;
 pub mod review;
 pub mod routes;
 pub mod seed;

@@ -201,6 +201,7 @@ impl Backend {
                 provider_id: provider.id.clone(),
                 since: self.today,
             });
+            self.answered(&me.partner.id, &provider.id);
         }
         let shown = done
             .providers

@@ -97,6 +97,7 @@ pub fn handle(b: &mut Backend, req: &Request) -> Answer {
     b.caller = req.session.and_then(|t| b.session(t)).map(|s| s.user.id);
     for route in [
         crate::partners::route,
+        crate::profile::route,
         crate::customers::route,
         crate::review::route,
         crate::agreement::route,

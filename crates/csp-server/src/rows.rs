@@ -195,3 +195,12 @@ pub struct QueueFilter {
     pub assignee: Option<String>,
     pub after: Option<(i64, String)>,
 }
+
+/// An email to queue with the change that causes it (`storage::outbox`).
+#[derive(Debug, Clone)]
+pub struct QueuedMail {
+    pub id: String,
+    pub recipient: String,
+    pub language: String,
+    pub mail: csp_core::mail::Mail,
+}

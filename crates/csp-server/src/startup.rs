@@ -8,7 +8,8 @@ use crate::config::Config;
 use crate::error::ApiErr;
 use crate::extract::BodyFields;
 use crate::routes::{
-    customers, enrollment, files, invitations, partners, review, session, users, work_account,
+    customers, enrollment, files, invitations, partners, profile, review, session, users,
+    work_account,
 };
 use crate::state::{now, AppState, Shared};
 use crate::storage::Store;
@@ -208,6 +209,12 @@ pub fn api_routes() -> Router<Shared> {
         &TERMINATE_RELATIONSHIP,
         customers::terminate_relationship,
     );
+    let r = at(r, &BUSINESS_PROFILE, profile::business_profile);
+    let r = at(r, &PUBLISH_PROFILE, profile::publish_profile);
+    let r = at(r, &PROVIDER_DIRECTORY, profile::directory);
+    let r = at(r, &PARTNERSHIP_REQUESTS, profile::partnership_requests);
+    let r = at(r, &REQUEST_PARTNERSHIP, profile::request_partnership);
+    let r = at(r, &SEND_INVITATION, profile::send_invitation);
     r.fallback(|| async { ApiErr::not_found() })
         .method_not_allowed_fallback(|| async {
             ApiErr::new(StatusCode::METHOD_NOT_ALLOWED, "method-not-allowed")

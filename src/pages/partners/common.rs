@@ -44,6 +44,24 @@ pub(super) fn use_partners_paged(
     })
 }
 
+/// Every partnership request the partner sent (a reseller) or received (a provider).
+#[hook]
+pub(super) fn use_partnership_requests() -> (
+    UseStateHandle<Fetched<Vec<csp_core::partners::PartnershipRequest>>>,
+    Callback<()>,
+) {
+    let api = use_env().api;
+    use_fetch((), move |_| {
+        let api = api.clone();
+        async move { api.all(&csp_core::endpoint::PARTNERSHIP_REQUESTS).await }
+    })
+}
+
+/// A day from Unix seconds.
+pub(super) fn day(i18n: &I18n, secs: i64) -> String {
+    i18n.date(csp_core::date::Date((secs.max(0) / 86_400) as u32))
+}
+
 /// A CSP region's name (`partners-region-<id>`), the id itself for a region we don't name.
 pub(super) fn region(i18n: &I18n, id: &str) -> String {
     let key = format!("partners-region-{id}");

@@ -12,7 +12,7 @@ use crate::router::Link;
 use crate::session::{features, use_session, SessionAction};
 use csp_core::api::RoleChange;
 use csp_core::endpoint::UPDATE_ROLES;
-use csp_core::roles::{Role, RoleKind};
+use csp_core::roles::{Role, RoleKind, BUSINESS_PROFILE};
 use yew::prelude::*;
 
 const ADMIN_AGENT: &str = "admin-agent";
@@ -89,7 +89,14 @@ pub fn Account() -> Html {
             <ul class="list" aria-label={i18n.t("account-features-heading")}>
                 { for opens.iter().map(|f| {
                     let id = format!("feature-{f}");
-                    html! { <li>{ if i18n.has(&id) { i18n.t(&id) } else { f.clone() } }</li> }
+                    let name = if i18n.has(&id) { i18n.t(&id) } else { f.clone() };
+                    // The business profile has no place in the navigation (the first load's
+                    // budget): its page opens from here.
+                    if f == BUSINESS_PROFILE {
+                        html! { <li><Link to={Route::BusinessProfile}>{ name }</Link></li> }
+                    } else {
+                        html! { <li>{ name }</li> }
+                    }
                 }) }
             </ul>
         </div>

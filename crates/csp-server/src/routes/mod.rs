@@ -13,6 +13,7 @@ pub mod enrollment;
 pub mod files;
 pub mod invitations;
 pub mod partners;
+pub mod profile;
 pub mod review;
 pub mod session;
 pub mod users;

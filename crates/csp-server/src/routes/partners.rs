@@ -202,6 +202,10 @@ pub async fn authorize_provider(
             Insert::Done
         );
     if changed {
+        // The reseller's request to this provider, if any, is answered.
+        (state.store)
+            .delete_partnership_request(&me.partner.id, &provider.id)
+            .await?;
         tracing::info!(reseller = %me.partner.id, provider = %provider.id, by = %m.user.id, "indirect provider authorized");
     }
     let shown = done

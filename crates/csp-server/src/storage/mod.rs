@@ -17,6 +17,7 @@ mod directory;
 mod invitations;
 mod outbox;
 mod partners;
+mod profiles;
 mod review;
 mod sessions;
 mod throttle;
@@ -123,6 +124,13 @@ fn migrator(sqlite: bool) -> Migrator {
                 Cow::Borrowed("user invitations"),
                 MigrationType::Simple,
                 Cow::Borrowed(include_str!("../../migrations/0008_user_invitations.sql")),
+                false,
+            ),
+            Migration::new(
+                10,
+                Cow::Borrowed("business profiles and partnership requests"),
+                MigrationType::Simple,
+                Cow::Borrowed(include_str!("../../migrations/0010_profile.sql")),
                 false,
             ),
         ]),
