@@ -377,9 +377,9 @@ mod tests {
         )
         .chain([
             Mail::Invitation {
-                partner: "Contoso France".into(),
+                partner: "Fabrikam France".into(),
                 name: "Anne Martin".into(),
-                sign_in_name: "anne@contoso.fr".into(),
+                sign_in_name: "anne@fabrikam.fr".into(),
                 link: "https://portal.example/invitation#abc".into(),
                 expires_at: 1_796_745_900,
             },
