@@ -200,6 +200,13 @@ pub const REQUEST_RELATIONSHIP: Endpoint<NewRelationshipRequest, RelationshipReq
 pub const TERMINATE_RELATIONSHIP: Endpoint<(), RelationshipRequest> =
     Endpoint::new(Post, "/relationship-requests/{id}/termination");
 
+pub const CUSTOMER_INVITATION: Endpoint<(), crate::acceptance::CustomerInvitation> =
+    Endpoint::new(Get, "/customer-invitation");
+pub const ANSWER_INVITATION: Endpoint<
+    crate::acceptance::InvitationAnswer,
+    crate::acceptance::CustomerInvitation,
+> = Endpoint::new(Post, "/customer-invitation/answer");
+
 /// Every operation of the contract: what the OpenAPI test compares with `api/openapi.yaml`.
 pub const ALL: &[(Method, &str)] = &[
     (SETTINGS.method, SETTINGS.path),
@@ -249,6 +256,8 @@ pub const ALL: &[(Method, &str)] = &[
     (RELATIONSHIP_REQUESTS.method, RELATIONSHIP_REQUESTS.path),
     (REQUEST_RELATIONSHIP.method, REQUEST_RELATIONSHIP.path),
     (TERMINATE_RELATIONSHIP.method, TERMINATE_RELATIONSHIP.path),
+    (CUSTOMER_INVITATION.method, CUSTOMER_INVITATION.path),
+    (ANSWER_INVITATION.method, ANSWER_INVITATION.path),
 ];
 
 #[cfg(test)]

@@ -99,6 +99,7 @@ fields! {
     AgreementName = "agreement.name",
     AgreementJobTitle = "agreement.job_title",
     AgreementAccept = "agreement.accept",
+    InvitationAnswer = "invitation.answer",
 }
 
 impl Field {

@@ -40,6 +40,21 @@ pub enum Mail {
         #[serde(default)]
         note: Option<ReviewNote>,
     },
+    /// To the global admins of the partner that sent a reseller-relationship link (and of the
+    /// indirect provider, for a two-tier link) when the customer's Global admin answers it.
+    RelationshipAnswered {
+        /// The customer's organization.
+        customer: String,
+        accepted: bool,
+        /// The request's name, for a granular (GDAP) request.
+        #[serde(default)]
+        request: Option<String>,
+        /// The two-tier link's other partner (the provider for the reseller, and back).
+        #[serde(default)]
+        with_partner: Option<String>,
+        /// The partner's Customers page (accepted) or relationship requests (declined).
+        link: String,
+    },
 }
 
 /// Who the email says it is from.
@@ -178,6 +193,40 @@ pub fn render(mail: &Mail, messages: &Messages, brand: &Brand) -> Rendered {
             });
             (t("mail-status-subject", &args), blocks)
         }
+        Mail::RelationshipAnswered {
+            customer,
+            accepted,
+            request,
+            with_partner,
+            link,
+        } => {
+            let what = if *accepted { "accepted" } else { "declined" };
+            let args = [("customer", customer.as_str()), ("product", product)];
+            let mut blocks = vec![Block::Para(t(
+                &format!("mail-relationship-{what}-body"),
+                &args,
+            ))];
+            if let Some(name) = request {
+                blocks.push(Block::Para(t(
+                    "mail-relationship-request",
+                    &[("name", name.as_str())],
+                )));
+            }
+            if let Some(p) = with_partner {
+                blocks.push(Block::Para(t(
+                    "mail-relationship-with-partner",
+                    &[("partner", p.as_str())],
+                )));
+            }
+            blocks.push(Block::Link {
+                label: t(&format!("mail-relationship-{what}-action"), &[]),
+                href: link.clone(),
+            });
+            (
+                t(&format!("mail-relationship-{what}-subject"), &args),
+                blocks,
+            )
+        }
     };
     blocks.insert(0, Block::Para(t("mail-greeting", &[])));
     blocks.push(Block::Para(t("mail-signature", &[("vendor", vendor)])));
@@ -283,7 +332,14 @@ mod tests {
                     at: 0,
                 }),
             }),
-        );
+        )
+        .chain([true, false].map(|accepted| Mail::RelationshipAnswered {
+            customer: "ООО «Ромашка»".into(),
+            accepted,
+            request: Some("Поддержка 365".into()),
+            with_partner: Some("Fabrikam Distribution".into()),
+            link: "https://portal.example/customers".into(),
+        }));
         for mail in mails {
             for tag in LANGUAGES {
                 let r = render(&mail, &locale(tag), &brand());
@@ -293,6 +349,16 @@ mod tests {
                     assert!(!part.contains("step-name-"), "{tag}: {part}");
                     assert!(!part.contains("reject-reason-"), "{tag}: {part}");
                     assert!(!part.contains("{$"), "{tag}: {part}");
+                }
+                if let Mail::RelationshipAnswered { customer, .. } = &mail {
+                    assert!(
+                        r.subject.contains(customer.as_str()),
+                        "{tag}: {}",
+                        r.subject
+                    );
+                    assert!(r.text.contains("https://portal.example/customers"));
+                    assert!(r.text.contains("Contoso <Cloud>"));
+                    continue;
                 }
                 assert!(r.subject.contains("APP-000012"), "{tag}: {}", r.subject);
                 assert!(r.text.contains("APP-000012"), "{tag}: {}", r.text);

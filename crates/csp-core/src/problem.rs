@@ -107,6 +107,10 @@ codes! {
     ReviewStale = "review-stale",
     AgreementVersion = "agreement-version",
     AgreementNotSigned = "agreement-not-signed",
+    AcceptGlobalAdminOnly = "accept-global-admin-only",
+    AcceptPartnerTenant = "accept-partner-tenant",
+    AcceptOtherPartner = "accept-other-partner",
+    InvitationClosed = "invitation-closed",
 }
 
 json_as_id!(Code, "unknown message code");

@@ -7,7 +7,9 @@
 use crate::config::Config;
 use crate::error::ApiErr;
 use crate::extract::BodyFields;
-use crate::routes::{customers, enrollment, files, partners, review, session, users, work_account};
+use crate::routes::{
+    customers, enrollment, files, invitation, partners, review, session, users, work_account,
+};
 use crate::state::{now, AppState, Shared};
 use crate::storage::Store;
 use crate::{faults, mail, observe, seed, server};
@@ -202,6 +204,8 @@ pub fn api_routes() -> Router<Shared> {
         &TERMINATE_RELATIONSHIP,
         customers::terminate_relationship,
     );
+    let r = at(r, &CUSTOMER_INVITATION, invitation::invitation);
+    let r = at(r, &ANSWER_INVITATION, invitation::answer);
     r.fallback(|| async { ApiErr::not_found() })
         .method_not_allowed_fallback(|| async {
             ApiErr::new(StatusCode::METHOD_NOT_ALLOWED, "method-not-allowed")

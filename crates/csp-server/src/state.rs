@@ -74,7 +74,10 @@ impl AppState {
             creations: Throttle::new("tenant", 0, 20, Duration::from_secs(3600)),
             catalog: RoleCatalog::builtin(),
             ctx: Context::default(),
-            settings: ProgramSettings::default(),
+            settings: ProgramSettings {
+                customer_acceptance_url: cfg.customer_acceptance_url.clone(),
+                ..ProgramSettings::default()
+            },
             hosts,
             origins,
             csp,

@@ -5,12 +5,13 @@
 //! `enrollment` (program settings, countries, roles, applications), `work_account` (the
 //! applicant's work-account sign-in, tenants, partner network), `session` (a partner user's
 //! sign-in and password), `users`, `partners`, `customers` (customers, domain prefixes,
-//! relationship requests), and `files` (the release build beside the API). What several of
+//! relationship requests), `invitation` (a customer's answer to a reseller-relationship link), and `files` (the release build beside the API). What several of
 //! them answer with is below.
 
 pub mod customers;
 pub mod enrollment;
 pub mod files;
+pub mod invitation;
 pub mod partners;
 pub mod review;
 pub mod session;

@@ -110,6 +110,13 @@ fn migrator(sqlite: bool) -> Migrator {
                 }),
                 false,
             ),
+            Migration::new(
+                9,
+                Cow::Borrowed("acceptance"),
+                MigrationType::Simple,
+                Cow::Borrowed(include_str!("../../migrations/0009_acceptance.sql")),
+                false,
+            ),
         ]),
         ..Migrator::DEFAULT
     }
