@@ -15,9 +15,29 @@ use csp_core::Field;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-/// Where a customer's Global admin accepts a reseller relationship (the vendor's admin portal).
-pub const CUSTOMER_INVITATION_BASE: &str =
-    "https://admin.microsoft.com/Adminportal/Home#/BillingAccounts/partner-invitation";
+/// Where a customer's Global admin answers a reseller relationship: the deployment's own
+/// admin center when the backend names one (`customer_acceptance_url` of its settings), else
+/// this portal's acceptance page.
+pub fn customer_base(settings: &csp_core::api::ProgramSettings) -> String {
+    match settings
+        .customer_acceptance_url
+        .as_deref()
+        .map(str::trim)
+        .filter(|u| !u.is_empty())
+    {
+        Some(url) => url.to_owned(),
+        None => {
+            let origin = gloo::utils::window()
+                .location()
+                .origin()
+                .unwrap_or_default();
+            format!(
+                "{origin}{}",
+                crate::route::Route::CustomerInvitation.to_path()
+            )
+        }
+    }
+}
 
 /// This portal's page a reseller opens to authorize a provider (the deep link's base).
 pub fn authorize_base() -> String {

@@ -79,6 +79,9 @@ pub const LIMITS: &[(&str, usize)] = &[
     ("provider_id", 64),
     ("reseller_id", 64),
     ("roles", 64),
+    // A customer's answer to a reseller-relationship link.
+    ("partner_id", 64),
+    ("request_id", 64),
     // Where one body's field is shorter than another's of the same name: by field name.
     ("relationship.name", 50),
 ];

@@ -54,6 +54,10 @@ pub struct State {
     /// demo Outbox page shows them.
     #[serde(default)]
     pub outbox: Vec<crate::verification::OutboxMail>,
+    /// (customer tenant's domain, request ID): the relationship each customer's Global admin
+    /// accepted here (`crate::acceptance`), for its status and dates on the customer list.
+    #[serde(default)]
+    pub accepted_requests: Vec<(String, String)>,
 }
 
 /// A signed-in session: what an HTTP backend keeps behind its cookie.

@@ -98,6 +98,7 @@ pub fn handle(b: &mut Backend, req: &Request) -> Answer {
     for route in [
         crate::partners::route,
         crate::customers::route,
+        crate::acceptance::route,
         crate::review::route,
         crate::agreement::route,
         crate::verification::route,

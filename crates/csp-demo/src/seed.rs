@@ -28,6 +28,17 @@ impl State {
             authorizations: d.authorizations,
             customers: d.customers,
             relationship_requests: d.relationship_requests,
+            // The directory's customer organizations, whose Global admins accept relationships.
+            tenants: csp_demo_data::DEMO_CUSTOMER_TENANTS
+                .iter()
+                .map(
+                    |(domain, country, organization, _)| csp_core::enrollment::Tenant {
+                        domain: domain.to_string(),
+                        country: country.to_string(),
+                        organization: organization.to_string(),
+                    },
+                )
+                .collect(),
             credentials,
             ..State::default()
         }

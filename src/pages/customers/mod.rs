@@ -1,8 +1,10 @@
 //! Customers: the list with search, reseller filter, paging and CSV export; adding
 //! a customer with its admin's one-time password; requesting a reseller relationship (GDAP)
-//! with the drafted email; the requests and their status; removing a relationship.
+//! with the drafted email; the requests and their status; removing a relationship; and the
+//! customer's side: its Global admin accepting or declining the link (`accept`).
 //! `common` holds what the pages share (the signed-in partner, relationship labels).
 
+mod accept;
 mod add_customer;
 mod common;
 mod customer_added;
@@ -12,6 +14,7 @@ mod remove_relationship;
 mod request_relationship;
 mod terminate;
 
+pub use accept::AcceptInvitation;
 pub use add_customer::AddCustomer;
 pub use customer_added::CustomerAdded;
 pub use list::CustomersPage;
@@ -49,6 +52,8 @@ pub fn page(route: &CustomersRoute, _again: bool) -> Html {
             RELATIONSHIP_REQUESTS,
             html! { <TerminateRelationship id={id.clone()} /> },
         ),
+        // The customer's page: no partner session, its own work-account sign-in.
+        CustomersRoute::CustomerInvitation => html! { <AcceptInvitation /> },
         CustomersRoute::RemoveRelationship { id } => signed(
             RELATIONSHIP_REQUESTS,
             html! { <RemoveRelationship id={id.clone()} /> },

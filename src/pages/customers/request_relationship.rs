@@ -43,7 +43,11 @@ pub fn RequestRelationship() -> Html {
         .0
     };
     if let (Some(r), Some(Ok(m))) = (&*sent, &*me) {
-        let link = request_link(&m.partner.id, r);
+        let link = request_link(
+            &crate::invitation::customer_base(&env.settings),
+            &m.partner.id,
+            r,
+        );
         let partner = m.partner.name.as_str();
         let mut asks = vec![i18n.ta("customers-invite-email-body", &[("partner", partner)])];
         if r.admin_access {

@@ -3,9 +3,10 @@
 
 use super::common::use_providers;
 use crate::components::Busy;
+use crate::env::use_env;
 use crate::form::{one_of, FetchFailed};
 use crate::i18n::use_i18n;
-use crate::invitation::{letter, InvitationDraft, CUSTOMER_INVITATION_BASE};
+use crate::invitation::{customer_base, letter, InvitationDraft};
 use crate::partner::use_my_partner;
 use crate::route::Route;
 use csp_core::ids::same_id;
@@ -22,6 +23,7 @@ pub struct InviteProps {
 #[function_component]
 pub fn InviteCustomers(p: &InviteProps) -> Html {
     let i18n = use_i18n();
+    let env = use_env();
     let me = use_my_partner();
     let (providers, again) = use_providers();
     let m = match (&*me, &*providers) {
@@ -41,7 +43,7 @@ pub fn InviteCustomers(p: &InviteProps) -> Html {
         Err(instead) => return instead,
     };
     let link = build_link(
-        CUSTOMER_INVITATION_BASE,
+        &customer_base(&env.settings),
         &Invite::ResellerRelationship {
             partner_id: m.partner.id.clone(),
             provider_id: Some(provider.id.clone()),

@@ -165,7 +165,7 @@ pub async fn answer(
             .is_partner_tenant(&a.account.tenant_domain)
             .await?,
     })
-    .map_err(|p| answer_refused(StatusCode::FORBIDDEN, "forbidden", p))?;
+    .map_err(|p| answer_refused(StatusCode::UNPROCESSABLE_ENTITY, "validation", p))?;
     let tenant = tenant_of(&state, &a.account.tenant_domain).await?;
     let existing = state.store.customer_by_domain(&tenant.domain).await?;
     let today = today();
