@@ -4,9 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { openBrowser, newPage, BASE } from './browser.mjs';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { execFileSync } from 'node:child_process';
+import { email, sql, api } from './server.mjs';
 
 let browser;
 before(async () => { browser = await openBrowser(); });
@@ -129,28 +127,7 @@ test('an indirect reseller enrolls in French with a French address and IBAN', as
   await page.context().close();
 });
 
-/// The first email in the mail sink's folder (MAIL_DIR) that `match` accepts, waiting for it.
-async function email(match, timeout = 15_000) {
-  const dir = process.env.MAIL_DIR;
-  assert.ok(dir, 'MAIL_DIR names the mail sink\'s folder');
-  const end = Date.now() + timeout;
-  while (Date.now() < end) {
-    for (const f of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
-      const m = JSON.parse(readFileSync(join(dir, f), 'utf8'));
-      if (match(m)) return m;
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('no such email arrived');
-}
-
 const linkIn = (mail) => /https?:\/\/\S+\/verify-email#[0-9a-f]+/.exec(mail.text)[0];
-
-/// SQL on the e2e server's SQLite file (E2E_DB), for what a test can't wait for: time passing.
-function sql(statement, ...params) {
-  execFileSync('python3', ['-c', 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute(sys.argv[2], sys.argv[3:]); c.commit()',
-    process.env.E2E_DB, statement, ...params]);
-}
 
 test('an expired link sends a new one to the same address, which verifies', async () => {
   const signIn = await api('POST', '/work-account/sign-in', { user_name: 'admin@contoso.de', password: 'motdepasse' });
@@ -177,17 +154,6 @@ test('an expired link sends a new one to the same address, which verifies', asyn
   await page.getByRole('heading', { name: 'Adresse e-mail vérifiée' }).waitFor();
   await page.context().close();
 });
-
-/// A JSON call from outside the browser, with the cookies and CSRF token of a session.
-async function api(method, path, body, session = {}) {
-  const headers = { 'Content-Type': 'application/json' };
-  if (session.cookie) headers.Cookie = session.cookie;
-  if (session.csrf) headers['X-CSRF-Token'] = session.csrf;
-  const res = await fetch(`${BASE}/api${path}`, { method, headers, body: body && JSON.stringify(body) });
-  const cookie = (res.headers.get('set-cookie') || '').split(';')[0];
-  const text = await res.text();
-  return { status: res.status, json: text ? JSON.parse(text) : null, cookie, text };
-}
 
 /// A partner already enrolled in CSP: support details only, the support address the primary contact.
 const enrolledDraft = (email) => ({

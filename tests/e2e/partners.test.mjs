@@ -11,6 +11,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { openBrowser, newPage, BASE } from './browser.mjs';
 import { t } from './ftl.mjs';
+import { chooseLanguage, signIn } from './server.mjs';
 
 const LANGS = (process.env.PARTNER_LANGS ?? 'fr,ru').split(',');
 const CONTOSO = '7c1e9a44-2b3d-4e8f-a6c5-913d0f2e7b15';
@@ -29,20 +30,6 @@ after(async () => { await browser?.close(); });
 
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const exact = (s) => new RegExp(`^${escape(s)}$`);
-
-/** Switches the page to `lang`, whatever language it shows now. */
-async function chooseLanguage(page, lang) {
-  const labels = [...new Set(['en', ...LANGS].map((l) => t(l, 'language-label')))];
-  await page.getByLabel(new RegExp(`^(${labels.map(escape).join('|')})$`)).selectOption(lang);
-  await page.locator(`html[lang="${lang}"]`).waitFor();
-}
-
-async function signIn(page, lang, user, password = 'demo') {
-  await chooseLanguage(page, lang);
-  await page.getByLabel(t(lang, 'sign-in-user-name')).fill(user);
-  await page.getByLabel(t(lang, 'password'), { exact: true }).fill(password);
-  await page.getByRole('button', { name: t(lang, 'sign-in'), exact: true }).click();
-}
 
 /** RFC 4180 rows of a CSV text (quoted fields, doubled quotes, CRLF). */
 function parseCsv(text) {
