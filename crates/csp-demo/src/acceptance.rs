@@ -165,7 +165,7 @@ impl Backend {
             .unwrap_or_default();
         let global_admin = !csp_demo_data::DEMO_CUSTOMER_TENANTS
             .iter()
-            .flat_map(|(_, _, _, accounts)| accounts.iter())
+            .flat_map(|c| c.accounts.iter())
             .any(|(u, admin)| u.eq_ignore_ascii_case(&user) && !admin);
         let partner_tenant = self
             .state

@@ -31,13 +31,11 @@ impl State {
             // The directory's customer organizations, whose Global admins accept relationships.
             tenants: csp_demo_data::DEMO_CUSTOMER_TENANTS
                 .iter()
-                .map(
-                    |(domain, country, organization, _)| csp_core::enrollment::Tenant {
-                        domain: domain.to_string(),
-                        country: country.to_string(),
-                        organization: organization.to_string(),
-                    },
-                )
+                .map(|c| csp_core::enrollment::Tenant {
+                    domain: c.domain.into(),
+                    country: c.country.into(),
+                    organization: c.organization.into(),
+                })
                 .collect(),
             credentials,
             ..State::default()
