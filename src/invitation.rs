@@ -17,9 +17,25 @@ use yew::prelude::*;
 
 /// Where a customer's Global admin answers a reseller relationship: the deployment's own
 /// admin center when the backend names one (`customer_acceptance_url` of its settings), else
-/// this portal's acceptance page.
-pub fn customer_base(settings: &csp_core::api::ProgramSettings) -> String {
-    match settings
+/// this portal's acceptance page. None until the backend said (a link is not shown before).
+#[hook]
+pub fn use_customer_base() -> Option<String> {
+    let api = crate::env::use_env().api;
+    let (links, _) = crate::form::use_fetch((), move |_| {
+        let api = api.clone();
+        async move {
+            api.call(&csp_core::endpoint::CUSTOMER_LINKS, &[], &())
+                .await
+        }
+    });
+    // Settings that could not be read: the portal's own page, which every backend serves.
+    (*links)
+        .as_ref()
+        .map(|l| customer_base(&l.clone().unwrap_or_default()))
+}
+
+fn customer_base(links: &csp_core::acceptance::CustomerLinks) -> String {
+    match links
         .customer_acceptance_url
         .as_deref()
         .map(str::trim)

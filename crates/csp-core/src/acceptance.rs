@@ -202,6 +202,16 @@ pub fn with_relationship(
     c
 }
 
+/// Where reseller-relationship links send the customer's Global admin: a field of
+/// `GET /settings` beside [`crate::api::ProgramSettings`], read only by the pages that build
+/// such links (the first load does not carry it).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CustomerLinks {
+    /// A deployment's own admin center; None = this portal's acceptance page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub customer_acceptance_url: Option<String>,
+}
+
 /// `GET /customer-invitation`: what the link's page shows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CustomerInvitation {

@@ -12,17 +12,12 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProgramSettings {
     pub open_partner_types: Vec<PartnerType>,
-    /// Where reseller-relationship links send the customer's Global admin: a deployment's own
-    /// admin center; None = this portal's acceptance page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub customer_acceptance_url: Option<String>,
 }
 
 impl Default for ProgramSettings {
     fn default() -> Self {
         ProgramSettings {
             open_partner_types: vec![PartnerType::IndirectReseller, PartnerType::IndirectProvider],
-            customer_acceptance_url: None,
         }
     }
 }

@@ -200,6 +200,10 @@ pub const REQUEST_RELATIONSHIP: Endpoint<NewRelationshipRequest, RelationshipReq
 pub const TERMINATE_RELATIONSHIP: Endpoint<(), RelationshipRequest> =
     Endpoint::new(Post, "/relationship-requests/{id}/termination");
 
+/// `GET /settings` read for [`crate::acceptance::CustomerLinks`] alone (the same operation as
+/// [`SETTINGS`], so not listed again in [`ALL`]).
+pub const CUSTOMER_LINKS: Endpoint<(), crate::acceptance::CustomerLinks> =
+    Endpoint::new(Get, "/settings");
 pub const CUSTOMER_INVITATION: Endpoint<(), crate::acceptance::CustomerInvitation> =
     Endpoint::new(Get, "/customer-invitation");
 pub const ANSWER_INVITATION: Endpoint<

@@ -26,6 +26,8 @@ pub struct AppState {
     pub catalog: RoleCatalog,
     pub ctx: Context,
     pub settings: ProgramSettings,
+    /// Where reseller-relationship links send the customer (served with `settings`).
+    pub links: csp_core::acceptance::CustomerLinks,
     pub hosts: Vec<String>,
     pub origins: Vec<String>,
     /// The Content-Security-Policy, with the hashes of the build's inline scripts and styles.
@@ -74,9 +76,9 @@ impl AppState {
             creations: Throttle::new("tenant", 0, 20, Duration::from_secs(3600)),
             catalog: RoleCatalog::builtin(),
             ctx: Context::default(),
-            settings: ProgramSettings {
+            settings: ProgramSettings::default(),
+            links: csp_core::acceptance::CustomerLinks {
                 customer_acceptance_url: cfg.customer_acceptance_url.clone(),
-                ..ProgramSettings::default()
             },
             hosts,
             origins,

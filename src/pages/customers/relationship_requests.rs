@@ -19,7 +19,7 @@ use yew::prelude::*;
 pub fn RelationshipRequests() -> Html {
     let i18n = use_i18n();
     let env = use_env();
-    let base = crate::invitation::customer_base(&env.settings);
+    let base = crate::invitation::use_customer_base();
     let api = env.api.clone();
     let (list, again, more) = use_paged(move |cursor| {
         let api = api.clone();
@@ -59,7 +59,8 @@ pub fn RelationshipRequests() -> Html {
                             let link = partner_id
                                 .as_deref()
                                 .filter(|_| r.status == RelationshipStatus::Pending)
-                                .map(|p| request_link(&base, p, r));
+                                .zip(base.as_deref())
+                                .map(|(p, base)| request_link(base, p, r));
                             let copy = link.clone().map(|link| {
                                 let (copied, id) = (copied.clone(), r.id.clone());
                                 Callback::from(move |_: MouseEvent| {
