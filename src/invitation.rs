@@ -47,10 +47,9 @@ fn customer_base(links: &csp_core::acceptance::CustomerLinks) -> String {
                 .location()
                 .origin()
                 .unwrap_or_default();
-            format!(
-                "{origin}{}",
-                crate::route::Route::CustomerInvitation.to_path()
-            )
+            // `Route::CustomerInvitation`'s path, written out as `authorize_base` does: calling
+            // `Route::to_path` from a page folder keeps a copy of it in the first load.
+            format!("{origin}/customer-invitation")
         }
     }
 }
