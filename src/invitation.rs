@@ -47,9 +47,9 @@ fn customer_base(links: &csp_core::acceptance::CustomerLinks) -> String {
                 .location()
                 .origin()
                 .unwrap_or_default();
-            // `Route::CustomerInvitation`'s path, written out as `authorize_base` does: calling
-            // `Route::to_path` from a page folder keeps a copy of it in the first load.
-            format!("{origin}/customer-invitation")
+            // The Customers page's path: with the link's query (`invType=ResellerRelationship`)
+            // it is the customer's side, where its Global admin answers (`pages::customers`).
+            format!("{origin}/customers")
         }
     }
 }

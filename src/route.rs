@@ -158,9 +158,6 @@ routes! {
         ProviderCustomers { id } => "/indirect-providers/:id/customers",
         /// A provider's **Add new customer** on behalf of one indirect reseller.
         AddCustomerFor { id } => "/indirect-resellers/:id/add-customer",
-        /// Where a reseller-relationship link opens (`?invType=ResellerRelationship&…`): the
-        /// customer's Global admin accepts or declines.
-        CustomerInvitation => "/customer-invitation",
     }
     /// `pages/partners/`: indirect providers and indirect resellers.
     Partners(PartnersRoute) {

@@ -17,11 +17,15 @@ const FABRIKAM: &str = "0b8f3c2a-6d1e-4f7a-9c3b-2e5d8a1f4b60";
 const PENDING: &str = "b7f8a9c0-d1e2-4f3a-8b5c-6d7e8f9a0b1c";
 
 fn request_link(id: &str) -> String {
-    format!("/customer-invitation?invType=ResellerRelationship&partnerId={CONTOSO}&msppId=0&DAP=true&gdapId={id}")
+    format!(
+        "/customers?invType=ResellerRelationship&partnerId={CONTOSO}&msppId=0&DAP=true&gdapId={id}"
+    )
 }
 
 fn two_tier_link() -> String {
-    format!("/customer-invitation?invType=ResellerRelationship&partnerId={CONTOSO}&msppId={FABRIKAM}&DAP=false")
+    format!(
+        "/customers?invType=ResellerRelationship&partnerId={CONTOSO}&msppId={FABRIKAM}&DAP=false"
+    )
 }
 
 /// The in-browser backend with one more request of Contoso's, made by `make` from a fresh
@@ -64,10 +68,10 @@ async fn sign_in(ui: &Ui, user: &str) {
 async fn a_link_the_portal_did_not_send_says_so() {
     fresh_browser();
     for path in [
-        "/customer-invitation".to_string(),
-        "/customer-invitation?invType=ResellerRelationship&partnerId=not-an-id".to_string(),
+        "/customers?invType=ResellerRelationship".to_string(),
+        "/customers?invType=ResellerRelationship&partnerId=not-an-id".to_string(),
         request_link("00000000-0000-4000-8000-000000000000"),
-        format!("/customer-invitation?invType=ResellerRelationship&partnerId={CONTOSO}&msppId=e6a1b3c5-7d9f-4b2e-8c4a-6f8e0d2b4a17"),
+        format!("/customers?invType=ResellerRelationship&partnerId={CONTOSO}&msppId=e6a1b3c5-7d9f-4b2e-8c4a-6f8e0d2b4a17"),
     ] {
         let ui = Ui::at(&path).await;
         ui.until("not valid").await;

@@ -76,7 +76,7 @@ test('[fr] a reseller requests a relationship, the customer\'s Global admin acce
   await page.getByRole('heading', { name: t(L, 'partners-invitation-heading') }).waitFor();
   const link = await page.locator('code.invitation-link').innerText();
   // The portal's own acceptance page, not a vendor's.
-  assert.ok(link.startsWith(`${BASE}/customer-invitation?invType=ResellerRelationship&partnerId=${CONTOSO}`), link);
+  assert.ok(link.startsWith(`${BASE}/customers?invType=ResellerRelationship&partnerId=${CONTOSO}`), link);
   await page.context().close();
 
   const customer = await accept(link, 'admin@northwindtraders.onmicrosoft.com', 'Contoso',
@@ -105,7 +105,7 @@ test('[fr] a two-tier link accepted lists the customer for the reseller and its 
   await page.goto(`${BASE}/indirect-providers/${FABRIKAM}/invite`);
   await page.getByRole('heading', { name: t(L, 'partners-invitation-heading') }).waitFor();
   const link = await page.locator('code.invitation-link').innerText();
-  assert.ok(link.startsWith(`${BASE}/customer-invitation?`), link);
+  assert.ok(link.startsWith(`${BASE}/customers?`), link);
   await page.context().close();
 
   const customer = await accept(link, 'admin@tailspintoys.onmicrosoft.com', 'Contoso',

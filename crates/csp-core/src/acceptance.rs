@@ -415,7 +415,7 @@ mod tests {
             admin: false,
             request_id: None,
         };
-        let link = build_link("https://portal.example/customer-invitation", &inv);
+        let link = build_link("https://portal.example/customers", &inv);
         let parsed = parse_invite(link.split_once('?').unwrap().1).unwrap();
         assert_eq!(
             invitation_link(&parsed),

@@ -1,4 +1,4 @@
-//! Where a reseller-relationship link opens: the customer's Global admin reads what accepting
+//! Where a reseller-relationship link opens (the Customers page's path with the link's query): the customer's Global admin reads what accepting
 //! grants (the partner as reseller; the admin roles and duration a request asks for; the
 //! indirect provider of a two-tier link), signs in with the organization's work account, and
 //! accepts or declines. A link already used, expired, declined, or not sent by this portal
@@ -23,6 +23,15 @@ use csp_core::invitation::{parse_invite, percent_encode};
 use csp_core::problem::required;
 use csp_core::{Field, Report};
 use yew::prelude::*;
+
+/// Whether a query is a reseller-relationship link's (`invType=ResellerRelationship`, even
+/// with its IDs mangled: the page then says the link is not valid).
+pub(super) fn is_customer_link(query: &str) -> bool {
+    query
+        .trim_start_matches('?')
+        .split('&')
+        .any(|kv| kv.eq_ignore_ascii_case("invType=ResellerRelationship"))
+}
 
 /// The link's query as `GET /customer-invitation` takes it.
 fn query_of(l: &InvitationLink) -> String {

@@ -28,10 +28,25 @@ use crate::route::CustomersRoute;
 use csp_core::roles::{ADD_CUSTOMER, CUSTOMERS, RELATIONSHIP_REQUESTS};
 use yew::prelude::*;
 
+/// The partner's Customers page, or, for a reseller-relationship link's query, the customer's
+/// acceptance page.
+#[function_component]
+fn CustomersOrInvitation() -> Html {
+    let query = crate::router::use_location().query_str().to_owned();
+    if accept::is_customer_link(&query) {
+        html! { <AcceptInvitation /> }
+    } else {
+        signed(CUSTOMERS, html! { <CustomersPage /> })
+    }
+}
+
 /// The customers page `route` names, each behind the feature it needs.
 pub fn page(route: &CustomersRoute, _again: bool) -> Html {
     match route {
-        CustomersRoute::Customers => signed(CUSTOMERS, html! { <CustomersPage /> }),
+        // A reseller-relationship link opens the Customers page's path with its query: the
+        // customer's side, answered there without a partner session. Not a route of its own:
+        // each route costs the first load (the route table is in the main module).
+        CustomersRoute::Customers => html! { <CustomersOrInvitation /> },
         CustomersRoute::ProviderCustomers { id } => signed(
             CUSTOMERS,
             html! { <CustomersPage provider={Some(id.clone())} /> },
@@ -52,8 +67,6 @@ pub fn page(route: &CustomersRoute, _again: bool) -> Html {
             RELATIONSHIP_REQUESTS,
             html! { <TerminateRelationship id={id.clone()} /> },
         ),
-        // The customer's page: no partner session, its own work-account sign-in.
-        CustomersRoute::CustomerInvitation => html! { <AcceptInvitation /> },
         CustomersRoute::RemoveRelationship { id } => signed(
             RELATIONSHIP_REQUESTS,
             html! { <RemoveRelationship id={id.clone()} /> },
