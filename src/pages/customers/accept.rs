@@ -1,7 +1,7 @@
-//! Where a reseller-relationship link opens (the Customers page's path with the link's query): the customer's Global admin reads what accepting
-//! grants (the partner as reseller; the admin roles and duration a request asks for; the
-//! indirect provider of a two-tier link), signs in with the organization's work account, and
-//! accepts or declines. A link already used, expired, declined, or not sent by this portal
+//! Where a reseller-relationship link opens (the Customers page's path with the link's
+//! query): the customer's Global admin reads what accepting grants (the partner as reseller;
+//! the admin roles and duration a request asks for; the indirect provider of a two-tier link),
+//! signs in with the organization's work account, and accepts or declines. A link already used, expired, declined, or not sent by this portal
 //! opens a page that says so, one per state.
 
 use super::common::role_label;
@@ -15,10 +15,7 @@ use csp_core::acceptance::{
     invitation_link, CustomerInvitation, InvitationAnswer, InvitationLink, LinkState,
 };
 use csp_core::api::{SignIn, WorkAccountSession};
-use csp_core::endpoint::{
-    ANSWER_INVITATION, CUSTOMER_INVITATION, WORK_ACCOUNT_SESSION, WORK_ACCOUNT_SIGN_IN,
-    WORK_ACCOUNT_SIGN_OUT,
-};
+use csp_core::endpoint::{ANSWER_INVITATION, CUSTOMER_INVITATION, WORK_ACCOUNT_SIGN_IN};
 use csp_core::invitation::{parse_invite, percent_encode};
 use csp_core::problem::required;
 use csp_core::{Field, Report};
@@ -198,23 +195,11 @@ fn Open(p: &OpenProps) -> Html {
     let form = use_form();
     let user_name = use_state(String::new);
     let password = use_state(String::new);
-    // The work account this tab is signed in to, if any (None: not yet known).
-    let api = env.api.clone();
-    let (session, _) = use_fetch((), move |_| {
-        let api = api.clone();
-        async move {
-            match api.call(&WORK_ACCOUNT_SESSION, &[], &()).await {
-                Ok(s) => Ok(Some(s)),
-                Err(_) => Ok::<_, Failure>(None),
-            }
-        }
-    });
+    // The work account signed in to on this page. Asked for here each time, whatever work
+    // account the tab used before (the answer is that account's): reading the applicant session
+    // from this page would keep a copy of the API client's call for it in the first load.
     let signed = use_state(|| None::<WorkAccountSession>);
-    let account = (*signed)
-        .clone()
-        .or_else(|| session.as_ref().and_then(|s| s.clone().ok().flatten()));
-    let signed_out = use_state(|| false);
-    let account = account.filter(|_| !*signed_out || signed.is_some());
+    let account = (*signed).clone();
     let partner = p.invitation.partner_name.clone();
     let heading = i18n.ta("accept-heading", &[("partner", &partner)]);
 
@@ -263,11 +248,10 @@ fn Open(p: &OpenProps) -> Html {
         }
     };
     let onsubmit = {
-        let (form, api, signed, signed_out, answer) = (
+        let (form, api, signed, answer) = (
             form.clone(),
             env.api.clone(),
             signed.clone(),
-            signed_out.clone(),
             answer.clone(),
         );
         let (u, pw, has_account) = ((*user_name).clone(), (*password).clone(), account.is_some());
@@ -285,10 +269,9 @@ fn Open(p: &OpenProps) -> Html {
                 password: pw.clone(),
             };
             let call = async move { api2.call(&WORK_ACCOUNT_SIGN_IN, &[], &req).await };
-            let (api, signed, signed_out) = (api.clone(), signed.clone(), signed_out.clone());
+            let (api, signed) = (api.clone(), signed.clone());
             form.run(call, move |s: WorkAccountSession| {
                 api.set_applicant_csrf(&s.csrf_token);
-                signed_out.set(false);
                 signed.set(Some(s));
             });
         })
@@ -297,22 +280,12 @@ fn Open(p: &OpenProps) -> Html {
         let answer = answer.clone();
         Callback::from(move |_: MouseEvent| answer(false))
     };
+    // Signing in to another account replaces this one's session.
     let use_another = {
-        let (api, signed, signed_out, form) = (
-            env.api.clone(),
-            signed.clone(),
-            signed_out.clone(),
-            form.clone(),
-        );
+        let (signed, form) = (signed.clone(), form.clone());
         Callback::from(move |_: MouseEvent| {
-            let (signed, signed_out) = (signed.clone(), signed_out.clone());
-            let api = api.clone();
             form.reset();
-            wasm_bindgen_futures::spawn_local(async move {
-                let _ = api.call(&WORK_ACCOUNT_SIGN_OUT, &[], &()).await;
-                signed.set(None);
-                signed_out.set(true);
-            });
+            signed.set(None);
         })
     };
     let refusal = report
