@@ -12,8 +12,10 @@ export async function openBrowser() {
   });
 }
 
-export async function newPage(browser, path = '/') {
-  const context = await browser.newContext({ locale: 'en-US' });
+/** `options` go to the browser context (`{ bypassCSP: true }` lets axe-core's script into a
+ * page the server's Content-Security-Policy guards). */
+export async function newPage(browser, path = '/', options = {}) {
+  const context = await browser.newContext({ locale: 'en-US', ...options });
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
   await page.goto(BASE + path);

@@ -209,7 +209,7 @@ pub const CUSTOMER_INVITATION: Endpoint<(), crate::acceptance::CustomerInvitatio
 pub const ANSWER_INVITATION: Endpoint<
     crate::acceptance::InvitationAnswer,
     crate::acceptance::CustomerInvitation,
-> = Endpoint::new(Post, "/customer-invitation/answer");
+> = Endpoint::new(Post, "/customer-invitation/answer").applicant();
 
 /// Every operation of the contract: what the OpenAPI test compares with `api/openapi.yaml`.
 pub const ALL: &[(Method, &str)] = &[
