@@ -339,6 +339,15 @@ impl Api {
         self.list(op, limit, cursor).await
     }
 
+    /// A read narrowed by `query` (`name=value` pairs joined by `&`, already encoded).
+    pub async fn get_where<R: DeserializeOwned>(
+        &self,
+        op: &Endpoint<(), R>,
+        query: &str,
+    ) -> Result<R, Failure> {
+        self.send(op, &[], query, &()).await
+    }
+
     /// One page of a list narrowed by `filter` (`name=value` pairs joined by `&`, already
     /// encoded): the rows after `cursor`, as many as the backend gives by default.
     pub async fn page_where<T: DeserializeOwned>(

@@ -15,9 +15,44 @@ use csp_core::Field;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-/// Where a customer's Global admin accepts a reseller relationship (the vendor's admin portal).
-pub const CUSTOMER_INVITATION_BASE: &str =
-    "https://admin.microsoft.com/Adminportal/Home#/BillingAccounts/partner-invitation";
+/// Where a customer's Global admin answers a reseller relationship: the deployment's own
+/// admin center when the backend names one (`customer_acceptance_url` of its settings), else
+/// this portal's acceptance page. None until the backend said (a link is not shown before).
+#[hook]
+pub fn use_customer_base() -> Option<String> {
+    let api = crate::env::use_env().api;
+    let (links, _) = crate::form::use_fetch((), move |_| {
+        let api = api.clone();
+        async move {
+            api.call(&csp_core::endpoint::CUSTOMER_LINKS, &[], &())
+                .await
+        }
+    });
+    // Settings that could not be read: the portal's own page, which every backend serves.
+    (*links)
+        .as_ref()
+        .map(|l| customer_base(&l.clone().unwrap_or_default()))
+}
+
+fn customer_base(links: &csp_core::acceptance::CustomerLinks) -> String {
+    match links
+        .customer_acceptance_url
+        .as_deref()
+        .map(str::trim)
+        .filter(|u| !u.is_empty())
+    {
+        Some(url) => url.to_owned(),
+        None => {
+            let origin = gloo::utils::window()
+                .location()
+                .origin()
+                .unwrap_or_default();
+            // The Customers page's path: with the link's query (`invType=ResellerRelationship`)
+            // it is the customer's side, where its Global admin answers (`pages::customers`).
+            format!("{origin}/customers")
+        }
+    }
+}
 
 /// This portal's page a reseller opens to authorize a provider (the deep link's base).
 pub fn authorize_base() -> String {

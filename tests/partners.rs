@@ -483,6 +483,7 @@ async fn ten_thousand_customers_stay_responsive() {
             reseller_id: Some(CONTOSO.into()),
             has_active_subscriptions: false,
             tags: vec![],
+            accepted: None,
         });
     }
     let u = user(false, None, Some("global-admin"));

@@ -13,7 +13,8 @@ import schemathesis
 
 BASE = os.environ["CSP_BASE"]
 APPLICANT_ROUTES = ("/work-account/session", "/partner-network/profiles", "/applications",
-                    "/applications/{id}/answers", "/applications/{id}/verification-email")
+                    "/applications/{id}/answers", "/applications/{id}/verification-email",
+                    "/customer-invitation/answer")
 PROVIDER_ROUTES = ("/indirect-resellers", "/indirect-resellers/{id}", "/partnership-requests/{id}/invitation")
 
 

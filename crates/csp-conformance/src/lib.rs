@@ -37,12 +37,18 @@ pub trait Target {
     /// `POST /session` with these credentials; what the browser then holds (the default
     /// when refused).
     fn sign_in(&mut self, user: &str, password: &str) -> impl Future<Output = Self::Who>;
+
+    /// `POST /work-account/sign-in` to a work account of the demo directory (with the
+    /// backend's directory password); what the browser then holds.
+    fn work_account_sign_in(&mut self, user: &str) -> impl Future<Output = Self::Who>;
 }
 
 /// The demo seed's global admins.
 use csp_demo_data::{DEMO_ADMIN as RESELLER_ADMIN, DEMO_PROVIDER_ADMIN as PROVIDER_ADMIN};
 /// A provider in Contoso's region that Contoso has not authorized.
 const ADVENTURE_WORKS: &str = "5d2c8e1f-9b4a-4c3d-a7e6-1f0b3c5d7e92";
+/// A provider of another CSP region than Contoso's, which Contoso cannot authorize.
+const SHANGHAI_PROVIDER: &str = "e6a1b3c5-7d9f-4b2e-8c4a-6f8e0d2b4a17";
 /// One of Fabrikam's resellers.
 const MUELLER: &str = "a4f2d6e8-1c3b-4a5d-8e7f-0b9c2d4e6f81";
 
@@ -229,8 +235,14 @@ pub async fn run<T: Target>(t: &mut T) -> Vec<String> {
     s.paging().await;
     s.review().await;
     s.directory().await;
+    s.acceptance().await;
     s.failures
 }
+
+/// The demo directory's customer organizations (`csp_demo_data::DEMO_CUSTOMER_TENANTS`).
+const NORTHWIND_ADMIN: &str = "admin@northwindtraders.onmicrosoft.com";
+const NORTHWIND_USER: &str = "lea.martin@northwindtraders.onmicrosoft.com";
+const TAILSPIN_ADMIN: &str = "admin@tailspintoys.onmicrosoft.com";
 
 struct Suite<'a, T: Target> {
     t: &'a mut T,
@@ -240,6 +252,141 @@ struct Suite<'a, T: Target> {
 }
 
 impl<T: Target> Suite<'_, T> {
+    /// A customer's Global admin answers reseller-relationship links: the link's states, who
+    /// may answer, and where the customer is listed afterwards.
+    async fn acceptance(&mut self) {
+        use csp_demo_data::{DEMO_PROVIDER_ID as FABRIKAM, DEMO_RESELLER_ID as CONTOSO};
+        let anon = T::Who::default();
+        let admin = self.t.sign_in(RESELLER_ADMIN, "demo").await;
+        let made = self
+            .expect(
+                "setting up a request",
+                &admin,
+                "POST",
+                "/relationship-requests",
+                Some(json!({"admin_access": true, "name": "Conformance acceptance", "duration_days": 100, "roles": ["directory-readers"], "auto_extend": false})),
+                201,
+            )
+            .await;
+        let id = made["id"].as_str().unwrap_or_default().to_string();
+        let link = format!("/customer-invitation?partner_id={CONTOSO}&request_id={id}");
+        let open = self
+            .expect("a request link", &anon, "GET", &link, None, 200)
+            .await;
+        if open["state"] != "open" || open["partner_name"] != "Contoso" {
+            self.failures.push(format!("a new request's link: {open}"));
+        }
+        for forged in [
+            format!("/customer-invitation?partner_id={CONTOSO}&request_id=00000000-0000-4000-8000-000000000000"),
+            format!("/customer-invitation?partner_id={CONTOSO}&provider_id={SHANGHAI_PROVIDER}"),
+            format!("/customer-invitation?partner_id={FABRIKAM}&request_id={id}"),
+            "/customer-invitation?partner_id=nope".to_string(),
+        ] {
+            self.expect("a forged link", &anon, "GET", &forged, None, 404)
+                .await;
+        }
+        let answer =
+            json!({"partner_id": CONTOSO, "request_id": id, "accept": true, "language": "zh-CN"});
+        let user = self.t.work_account_sign_in(NORTHWIND_USER).await;
+        let refused = self
+            .expect(
+                "not the tenant's Global admin answers",
+                &user,
+                "POST",
+                "/customer-invitation/answer",
+                Some(answer.clone()),
+                422,
+            )
+            .await;
+        if refused["field_errors"][0]["code"] != "accept-global-admin-only" {
+            self.failures
+                .push(format!("a user who is not Global admin: {refused}"));
+        }
+        let ga = self.t.work_account_sign_in(NORTHWIND_ADMIN).await;
+        self.expect(
+            "the Global admin accepts",
+            &ga,
+            "POST",
+            "/customer-invitation/answer",
+            Some(answer.clone()),
+            200,
+        )
+        .await;
+        let again = self
+            .expect(
+                "the link a second time",
+                &ga,
+                "POST",
+                "/customer-invitation/answer",
+                Some(answer),
+                409,
+            )
+            .await;
+        if again["field_errors"][0]["args"]["state"] != "used" {
+            self.failures.push(format!("a used link: {again}"));
+        }
+        let used = self
+            .expect("a used link", &anon, "GET", &link, None, 200)
+            .await;
+        if used["state"] != "used" {
+            self.failures.push(format!("a used link's page: {used}"));
+        }
+        let listed = |v: &Value, name: &str| {
+            v["customers"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .find(|c| c["company_name"] == name)
+                .cloned()
+        };
+        let list = self
+            .expect(
+                "the Customers page",
+                &admin,
+                "GET",
+                "/customers?limit=200",
+                None,
+                200,
+            )
+            .await;
+        match listed(&list, "Northwind Traders") {
+            Some(c) if c["accepted"]["status"] == "active" && c["reseller_id"] == CONTOSO => {}
+            c => self.failures.push(format!(
+                "the accepted customer on the reseller's page: {c:?}"
+            )),
+        }
+        // A two-tier link: listed for the reseller and its provider.
+        let tailspin = self.t.work_account_sign_in(TAILSPIN_ADMIN).await;
+        let two_tier = json!({"partner_id": CONTOSO, "provider_id": FABRIKAM, "accept": true, "language": "fr"});
+        self.expect(
+            "a two-tier link accepted",
+            &tailspin,
+            "POST",
+            "/customer-invitation/answer",
+            Some(two_tier),
+            200,
+        )
+        .await;
+        let provider = self.t.sign_in(PROVIDER_ADMIN, "demo").await;
+        for (who, whose) in [(&admin, "reseller"), (&provider, "provider")] {
+            let list = self
+                .expect(
+                    "the Customers page",
+                    who,
+                    "GET",
+                    "/customers?limit=200",
+                    None,
+                    200,
+                )
+                .await;
+            if listed(&list, "Tailspin Toys").is_none() {
+                self.failures.push(format!(
+                    "a two-tier customer is missing on the {whose}'s page"
+                ));
+            }
+        }
+    }
+
     fn next(&mut self) -> u32 {
         self.n += 1;
         self.n

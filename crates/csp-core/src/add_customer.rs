@@ -246,6 +246,7 @@ pub fn new_customer_record(
         reseller_id,
         has_active_subscriptions: false,
         tags: vec![],
+        accepted: None,
     };
     (customer, format!("admin@{domain}"))
 }

@@ -53,6 +53,19 @@ pub struct Customer {
     pub has_active_subscriptions: bool,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
+    /// The reseller relationship the customer's Global admin accepted in this portal, as of
+    /// the day the list was read (`csp_core::acceptance::with_relationship`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accepted: Option<AcceptedRelationship>,
+}
+
+/// An accepted relationship as the customer list shows it: its status and dates.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AcceptedRelationship {
+    pub request_id: String,
+    pub status: crate::relationship::RelationshipStatus,
+    pub accepted_on: crate::date::Date,
+    pub expires_on: crate::date::Date,
 }
 
 /// The search box and filters of the page.
@@ -240,6 +253,7 @@ mod tests {
             reseller_id: None,
             has_active_subscriptions: false,
             tags: vec![],
+            accepted: None,
         }
     }
 

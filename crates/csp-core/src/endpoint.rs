@@ -223,6 +223,17 @@ pub const REQUEST_PARTNERSHIP: Endpoint<NewPartnershipRequest, PartnershipReques
 pub const SEND_INVITATION: Endpoint<(), PartnershipRequest> =
     Endpoint::new(Post, "/partnership-requests/{id}/invitation");
 
+/// `GET /settings` read for [`crate::acceptance::CustomerLinks`] alone (the same operation as
+/// [`SETTINGS`], so not listed again in [`ALL`]).
+pub const CUSTOMER_LINKS: Endpoint<(), crate::acceptance::CustomerLinks> =
+    Endpoint::new(Get, "/settings");
+pub const CUSTOMER_INVITATION: Endpoint<(), crate::acceptance::CustomerInvitation> =
+    Endpoint::new(Get, "/customer-invitation");
+pub const ANSWER_INVITATION: Endpoint<
+    crate::acceptance::InvitationAnswer,
+    crate::acceptance::CustomerInvitation,
+> = Endpoint::new(Post, "/customer-invitation/answer").applicant();
+
 /// Every operation of the contract: what the OpenAPI test compares with `api/openapi.yaml`.
 pub const ALL: &[(Method, &str)] = &[
     (SETTINGS.method, SETTINGS.path),
@@ -282,6 +293,8 @@ pub const ALL: &[(Method, &str)] = &[
     (PARTNERSHIP_REQUESTS.method, PARTNERSHIP_REQUESTS.path),
     (REQUEST_PARTNERSHIP.method, REQUEST_PARTNERSHIP.path),
     (SEND_INVITATION.method, SEND_INVITATION.path),
+    (CUSTOMER_INVITATION.method, CUSTOMER_INVITATION.path),
+    (ANSWER_INVITATION.method, ANSWER_INVITATION.path),
 ];
 
 #[cfg(test)]

@@ -114,6 +114,7 @@ fields! {
     ProfileEmail = "profile.email",
     ProfilePhone = "profile.phone",
     PartnershipProviderId = "partnership.provider_id",
+    InvitationAnswer = "invitation.answer",
 }
 
 impl Field {

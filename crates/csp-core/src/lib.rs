@@ -24,6 +24,7 @@ macro_rules! json_as_id {
     };
 }
 
+pub mod acceptance;
 pub mod access;
 pub mod add_customer;
 pub mod address;

@@ -88,6 +88,9 @@ pub const LIMITS: &[(&str, usize)] = &[
     ("services", 64),
     ("countries", 2),
     ("website", 256),
+    // A customer's answer to a reseller-relationship link.
+    ("partner_id", 64),
+    ("request_id", 64),
     // Where one body's field is shorter than another's of the same name: by field name.
     ("relationship.name", 50),
 ];

@@ -63,6 +63,21 @@ pub enum Mail {
     /// To the reseller user who asked: the provider's invitation, whose link opens the
     /// authorization page (also listed on the reseller's *Indirect providers* page).
     PartnershipInvitation { provider: String, link: String },
+    /// To the global admins of the partner that sent a reseller-relationship link (and of the
+    /// indirect provider, for a two-tier link) when the customer's Global admin answers it.
+    RelationshipAnswered {
+        /// The customer's organization.
+        customer: String,
+        accepted: bool,
+        /// The request's name, for a granular (GDAP) request.
+        #[serde(default)]
+        request: Option<String>,
+        /// The two-tier link's other partner (the provider for the reseller, and back).
+        #[serde(default)]
+        with_partner: Option<String>,
+        /// The partner's Customers page (accepted) or relationship requests (declined).
+        link: String,
+    },
 }
 
 /// Who the email says it is from.
@@ -269,6 +284,40 @@ pub fn render(mail: &Mail, messages: &Messages, brand: &Brand) -> Rendered {
                 ],
             )
         }
+        Mail::RelationshipAnswered {
+            customer,
+            accepted,
+            request,
+            with_partner,
+            link,
+        } => {
+            let what = if *accepted { "accepted" } else { "declined" };
+            let args = [("customer", customer.as_str()), ("product", product)];
+            let mut blocks = vec![Block::Para(t(
+                &format!("mail-relationship-{what}-body"),
+                &args,
+            ))];
+            if let Some(name) = request {
+                blocks.push(Block::Para(t(
+                    "mail-relationship-request",
+                    &[("name", name.as_str())],
+                )));
+            }
+            if let Some(p) = with_partner {
+                blocks.push(Block::Para(t(
+                    "mail-relationship-with-partner",
+                    &[("partner", p.as_str())],
+                )));
+            }
+            blocks.push(Block::Link {
+                label: t(&format!("mail-relationship-{what}-action"), &[]),
+                href: link.clone(),
+            });
+            (
+                t(&format!("mail-relationship-{what}-subject"), &args),
+                blocks,
+            )
+        }
     };
     blocks.insert(0, Block::Para(t("mail-greeting", &[])));
     blocks.push(Block::Para(t("mail-signature", &[("vendor", vendor)])));
@@ -393,7 +442,14 @@ mod tests {
                 provider: "Fabrikam Distribution".into(),
                 link: "https://portal.example/indirect-providers/authorize?invType=IndirectReseller&partnerId=1".into(),
             },
-        ]);
+        ])
+        .chain([true, false].map(|accepted| Mail::RelationshipAnswered {
+            customer: "ООО «Ромашка»".into(),
+            accepted,
+            request: Some("Поддержка 365".into()),
+            with_partner: Some("Fabrikam Distribution".into()),
+            link: "https://portal.example/customers".into(),
+        }));
         for mail in mails {
             let about_application = matches!(
                 mail,
@@ -411,6 +467,13 @@ mod tests {
                 if about_application {
                     assert!(r.subject.contains("APP-000012"), "{tag}: {}", r.subject);
                     assert!(r.text.contains("APP-000012"), "{tag}: {}", r.text);
+                } else if let Mail::RelationshipAnswered { customer, .. } = &mail {
+                    assert!(
+                        r.subject.contains(customer.as_str()),
+                        "{tag}: {}",
+                        r.subject
+                    );
+                    assert!(r.text.contains("https://portal.example/customers"));
                 } else {
                     assert!(r.subject.contains("Fabrikam"), "{tag}: {}", r.subject);
                     assert!(

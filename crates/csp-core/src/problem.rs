@@ -117,6 +117,10 @@ codes! {
     ProfileNoLanguage = "profile-no-language",
     PartnershipRequested = "partnership-requested",
     ProviderAlreadyAuthorized = "provider-already-authorized",
+    AcceptGlobalAdminOnly = "accept-global-admin-only",
+    AcceptPartnerTenant = "accept-partner-tenant",
+    AcceptOtherPartner = "accept-other-partner",
+    InvitationClosed = "invitation-closed",
 }
 
 json_as_id!(Code, "unknown message code");

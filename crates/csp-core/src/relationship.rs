@@ -50,15 +50,18 @@ pub enum RelationshipStatus {
     /// Ended, or a pending request left unapproved for 90 days.
     Expired,
     Terminated,
+    /// The customer's Global admin declined the request.
+    Declined,
 }
 
 impl RelationshipStatus {
-    pub const ALL: [RelationshipStatus; 5] = [
+    pub const ALL: [RelationshipStatus; 6] = [
         RelationshipStatus::Pending,
         RelationshipStatus::Active,
         RelationshipStatus::Expiring,
         RelationshipStatus::Expired,
         RelationshipStatus::Terminated,
+        RelationshipStatus::Declined,
     ];
 
     /// The id used in JSON and in message ids (`relationship-status-<id>`).
@@ -69,6 +72,7 @@ impl RelationshipStatus {
             RelationshipStatus::Expiring => "expiring",
             RelationshipStatus::Expired => "expired",
             RelationshipStatus::Terminated => "terminated",
+            RelationshipStatus::Declined => "declined",
         }
     }
 }
@@ -127,6 +131,9 @@ pub struct RelationshipRequest {
     pub accepted_on: Option<Date>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub terminated_on: Option<Date>,
+    /// The customer's Global admin declined it on this day.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub declined_on: Option<Date>,
     /// When a pending request lapses, or an active relationship ends.
     pub expires_on: Date,
 }
@@ -226,6 +233,7 @@ pub fn new_request(id: &str, req: &NewRelationshipRequest, today: Date) -> Relat
         created_on: today,
         accepted_on: None,
         terminated_on: None,
+        declined_on: None,
         expires_on: today.add_days(PENDING_EXPIRES_AFTER_DAYS),
     }
 }
@@ -252,6 +260,9 @@ pub fn end_date(req: &RelationshipRequest, today: Date) -> Date {
 pub fn status_on(req: &RelationshipRequest, today: Date) -> RelationshipStatus {
     if req.terminated_on.is_some_and(|t| t <= today) {
         return RelationshipStatus::Terminated;
+    }
+    if req.declined_on.is_some_and(|d| d <= today) {
+        return RelationshipStatus::Declined;
     }
     let end = end_date(req, today);
     match req.accepted_on {
@@ -294,6 +305,18 @@ pub fn accept(
         ..req.clone()
     };
     Ok(refresh(&accepted, today))
+}
+
+/// The customer's Global admin declined: only a request still pending can be declined.
+pub fn decline(req: &RelationshipRequest, today: Date) -> Result<RelationshipRequest, Problem> {
+    if status_on(req, today) != RelationshipStatus::Pending {
+        return Err(transition_error(req, today, RelationshipStatus::Declined));
+    }
+    let declined = RelationshipRequest {
+        declined_on: Some(today),
+        ..req.clone()
+    };
+    Ok(refresh(&declined, today))
 }
 
 /// The partner ends an active (or expiring) relationship.
@@ -469,6 +492,31 @@ mod tests {
         assert_eq!(
             accept(&a, "c1", accepted_on).unwrap_err().args["from"],
             "active"
+        );
+    }
+
+    #[test]
+    fn only_a_pending_request_can_be_declined() {
+        let created = day(2026, 1, 1);
+        let r = new_request("req-5", &form("Refus"), created);
+        let d = decline(&r, created.add_days(3)).unwrap();
+        assert_eq!(d.status, Declined);
+        assert_eq!(d.declined_on, Some(created.add_days(3)));
+        // Declined stays declined, even past the pending request's 90 days.
+        assert_eq!(status_on(&d, created.add_days(200)), Declined);
+        assert_eq!(
+            accept(&d, "c1", created.add_days(4)).unwrap_err().args["from"],
+            "declined"
+        );
+        assert_eq!(
+            decline(&d, created.add_days(4)).unwrap_err().args["from"],
+            "declined"
+        );
+        let a = accept(&r, "c1", created).unwrap();
+        assert_eq!(decline(&a, created).unwrap_err().args["from"], "active");
+        assert_eq!(
+            decline(&r, created.add_days(90)).unwrap_err().args["from"],
+            "expired"
         );
     }
 

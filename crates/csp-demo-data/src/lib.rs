@@ -36,6 +36,35 @@ pub const DEMO_PROVIDER_ADMIN: &str = "admin@fabrikam.onmicrosoft.com";
 pub const DEMO_RESELLER_ID: &str = "7c1e9a44-2b3d-4e8f-a6c5-913d0f2e7b15";
 pub const DEMO_PROVIDER_ID: &str = "0b8f3c2a-6d1e-4f7a-9c3b-2e5d8a1f4b60";
 
+/// A customer organization of the work-account directory, not yet anyone's customer: its
+/// Global admin accepts reseller relationships (password: each backend's directory password).
+pub struct CustomerTenant {
+    pub domain: &'static str,
+    pub country: &'static str,
+    pub organization: &'static str,
+    /// (user name, whether the account is the tenant's Global admin)
+    pub accounts: &'static [(&'static str, bool)],
+}
+
+/// Northwind Traders (a Global admin and a user who is not) and Tailspin Toys.
+pub const DEMO_CUSTOMER_TENANTS: &[CustomerTenant] = &[
+    CustomerTenant {
+        domain: "northwindtraders.onmicrosoft.com",
+        country: "FR",
+        organization: "Northwind Traders",
+        accounts: &[
+            ("admin@northwindtraders.onmicrosoft.com", true),
+            ("lea.martin@northwindtraders.onmicrosoft.com", false),
+        ],
+    },
+    CustomerTenant {
+        domain: "tailspintoys.onmicrosoft.com",
+        country: "FR",
+        organization: "Tailspin Toys",
+        accounts: &[("admin@tailspintoys.onmicrosoft.com", true)],
+    },
+];
+
 /// The partners, authorizations, customers and requests the demo starts with.
 #[derive(Deserialize)]
 pub struct DemoPartners {

@@ -64,6 +64,10 @@ pub struct State {
     /// Resellers' partnership requests to providers, until answered by an authorization.
     #[serde(default)]
     pub partnership_requests: Vec<crate::profile::StoredRequest>,
+    /// (customer tenant's domain, request ID): the relationship each customer's Global admin
+    /// accepted here (`crate::acceptance`), for its status and dates on the customer list.
+    #[serde(default)]
+    pub accepted_requests: Vec<(String, String)>,
 }
 
 /// A signed-in session: what an HTTP backend keeps behind its cookie.

@@ -83,7 +83,7 @@ impl Backend {
             .customers
             .iter()
             .filter(|c| is_mine(&me, c))
-            .cloned()
+            .map(|c| self.with_accepted(c.clone()))
             .collect();
         let partners = match me.kind {
             PartnerKind::IndirectReseller => self.providers_of(&me.partner.id),

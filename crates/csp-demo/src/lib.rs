@@ -3,6 +3,7 @@
 //! backend (`crates/csp-server`) implements the same contract over a database; both run
 //! csp-core's rules, so they refuse the same input.
 
+pub mod acceptance;
 pub mod agreement;
 pub mod backend;
 pub mod customers;

@@ -99,6 +99,7 @@ pub fn handle(b: &mut Backend, req: &Request) -> Answer {
         crate::partners::route,
         crate::profile::route,
         crate::customers::route,
+        crate::acceptance::route,
         crate::review::route,
         crate::agreement::route,
         crate::verification::route,

@@ -28,6 +28,15 @@ impl State {
             authorizations: d.authorizations,
             customers: d.customers,
             relationship_requests: d.relationship_requests,
+            // The directory's customer organizations, whose Global admins accept relationships.
+            tenants: csp_demo_data::DEMO_CUSTOMER_TENANTS
+                .iter()
+                .map(|c| csp_core::enrollment::Tenant {
+                    domain: c.domain.into(),
+                    country: c.country.into(),
+                    organization: c.organization.into(),
+                })
+                .collect(),
             credentials,
             ..State::default()
         }

@@ -43,6 +43,20 @@ impl Target for Demo {
         };
         handle(&mut self.0, &req).session.flatten()
     }
+
+    /// The demo keeps one applicant session per browser, beside the user's token: nothing
+    /// more to hold.
+    async fn work_account_sign_in(&mut self, user: &str) -> Self::Who {
+        let body = serde_json::json!({"user_name": user, "password": "any"}).to_string();
+        let req = Request {
+            method: "POST",
+            path: "/work-account/sign-in",
+            body: &body,
+            session: None,
+        };
+        handle(&mut self.0, &req);
+        None
+    }
 }
 
 #[test]

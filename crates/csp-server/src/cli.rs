@@ -229,6 +229,10 @@ pub struct ServeArgs {
     /// Where the agreement's full text is (shown with the signing form)
     #[arg(long, env = "CSP_AGREEMENT_URL", default_value_t = Config::default().agreement_url)]
     pub agreement_url: String,
+    /// Where reseller-relationship links send the customer's Global admin, when a deployment
+    /// has its own admin center for it; by default the portal's own acceptance page
+    #[arg(long, env = "CSP_CUSTOMER_ACCEPTANCE_URL", value_name = "URL")]
+    pub customer_acceptance_url: Option<String>,
     /// The end-to-end tests' fault switch (no environment variable, so that it cannot be
     /// left on by a deployment's environment)
     #[arg(long)]
@@ -262,6 +266,7 @@ impl From<ServeArgs> for Config {
             test_faults: a.test_faults,
             agreement_version: a.agreement_version,
             agreement_url: a.agreement_url,
+            customer_acceptance_url: a.customer_acceptance_url.filter(|u| !u.trim().is_empty()),
             mail: MailConfig {
                 smtp_url: a.smtp_url,
                 dir: a.mail_dir,

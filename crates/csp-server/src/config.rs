@@ -49,6 +49,9 @@ pub struct Config {
     /// The partner agreement a new partner's global admin signs: its version and full text.
     pub agreement_version: String,
     pub agreement_url: String,
+    /// Where reseller-relationship links send the customer's Global admin (a deployment's own
+    /// admin center); `None` = the portal's own acceptance page, `/customer-invitation`.
+    pub customer_acceptance_url: Option<String>,
 }
 
 /// Where emails go and what they say they are from.
@@ -112,6 +115,7 @@ impl Default for Config {
             mail: MailConfig::default(),
             agreement_version: "2026-10".into(),
             agreement_url: "https://partners.example.com/agreement/2026-10".into(),
+            customer_acceptance_url: None,
         }
     }
 }

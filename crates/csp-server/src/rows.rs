@@ -197,10 +197,46 @@ pub struct QueueFilter {
 }
 
 /// An email to queue with the change that causes it (`storage::outbox`).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct QueuedMail {
     pub id: String,
     pub recipient: String,
     pub language: String,
     pub mail: csp_core::mail::Mail,
+}
+
+/// The request a customer's answer writes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RequestWrite {
+    /// A request link's request: written only if it is still as it was read (`before`), so
+    /// two answers at once cannot both apply.
+    Update {
+        partner_id: String,
+        before: csp_core::relationship::RelationshipRequest,
+        after: csp_core::relationship::RelationshipRequest,
+    },
+    /// A two-tier link's relationship, new and accepted.
+    Insert {
+        partner_id: String,
+        request: csp_core::relationship::RelationshipRequest,
+    },
+}
+
+/// What a customer's answer to a reseller-relationship link writes, all or nothing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnswerRow {
+    pub request: Option<RequestWrite>,
+    /// Accepting: the customer as it becomes (`new`: not listed for anyone before), tied to
+    /// the accepted request.
+    pub customer: Option<(csp_core::customers::Customer, bool, String)>,
+    pub mails: Vec<QueuedMail>,
+    pub now: i64,
+}
+
+/// Whether an answer was written: `Changed` when the request or the customer changed since
+/// they were read (another answer came first).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Answered {
+    Done,
+    Changed,
 }

@@ -156,6 +156,20 @@ pub async fn seed_if_empty(state: &Shared) -> Result<bool, Box<dyn std::error::E
             .insert_work_account(&id("wac")?, &identity_key(&user), &user, &dir_hash, domain)
             .await?;
     }
+    for c in csp_demo_data::DEMO_CUSTOMER_TENANTS {
+        store
+            .insert_tenant(c.domain, c.country, c.organization, t)
+            .await?;
+        for (user, global_admin) in c.accounts {
+            let wac = id("wac")?;
+            store
+                .insert_work_account(&wac, &identity_key(user), user, &dir_hash, c.domain)
+                .await?;
+            if !global_admin {
+                store.set_not_global_admin(&wac).await?;
+            }
+        }
+    }
     let pn = identity_key(DEMO_PN_ACCOUNT);
     store.insert_pn_account(&pn, &dir_hash).await?;
     for p in demo_profiles() {

@@ -8,8 +8,8 @@ use crate::config::Config;
 use crate::error::ApiErr;
 use crate::extract::BodyFields;
 use crate::routes::{
-    customers, enrollment, files, invitations, partners, profile, review, session, users,
-    work_account,
+    acceptance, customers, enrollment, files, invitations, partners, profile, review, session,
+    users, work_account,
 };
 use crate::state::{now, AppState, Shared};
 use crate::storage::Store;
@@ -215,6 +215,8 @@ pub fn api_routes() -> Router<Shared> {
     let r = at(r, &PARTNERSHIP_REQUESTS, profile::partnership_requests);
     let r = at(r, &REQUEST_PARTNERSHIP, profile::request_partnership);
     let r = at(r, &SEND_INVITATION, profile::send_invitation);
+    let r = at(r, &CUSTOMER_INVITATION, acceptance::invitation);
+    let r = at(r, &ANSWER_INVITATION, acceptance::answer);
     r.fallback(|| async { ApiErr::not_found() })
         .method_not_allowed_fallback(|| async {
             ApiErr::new(StatusCode::METHOD_NOT_ALLOWED, "method-not-allowed")

@@ -26,6 +26,8 @@ pub struct AppState {
     pub catalog: RoleCatalog,
     pub ctx: Context,
     pub settings: ProgramSettings,
+    /// Where reseller-relationship links send the customer (served with `settings`).
+    pub links: csp_core::acceptance::CustomerLinks,
     pub hosts: Vec<String>,
     pub origins: Vec<String>,
     /// The Content-Security-Policy, with the hashes of the build's inline scripts and styles.
@@ -75,6 +77,9 @@ impl AppState {
             catalog: RoleCatalog::builtin(),
             ctx: Context::default(),
             settings: ProgramSettings::default(),
+            links: csp_core::acceptance::CustomerLinks {
+                customer_acceptance_url: cfg.customer_acceptance_url.clone(),
+            },
             hosts,
             origins,
             csp,

@@ -27,6 +27,10 @@ impl Target for T {
             Who::default()
         }
     }
+
+    async fn work_account_sign_in(&mut self, user: &str) -> Who {
+        self.applicant(user).await
+    }
 }
 
 #[tokio::test]

@@ -231,6 +231,7 @@ async fn a_full_customer_list_takes_no_more() {
             reseller_id: Some(CONTOSO.into()),
             has_active_subscriptions: false,
             tags: vec![],
+            accepted: None,
         };
         tx.insert_customer(&c, 0).await.unwrap();
     }

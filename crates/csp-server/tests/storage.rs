@@ -322,6 +322,7 @@ async fn partner_records_round_trip_and_survive_a_restart() {
         reseller_id: Some(r_id.clone()),
         has_active_subscriptions: true,
         tags: vec!["Пекин".into(), "VIP".into()],
+        accepted: None,
     };
     let admin = WorkAccountRow {
         id: uniq("wac"),

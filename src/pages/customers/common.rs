@@ -3,7 +3,6 @@
 use crate::env::use_env;
 use crate::form::{use_fetch, Fetched};
 use crate::i18n::I18n;
-use crate::invitation::CUSTOMER_INVITATION_BASE;
 use crate::session::{features, use_session};
 use csp_core::api::CustomerList;
 use csp_core::customers::CustomerIndex;
@@ -41,10 +40,11 @@ pub(super) fn use_customers() -> (UseStateHandle<Fetched<Rc<Loaded>>>, Callback<
     })
 }
 
-/// The personalized link a customer's Global admin opens to accept `request` of `partner_id`.
-pub(super) fn request_link(partner_id: &str, request: &RelationshipRequest) -> String {
+/// The personalized link a customer's Global admin opens to accept `request` of `partner_id`,
+/// on `base` (`crate::invitation::customer_base`).
+pub(super) fn request_link(base: &str, partner_id: &str, request: &RelationshipRequest) -> String {
     build_link(
-        CUSTOMER_INVITATION_BASE,
+        base,
         &Invite::ResellerRelationship {
             partner_id: partner_id.into(),
             provider_id: None,

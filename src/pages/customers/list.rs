@@ -234,7 +234,16 @@ fn results(
                             <th scope="row" data-label={i18n.t("customers-col-company-name")}>{ &c.company_name }</th>
                             <td data-label={i18n.t("customers-col-id")}><code>{ &c.id }</code></td>
                             <td data-label={i18n.t("customers-col-primary-domain")}>{ &c.primary_domain }</td>
-                            <td data-label={i18n.t("customers-col-relationship")}>{ relationship(i18n, c) }</td>
+                            <td data-label={i18n.t("customers-col-relationship")}>
+                                { relationship(i18n, c) }
+                                if let Some(a) = &c.accepted {
+                                    <p class="hint">{ i18n.ta("customers-relationship-since", &[
+                                        ("status", &i18n.t(&format!("relationship-status-{}", a.status.id()))),
+                                        ("since", &i18n.date(a.accepted_on)),
+                                        ("until", &i18n.date(a.expires_on)),
+                                    ]) }</p>
+                                }
+                            </td>
                             <td data-label={i18n.t("customers-col-partner")}>{ partner_name(l, kind, c) }</td>
                             if can_remove {
                                 <td>

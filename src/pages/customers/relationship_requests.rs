@@ -1,5 +1,5 @@
 //! The partner's reseller-relationship requests with their status (pending, active,
-//! expiring, expired, terminated); a pending one shows its personalized link to copy again (a
+//! expiring, expired, terminated, declined by the customer); a pending one shows its personalized link to copy again (a
 //! partner who left the drafted email without sending it can still send it); an active one
 //! can be terminated after confirmation.
 
@@ -18,7 +18,9 @@ use yew::prelude::*;
 #[function_component]
 pub fn RelationshipRequests() -> Html {
     let i18n = use_i18n();
-    let api = use_env().api;
+    let env = use_env();
+    let base = crate::invitation::use_customer_base();
+    let api = env.api.clone();
     let (list, again, more) = use_paged(move |cursor| {
         let api = api.clone();
         async move {
@@ -57,7 +59,8 @@ pub fn RelationshipRequests() -> Html {
                             let link = partner_id
                                 .as_deref()
                                 .filter(|_| r.status == RelationshipStatus::Pending)
-                                .map(|p| request_link(p, r));
+                                .zip(base.as_deref())
+                                .map(|(p, base)| request_link(base, p, r));
                             let copy = link.clone().map(|link| {
                                 let (copied, id) = (copied.clone(), r.id.clone());
                                 Callback::from(move |_: MouseEvent| {

@@ -42,8 +42,9 @@ pub fn RequestRelationship() -> Html {
         })
         .0
     };
-    if let (Some(r), Some(Ok(m))) = (&*sent, &*me) {
-        let link = request_link(&m.partner.id, r);
+    let base = crate::invitation::use_customer_base();
+    if let (Some(r), Some(Ok(m)), Some(base)) = (&*sent, &*me, &base) {
+        let link = request_link(base, &m.partner.id, r);
         let partner = m.partner.name.as_str();
         let mut asks = vec![i18n.ta("customers-invite-email-body", &[("partner", partner)])];
         if r.admin_access {

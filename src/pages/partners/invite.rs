@@ -5,7 +5,7 @@ use super::common::use_providers;
 use crate::components::Busy;
 use crate::form::{one_of, FetchFailed};
 use crate::i18n::use_i18n;
-use crate::invitation::{letter, InvitationDraft, CUSTOMER_INVITATION_BASE};
+use crate::invitation::{letter, use_customer_base, InvitationDraft};
 use crate::partner::use_my_partner;
 use crate::route::Route;
 use csp_core::ids::same_id;
@@ -22,13 +22,14 @@ pub struct InviteProps {
 #[function_component]
 pub fn InviteCustomers(p: &InviteProps) -> Html {
     let i18n = use_i18n();
+    let base = use_customer_base();
     let me = use_my_partner();
     let (providers, again) = use_providers();
-    let m = match (&*me, &*providers) {
-        (Some(Err(f)), _) | (_, Some(Err(f))) => {
+    let (m, base) = match (&*me, &*providers, base) {
+        (Some(Err(f)), _, _) | (_, Some(Err(f)), _) => {
             return html! { <div class="step"><FetchFailed failure={f.clone()} retry={again.clone()} /></div> }
         }
-        (Some(Ok(m)), Some(Ok(_))) => m.clone(),
+        (Some(Ok(m)), Some(Ok(_)), Some(base)) => (m.clone(), base),
         _ => return html! { <Busy label={i18n.t("loading")} /> },
     };
     let back = (
@@ -41,7 +42,7 @@ pub fn InviteCustomers(p: &InviteProps) -> Html {
         Err(instead) => return instead,
     };
     let link = build_link(
-        CUSTOMER_INVITATION_BASE,
+        &base,
         &Invite::ResellerRelationship {
             partner_id: m.partner.id.clone(),
             provider_id: Some(provider.id.clone()),

@@ -16,6 +16,7 @@ use axum::extract::{Path, RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
+use csp_core::acceptance::with_relationship;
 use csp_core::access::identity_key;
 use csp_core::add_customer::{
     check_domain_prefix, check_new_customer, new_customer_record, CreatedCustomer,
@@ -44,6 +45,11 @@ pub async fn customers(
     let rows = (state.store)
         .customers_page(&me.partner.id, me.kind, &req)
         .await?;
+    let today = today();
+    let rows = rows
+        .into_iter()
+        .map(|(c, r)| with_relationship(c, r.as_ref(), today))
+        .collect();
     let page = finish(rows, req.limit, Customer::position);
     Ok(Json(CustomerList {
         customers: page.items,

@@ -60,8 +60,20 @@ pub(super) fn json_name<T: Serialize>(v: &T) -> String {
 
 // ---- public ----
 
-pub async fn settings(State(s): State<Shared>) -> Json<csp_core::api::ProgramSettings> {
-    Json(s.settings.clone())
+/// The program's settings and where reseller-relationship links send the customer.
+#[derive(serde::Serialize)]
+pub struct Settings {
+    #[serde(flatten)]
+    program: csp_core::api::ProgramSettings,
+    #[serde(flatten)]
+    links: csp_core::acceptance::CustomerLinks,
+}
+
+pub async fn settings(State(s): State<Shared>) -> Json<Settings> {
+    Json(Settings {
+        program: s.settings.clone(),
+        links: s.links.clone(),
+    })
 }
 
 pub async fn countries(State(s): State<Shared>) -> Json<Vec<csp_core::country::CountryRules>> {

@@ -4,10 +4,13 @@
 //!
 //! `enrollment` (program settings, countries, roles, applications), `work_account` (the
 //! applicant's work-account sign-in, tenants, partner network), `session` (a partner user's
-//! sign-in and password), `users`, `invitations` (an added user's invitation link), `partners`, `customers` (customers, domain prefixes,
-//! relationship requests), and `files` (the release build beside the API). What several of
-//! them answer with is below.
+//! sign-in and password), `users`, `invitations` (an added user's invitation link),
+//! `partners`, `profile` (the business profile, the provider directory, partnership requests),
+//! `customers` (customers, domain prefixes, relationship requests), `acceptance` (a customer's
+//! answer to a reseller-relationship link), and `files` (the release build beside the API).
+//! What several of them answer with is below.
 
+pub mod acceptance;
 pub mod customers;
 pub mod enrollment;
 pub mod files;

@@ -3,7 +3,7 @@
 //! another's rows.
 
 use super::{enum_of, inserted, is_unique_violation, DbResult, PageSql, Store, Tx};
-use crate::rows::{Insert, WorkAccountRow};
+use crate::rows::{AnswerRow, Answered, Insert, RequestWrite, WorkAccountRow};
 use csp_core::api::PartnerKind;
 use csp_core::customers::Customer;
 use csp_core::paging::PageRequest;
@@ -23,10 +23,21 @@ fn customer(r: &AnyRow) -> DbResult<Customer> {
         reseller_id: r.try_get("reseller_id")?,
         has_active_subscriptions: r.try_get::<i64, _>("has_active_subscriptions")? != 0,
         tags: serde_json::from_str(&tags).map_err(|e| sqlx::Error::Decode(Box::new(e)))?,
+        accepted: None,
     })
 }
 
 const CUSTOMER_COLS: &str = "id, company_name, primary_domain, relationship, provider_id, reseller_id, has_active_subscriptions, tags";
+/// The customer's accepted request (JSON) beside its columns, for its status and dates.
+const WITH_REQUEST: &str =
+    "(SELECT r.request FROM relationship_requests r WHERE r.id = customers.request_id) AS request";
+
+fn request_of(r: &AnyRow) -> DbResult<Option<RelationshipRequest>> {
+    let json: Option<String> = r.try_get("request")?;
+    json.map(|j| serde_json::from_str(&j).map_err(|e| sqlx::Error::Decode(Box::new(e))))
+        .transpose()
+}
+
 const CUSTOMER_INSERT: &str = "INSERT INTO customers (id, company_name, primary_domain, relationship, provider_id, reseller_id, has_active_subscriptions, tags, created_at) \
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
 
@@ -107,13 +118,14 @@ impl Store {
     }
 
     /// One page of the customers of a partner of `kind` by company name
-    /// (`csp_core::paging`), with one row more than the limit when there is a next page.
+    /// (`csp_core::paging`), with one row more than the limit when there is a next page; each
+    /// with the relationship its Global admin accepted here, if any.
     pub async fn customers_page(
         &self,
         partner: &str,
         kind: PartnerKind,
         req: &PageRequest,
-    ) -> DbResult<Vec<Customer>> {
+    ) -> DbResult<Vec<(Customer, Option<RelationshipRequest>)>> {
         let page = PageSql {
             key: Some("company_name"),
             id: "id",
@@ -121,14 +133,14 @@ impl Store {
         };
         let (after, order) = page.sql(self, req);
         let sql = format!(
-            "SELECT {CUSTOMER_COLS} FROM customers WHERE {} = $1{after}{order}",
+            "SELECT {CUSTOMER_COLS}, {WITH_REQUEST} FROM customers WHERE {} = $1{after}{order}",
             customer_column(kind)
         );
         page.bind(sqlx::query(&sql).bind(partner), req)
             .fetch_all(&self.pool)
             .await?
             .iter()
-            .map(customer)
+            .map(|r| Ok((customer(r)?, request_of(r)?)))
             .collect()
     }
 
@@ -313,5 +325,103 @@ impl Store {
         .await?
         .rows_affected()
             == 1)
+    }
+
+    /// The customer whose primary domain this is (a work-account tenant's), if listed.
+    pub async fn customer_by_domain(&self, domain: &str) -> DbResult<Option<Customer>> {
+        sqlx::query(&format!(
+            "SELECT {CUSTOMER_COLS} FROM customers WHERE primary_domain = $1"
+        ))
+        .bind(domain.to_ascii_lowercase())
+        .fetch_optional(&self.pool)
+        .await?
+        .map(|r| customer(&r))
+        .transpose()
+    }
+
+    /// One of the partner's requests as stored.
+    pub async fn request_of(
+        &self,
+        partner: &str,
+        id: &str,
+    ) -> DbResult<Option<RelationshipRequest>> {
+        sqlx::query("SELECT request FROM relationship_requests WHERE id = $1 AND partner_id = $2")
+            .bind(id)
+            .bind(partner)
+            .fetch_optional(&self.pool)
+            .await?
+            .map(|r| {
+                let json: String = r.try_get("request")?;
+                serde_json::from_str(&json).map_err(|e| sqlx::Error::Decode(Box::new(e)))
+            })
+            .transpose()
+    }
+
+    /// Writes a customer's answer: the request, the customer, and the partners' emails in one
+    /// transaction. `Changed` (nothing written) when another answer came first.
+    pub async fn answer_invitation(&self, a: &AnswerRow) -> DbResult<Answered> {
+        let mut tx = self.pool.begin().await?;
+        match &a.request {
+            Some(RequestWrite::Update {
+                partner_id,
+                before,
+                after,
+            }) => {
+                let n = sqlx::query(
+                    "UPDATE relationship_requests SET request = $1 WHERE id = $2 AND partner_id = $3 AND request = $4",
+                )
+                .bind(serde_json::to_string(after).unwrap_or_default())
+                .bind(&after.id)
+                .bind(partner_id)
+                .bind(serde_json::to_string(before).unwrap_or_default())
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+                if n != 1 {
+                    return Ok(Answered::Changed);
+                }
+            }
+            Some(RequestWrite::Insert {
+                partner_id,
+                request,
+            }) => {
+                insert_request(&mut tx, partner_id, None, request, a.now).await?;
+            }
+            None => {}
+        }
+        if let Some((c, new, request_id)) = &a.customer {
+            if *new {
+                if let Insert::Duplicate = insert_customer(&mut tx, c, a.now).await? {
+                    return Ok(Answered::Changed);
+                }
+                sqlx::query("UPDATE customers SET request_id = $1 WHERE id = $2")
+                    .bind(request_id)
+                    .bind(&c.id)
+                    .execute(&mut *tx)
+                    .await?;
+            } else {
+                let n = sqlx::query(
+                    "UPDATE customers SET reseller_id = $1, provider_id = $2, relationship = $3, request_id = $4 \
+                     WHERE id = $5 AND (reseller_id IS NULL OR reseller_id = $1) AND (provider_id IS NULL OR provider_id = $2)",
+                )
+                .bind(c.reseller_id.clone())
+                .bind(c.provider_id.clone())
+                .bind(c.relationship.id())
+                .bind(request_id)
+                .bind(&c.id)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+                if n != 1 {
+                    return Ok(Answered::Changed);
+                }
+            }
+        }
+        for m in &a.mails {
+            super::outbox::enqueue(&mut tx, &m.id, &m.recipient, &m.language, &m.mail, a.now)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(Answered::Done)
     }
 }

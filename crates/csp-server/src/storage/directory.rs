@@ -110,6 +110,15 @@ impl Tx {
         insert_pn_account(self.conn(), key, hash).await
     }
 
+    /// Marks a work account as not its tenant's Global admin (a tenant's other users).
+    pub async fn set_not_global_admin(&mut self, id: &str) -> DbResult<()> {
+        sqlx::query("UPDATE work_accounts SET global_admin = 0 WHERE id = $1")
+            .bind(id)
+            .execute(self.conn())
+            .await?;
+        Ok(())
+    }
+
     pub async fn insert_profile(
         &mut self,
         account: &str,
@@ -260,5 +269,30 @@ impl Store {
             .await?
             .into_iter()
             .next())
+    }
+
+    /// Whether a work account is its tenant's Global admin.
+    pub async fn is_global_admin(&self, account_id: &str) -> DbResult<bool> {
+        let r = sqlx::query("SELECT global_admin FROM work_accounts WHERE id = $1")
+            .bind(account_id)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(match r {
+            Some(r) => r.try_get::<i64, _>("global_admin")? != 0,
+            None => false,
+        })
+    }
+
+    /// Whether a tenant is a partner's own (its tenant or one of its domains).
+    pub async fn is_partner_tenant(&self, domain: &str) -> DbResult<bool> {
+        let n: i64 = sqlx::query(
+            "SELECT (SELECT COUNT(*) FROM partners WHERE tenant_domain = $1) + \
+             (SELECT COUNT(*) FROM partner_domains WHERE domain = $1) AS n",
+        )
+        .bind(domain)
+        .fetch_one(&self.pool)
+        .await?
+        .try_get("n")?;
+        Ok(n > 0)
     }
 }

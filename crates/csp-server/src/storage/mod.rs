@@ -127,6 +127,13 @@ fn migrator(sqlite: bool) -> Migrator {
                 false,
             ),
             Migration::new(
+                9,
+                Cow::Borrowed("acceptance"),
+                MigrationType::Simple,
+                Cow::Borrowed(include_str!("../../migrations/0009_acceptance.sql")),
+                false,
+            ),
+            Migration::new(
                 10,
                 Cow::Borrowed("business profiles and partnership requests"),
                 MigrationType::Simple,

@@ -324,6 +324,7 @@ impl T {
             reseller_id: Some(CONTOSO.into()),
             has_active_subscriptions: false,
             tags: vec![],
+            accepted: None,
         };
         self.state.store.insert_customer(&c, 0).await.unwrap();
         c.id
