@@ -440,6 +440,44 @@ pub fn FetchFailed(p: &FetchFailedProps) -> Html {
     }
 }
 
+#[derive(Properties, PartialEq)]
+pub struct CheckingPageProps {
+    pub heading: String,
+}
+
+/// A page whose link is being checked with the backend: its heading, and busy.
+#[function_component]
+pub fn CheckingPage(p: &CheckingPageProps) -> Html {
+    let i18n = use_i18n();
+    use_title(&p.heading, false);
+    html! {
+        <div class="step">
+            <h1 class="heading">{ &p.heading }</h1>
+            <Busy label={i18n.t("busy")} />
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct UnreachedPageProps {
+    pub heading: String,
+    pub failure: Failure,
+    pub retry: Callback<()>,
+}
+
+/// The backend could not be asked whether a link is good (network, timeout, server): the
+/// link may well be, so the page says what went wrong and offers Retry under its heading.
+#[function_component]
+pub fn UnreachedPage(p: &UnreachedPageProps) -> Html {
+    use_title(&p.heading, true);
+    html! {
+        <div class="step">
+            <h1 class="heading">{ &p.heading }</h1>
+            <FetchFailed failure={p.failure.clone()} retry={p.retry.clone()} />
+        </div>
+    }
+}
+
 /// A form's report as the user types (a journey step's, checked again at each change): the
 /// error summary and each field that can read it do so themselves, so the page is not rendered
 /// again when it changes, and a field only when its own message does.

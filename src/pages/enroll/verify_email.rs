@@ -7,7 +7,7 @@ use super::submitted::{link_refusal, now_secs, StatusLinks};
 use crate::api::Failure;
 use crate::components::Busy;
 use crate::env::use_env;
-use crate::form::{describe, use_fetch, use_form, FetchFailed};
+use crate::form::{describe, use_fetch, use_form, CheckingPage, UnreachedPage};
 use crate::i18n::{use_i18n, use_title};
 use csp_core::api::{ApiError, ApplicationStatus, EmailLink, VerificationSent, VerifiedEmail};
 use csp_core::endpoint::{RESEND_VERIFICATION_BY_LINK, VERIFY_EMAIL};
@@ -61,7 +61,7 @@ pub fn VerifyEmailPage() -> Html {
     match &*outcome {
         None => {
             let heading = i18n.t("verify-checking");
-            html! { <Checking {heading} /> }
+            html! { <CheckingPage {heading} /> }
         }
         Some(Ok(v)) => html! { <Verified verified={v.clone()} /> },
         Some(Err(f)) if link_refusal(f) == Some(Code::VerificationLinkUsed) => html! { <Used /> },
@@ -70,24 +70,10 @@ pub fn VerifyEmailPage() -> Html {
         }
         // Never sent (or damaged on the way): the backend knows nothing of it.
         Some(Err(Failure::Api(e))) if matches!(e.status, 400 | 404 | 422) => html! { <Unknown /> },
-        Some(Err(f)) => html! { <Unreached failure={f.clone()} {retry} /> },
-    }
-}
-
-#[derive(Properties, PartialEq)]
-struct CheckingProps {
-    heading: String,
-}
-
-#[function_component]
-fn Checking(p: &CheckingProps) -> Html {
-    let i18n = use_i18n();
-    use_title(&p.heading, false);
-    html! {
-        <div class="step">
-            <h1 class="heading">{ &p.heading }</h1>
-            <Busy label={i18n.t("busy")} />
-        </div>
+        Some(Err(f)) => {
+            let heading = i18n.t("verify-checking");
+            html! { <UnreachedPage {heading} failure={f.clone()} {retry} /> }
+        }
     }
 }
 
@@ -224,26 +210,6 @@ fn Unknown() -> Html {
             <p>{ i18n.t("verify-unknown-body") }</p>
             <p>{ i18n.t("verify-unknown-status") }</p>
             <StatusLinks label="verify-status-link" />
-        </div>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-struct UnreachedProps {
-    failure: Failure,
-    retry: Callback<()>,
-}
-
-/// The backend could not be asked (network, timeout, server): the link may well be good.
-#[function_component]
-fn Unreached(p: &UnreachedProps) -> Html {
-    let i18n = use_i18n();
-    let heading = i18n.t("verify-checking");
-    use_title(&heading, true);
-    html! {
-        <div class="step">
-            <h1 class="heading">{ heading }</h1>
-            <FetchFailed failure={p.failure.clone()} retry={p.retry.clone()} />
         </div>
     }
 }

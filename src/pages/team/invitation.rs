@@ -5,9 +5,9 @@
 //! a link the backend never sent.
 
 use crate::api::Failure;
-use crate::components::{Busy, TextField};
+use crate::components::TextField;
 use crate::env::use_env;
-use crate::form::{use_fetch, use_form, FetchFailed, FormPage};
+use crate::form::{use_fetch, use_form, CheckingPage, FormPage, UnreachedPage};
 use crate::i18n::{use_i18n, use_title};
 use crate::route::Route;
 use crate::router::{use_navigator, Link};
@@ -79,7 +79,7 @@ pub fn InvitationPage() -> Html {
         },
         (None, None) => {
             let heading = i18n.t("invitation-checking");
-            html! { <Checking {heading} /> }
+            html! { <CheckingPage {heading} /> }
         }
         (Some(Ok(d)), None) => {
             let on_refused = {
@@ -94,25 +94,8 @@ pub fn InvitationPage() -> Html {
         },
         (Some(Err(f)), None) => {
             let heading = i18n.t("invitation-checking");
-            html! { <Unreached {heading} failure={f.clone()} {retry} /> }
+            html! { <UnreachedPage {heading} failure={f.clone()} {retry} /> }
         }
-    }
-}
-
-#[derive(Properties, PartialEq)]
-struct CheckingProps {
-    heading: String,
-}
-
-#[function_component]
-fn Checking(p: &CheckingProps) -> Html {
-    let i18n = use_i18n();
-    use_title(&p.heading, false);
-    html! {
-        <div class="step">
-            <h1 class="heading">{ &p.heading }</h1>
-            <Busy label={i18n.t("busy")} />
-        </div>
     }
 }
 
@@ -213,24 +196,5 @@ fn ChoosePassword(p: &ChooseProps) -> Html {
                 value={(*new).clone()} input_type="password" autocomplete="new-password"
                 oninput={{ let s = new.clone(); Callback::from(move |v: String| s.set(v)) }} report={report.clone()} />
         </FormPage>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-struct UnreachedProps {
-    heading: String,
-    failure: Failure,
-    retry: Callback<()>,
-}
-
-/// The backend could not be asked (network, timeout, server): the link may well be good.
-#[function_component]
-fn Unreached(p: &UnreachedProps) -> Html {
-    use_title(&p.heading, true);
-    html! {
-        <div class="step">
-            <h1 class="heading">{ &p.heading }</h1>
-            <FetchFailed failure={p.failure.clone()} retry={p.retry.clone()} />
-        </div>
     }
 }
