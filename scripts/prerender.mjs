@@ -74,7 +74,10 @@ writeFileSync(join(root, 'app.html'), shell);
 for (const [tag, p] of Object.entries(pages)) {
   let html = shell
     .replace(/<html lang=("?)en\1>/, `<html lang="${tag}">`)
-    .replace(/<title>[^<]*<\/title>/, `<title>${escape(p.title)}</title>`)
+    // No first paint before the header is whole: the parser may yield halfway through it on a
+    // slow phone, and a paint of the language form without its button laid it out beside the
+    // links, then a line lower (a layout shift). The page's text follows in the same packet.
+    .replace(/<title>[^<]*<\/title>/, `<title>${escape(p.title)}</title><link rel=expect href="#main-content" blocking=render>`)
     .replace(/<body>/, `<body>${p.body}`)
     // The busy line is for the other paths (app.html): here the page is there.
     .replace(/<p class=busy id=booting[^>]*>.*?<\/p>/, '');
