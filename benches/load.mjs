@@ -1,4 +1,4 @@
-// Load benchmark of issue #12: time to ready of the portal against a bare one-input Yew app,
+// Load benchmark: time to ready of the portal against a bare one-input Yew app,
 // built and measured in the same run, in Debian's Chromium driven over CDP; and the first paint
 // of the portal's prerendered start page against a static page of the same content (the
 // build's `index.html` without its scripts and preloads: the same html and css, nothing else).
@@ -11,7 +11,7 @@
 // init script (see READY_HOOK), so nothing polls from outside. Prints medians for the mobile
 // profile (Lighthouse's: 150 ms RTT, 1.6 Mbps down, 750 Kbps up, 4x CPU) and for loopback;
 // the time a page of each folder takes to open on the mobile profile, once the idle prefetch
-// is over and right after ready; the keystroke on the primary contact page beside the bare
+// is over and right after the take-over; the keystroke on the primary contact page beside the bare
 // app's input at 4x and 1x CPU; and the size of each wasm module.
 import { createRequire } from 'node:module';
 import { createServer } from 'node:http';
@@ -333,7 +333,7 @@ function staticPage(dist) {
   return html;
 }
 
-// One page of each folder (issue #12: each folder is its own chunk in the split build).
+// One page of each folder (each folder is its own chunk in the split build).
 // Consecutive pages have different headings (signed out, customers and partners pages both
 // ask to sign in).
 const PAGES = [
@@ -346,18 +346,18 @@ const PAGES = [
 /**
  * On the mobile profile: loads the home page, then opens one page of each folder in turn (as a
  * link would: pushState + popstate) and times until its heading is in the page with no spinner
- * left: the folder's code arriving, if it hasn't yet. Right after ready, or (`idle`) once the
+ * left: the folder's code arriving, if it hasn't yet. Right after the take-over, or (`idle`) once the
  * idle prefetch of every folder is over, as for a user who reads the first page before moving
- * on: `prefetched` is then when the last file arrived, in ms after ready.
+ * on: `prefetched` is then when the last file arrived, in ms after the take-over.
  */
 async function openPages(browser, url, idle) {
   const { context, page, errors } = await freshPage(browser, true);
   try {
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     await page.goto(`${url}/`, { waitUntil: 'commit', timeout: LOAD_TIMEOUT_MS });
-    const ready = await page.evaluate(() => window.__cspTakeoverPromise);
+    const over = await page.evaluate(() => window.__cspTakeoverPromise);
     const out = {};
-    if (idle) out.prefetched = (await prefetchDone(page)) - ready;
+    if (idle) out.prefetched = (await prefetchDone(page)) - over;
     for (const [part, path] of PAGES) {
       out[part] = await page.evaluate(async (path) => {
         const before = document.querySelector('main h1')?.textContent;
@@ -511,8 +511,8 @@ try {
       return `${p} ${xs.some(Number.isNaN) ? 'did not open within 15 s' : ms(median(xs))}`;
     }).join(', ');
     console.log('page of each folder opened, mobile profile (median of 3; target: its code within 500 ms, prefetch when idle allowed):');
-    console.log(`  after the idle prefetch (all pages' code in ${ms(median(runs.idle.map((r) => r.prefetched)))} after ready): ${line(runs.idle)}`);
-    console.log(`  right after ready, before any prefetch is done: ${line(runs.now)}`);
+    console.log(`  after the idle prefetch (all pages' code in ${ms(median(runs.idle.map((r) => r.prefetched)))} after the take-over): ${line(runs.idle)}`);
+    console.log(`  right after the take-over, before any prefetch is done: ${line(runs.now)}`);
   }
   if (ONLY === 'all' || ONLY === 'keys') {
   const fig = (xs) => `p50 ${pct(xs, 50).toFixed(2)} p95 ${pct(xs, 95).toFixed(2)}`;

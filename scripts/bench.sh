@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Prints the benchmarks:
 #   1. rules: ns per work-email check and per full-draft validation (criterion, native);
-#   2. load (issue #12): the first load's size and each page folder's chunk (size-budget.sh),
-#      then time to ready of the split release build against a bare one-input Yew app
-#      (benches/bare-yew) built the same way, on Lighthouse's mobile profile (served brotli,
-#      and gzip) and on loopback, how long a page of each folder takes to open once the idle
-#      prefetch is over and right after ready, the keystroke on the primary contact page
-#      beside the bare app's, and the size of each wasm module (benches/load.mjs, Debian's
-#      Chromium over CDP);
+#   2. load: the first load's size and each page folder's chunk (size-budget.sh), then time
+#      to ready (the first control works) and to the wasm's take-over, of the split release
+#      build against a bare one-input Yew app (benches/bare-yew) built the same way, on
+#      Lighthouse's mobile profile (served brotli, and gzip) and on loopback; how long a page
+#      of each folder takes to open once the idle prefetch is over and right after the
+#      take-over; the keystroke on the primary contact page beside the bare app's; and the
+#      size of each wasm module (benches/load.mjs, Debian's Chromium over CDP);
 #   3. server: requests/s and p99 under load, alone and through a load balancer with two
 #      instances (scripts/load-check.sh, scripts/scale-out.sh --bench).
 # BENCH=rules or BENCH=load runs one of them; BENCH_RUNS sets the loads per app (>= 9).

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Prints the first load of a release build and fails above the budget. The first load is
-# everything fetched before the app's first control works: html + js + wasm + css, the config
-# and the first page's English messages (config.json and the locale file index.html preloads),
+# everything fetched before the app has taken the start page over: html + js + wasm + css, the
+# config and the first page's English messages (config.json and the locale file index.html preloads),
 # gzip and brotli. index.html is the start page prerendered in English, as a first visit to `/`
 # gets it (its text, headings and links work from that file and the css alone; the figure
 # still counts everything until the app has taken over). The gzip total is held to
-# SIZE_BUDGET_KB. The page folders' wasm chunks of the split build (issue #12), fetched after
+# SIZE_BUDGET_KB. The page folders' wasm chunks of the split build, fetched after
 # the first page, are listed below it. Usage: scripts/size-budget.sh [DIST] (run
 # `trunk build --release` first).
 set -euo pipefail
