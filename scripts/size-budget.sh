@@ -10,7 +10,7 @@
 # `trunk build --release` first).
 set -euo pipefail
 dist="${1:-dist}"
-budget_kb="${SIZE_BUDGET_KB:-120}"
+budget_kb="${SIZE_BUDGET_KB:-118}"
 python3 - "$dist" "$budget_kb" <<'PY'
 import glob, gzip, os, re, sys
 dist, budget = sys.argv[1], int(sys.argv[2])
