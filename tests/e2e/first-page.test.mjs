@@ -2,7 +2,8 @@
 // reference server answers `/` in the visitor's. Without JavaScript it shows its text and its
 // links and language form work; with the wasm held back it is there and its links work; once
 // the wasm runs the app takes it over with nothing moved, and a page change moves the focus to
-// the new page's heading. The texts are read from the app's own locale files.
+// the new page's heading. The page paints before it asks for the app's files, and its largest
+// paint is its own. The texts are read from the app's own locale files.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { openBrowser, BASE } from './browser.mjs';
@@ -144,6 +145,37 @@ test('the app takes the start page over with nothing moved, then a page change f
     await heading.waitFor();
     await page.waitForFunction(() => document.activeElement?.matches('main h1'));
     assert.equal(await page.title(), `${t('fr', 'welcome-heading')} – ${t('fr', 'app-title')}`);
+    assert.deepEqual(errors, []);
+  } finally {
+    await c.close();
+  }
+});
+
+test('the page paints before it asks for the app, and its largest paint is its own', async () => {
+  const c = await context({ locale: 'zh-CN' });
+  try {
+    await c.addInitScript(() => {
+      window.__lcp = [];
+      new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__lcp.push(e.startTime); }).observe({ type: 'largest-contentful-paint', buffered: true });
+    });
+    const page = await c.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('console', (m) => /Content Security Policy/.test(m.text()) && errors.push(m.text()));
+    await page.goto(`${BASE}/`);
+    await page.waitForFunction(() => window.__cspReady !== undefined && !document.querySelector('[data-pre]'));
+    await page.getByRole('heading', { level: 1, name: t('zh-CN', 'home-heading') }).waitFor();
+    const { fcp, lcp, asked } = await page.evaluate(() => ({
+      fcp: performance.getEntriesByName('first-contentful-paint')[0].startTime,
+      lcp: window.__lcp,
+      asked: performance.getEntriesByType('resource').map((e) => [e.name.replace(location.origin, ''), e.startTime]),
+    }));
+    for (const file of [/_bg\.wasm$/, /^\/csp-portal-[0-9a-f]+\.js$/, /^\/config\.json$/, /^\/locales\/zh-CN\.first\.ftl$/]) {
+      const r = asked.find(([n]) => file.test(n));
+      assert.ok(r, `${file} was asked for`);
+      assert.ok(r[1] >= fcp, `${r[0]} asked for at ${r[1]} ms, before the first paint at ${fcp} ms`);
+    }
+    assert.deepEqual(lcp, [fcp], 'one largest paint, the first: the app\'s copy of the page is not another');
     assert.deepEqual(errors, []);
   } finally {
     await c.close();
