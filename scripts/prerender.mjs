@@ -73,13 +73,12 @@ const escape = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
 // What a prerendered page asks for once its first paint is reported: the app's preloads and
 // the script that starts the wasm, moved out of the head into a template. Asked for with the
-// html, they shared the slow link with it and the page's paint could be taken for one that
-// waited for them (Lighthouse's simulated throttling counts every request started before the
-// largest paint as holding it up: FCP 1.5x, LCP 2.4x a static page, against 1.1x measured);
-// and where the wasm came at once (a fast link, a cached visit) the app could take the page
-// over before its paint was reported, which then counted the app's copy as the largest
-// paint. A hidden tab, which does not paint, starts after 100 ms. The script is the same in
-// every language's page: the CSP allows it by one hash.
+// html, they shared the slow link with it, and Lighthouse's simulated throttling counts every
+// request started before a paint as holding it up; where the wasm came at once (a fast link,
+// a cached visit) the app could take the page over before its paint was reported, and the
+// app's copy then counted as the largest paint. A hidden tab, which does not paint, starts
+// after 100 ms. The script is the same in every language's page: the CSP allows it by one
+// hash (docs/performance.md has the figures).
 const START_AFTER_PAINT = '(function(){var t=document.getElementById("start"),go=function(){t&&document.head.append(t.content.cloneNode(!0));t=null};'
   + 'performance.getEntriesByType("paint").length?go():(new PerformanceObserver(go).observe({type:"paint"}),setTimeout(go,100))})()';
 
@@ -112,7 +111,7 @@ for (const [tag, p] of Object.entries(pages)) {
   for (const want of [`lang="${tag}"`, 'csp-portal.locale', 'data-pre']) {
     if (!html.includes(want) || html.includes('id=booting')) throw new Error(`prerender ${tag}: index.html is not as expected (${want})`);
   }
-  // Without it the first paint would wait for the whole document.
+  // The first paint waits for this element; without it, for the whole document.
   if (!/<noscript id="?page-end/.test(html)) throw new Error(`prerender ${tag}: index.html has no #page-end after the page`);
   writeFileSync(join(root, tag === 'en' ? 'index.html' : `index.${tag}.html`), html);
 }

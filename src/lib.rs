@@ -26,11 +26,11 @@ pub mod start;
 pub mod store;
 
 pub use app::Shell;
+pub use env::Env;
 
 // Talc instead of Rust's default wasm allocator (dlmalloc): the allocator lives in the main
-// module, which every page waits for, and talc's code is 7.7 KB smaller there (3 KB gzip);
-// in the component tests too, so that they run on the allocator the release build ships.
+// module, which every page waits for, and talc's code there is much smaller. In the component
+// tests too, so that they run on the allocator the release build ships.
 #[cfg(target_arch = "wasm32")]
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
-pub use env::Env;
