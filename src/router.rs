@@ -100,6 +100,29 @@ pub fn use_location() -> Location {
     part(use_context())
 }
 
+/// The location's fragment, without its `#` and trimmed (the link pages' one-time tokens,
+/// which need no decoding). Another link pasted into the tab changes only the fragment, and
+/// no page loads: the component re-renders with the new one.
+#[hook]
+pub fn use_fragment() -> String {
+    fn now() -> String {
+        let hash = gloo::utils::window().location().hash().unwrap_or_default();
+        hash.trim_start_matches('#').trim().to_owned()
+    }
+    let fragment = use_state(now);
+    {
+        let fragment = fragment.clone();
+        use_effect_with((), move |_| {
+            let listener =
+                gloo::events::EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
+                    fragment.set(now())
+                });
+            move || drop(listener)
+        });
+    }
+    (*fragment).clone()
+}
+
 /// The route of the current location; the component re-renders when it changes.
 #[hook]
 pub fn use_route() -> Route {

@@ -9,18 +9,13 @@ use crate::components::Busy;
 use crate::env::use_env;
 use crate::form::{describe, use_fetch, use_form, CheckingPage, UnreachedPage};
 use crate::i18n::{use_i18n, use_title};
+use crate::router::use_fragment;
 use csp_core::api::{ApiError, ApplicationStatus, EmailLink, VerificationSent, VerifiedEmail};
 use csp_core::endpoint::{RESEND_VERIFICATION_BY_LINK, VERIFY_EMAIL};
 use csp_core::mail::status_message;
 use csp_core::problem::Code;
 use csp_core::verification::LINK_TTL_SECS;
 use yew::prelude::*;
-
-/// The token: the fragment, without its `#` (the backends' tokens need no decoding).
-fn token_in_url() -> String {
-    let hash = gloo::utils::window().location().hash().unwrap_or_default();
-    hash.trim_start_matches('#').trim().to_owned()
-}
 
 /// The days a link works, as the emails say.
 fn link_days() -> String {
@@ -31,20 +26,9 @@ fn link_days() -> String {
 pub fn VerifyEmailPage() -> Html {
     let i18n = use_i18n();
     let env = use_env();
-    let token = use_state(token_in_url);
-    // Another link pasted into this tab changes only the fragment: no new page loads.
-    {
-        let token = token.clone();
-        use_effect_with((), move |_| {
-            let listener =
-                gloo::events::EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
-                    token.set(token_in_url())
-                });
-            move || drop(listener)
-        });
-    }
+    let token = use_fragment();
     let api = env.api.clone();
-    let (outcome, retry) = use_fetch((*token).clone(), move |token: String| {
+    let (outcome, retry) = use_fetch(token.clone(), move |token: String| {
         let api = api.clone();
         async move {
             if token.is_empty() {
@@ -66,7 +50,7 @@ pub fn VerifyEmailPage() -> Html {
         Some(Ok(v)) => html! { <Verified verified={v.clone()} /> },
         Some(Err(f)) if link_refusal(f) == Some(Code::VerificationLinkUsed) => html! { <Used /> },
         Some(Err(f)) if link_refusal(f) == Some(Code::VerificationLinkExpired) => {
-            html! { <Expired token={(*token).clone()} /> }
+            html! { <Expired token={token.clone()} /> }
         }
         // Never sent (or damaged on the way): the backend knows nothing of it.
         Some(Err(Failure::Api(e))) if matches!(e.status, 400 | 404 | 422) => html! { <Unknown /> },

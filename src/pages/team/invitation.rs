@@ -10,7 +10,7 @@ use crate::env::use_env;
 use crate::form::{use_fetch, use_form, CheckingPage, FormPage, UnreachedPage};
 use crate::i18n::{use_i18n, use_title};
 use crate::route::Route;
-use crate::router::{use_navigator, Link};
+use crate::router::{use_fragment, use_navigator, Link};
 use crate::session::{signed_in, use_session};
 use csp_core::api::{AcceptInvitation, ApiError, InvitationDetails, InvitationLink};
 use csp_core::endpoint::{ACCEPT_INVITATION, LOOKUP_INVITATION};
@@ -18,12 +18,6 @@ use csp_core::problem::Code;
 use csp_core::users::{check_invited_password, PASSWORD_MIN_CHARS};
 use csp_core::Field;
 use yew::prelude::*;
-
-/// The token: the fragment, without its `#` (the backends' tokens need no decoding).
-fn token_in_url() -> String {
-    let hash = gloo::utils::window().location().hash().unwrap_or_default();
-    hash.trim_start_matches('#').trim().to_owned()
-}
 
 /// The rule a backend refused the link with, if it was the link it refused.
 fn link_refusal(f: &Failure) -> Option<Code> {
@@ -37,22 +31,11 @@ fn link_refusal(f: &Failure) -> Option<Code> {
 pub fn InvitationPage() -> Html {
     let i18n = use_i18n();
     let env = use_env();
-    let token = use_state(token_in_url);
-    // Another link pasted into this tab changes only the fragment: no new page loads.
-    {
-        let token = token.clone();
-        use_effect_with((), move |_| {
-            let listener =
-                gloo::events::EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
-                    token.set(token_in_url())
-                });
-            move || drop(listener)
-        });
-    }
+    let token = use_fragment();
     // The refusal the password's submission met (the link used or replaced meanwhile).
     let refused = use_state(|| None::<Code>);
     let api = env.api.clone();
-    let (outcome, retry) = use_fetch((*token).clone(), move |token: String| {
+    let (outcome, retry) = use_fetch(token.clone(), move |token: String| {
         let api = api.clone();
         async move {
             if token.is_empty() {
@@ -86,7 +69,7 @@ pub fn InvitationPage() -> Html {
                 let refused = refused.clone();
                 Callback::from(move |c: Code| refused.set(Some(c)))
             };
-            html! { <ChoosePassword details={d.clone()} token={(*token).clone()} {on_refused} /> }
+            html! { <ChoosePassword details={d.clone()} token={token.clone()} {on_refused} /> }
         }
         // Never sent, damaged on the way, or its user removed: the backend knows nothing of it.
         (Some(Err(Failure::Api(e))), None) if matches!(e.status, 400 | 404 | 422) => html! {
