@@ -9,7 +9,7 @@
 //! indirect provider only, is open to any customer, and is "used" for a customer already
 //! listed with both.
 
-use crate::api::PartnerKind;
+use crate::api::{MyPartner, PartnerKind};
 use crate::customers::{AcceptedRelationship, Customer, RelationshipKind};
 use crate::date::Date;
 use crate::ids::same_id;
@@ -237,6 +237,56 @@ pub struct InvitationLink {
     pub request_id: Option<String>,
 }
 
+impl InvitationLink {
+    /// The link from `GET /customer-invitation`'s query (`partner_id`, `provider_id`,
+    /// `request_id`, percent-encoded); unknown keys and blank values are ignored.
+    pub fn from_query(query: &str) -> Self {
+        let mut l = InvitationLink::default();
+        for pair in query.split('&') {
+            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+            let v = crate::invitation::percent_decode(v);
+            let v = (!v.trim().is_empty()).then_some(v);
+            match k {
+                "partner_id" => l.partner_id = v.unwrap_or_default(),
+                "provider_id" => l.provider_id = v,
+                "request_id" => l.request_id = v,
+                _ => {}
+            }
+        }
+        l
+    }
+}
+
+/// What a link names, once a backend has found it: anything not found is a link this portal
+/// did not send.
+#[derive(Debug, Clone)]
+pub struct FoundLink {
+    pub sender: MyPartner,
+    pub provider: Option<MyPartner>,
+    pub request: Option<RelationshipRequest>,
+}
+
+impl FoundLink {
+    /// The link's state on `today`, for the answering customer's record if it is listed.
+    pub fn state(&self, customer: Option<&Customer>, today: Date) -> LinkState {
+        match (&self.request, &self.provider) {
+            (Some(r), _) => request_state(r, today),
+            (None, Some(p)) => two_tier_state(customer, &self.sender.partner.id, &p.partner.id),
+            (None, None) => LinkState::Open,
+        }
+    }
+
+    /// What the link's page shows in `state`.
+    pub fn view(&self, state: LinkState) -> CustomerInvitation {
+        CustomerInvitation {
+            state,
+            partner_name: self.sender.partner.name.clone(),
+            provider_name: self.provider.as_ref().map(|p| p.partner.name.clone()),
+            request: self.request.clone(),
+        }
+    }
+}
+
 /// `POST /customer-invitation/answer`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InvitationAnswer {
@@ -276,6 +326,17 @@ mod tests {
 
     fn day(n: u32) -> Date {
         Date::from_ymd(2026, 1, 1).unwrap().add_days(n)
+    }
+
+    #[test]
+    fn a_link_is_read_from_its_query() {
+        let l = InvitationLink::from_query(&format!(
+            "partner_id={R}&provider_id=%20&request_id=a%2Db&utm=x&flag"
+        ));
+        assert_eq!(l.partner_id, R);
+        assert_eq!(l.provider_id, None, "a blank value is no value");
+        assert_eq!(l.request_id.as_deref(), Some("a-b"), "percent-decoded");
+        assert_eq!(InvitationLink::from_query(""), InvitationLink::default());
     }
 
     fn request() -> RelationshipRequest {

@@ -7,14 +7,13 @@ use crate::backend::Backend;
 use crate::routes::{body, ok, Answer};
 use crate::verification::OutboxMail;
 use csp_core::acceptance::{
-    accepted_customer, check_may_answer, parties, request_state, two_tier_request, two_tier_state,
-    Answerer, CustomerInvitation, InvitationAnswer, InvitationLink, LinkState,
+    accepted_customer, check_may_answer, parties, two_tier_request, Answerer, CustomerInvitation,
+    FoundLink, InvitationAnswer, InvitationLink, LinkState,
 };
-use csp_core::api::{ApiError, MyPartner, PartnerKind};
+use csp_core::api::{ApiError, PartnerKind};
 use csp_core::customers::Customer;
 use csp_core::field::Field;
 use csp_core::ids::{parse_id, same_id};
-use csp_core::invitation::percent_decode;
 use csp_core::mail::Mail;
 use csp_core::problem::{Code, Problem};
 use csp_core::relationship::{accept, decline, RelationshipRequest};
@@ -31,36 +30,16 @@ pub fn route(
     use csp_core::endpoint::*;
     Ok(Some(
         if CUSTOMER_INVITATION.matches(method, path).is_some() {
-            ok(200, &b.customer_invitation(&link_of(query))?)
+            ok(
+                200,
+                &b.customer_invitation(&InvitationLink::from_query(query))?,
+            )
         } else if ANSWER_INVITATION.matches(method, path).is_some() {
             ok(200, &b.answer_invitation(&body(raw)?)?)
         } else {
             return Ok(None);
         },
     ))
-}
-
-/// The link's query (`partner_id`, `provider_id`, `request_id`); unknown keys are ignored.
-fn link_of(query: &str) -> InvitationLink {
-    let mut l = InvitationLink::default();
-    for pair in query.split('&') {
-        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
-        let v = percent_decode(v);
-        let v = (!v.trim().is_empty()).then_some(v);
-        match k {
-            "partner_id" => l.partner_id = v.unwrap_or_default(),
-            "provider_id" => l.provider_id = v,
-            "request_id" => l.request_id = v,
-            _ => {}
-        }
-    }
-    l
-}
-
-struct Found {
-    sender: MyPartner,
-    provider: Option<MyPartner>,
-    request: Option<RelationshipRequest>,
 }
 
 fn not_found() -> ApiError {
@@ -79,27 +58,8 @@ fn closed(state: LinkState) -> ApiError {
     )
 }
 
-impl Found {
-    fn state(&self, customer: Option<&Customer>, today: csp_core::date::Date) -> LinkState {
-        match (&self.request, &self.provider) {
-            (Some(r), _) => request_state(r, today),
-            (None, Some(p)) => two_tier_state(customer, &self.sender.partner.id, &p.partner.id),
-            (None, None) => LinkState::Open,
-        }
-    }
-
-    fn view(&self, state: LinkState) -> CustomerInvitation {
-        CustomerInvitation {
-            state,
-            partner_name: self.sender.partner.name.clone(),
-            provider_name: self.provider.as_ref().map(|p| p.partner.name.clone()),
-            request: self.request.clone(),
-        }
-    }
-}
-
 impl Backend {
-    fn find_link(&self, link: &InvitationLink) -> Result<Found, ApiError> {
+    fn find_link(&self, link: &InvitationLink) -> Result<FoundLink, ApiError> {
         let id = |raw: &str| parse_id(raw).map_err(|_| not_found());
         let sender = self
             .partner(&id(&link.partner_id)?)
@@ -115,7 +75,7 @@ impl Backend {
                         same_id(&r.partner_id, &sender.partner.id) && r.request.id == request.trim()
                     })
                     .ok_or_else(not_found)?;
-                Ok(Found {
+                Ok(FoundLink {
                     request: Some(r.request.clone()),
                     sender,
                     provider: None,
@@ -132,7 +92,7 @@ impl Backend {
                     .filter(|p| authorized && p.kind == PartnerKind::IndirectProvider)
                     .cloned()
                     .ok_or_else(not_found)?;
-                Ok(Found {
+                Ok(FoundLink {
                     sender,
                     provider: Some(p),
                     request: None,
@@ -252,7 +212,7 @@ impl Backend {
         }
     }
 
-    fn queue_answer_mails(&mut self, found: &Found, customer: &str, ans: &InvitationAnswer) {
+    fn queue_answer_mails(&mut self, found: &FoundLink, customer: &str, ans: &InvitationAnswer) {
         let page = if ans.accept {
             "/customers"
         } else {

@@ -14,46 +14,17 @@ use axum::extract::{RawQuery, State};
 use axum::http::StatusCode;
 use axum::Json;
 use csp_core::acceptance::{
-    accepted_customer, check_may_answer, parties, request_state, two_tier_request, two_tier_state,
-    Answerer, CustomerInvitation, InvitationAnswer, InvitationLink, LinkState,
+    accepted_customer, check_may_answer, parties, two_tier_request, Answerer, CustomerInvitation,
+    FoundLink, InvitationAnswer, InvitationLink, LinkState,
 };
-use csp_core::api::{MyPartner, PartnerKind};
-use csp_core::customers::Customer;
-use csp_core::date::Date;
+use csp_core::api::PartnerKind;
 use csp_core::field::Field;
 use csp_core::ids::{parse_id, same_id};
-use csp_core::invitation::percent_decode;
 use csp_core::mail::Mail;
 use csp_core::problem::{Code, Problem};
 use csp_core::relationship::{accept, decline, RelationshipRequest};
 
-/// What a link names, once found: anything not found is a link this portal did not send.
-struct Found {
-    sender: MyPartner,
-    provider: Option<MyPartner>,
-    request: Option<RelationshipRequest>,
-}
-
-impl Found {
-    fn state(&self, customer: Option<&Customer>, today: Date) -> LinkState {
-        match (&self.request, &self.provider) {
-            (Some(r), _) => request_state(r, today),
-            (None, Some(p)) => two_tier_state(customer, &self.sender.partner.id, &p.partner.id),
-            (None, None) => LinkState::Open,
-        }
-    }
-
-    fn view(&self, state: LinkState) -> CustomerInvitation {
-        CustomerInvitation {
-            state,
-            partner_name: self.sender.partner.name.clone(),
-            provider_name: self.provider.as_ref().map(|p| p.partner.name.clone()),
-            request: self.request.clone(),
-        }
-    }
-}
-
-async fn find(state: &Shared, link: &InvitationLink) -> ApiResult<Found> {
+async fn find(state: &Shared, link: &InvitationLink) -> ApiResult<FoundLink> {
     let id = |raw: &str| parse_id(raw).map_err(|_| ApiErr::not_found());
     let sender = state
         .store
@@ -68,7 +39,7 @@ async fn find(state: &Shared, link: &InvitationLink) -> ApiResult<Found> {
                 .request_of(&sender.partner.id, request.trim())
                 .await?
                 .ok_or_else(ApiErr::not_found)?;
-            Ok(Found {
+            Ok(FoundLink {
                 sender,
                 provider: None,
                 request: Some(r),
@@ -89,7 +60,7 @@ async fn find(state: &Shared, link: &InvitationLink) -> ApiResult<Found> {
                 .await?
                 .filter(|p| authorized && p.kind == PartnerKind::IndirectProvider)
                 .ok_or_else(ApiErr::not_found)?;
-            Ok(Found {
+            Ok(FoundLink {
                 sender,
                 provider: Some(p),
                 request: None,
@@ -99,29 +70,16 @@ async fn find(state: &Shared, link: &InvitationLink) -> ApiResult<Found> {
     }
 }
 
-/// The link's query (`partner_id`, `provider_id`, `request_id`); unknown keys are ignored.
-fn link_of(query: Option<&str>) -> InvitationLink {
-    let mut l = InvitationLink::default();
-    for pair in query.unwrap_or_default().split('&') {
-        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
-        let v = percent_decode(v);
-        let v = (!v.trim().is_empty()).then_some(v);
-        match k {
-            "partner_id" => l.partner_id = v.unwrap_or_default(),
-            "provider_id" => l.provider_id = v,
-            "request_id" => l.request_id = v,
-            _ => {}
-        }
-    }
-    l
-}
-
 /// What the link offers and whether it can still be answered; 404 for a forged link.
 pub async fn invitation(
     State(state): State<Shared>,
     RawQuery(query): RawQuery,
 ) -> ApiResult<Json<CustomerInvitation>> {
-    let found = find(&state, &link_of(query.as_deref())).await?;
+    let found = find(
+        &state,
+        &InvitationLink::from_query(query.as_deref().unwrap_or_default()),
+    )
+    .await?;
     let st = found.state(None, today());
     Ok(Json(found.view(st)))
 }
